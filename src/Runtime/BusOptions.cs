@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.Extensions.Logging;
+
+namespace GeneratedBus;
+
+/// <summary>Settings of a <see cref="LiveListenerBus{TListener, TEvent}"/> and its queues.</summary>
+public class BusOptions
+{
+    /// <summary>Waiting events a queue holds before it drops; exact, not rounded. Default 10 000.</summary>
+    public int QueueCapacity { get; set; } = 10_000;
+
+    /// <summary>Per-queue capacity overrides by queue name; a queue not named here gets <see cref="QueueCapacity"/>.</summary>
+    public IDictionary<string, int> QueueCapacities { get; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// How long <c>Stop</c> waits for each queue to drain and its thread to end. Default <see cref="Timeout.InfiniteTimeSpan"/>.
+    /// </summary>
+    public TimeSpan ExitTimeout { get; set; } = Timeout.InfiniteTimeSpan;
+
+    /// <summary>The least time between two "dropped N events" summaries of one queue. Default 60 s.</summary>
+    public TimeSpan DropReportInterval { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>A listener call that takes longer than this is logged with its listener and event type. Default 1 s.</summary>
+    public TimeSpan SlowEventThreshold { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many listener types each queue keeps timers for; further types are not timed. Default 128.</summary>
+    public int MaxTimedListenerTypes { get; set; } = 128;
+
+    /// <summary>Whether listener calls are timed (events, total and max time per listener type). Default on.</summary>
+    public bool ListenerTimers { get; set; } = true;
+
+    /// <summary>
+    /// Events held before <c>Start</c>; further ones are counted as dropped. Default <see langword="null"/>:
+    /// the largest queue capacity.
+    /// </summary>
+    public int? StartBufferCapacity { get; set; }
+
+    /// <summary>The bus name used in logs and as the <c>bus</c> metric tag; default the bus's type name.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>Where the bus logs; <see langword="null"/> logs nothing.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>The clock for timers, slow-event detection and drop reports. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+}

@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+
+namespace GeneratedBus;
+
+/// <summary>
+/// A synchronous listener bus: <see cref="PostToAll"/> delivers an event to every listener on the caller's thread.
+/// The listener list is a copy-on-write array swapped lock-free, so listeners may be added and removed from any
+/// thread while events are posted; a post walks the snapshot taken at its start.
+/// </summary>
+/// <typeparam name="TListener">The listener interface, usually generated (<c>ISchedulerListener</c>).</typeparam>
+/// <typeparam name="TEvent">The event root (<c>SchedulerEvent</c>).</typeparam>
+public abstract class ListenerBus<TListener, TEvent>
+    where TListener : class
+    where TEvent : class
+{
+    /// <summary>Creates the bus.</summary>
+    /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
+    protected ListenerBus(BusOptions? options = null)
+    {
+        throw new NotImplementedException();
+    }
+
+    /// <summary>The listeners, in the order they were added: a snapshot.</summary>
+    public IReadOnlyList<TListener> Listeners => throw new NotImplementedException();
+
+    /// <summary>Adds a listener; it gets every event posted after this returns.</summary>
+    /// <param name="listener">The listener.</param>
+    public void AddListener(TListener listener) => throw new NotImplementedException();
+
+    /// <summary>Removes a listener (its first occurrence).</summary>
+    /// <param name="listener">The listener.</param>
+    /// <returns>Whether it was there.</returns>
+    public bool RemoveListener(TListener listener) => throw new NotImplementedException();
+
+    /// <summary>
+    /// Delivers <paramref name="e"/> to every listener on this thread. A listener that throws is logged and counted,
+    /// and the others still get the event; one that throws <see cref="System.Threading.ThreadInterruptedException"/> is removed.
+    /// </summary>
+    /// <param name="e">The event.</param>
+    public void PostToAll(TEvent e) => throw new NotImplementedException();
+
+    /// <summary>Timers per listener type.</summary>
+    public IReadOnlyDictionary<Type, ListenerStats> GetListenerStats() => throw new NotImplementedException();
+
+    /// <summary>
+    /// The kind of <paramref name="e"/>, computed once per post and handed to <see cref="DoPostEvent"/> for every
+    /// listener. Generated buses map each event type to a constant; the default is 0.
+    /// </summary>
+    /// <param name="e">The event.</param>
+    protected virtual int ClassifyEvent(TEvent e) => 0;
+
+    /// <summary>The dispatch hook: calls the handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
+    /// <param name="listener">The listener.</param>
+    /// <param name="e">The event.</param>
+    /// <param name="kind">What <see cref="ClassifyEvent"/> returned for <paramref name="e"/>.</param>
+    protected abstract void DoPostEvent(TListener listener, TEvent e, int kind);
+}

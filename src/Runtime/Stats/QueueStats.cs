@@ -1,0 +1,10 @@
+namespace GeneratedBus;
+
+/// <summary>A snapshot of one queue's counters. At every moment <c>Posted = Processed + Dropped + Size + in-flight</c>.</summary>
+/// <param name="Name">The queue name.</param>
+/// <param name="Capacity">The exact number of waiting events the queue holds.</param>
+/// <param name="Size">Events waiting, not counting the one being processed.</param>
+/// <param name="Posted">Events offered to the queue: accepted or dropped.</param>
+/// <param name="Processed">Events every listener of the queue has had.</param>
+/// <param name="Dropped">Events refused because the queue was full, or abandoned at shutdown.</param>
+public sealed record QueueStats(string Name, int Capacity, int Size, long Posted, long Processed, long Dropped);
