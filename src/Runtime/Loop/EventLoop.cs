@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Concurrent;
+using System.Threading;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GeneratedBus;
 
@@ -8,8 +11,53 @@ namespace GeneratedBus;
 /// one thread named after the loop.
 /// </summary>
 /// <typeparam name="TEvent">The event type.</typeparam>
+/// <remarks>
+/// <para>
+/// The queue is unbounded: <see cref="Post"/> never blocks and never drops an event while the loop runs, so
+/// <see cref="OnReceive"/> must keep up. Events posted before <see cref="Start"/> wait in the queue and are received
+/// once the loop starts. The loop's thread is a background thread and parks while the queue is empty.
+/// </para>
+/// <para>
+/// Unlike Spark, a <see cref="Stop"/> from another thread does not interrupt the loop: it refuses new events, lets
+/// the loop receive every event it had accepted, joins the thread and then calls <see cref="OnStop"/>. A
+/// <see cref="Stop"/> from the loop's own thread, or before the thread started, cannot wait for that; the events
+/// it leaves behind are logged and counted in <see cref="DiscardedOnStop"/>.
+/// </para>
+/// </remarks>
 public abstract class EventLoop<TEvent>
 {
+    private readonly string _name;
+    private readonly ILogger _logger;
+
+    // Guards the transitions of _startCalled, _startingThread, _stopped and _thread, and makes Post's
+    // "not stopped, so enqueue" one step: every accepted event is in the queue before _stopped turns true.
+    private readonly object _gate = new();
+
+    private readonly ConcurrentQueue<TEvent> _queue = new();
+
+    // One permit per accepted event, plus one released by a Stop from outside the loop. The loop parks on it.
+    private readonly SemaphoreSlim _available = new(0, int.MaxValue);
+
+    // Read and written only under _gate.
+    private bool _startCalled;
+
+    // The thread running OnStart, while it runs. Read and written only under _gate.
+    private Thread? _startingThread;
+
+    // Written once, under _gate, with Volatile.Write; read without the lock (IsActive, Post's early exit) with
+    // Volatile.Read, whose acquire pairs with that release.
+    private bool _stopped;
+
+    // Written once, under _gate and before the thread starts, with Volatile.Write; read with Volatile.Read by IsActive.
+    private Thread? _thread;
+
+    // Written at most once, under _gate, with Volatile.Write before OnStop runs; read with Volatile.Read.
+    private long _discardedOnStop;
+
+    // Set by a Stop running on the loop's thread and read by that same thread after the current event: no other
+    // thread touches it, so it needs no barrier.
+    private bool _stopRequestedByLoop;
+
     /// <summary>Creates a loop that logs nothing.</summary>
     /// <param name="name">The loop's name, which is also its thread's.</param>
     protected EventLoop(string name)
@@ -22,25 +70,168 @@ public abstract class EventLoop<TEvent>
     /// <param name="loggerFactory">Where failures of <see cref="OnError"/> are logged.</param>
     protected EventLoop(string name, ILoggerFactory? loggerFactory)
     {
-        throw new NotImplementedException();
+        ArgumentNullException.ThrowIfNull(name);
+        _name = name;
+        _logger = loggerFactory?.CreateLogger(EventLoopLog.Category) ?? NullLogger.Instance;
     }
 
     /// <summary>The loop's name.</summary>
-    public string Name => throw new NotImplementedException();
+    public string Name => _name;
 
     /// <summary>Whether the loop was started and has not stopped.</summary>
-    public bool IsActive => throw new NotImplementedException();
+    /// <remarks>False while <see cref="OnStart"/> runs, and false as soon as <see cref="Stop"/> begins.</remarks>
+    public bool IsActive => Volatile.Read(ref _thread) is not null && !Volatile.Read(ref _stopped);
+
+    /// <summary>Whether <see cref="Stop"/> was called; from then on, posts are ignored.</summary>
+    public bool IsStopped => Volatile.Read(ref _stopped);
+
+    /// <summary>
+    /// How many accepted events were never received because the loop stopped before it could receive them: set when
+    /// <see cref="Stop"/> is called from the loop's own thread (inside <see cref="OnReceive"/> or <see cref="OnError"/>)
+    /// or before the loop's thread started (including from <see cref="OnStart"/>), and logged as a warning when not
+    /// zero. It is set before <see cref="OnStop"/> runs. A <see cref="Stop"/> from another thread receives every accepted
+    /// event first, so it leaves this at zero. Posts after <see cref="Stop"/> are ignored and not counted here.
+    /// </summary>
+    public long DiscardedOnStop => Volatile.Read(ref _discardedOnStop);
 
     /// <summary>Calls <see cref="OnStart"/> on this thread, then starts the loop's thread.</summary>
+    /// <remarks>
+    /// <see cref="OnStart"/> happens before any <see cref="OnReceive"/>. If it calls <see cref="Stop"/>, the thread is
+    /// never started. If it throws, the exception propagates, the thread is never started and the loop stays inactive;
+    /// <see cref="Stop"/> then still calls <see cref="OnStop"/> once.
+    /// </remarks>
     /// <exception cref="InvalidOperationException">The loop was started or stopped before.</exception>
-    public void Start() => throw new NotImplementedException();
+    public void Start()
+    {
+        lock (_gate)
+        {
+            if (_stopped)
+            {
+                throw new InvalidOperationException($"Event loop '{_name}' has already been stopped.");
+            }
+
+            if (_startCalled)
+            {
+                throw new InvalidOperationException($"Event loop '{_name}' has already been started.");
+            }
+
+            _startCalled = true;
+            _startingThread = Thread.CurrentThread;
+        }
+
+        try
+        {
+            OnStart();
+        }
+        catch
+        {
+            FinishStart(startThread: false);
+            throw;
+        }
+
+        FinishStart(startThread: true);
+    }
 
     /// <summary>Stops the loop and calls <see cref="OnStop"/> exactly once. Safe to call twice and from the loop itself.</summary>
-    public void Stop() => throw new NotImplementedException();
+    /// <remarks>
+    /// <para>
+    /// From another thread: refuses new events, waits until the loop has received every event it accepted, joins the
+    /// loop's thread, then calls <see cref="OnStop"/> on the calling thread. If <see cref="OnStart"/> is running on a
+    /// third thread, it first waits for <see cref="OnStart"/> to return, so the two never overlap.
+    /// </para>
+    /// <para>
+    /// From the loop's thread (inside <see cref="OnReceive"/> or <see cref="OnError"/>) or before the thread started:
+    /// calls <see cref="OnStop"/> at once on the calling thread; the loop leaves after the current event and the
+    /// events still queued are discarded, logged and counted in <see cref="DiscardedOnStop"/>.
+    /// </para>
+    /// <para>
+    /// Only the first call does this. Any later or concurrent call returns at once, possibly before the first call has
+    /// finished. An exception from <see cref="OnStop"/> propagates to the first caller.
+    /// </para>
+    /// </remarks>
+    public void Stop()
+    {
+        Thread current = Thread.CurrentThread;
+        Thread? thread;
+        long discarded = 0;
+        lock (_gate)
+        {
+            if (_stopped)
+            {
+                return;
+            }
+
+            // Release: every event Post accepted is already in the queue (Post enqueues under _gate).
+            Volatile.Write(ref _stopped, true);
+
+            // OnStart is running on another thread: let it finish so OnStop never overlaps it. Start then sees
+            // _stopped and starts no thread. Monitor.Wait gives up _gate, so OnStart may still post (ignored) or stop.
+            while (_startingThread is not null && !ReferenceEquals(_startingThread, current))
+            {
+                Monitor.Wait(_gate);
+            }
+
+            thread = _thread;
+            if (thread is null || ReferenceEquals(thread, current))
+            {
+                // Nobody will receive what is queued: the thread never ran, or it leaves after the current event.
+                // Nothing enqueues any more (_stopped) and nothing else dequeues (no thread, or this is the loop's),
+                // so the count is exact.
+                discarded = _queue.Count;
+                _queue.Clear();
+                Volatile.Write(ref _discardedOnStop, discarded);
+                _stopRequestedByLoop = thread is not null;
+            }
+        }
+
+        if (thread is not null && !ReferenceEquals(thread, current))
+        {
+            // A permit with no event: once the loop has received everything before it, it finds the queue empty and leaves.
+            _available.Release();
+            thread.Join();
+        }
+        else if (discarded > 0)
+        {
+            EventLoopLog.DiscardedOnStop(_logger, _name, thread is null ? "before its thread started" : "from its own thread", discarded);
+        }
+
+        // After the join when stopping from outside, so every OnReceive happens before OnStop.
+        OnStop();
+    }
 
     /// <summary>Queues an event for <see cref="OnReceive"/>; ignored after <see cref="Stop"/>.</summary>
+    /// <remarks>
+    /// Never blocks and never drops an event while the loop runs. Events posted before <see cref="Start"/> are received
+    /// after it. Events posted once <see cref="Stop"/> has begun are silently ignored (as in Spark) and not counted.
+    /// </remarks>
     /// <param name="e">The event.</param>
-    public void Post(TEvent e) => throw new NotImplementedException();
+    /// <exception cref="ArgumentNullException"><paramref name="e"/> is null.</exception>
+    public void Post(TEvent e)
+    {
+        if (e is null)
+        {
+            throw new ArgumentNullException(nameof(e));
+        }
+
+        // Early exit only; the decision that counts is taken under _gate below.
+        if (Volatile.Read(ref _stopped))
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            // Checked and enqueued in one step, so an event is either refused or in the queue before Stop sets _stopped.
+            if (_stopped)
+            {
+                return;
+            }
+
+            _queue.Enqueue(e);
+        }
+
+        _available.Release();
+    }
 
     /// <summary>Called by <see cref="Start"/> before the loop's thread starts.</summary>
     protected virtual void OnStart()
@@ -58,5 +249,68 @@ public abstract class EventLoop<TEvent>
     /// <summary>Called once when the loop stops.</summary>
     protected virtual void OnStop()
     {
+    }
+
+    private void FinishStart(bool startThread)
+    {
+        lock (_gate)
+        {
+            _startingThread = null;
+
+            // A Stop during OnStart (from OnStart itself or from another thread) already called or is about to call
+            // OnStop; no thread is started then.
+            if (startThread && !_stopped)
+            {
+                var thread = new Thread(Run) { Name = _name, IsBackground = true };
+
+                // Published before the thread runs, so a Stop on the loop's thread recognises it.
+                Volatile.Write(ref _thread, thread);
+                thread.Start();
+            }
+
+            // Wake a Stop from another thread waiting for OnStart to finish.
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    private void Run()
+    {
+        while (true)
+        {
+            _available.Wait();
+
+            // Each event's permit is released after its enqueue, so only the permit of a Stop from outside can find
+            // the queue empty, and then every accepted event has been received.
+            if (!_queue.TryDequeue(out TEvent? e))
+            {
+                return;
+            }
+
+            Receive(e);
+
+            if (_stopRequestedByLoop)
+            {
+                return;
+            }
+        }
+    }
+
+    private void Receive(TEvent e)
+    {
+        try
+        {
+            OnReceive(e);
+        }
+        catch (Exception receiveFailure)
+        {
+            try
+            {
+                OnError(receiveFailure);
+            }
+            catch (Exception errorFailure)
+            {
+                EventLoopLog.OnErrorFailed(_logger, _name, errorFailure);
+            }
+        }
     }
 }
