@@ -56,8 +56,8 @@ internal sealed partial class BusEmitter
     {
         _writer.WriteLine($"""
             /// <summary>
-            /// A listener that receives every event in <see cref="{GeneratedNames.FirehoseHandler}"/>, whatever its type. The
-            /// handlers only forward there, and cannot be overridden.
+            /// A listener that receives every event, whatever its type, in <see cref="{GeneratedNames.FirehoseHandler}"/>.
+            /// Its handlers only forward there and cannot be overridden.
             /// </summary>
             {_generatedCode}
             {_access} abstract class {_root.FirehoseListenerName} : {ListenerInterface}

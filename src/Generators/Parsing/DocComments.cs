@@ -15,7 +15,7 @@ internal static class DocComments
     private static readonly string[] s_carriedTags = { "summary", "remarks" };
 
     /// <summary>
-    /// The handler's doc lines (without <c>///</c>): the event's summary and remarks, or a generated summary when the
+    /// The handler's doc lines (without <c>///</c>): the event's summary and remarks, with a generated summary when the
     /// event has none or its doc is malformed; always ending with the <c>e</c> parameter.
     /// </summary>
     public static string[] HandlerDocFor(INamedTypeSymbol type, string typeName, CancellationToken cancellationToken)
@@ -26,9 +26,9 @@ internal static class DocComments
             AppendElement(lines, element);
         }
 
-        if (lines.Count == 0)
+        if (!lines.Exists(line => line.StartsWith("<summary>", StringComparison.Ordinal)))
         {
-            lines.Add($"<summary>Called for each <see cref=\"{typeName}\"/>.</summary>");
+            lines.Insert(0, $"<summary>Called for each <see cref=\"{typeName}\"/>.</summary>");
         }
 
         lines.Add("<param name=\"e\">The event.</param>");
