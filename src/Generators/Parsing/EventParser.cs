@@ -57,6 +57,12 @@ internal static class EventParser
             return Fail(DiagnosticDescriptors.NoRoot, display);
         }
 
+        if (root.TypeKind is not (TypeKind.Class or TypeKind.Interface) || (root.TypeKind == TypeKind.Class && !root.IsRecord))
+        {
+            // A record deriving from a non-record class is already a compiler error (CS8864).
+            return null;
+        }
+
         RootSpec rootSpec = RootParser.Parse(root, context.SemanticModel.Compilation);
         DiagnosticLocation? rootLocation = DiagnosticLocation.From(root.Locations.FirstOrDefault(l => l.IsInSource)) ?? location;
 
