@@ -60,6 +60,22 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void Moving_events_within_their_file_reparses_them_but_regenerates_nothing()
+    {
+        GeneratorRun first = GeneratorRun.For(SnapshotInputs.Scheduler);
+        SyntaxTree events = first.Input.SyntaxTrees.Single();
+        string moved = SnapshotInputs.Scheduler.Replace("namespace Acme.Scheduling;", "namespace Acme.Scheduling;\n\n// shifts every event down", System.StringComparison.Ordinal);
+
+        GeneratorRun second = first.Rerun(first.Input.ReplaceSyntaxTree(events, TestCompilation.Parse(moved, "Input0.cs")));
+
+        // The parse result carries locations for diagnostics, so it changes; the models and the outputs do not.
+        Assert.Contains(IncrementalStepRunReason.Modified, StepAssert.Reasons(second, TrackingNames.Events));
+        Assert.All(StepAssert.Reasons(second, TrackingNames.EventSpecs), r => Assert.Equal(IncrementalStepRunReason.Unchanged, r));
+        Assert.All(StepAssert.Reasons(second, TrackingNames.Buses), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.All(StepAssert.Reasons(second, "SourceOutput"), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+    }
+
+    [Fact]
     public void Step_outputs_hold_no_symbols_syntax_or_compilations()
     {
         GeneratorRun run = GeneratorRun.For(SnapshotInputs.Scheduler, StorageBus, "[GeneratedBus.BusEvent] public sealed class Broken { }");
