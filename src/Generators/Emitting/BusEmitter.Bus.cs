@@ -7,14 +7,14 @@ internal sealed partial class BusEmitter
 {
     private void WriteBus()
     {
-        _writer.WriteLine($"""
-            /// <summary>
-            /// The bus of <see cref="{_root.TypeName}"/> events: posting never blocks, and each queue delivers to its
-            /// <see cref="{ListenerInterface}"/> listeners on its own thread.
-            /// </summary>
-            {_generatedCode}
-            {_access} sealed class {_root.BusTypeName} : global::GeneratedBus.LiveListenerBus<{ListenerInterface}, {_root.TypeName}>
-            """);
+        WriteTypeHeader(
+            $"""
+                /// <summary>
+                /// The bus of <see cref="{_root.TypeName}"/> events: posting never blocks, and each queue delivers to its
+                /// <see cref="{ListenerInterface}"/> listeners on its own thread.
+                /// </summary>
+                """,
+            $"sealed class {_root.BusTypeName} : global::GeneratedBus.LiveListenerBus<{ListenerInterface}, {_root.TypeName}>");
         using (_writer.Braces())
         {
             _writer.WriteLine($$"""

@@ -8,11 +8,9 @@ internal sealed partial class BusEmitter
 {
     private void WriteKind()
     {
-        _writer.WriteLine($"""
-            /// <summary>Which handler of <see cref="{ListenerInterface}"/> an event goes to.</summary>
-            {_generatedCode}
-            {_access} enum {_root.KindName}
-            """);
+        WriteTypeHeader(
+            $"""/// <summary>Which handler of <see cref="{ListenerInterface}"/> an event goes to.</summary>""",
+            $"enum {_root.KindName}");
         using (_writer.Braces())
         {
             _writer.WriteLine($"""
@@ -33,11 +31,9 @@ internal sealed partial class BusEmitter
 
     private void WriteDispatcher()
     {
-        _writer.WriteLine($"""
-            /// <summary>Calls the handler that fits an event's type, at the same cost for every event type.</summary>
-            {_generatedCode}
-            {_access} static class {_root.DispatcherName}
-            """);
+        WriteTypeHeader(
+            $"""/// <summary>Calls the handler that fits an event's type, at the same cost for every event type.</summary>""",
+            $"static class {_root.DispatcherName}");
         using (_writer.Braces())
         {
             WriteKindMap();

@@ -7,14 +7,14 @@ internal sealed partial class BusEmitter
 {
     private void WriteListenerInterface()
     {
-        _writer.WriteLine($"""
-            /// <summary>
-            /// Receives the events of <see cref="{_root.GeneratedPrefix}{_root.BusTypeName}"/>: one handler per [BusEvent] type
-            /// derived from <see cref="{_root.TypeName}"/>, and <c>OnOtherEvent</c> for every other type.
-            /// </summary>
-            {_generatedCode}
-            {_access} interface {_root.ListenerInterfaceName}
-            """);
+        WriteTypeHeader(
+            $"""
+                /// <summary>
+                /// Receives the events of <see cref="{_root.GeneratedPrefix}{_root.BusTypeName}"/>: one handler per [BusEvent] type
+                /// derived from <see cref="{_root.TypeName}"/>, and <c>OnOtherEvent</c> for every other type.
+                /// </summary>
+                """,
+            $"interface {_root.ListenerInterfaceName}");
         using (_writer.Braces())
         {
             WriteEach(_bus.Events, spec =>
@@ -33,11 +33,9 @@ internal sealed partial class BusEmitter
 
     private void WriteListener()
     {
-        _writer.WriteLine($"""
-            /// <summary>A listener that ignores every event: override the handlers you need.</summary>
-            {_generatedCode}
-            {_access} abstract class {_root.ListenerName} : {ListenerInterface}
-            """);
+        WriteTypeHeader(
+            $"""/// <summary>A listener that ignores every event: override the handlers you need.</summary>""",
+            $"abstract class {_root.ListenerName} : {ListenerInterface}");
         using (_writer.Braces())
         {
             WriteEach(_bus.Events, spec => _writer.WriteLine($$"""
@@ -54,14 +52,14 @@ internal sealed partial class BusEmitter
 
     private void WriteFirehoseListener()
     {
-        _writer.WriteLine($"""
-            /// <summary>
-            /// A listener that receives every event, whatever its type, in <see cref="{GeneratedNames.FirehoseHandler}"/>.
-            /// Its handlers only forward there and cannot be overridden.
-            /// </summary>
-            {_generatedCode}
-            {_access} abstract class {_root.FirehoseListenerName} : {ListenerInterface}
-            """);
+        WriteTypeHeader(
+            $"""
+                /// <summary>
+                /// A listener that receives every event, whatever its type, in <see cref="{GeneratedNames.FirehoseHandler}"/>.
+                /// Its handlers only forward there and cannot be overridden.
+                /// </summary>
+                """,
+            $"abstract class {_root.FirehoseListenerName} : {ListenerInterface}");
         using (_writer.Braces())
         {
             _writer.WriteLine($"""

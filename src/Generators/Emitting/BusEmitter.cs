@@ -83,6 +83,14 @@ internal sealed partial class BusEmitter
         }
     }
 
+    // Every generated type: its doc, [GeneratedCode] and the bus's accessibility.
+    private void WriteTypeHeader(string doc, string declaration)
+    {
+        _writer.WriteLine(doc);
+        _writer.WriteLine(_generatedCode);
+        _writer.WriteLine($"{_access} {declaration}");
+    }
+
     private void WriteHandlerDoc(EventSpec spec)
     {
         foreach (string line in spec.DocLines)

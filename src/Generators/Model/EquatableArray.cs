@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 
 namespace GeneratedBus.Generators.Model;
 
@@ -26,9 +25,6 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
     /// <summary>Copies <paramref name="items"/>.</summary>
     public static EquatableArray<T> From(IEnumerable<T> items) => new(new List<T>(items).ToArray());
-
-    /// <summary>Wraps an immutable array without copying its elements twice.</summary>
-    public static EquatableArray<T> From(ImmutableArray<T> items) => new(items.IsDefault ? Array.Empty<T>() : System.Linq.ImmutableArrayExtensions.ToArray(items));
 
     /// <inheritdoc />
     public bool Equals(EquatableArray<T> other)

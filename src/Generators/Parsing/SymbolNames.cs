@@ -12,6 +12,11 @@ internal static class SymbolNames
     private static readonly SymbolDisplayFormat s_namespace =
         SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted);
 
+    // Acme.class: the metadata spelling, without escapes.
+    private static readonly SymbolDisplayFormat s_metadataNamespace = new(
+        globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces);
+
     // Acme.Scheduling.JobStart, for messages.
     private static readonly SymbolDisplayFormat s_display = SymbolDisplayFormat.CSharpErrorMessageFormat;
 
@@ -35,7 +40,7 @@ internal static class SymbolNames
         }
 
         return type.ContainingNamespace is { IsGlobalNamespace: false } ns
-            ? ns.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted).WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.None)) + "." + name
+            ? ns.ToDisplayString(s_metadataNamespace) + "." + name
             : name;
     }
 }
