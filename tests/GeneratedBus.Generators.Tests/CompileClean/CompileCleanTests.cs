@@ -1,6 +1,9 @@
+using System;
 using System.Linq;
+using System.Text.RegularExpressions;
 using GeneratedBus.Generators.Tests.Infrastructure;
 using GeneratedBus.Generators.Tests.Inputs;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace GeneratedBus.Generators.Tests.CompileClean;
 
@@ -20,5 +23,26 @@ public class CompileCleanTests
         var diagnostics = run.Output.GetDiagnostics();
         Assert.True(diagnostics.IsEmpty, Snapshot.DescribeDiagnostics(diagnostics));
         Assert.DoesNotContain(diagnostics, d => d.Id is "CS8785" or "AD0001");
+    }
+
+    [Theory]
+    [InlineData(nameof(SnapshotInputs.Scheduler))]
+    [InlineData(nameof(SnapshotInputs.NonSealedHierarchy))]
+    [InlineData(nameof(SnapshotInputs.GlobalNamespaceAndNestedRoot))]
+    public void Generated_code_needs_no_newer_language_than_records_do(string input)
+    {
+        var csharp9 = TestCompilation.ParseOptions.WithLanguageVersion(LanguageVersion.CSharp9);
+        GeneratorRun run = GeneratorRun.For(TestCompilation.Create(csharp9, WithBlockNamespace(SnapshotInputs.Named(input))));
+
+        Assert.NotEmpty(run.Result.GeneratedSources);
+        var diagnostics = run.Output.GetDiagnostics();
+        Assert.True(diagnostics.IsEmpty, Snapshot.DescribeDiagnostics(diagnostics));
+    }
+
+    // C# 9 has no file-scoped namespaces: 'namespace X;' becomes 'namespace X { ... }'.
+    private static string WithBlockNamespace(string source)
+    {
+        Match match = Regex.Match(source, @"^namespace ([\w.]+);$", RegexOptions.Multiline);
+        return match.Success ? source.Replace(match.Value, $"namespace {match.Groups[1].Value} {{", StringComparison.Ordinal) + "\n}\n" : source;
     }
 }

@@ -28,9 +28,11 @@ public sealed record GeneratorRun(
     /// <summary>Runs a fresh driver over <paramref name="compilation"/>.</summary>
     public static GeneratorRun For(Compilation compilation)
     {
+        // Generated trees are parsed like the inputs, so a language-version test covers the output too.
+        var parseOptions = compilation.SyntaxTrees.FirstOrDefault()?.Options as CSharpParseOptions ?? TestCompilation.ParseOptions;
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             [new BusGenerator().AsSourceGenerator()],
-            parseOptions: TestCompilation.ParseOptions,
+            parseOptions: parseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         return Continue(driver, compilation);
     }

@@ -19,9 +19,12 @@ public static class TestCompilation
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(LoadReferences);
 
     /// <summary>A library compilation of <paramref name="sources"/>, files named <c>Input0.cs</c>, <c>Input1.cs</c>…</summary>
-    public static CSharpCompilation Create(params string[] sources)
+    public static CSharpCompilation Create(params string[] sources) => Create(ParseOptions, sources);
+
+    /// <summary>Like <see cref="Create(string[])"/>, parsed with <paramref name="options"/>.</summary>
+    public static CSharpCompilation Create(CSharpParseOptions options, params string[] sources)
     {
-        IEnumerable<SyntaxTree> trees = sources.Select((source, i) => Parse(source, $"Input{i}.cs"));
+        IEnumerable<SyntaxTree> trees = sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, options, $"Input{i}.cs"));
         return CSharpCompilation.Create(
             "TestInput",
             trees,
