@@ -38,4 +38,7 @@ public class SnapshotTests
 
     [Fact]
     public void GlobalNamespaceAndNestedRoot() => Snapshot.Verify(GeneratorRun.For(SnapshotInputs.GlobalNamespaceAndNestedRoot));
+
+    [Fact]
+    public void EventsLeftOut() => Snapshot.Verify(GeneratorRun.For(SnapshotInputs.EventsLeftOut));
 }

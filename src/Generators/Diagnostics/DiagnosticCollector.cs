@@ -9,7 +9,7 @@ namespace GeneratedBus.Generators.Diagnostics;
 /// <summary>Gathers the parser's diagnostics and locates the planner's issues at their event or root.</summary>
 internal static class DiagnosticCollector
 {
-    /// <summary>Every diagnostic for <paramref name="results"/>, in a stable order.</summary>
+    /// <summary>Every diagnostic for <paramref name="results"/>, in source order.</summary>
     public static EquatableArray<DiagnosticInfo> Collect(ImmutableArray<EventResult> results)
     {
         var infos = new List<DiagnosticInfo>();
@@ -40,7 +40,12 @@ internal static class DiagnosticCollector
             infos.Add(DiagnosticInfo.Create(issue.Descriptor, location, issue.Args));
         }
 
-        return EquatableArray<DiagnosticInfo>.From(infos.Distinct());
+        // In source order, so the output does not depend on which stage found the problem.
+        return EquatableArray<DiagnosticInfo>.From(infos
+            .Distinct()
+            .OrderBy(info => info.Location?.FilePath ?? string.Empty, System.StringComparer.Ordinal)
+            .ThenBy(info => info.Location?.Span.Start ?? 0)
+            .ThenBy(info => info.Descriptor.Id, System.StringComparer.Ordinal));
     }
 
     private static void AddFirst(Dictionary<string, DiagnosticLocation?> map, string key, DiagnosticLocation? value)

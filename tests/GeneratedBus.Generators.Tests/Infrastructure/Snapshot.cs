@@ -25,8 +25,14 @@ public static class Snapshot
     /// <param name="testMethod">Filled in by the compiler: the test method.</param>
     public static void Verify(GeneratorRun run, [CallerFilePath] string testFile = "", [CallerMemberName] string testMethod = "")
     {
-        string directory = Path.Combine(Path.GetDirectoryName(testFile)!, "Snapshots");
-        string prefix = Path.GetFileNameWithoutExtension(testFile) + "." + testMethod;
+        bool accept = Environment.GetEnvironmentVariable("GENERATEDBUS_ACCEPT") == "1"
+            && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        Check(run, Path.Combine(Path.GetDirectoryName(testFile)!, "Snapshots"), Path.GetFileNameWithoutExtension(testFile) + "." + testMethod, accept);
+    }
+
+    /// <summary>The check behind <see cref="Verify"/>, with the folder, file prefix and acceptance made explicit.</summary>
+    public static void Check(GeneratorRun run, string directory, string prefix, bool accept)
+    {
         Directory.CreateDirectory(directory);
         foreach (string stale in OwnFiles(directory, prefix).Where(f => f.Contains(".received.", StringComparison.Ordinal)))
         {
@@ -34,8 +40,6 @@ public static class Snapshot
         }
 
         Dictionary<string, string> expected = Render(run, prefix);
-        bool accept = Environment.GetEnvironmentVariable("GENERATEDBUS_ACCEPT") == "1"
-            && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
         var failures = new List<string>();
         foreach ((string verifiedName, string text) in expected)
         {

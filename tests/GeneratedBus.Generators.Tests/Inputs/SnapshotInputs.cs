@@ -190,6 +190,21 @@ public static class SnapshotInputs
         [BusEvent] internal sealed record Started(int Id) : Outer.PipelineEvent;
         """;
 
+    /// <summary>Events left out with diagnostics while the rest of the bus is generated; not compile-clean by design.</summary>
+    public const string EventsLeftOut = """
+        using GeneratedBus;
+
+        namespace Acme.Scheduling;
+
+        public abstract record SchedulerEvent;
+
+        [BusEvent] public sealed record JobStart(int JobId) : SchedulerEvent;
+        [BusEvent] public sealed record JobStartEvent(int JobId) : SchedulerEvent;
+        [BusEvent] internal sealed record Hidden(int JobId) : SchedulerEvent;
+        [BusEvent] public sealed class NotARecord { }
+        [BusEvent] public sealed record JobEnd(int JobId) : SchedulerEvent;
+        """;
+
     /// <summary>Every input, named, for the compile-clean tests.</summary>
     public static TheoryData<string> All => new()
     {
