@@ -1,10 +1,9 @@
 using System;
 using System.IO;
 using System.Linq;
+using GeneratedBus.Generators.Tests.Infrastructure;
 using GeneratedBus.Generators.Tests.Inputs;
 using Xunit.Sdk;
-
-using GeneratedBus.Generators.Tests.Infrastructure;
 
 namespace GeneratedBus.Generators.Tests.SelfTests;
 
