@@ -62,10 +62,16 @@ internal static class DocComments
 
     private static void AppendElement(List<string> lines, XElement element)
     {
-        // <paramref> names a record parameter the handler does not have (CS1734): show the name as code instead.
-        foreach (XElement paramRef in element.Descendants("paramref").ToArray())
+        // <paramref> and <typeparamref> name parameters the handler does not have (CS1734, CS1735): show them as code.
+        foreach (XElement reference in element.Descendants().Where(IsParameterReference).ToArray())
         {
-            paramRef.ReplaceWith(new XElement("c", (string?)paramRef.Attribute("name") ?? string.Empty));
+            reference.ReplaceWith(new XElement("c", (string?)reference.Attribute("name") ?? string.Empty));
+        }
+
+        // A stray <param> or <typeparam> inside the text would be checked against the handler too (CS1572): keep its text only.
+        foreach (XElement parameter in element.Descendants().Where(IsParameterDescription).ToArray())
+        {
+            parameter.ReplaceWith(parameter.Nodes());
         }
 
         string tag = element.Name.LocalName;
@@ -86,6 +92,10 @@ internal static class DocComments
         lines.AddRange(body);
         lines.Add($"</{tag}>");
     }
+
+    private static bool IsParameterReference(XElement element) => element.Name.LocalName is "paramref" or "typeparamref";
+
+    private static bool IsParameterDescription(XElement element) => element.Name.LocalName is "param" or "typeparam";
 
     // Splits into lines, drops blank leading and trailing lines and the indentation the lines share.
     private static string[] Dedent(string text)

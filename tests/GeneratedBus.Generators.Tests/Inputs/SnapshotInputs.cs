@@ -135,6 +135,15 @@ public static class SnapshotInputs
         /// <remarks>Only remarks, no summary.</remarks>
         [BusEvent] public sealed record StageCancelled(int StageId) : SchedulerEvent;
 
+        /// <summary>
+        /// <para>Raised when a stage is retried; A &amp; B &lt; C.</para>
+        /// <code>
+        /// if (e.Attempt > 3)
+        ///     Alert();
+        /// </code>
+        /// </summary>
+        [BusEvent] public sealed record StageRetried(int StageId, int Attempt) : SchedulerEvent;
+
         public sealed class Stage
         {
         }

@@ -28,6 +28,16 @@ namespace Acme.Scheduling
         /// <param name="e">The event.</param>
         void OnStageCancelled(global::Acme.Scheduling.StageCancelled e);
 
+        /// <summary>
+        /// <para>Raised when a stage is retried; A &amp; B &lt; C.</para>
+        /// <code>
+        /// if (e.Attempt &gt; 3)
+        ///     Alert();
+        /// </code>
+        /// </summary>
+        /// <param name="e">The event.</param>
+        void OnStageRetried(global::Acme.Scheduling.StageRetried e);
+
         /// <summary>Called for an event whose type has no handler of its own.</summary>
         /// <param name="e">The event.</param>
         void OnOtherEvent(global::Acme.Scheduling.SchedulerEvent e);
@@ -45,6 +55,9 @@ namespace Acme.Scheduling
 
         /// <inheritdoc/>
         public virtual void OnStageCancelled(global::Acme.Scheduling.StageCancelled e) { }
+
+        /// <inheritdoc/>
+        public virtual void OnStageRetried(global::Acme.Scheduling.StageRetried e) { }
 
         /// <inheritdoc/>
         public virtual void OnOtherEvent(global::Acme.Scheduling.SchedulerEvent e) { }
@@ -71,6 +84,9 @@ namespace Acme.Scheduling
         public void OnStageCancelled(global::Acme.Scheduling.StageCancelled e) => OnEvent(e);
 
         /// <inheritdoc/>
+        public void OnStageRetried(global::Acme.Scheduling.StageRetried e) => OnEvent(e);
+
+        /// <inheritdoc/>
         public void OnOtherEvent(global::Acme.Scheduling.SchedulerEvent e) => OnEvent(e);
     }
 
@@ -89,6 +105,9 @@ namespace Acme.Scheduling
 
         /// <summary>A <see cref="global::Acme.Scheduling.StageCancelled"/>.</summary>
         StageCancelled = 3,
+
+        /// <summary>A <see cref="global::Acme.Scheduling.StageRetried"/>.</summary>
+        StageRetried = 4,
     }
 
     /// <summary>Calls the handler that fits an event's type, at the same cost for every event type.</summary>
@@ -98,7 +117,8 @@ namespace Acme.Scheduling
         private static readonly global::GeneratedBus.EventKindMap s_kinds = new(
             typeof(global::Acme.Scheduling.StageSubmitted).TypeHandle,
             typeof(global::Acme.Scheduling.StageCompleted).TypeHandle,
-            typeof(global::Acme.Scheduling.StageCancelled).TypeHandle);
+            typeof(global::Acme.Scheduling.StageCancelled).TypeHandle,
+            typeof(global::Acme.Scheduling.StageRetried).TypeHandle);
 
         /// <summary>The kind of <paramref name="e"/>, found in constant time whatever the number of event types.</summary>
         /// <param name="e">The event.</param>
@@ -135,6 +155,9 @@ namespace Acme.Scheduling
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.StageCancelled:
                     listener.OnStageCancelled((global::Acme.Scheduling.StageCancelled)e);
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.StageRetried:
+                    listener.OnStageRetried((global::Acme.Scheduling.StageRetried)e);
                     return;
                 default:
                     listener.OnOtherEvent(e);
@@ -194,6 +217,19 @@ namespace Acme.Scheduling
             }
 
             PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.StageCancelled);
+        }
+
+        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <param name="e">The event.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        public void Post(global::Acme.Scheduling.StageRetried e)
+        {
+            if (e is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(e));
+            }
+
+            PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.StageRetried);
         }
 
         /// <inheritdoc/>
