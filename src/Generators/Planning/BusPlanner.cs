@@ -27,6 +27,7 @@ internal static class BusPlanner
         var buses = new List<BusSpec>();
         var issues = new List<PlanIssue>();
         var takenTypeNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var hintNameCounts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (List<EventSpec> group in GroupByRoot(events))
         {
             RootSpec root = group[0].Root;
@@ -42,7 +43,10 @@ internal static class BusPlanner
                 continue;
             }
 
-            buses.Add(new BusSpec(root, EquatableArray<EventSpec>.From(KeepDistinctHandlers(root, group, issues))));
+            hintNameCounts.TryGetValue(root.MetadataName, out int seen);
+            hintNameCounts[root.MetadataName] = seen + 1;
+            EquatableArray<EventSpec> kept = EquatableArray<EventSpec>.From(KeepDistinctHandlers(root, group, issues));
+            buses.Add(new BusSpec(root, kept, HintNames.For(root.MetadataName, seen + 1)));
         }
 
         return new Plan(buses, issues);

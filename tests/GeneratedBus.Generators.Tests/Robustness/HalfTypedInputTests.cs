@@ -58,6 +58,7 @@ public class HalfTypedInputTests
         "public abstract record Event;\n[BusEvent] public sealed record Event2(int A) : Event;",
         "[BusEvent] public sealed record Event(int A) : SchedulerEvent;",
         "[BusEvent] public sealed record value__(int A) : SchedulerEvent;",
+        "public abstract record schedulerEvent;\n[BusEvent] public sealed record A(int X) : SchedulerEvent;\n[BusEvent] public sealed record B(int X) : schedulerEvent;",
         "/// <summary>See <see cref=\"Missing\"/> and <see cref=\"Missing.Member(int)\"/>.</summary>\n[BusEvent] public sealed record X(int A) : SchedulerEvent;",
         "/// <summary>\n/// <para>A &amp; B &lt; C</para>\n/// <code>\n/// if (x)\n///     y();\n/// </code>\n/// <![CDATA[ <raw> ]]>\n/// <list type=\"bullet\"><item><description>one</description></item></list>\n/// </summary>\n[BusEvent] public sealed record X(int A) : SchedulerEvent;",
         "/// <summary>Uses <paramref name=\"A\"/> and <typeparamref name=\"T\"/> and <param name=\"A\">x</param>.</summary>\n[BusEvent] public sealed record X(int A) : SchedulerEvent;",
