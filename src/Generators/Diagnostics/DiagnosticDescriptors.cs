@@ -68,12 +68,19 @@ internal static class DiagnosticDescriptors
         "Bus root must not be generic",
         "The root '{0}' is generic or nested in a generic type; use a non-generic root, or mark a non-generic base with [EventBus]");
 
-    private static DiagnosticDescriptor Create(string id, string title, string message) => new(
+    /// <summary>GB0011: an event generated code cannot refer to without an error.</summary>
+    public static readonly DiagnosticDescriptor UnreferenceableEvent = Create(
+        "GB0011",
+        "Bus event cannot be referred to",
+        "'{0}' is [Obsolete] as an error, or [Experimental] with an ID no #pragma can name, so the generated bus leaves it out and it reaches OnOtherEvent; remove [BusEvent], make the [Obsolete] a warning, or use a diagnostic ID of letters, digits and '_'",
+        DiagnosticSeverity.Warning);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) => new(
         id,
         title,
         message,
         Category,
-        DiagnosticSeverity.Error,
+        severity,
         isEnabledByDefault: true,
         helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

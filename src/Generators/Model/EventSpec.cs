@@ -11,6 +11,7 @@ namespace GeneratedBus.Generators.Model;
 /// <param name="Depth">How many base classes it has: the fallback switch tests deeper types first.</param>
 /// <param name="DocLines">The handler's XML doc lines, without the <c>///</c> prefix.</param>
 /// <param name="FilePath">The declaring file: events are ordered by file path, then position.</param>
+/// <param name="SuppressedWarnings">The warnings referring to the event raises ([Obsolete], [Experimental]).</param>
 internal sealed record EventSpec(
     RootSpec Root,
     string DisplayName,
@@ -21,4 +22,5 @@ internal sealed record EventSpec(
     bool IsValueType,
     int Depth,
     EquatableArray<string> DocLines,
-    string FilePath);
+    string FilePath,
+    EquatableArray<string> SuppressedWarnings);

@@ -9,6 +9,7 @@ namespace GeneratedBus.Generators.Model;
 /// <param name="IsPublic">Whether the root is effectively public, so the generated types are public (else internal).</param>
 /// <param name="Problem">Why no bus can be generated, if so.</param>
 /// <param name="ProblemDetail">The name the problem is about (the invalid bus name or the clashing type).</param>
+/// <param name="SuppressedWarnings">The warnings referring to the root raises ([Obsolete], [Experimental]).</param>
 internal sealed record RootSpec(
     string MetadataName,
     string DisplayName,
@@ -17,7 +18,8 @@ internal sealed record RootSpec(
     string BusName,
     bool IsPublic,
     RootProblem Problem,
-    string ProblemDetail)
+    string ProblemDetail,
+    EquatableArray<string> SuppressedWarnings)
 {
     /// <summary>The generated listener interface's name.</summary>
     public string ListenerInterfaceName => GeneratedNames.ListenerInterface(BusName);

@@ -63,6 +63,12 @@ internal static class EventParser
             return null;
         }
 
+        if (UsageWarnings.Of(root).IsError)
+        {
+            // Deriving from it is already an error (CS0619 or the experimental ID) that generated code could only repeat.
+            return null;
+        }
+
         RootSpec rootSpec = RootParser.Parse(root, context.SemanticModel.Compilation);
         DiagnosticLocation? rootLocation = DiagnosticLocation.From(root.Locations.FirstOrDefault(l => l.IsInSource)) ?? location;
 
@@ -71,6 +77,12 @@ internal static class EventParser
         {
             string needed = rootSpec.IsPublic ? "public" : "internal";
             return Fail(DiagnosticDescriptors.EventLessAccessible, display, needed, rootSpec.DisplayName);
+        }
+
+        UsageWarnings.Usage usage = UsageWarnings.Of(type);
+        if (usage.IsError)
+        {
+            return Fail(DiagnosticDescriptors.UnreferenceableEvent, display);
         }
 
         string typeName = SymbolNames.ForCode(type);
@@ -85,7 +97,8 @@ internal static class EventParser
             type.IsValueType,
             DepthOf(type),
             new EquatableArray<string>(DocComments.HandlerDocFor(type, typeName, cancellationToken)),
-            declaration.SyntaxTree.FilePath);
+            declaration.SyntaxTree.FilePath,
+            new EquatableArray<string>(usage.Ids));
         return new EventResult(spec, null, location, rootLocation);
     }
 

@@ -42,7 +42,8 @@ internal static class RootParser
             busName,
             reach == Reach.Public,
             problem,
-            detail);
+            detail,
+            new EquatableArray<string>(UsageWarnings.Of(root).Ids));
     }
 
     // A generated name is taken by a namespace or a non-generic type that this assembly can see in the root's namespace.

@@ -39,6 +39,29 @@ public class CompileCleanTests
         Assert.True(diagnostics.IsEmpty, Snapshot.DescribeDiagnostics(diagnostics));
     }
 
+    [Fact]
+    public void Obsolete_and_experimental_events_stay_on_the_bus_without_warnings_in_generated_code()
+    {
+        GeneratorRun run = GeneratorRun.For("""
+            using System;
+            using System.Diagnostics.CodeAnalysis;
+            using GeneratedBus;
+
+            namespace Acme.Scheduling;
+
+            public abstract record SchedulerEvent;
+            [BusEvent, Obsolete] public sealed record OldStart(int JobId) : SchedulerEvent;
+            [BusEvent, Obsolete("Use JobEnd.")] public sealed record OldEnd(int JobId) : SchedulerEvent;
+            [BusEvent, Experimental("ACME001")] public sealed record Preview(int JobId) : SchedulerEvent;
+            """);
+
+        string generated = Assert.Single(run.Result.GeneratedSources).SourceText.ToString();
+        Assert.Contains("#pragma warning disable ACME001, CS0612, CS0618 //", generated, StringComparison.Ordinal);
+        Assert.Contains("void OnOldStart(", generated, StringComparison.Ordinal);
+        Assert.Contains("void OnPreview(", generated, StringComparison.Ordinal);
+        DiagnosticAssert.AssertGeneratedTreesCompile(run);
+    }
+
     // C# 9 has no file-scoped namespaces: 'namespace X;' becomes 'namespace X { ... }'.
     private static string WithBlockNamespace(string source)
     {

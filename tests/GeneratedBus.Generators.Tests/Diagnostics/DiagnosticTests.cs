@@ -1,4 +1,5 @@
 using GeneratedBus.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
 
 namespace GeneratedBus.Generators.Tests.Diagnostics;
 
@@ -164,4 +165,20 @@ public class DiagnosticTests
             """,
             "GB0010",
             "Acme.Envelope<int>");
+
+    [Fact]
+    public void GB0011_event_obsolete_as_an_error_is_left_out()
+        => DiagnosticAssert.ReportsOnly(
+            Prelude + "[BusEvent, System.Obsolete(\"Gone.\", true)] public sealed record [|Gone|](int X) : SchedulerEvent;",
+            "GB0011",
+            "Acme.Gone",
+            DiagnosticSeverity.Warning);
+
+    [Fact]
+    public void GB0011_experimental_event_whose_ID_no_pragma_can_name_is_left_out()
+        => DiagnosticAssert.ReportsOnly(
+            Prelude + "[BusEvent, System.Diagnostics.CodeAnalysis.Experimental(\"not an id\")] public sealed record [|Preview|](int X) : SchedulerEvent;",
+            "GB0011",
+            "Acme.Preview",
+            DiagnosticSeverity.Warning);
 }

@@ -7,18 +7,20 @@ namespace GeneratedBus.Generators.Tests.Infrastructure;
 public static class DiagnosticAssert
 {
     /// <summary>
-    /// Asserts that the generator reports exactly one diagnostic, <paramref name="id"/>, an error at the marked span whose
-    /// message names <paramref name="typeName"/>, and that whatever it generated still compiles.
+    /// Asserts that the generator reports exactly one diagnostic, <paramref name="id"/>, of <paramref name="severity"/>
+    /// (an error unless given) at the marked span, whose message names <paramref name="typeName"/>, and that whatever it
+    /// generated still compiles.
     /// </summary>
     /// <returns>The run, for further checks.</returns>
-    public static GeneratorRun ReportsOnly(string markedSource, string id, string typeName)
+    public static GeneratorRun ReportsOnly(string markedSource, string id, string typeName, DiagnosticSeverity severity = DiagnosticSeverity.Error)
     {
         MarkedSource input = MarkedSource.Parse(markedSource);
         GeneratorRun run = GeneratorRun.For(input.Source);
 
         Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal(id, diagnostic.Id);
-        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        // The default severity: the test compilation reports warnings as errors.
+        Assert.Equal(severity, diagnostic.DefaultSeverity);
         Assert.Equal(input.Span, diagnostic.Location.SourceSpan);
         Assert.Equal("Input0.cs", diagnostic.Location.GetLineSpan().Path);
         Assert.Contains($"'{typeName}'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
