@@ -75,6 +75,12 @@ internal static class DiagnosticDescriptors
         "'{0}' is [Obsolete] as an error, or [Experimental] with an ID no #pragma can name, so the generated bus leaves it out and it reaches OnOtherEvent; remove [BusEvent], make the [Obsolete] a warning, or use a diagnostic ID of letters, digits and '_'",
         DiagnosticSeverity.Warning);
 
+    /// <summary>GB0012: an interface root that cannot be a type argument.</summary>
+    public static readonly DiagnosticDescriptor StaticAbstractRoot = Create(
+        "GB0012",
+        "Bus root interface has static abstract members",
+        "The root interface '{0}' has static abstract or static virtual members, so it cannot be the bus's event type argument (CS8920); move those members to another interface, or mark a different root with [EventBus]");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) => new(
         id,
         title,

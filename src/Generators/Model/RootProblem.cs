@@ -17,4 +17,7 @@ internal enum RootProblem
 
     /// <summary>A generated type name is already taken in the root's namespace (GB0007).</summary>
     ExistingTypeClash,
+
+    /// <summary>An interface root with static abstract members, which cannot be a type argument (GB0012).</summary>
+    StaticAbstractMembers,
 }

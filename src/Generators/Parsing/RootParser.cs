@@ -23,6 +23,10 @@ internal static class RootParser
         {
             problem = RootProblem.Generic;
         }
+        else if (HasStaticAbstractMembers(root))
+        {
+            problem = RootProblem.StaticAbstractMembers;
+        }
         else if (!Naming.IsValidIdentifier(busName))
         {
             problem = RootProblem.InvalidBusName;
@@ -44,6 +48,18 @@ internal static class RootParser
             problem,
             detail,
             new EquatableArray<string>(UsageWarnings.Of(root).Ids));
+    }
+
+    // Such an interface cannot be the bus's TEvent type argument (CS8920).
+    private static bool HasStaticAbstractMembers(INamedTypeSymbol root)
+    {
+        if (root.TypeKind != TypeKind.Interface)
+        {
+            return false;
+        }
+
+        return root.GetMembers().Concat(root.AllInterfaces.SelectMany(i => i.GetMembers()))
+            .Any(member => member.IsStatic && (member.IsAbstract || member.IsVirtual));
     }
 
     // A generated name is taken by a namespace or a non-generic type that this assembly can see in the root's namespace.

@@ -79,6 +79,7 @@ internal static class BusPlanner
     {
         RootProblem.Inaccessible => new(DiagnosticDescriptors.InaccessibleRoot, root.MetadataName, null, [root.DisplayName]),
         RootProblem.Generic => new(DiagnosticDescriptors.GenericRoot, root.MetadataName, null, [root.DisplayName]),
+        RootProblem.StaticAbstractMembers => new(DiagnosticDescriptors.StaticAbstractRoot, root.MetadataName, null, [root.DisplayName]),
         RootProblem.InvalidBusName => new(DiagnosticDescriptors.InvalidBusName, root.MetadataName, null, [root.ProblemDetail, root.DisplayName]),
         _ => new(DiagnosticDescriptors.TypeNameClash, root.MetadataName, null, [root.ProblemDetail, root.DisplayName, "an existing type or namespace of that name"]),
     };

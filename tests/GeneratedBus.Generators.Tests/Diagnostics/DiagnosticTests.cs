@@ -181,4 +181,16 @@ public class DiagnosticTests
             "GB0011",
             "Acme.Preview",
             DiagnosticSeverity.Warning);
+
+    [Fact]
+    public void GB0012_interface_root_with_static_abstract_members()
+        => DiagnosticAssert.ReportsOnly(
+            """
+            using GeneratedBus;
+            namespace Acme;
+            [EventBus] public interface [|IMetricEvent|] { static abstract string Unit { get; } }
+            [BusEvent] public readonly record struct CpuSample(double Load) : IMetricEvent { public static string Unit => "%"; }
+            """,
+            "GB0012",
+            "Acme.IMetricEvent");
 }
