@@ -10,8 +10,8 @@ internal sealed partial class BusEmitter
         WriteTypeHeader(
             $"""
                 /// <summary>
-                /// Receives the events of <see cref="{_root.GeneratedPrefix}{_root.BusTypeName}"/>: one handler per [BusEvent] type
-                /// derived from <see cref="{_root.TypeName}"/>, and <c>OnOtherEvent</c> for every other type.
+                /// Receives the events of <see cref="{_root.GeneratedPrefix}{_root.BusTypeName}"/>: one handler per [BusEvent] subtype
+                /// of <see cref="{_root.TypeName}"/>, and <c>OnOtherEvent</c> for every other type.
                 /// </summary>
                 """,
             $"interface {_root.ListenerInterfaceName}");

@@ -5,8 +5,8 @@
 namespace Acme.Scheduling
 {
     /// <summary>
-    /// Receives the events of <see cref="global::Acme.Scheduling.SchedulerBus"/>: one handler per [BusEvent] type
-    /// derived from <see cref="global::Acme.Scheduling.SchedulerEvent"/>, and <c>OnOtherEvent</c> for every other type.
+    /// Receives the events of <see cref="global::Acme.Scheduling.SchedulerBus"/>: one handler per [BusEvent] subtype
+    /// of <see cref="global::Acme.Scheduling.SchedulerEvent"/>, and <c>OnOtherEvent</c> for every other type.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public interface ISchedulerListener

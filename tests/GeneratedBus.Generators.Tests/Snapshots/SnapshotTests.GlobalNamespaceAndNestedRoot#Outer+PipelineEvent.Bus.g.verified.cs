@@ -3,8 +3,8 @@
 #nullable enable
 
 /// <summary>
-/// Receives the events of <see cref="global::PipelineBus"/>: one handler per [BusEvent] type
-/// derived from <see cref="global::Outer.PipelineEvent"/>, and <c>OnOtherEvent</c> for every other type.
+/// Receives the events of <see cref="global::PipelineBus"/>: one handler per [BusEvent] subtype
+/// of <see cref="global::Outer.PipelineEvent"/>, and <c>OnOtherEvent</c> for every other type.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
 internal interface IPipelineListener

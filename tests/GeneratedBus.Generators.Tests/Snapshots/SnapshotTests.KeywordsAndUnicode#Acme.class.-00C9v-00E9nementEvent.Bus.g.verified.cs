@@ -5,8 +5,8 @@
 namespace Acme.@class
 {
     /// <summary>
-    /// Receives the events of <see cref="global::Acme.@class.ÉvénementBus"/>: one handler per [BusEvent] type
-    /// derived from <see cref="global::Acme.@class.ÉvénementEvent"/>, and <c>OnOtherEvent</c> for every other type.
+    /// Receives the events of <see cref="global::Acme.@class.ÉvénementBus"/>: one handler per [BusEvent] subtype
+    /// of <see cref="global::Acme.@class.ÉvénementEvent"/>, and <c>OnOtherEvent</c> for every other type.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     internal interface IÉvénementListener

@@ -5,8 +5,8 @@
 namespace Acme.Telemetry
 {
     /// <summary>
-    /// Receives the events of <see cref="global::Acme.Telemetry.TelemetryBus"/>: one handler per [BusEvent] type
-    /// derived from <see cref="global::Acme.Telemetry.Signal"/>, and <c>OnOtherEvent</c> for every other type.
+    /// Receives the events of <see cref="global::Acme.Telemetry.TelemetryBus"/>: one handler per [BusEvent] subtype
+    /// of <see cref="global::Acme.Telemetry.Signal"/>, and <c>OnOtherEvent</c> for every other type.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public interface ITelemetryListener

@@ -5,8 +5,8 @@
 namespace Spark.Scheduler
 {
     /// <summary>
-    /// Receives the events of <see cref="global::Spark.Scheduler.SparkBus"/>: one handler per [BusEvent] type
-    /// derived from <see cref="global::Spark.Scheduler.SparkEvent"/>, and <c>OnOtherEvent</c> for every other type.
+    /// Receives the events of <see cref="global::Spark.Scheduler.SparkBus"/>: one handler per [BusEvent] subtype
+    /// of <see cref="global::Spark.Scheduler.SparkEvent"/>, and <c>OnOtherEvent</c> for every other type.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public interface ISparkListener

@@ -5,8 +5,8 @@
 namespace Acme.Platform
 {
     /// <summary>
-    /// Receives the events of <see cref="global::Acme.Platform.StorageBus"/>: one handler per [BusEvent] type
-    /// derived from <see cref="global::Acme.Platform.StorageEvents"/>, and <c>OnOtherEvent</c> for every other type.
+    /// Receives the events of <see cref="global::Acme.Platform.StorageBus"/>: one handler per [BusEvent] subtype
+    /// of <see cref="global::Acme.Platform.StorageEvents"/>, and <c>OnOtherEvent</c> for every other type.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public interface IStorageListener
