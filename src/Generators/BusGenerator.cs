@@ -1,13 +1,57 @@
+using GeneratedBus.Generators.Diagnostics;
+using GeneratedBus.Generators.Emitting;
+using GeneratedBus.Generators.Model;
+using GeneratedBus.Generators.Parsing;
+using GeneratedBus.Generators.Planning;
 using Microsoft.CodeAnalysis;
 
 namespace GeneratedBus.Generators;
 
 /// <summary>Writes the listener interface, no-op base, firehose base, dispatcher and typed bus for [BusEvent] records.</summary>
+/// <remarks>
+/// Two pipelines share the parsed events. The emitting one carries no locations, so edits that only move code leave
+/// it cached; the diagnostics one carries them and is cheap to redo.
+/// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class BusGenerator : IIncrementalGenerator
 {
+    /// <summary>The attribute that marks an event.</summary>
+    public const string BusEventAttributeName = "GeneratedBus.BusEventAttribute";
+
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        IncrementalValuesProvider<EventResult> events = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                BusEventAttributeName,
+                static (node, _) => EventParser.IsCandidate(node),
+                static (context, cancellationToken) => EventParser.Parse(context, cancellationToken))
+            .Where(static result => result is not null)
+            .Select(static (result, _) => result!)
+            .WithTrackingName(TrackingNames.Events);
+
+        IncrementalValuesProvider<BusSpec> buses = events
+            .Where(static result => result.Event is not null)
+            .Select(static (result, _) => result.Event!)
+            .WithTrackingName(TrackingNames.EventSpecs)
+            .Collect()
+            .WithTrackingName(TrackingNames.AllEventSpecs)
+            .SelectMany(static (specs, _) => BusPlanner.Create(specs).Buses)
+            .WithTrackingName(TrackingNames.Buses);
+
+        context.RegisterSourceOutput(buses, static (output, bus) => output.AddSource(bus.HintName, BusEmitter.Emit(bus)));
+
+        IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics = events
+            .Collect()
+            .Select(static (results, _) => DiagnosticCollector.Collect(results))
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        context.RegisterSourceOutput(diagnostics, static (output, infos) =>
+        {
+            foreach (DiagnosticInfo info in infos)
+            {
+                output.ReportDiagnostic(info.ToDiagnostic());
+            }
+        });
     }
 }

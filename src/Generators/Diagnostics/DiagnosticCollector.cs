@@ -1,0 +1,58 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using GeneratedBus.Generators.Model;
+using GeneratedBus.Generators.Planning;
+
+namespace GeneratedBus.Generators.Diagnostics;
+
+/// <summary>Gathers the parser's diagnostics and locates the planner's issues at their event or root.</summary>
+internal static class DiagnosticCollector
+{
+    /// <summary>Every diagnostic for <paramref name="results"/>, in source order.</summary>
+    public static EquatableArray<DiagnosticInfo> Collect(ImmutableArray<EventResult> results)
+    {
+        var infos = new List<DiagnosticInfo>();
+        var eventLocations = new Dictionary<string, DiagnosticLocation?>(System.StringComparer.Ordinal);
+        var rootLocations = new Dictionary<string, DiagnosticLocation?>(System.StringComparer.Ordinal);
+        var specs = new List<EventSpec>();
+        foreach (EventResult result in results)
+        {
+            if (result.Diagnostic is not null)
+            {
+                infos.Add(result.Diagnostic);
+            }
+
+            if (result.Event is { } spec)
+            {
+                specs.Add(spec);
+                // The first declaration wins, as it does in the planner.
+                AddFirst(eventLocations, spec.TypeName, result.Location);
+                AddFirst(rootLocations, spec.Root.MetadataName, result.RootLocation);
+            }
+        }
+
+        foreach (PlanIssue issue in BusPlanner.Create(specs).Issues)
+        {
+            DiagnosticLocation? location = issue.EventTypeName is { } eventType
+                ? eventLocations[eventType]
+                : rootLocations[issue.RootMetadataName];
+            infos.Add(DiagnosticInfo.Create(issue.Descriptor, location, issue.Args));
+        }
+
+        // In source order, so the output does not depend on which stage found the problem.
+        return EquatableArray<DiagnosticInfo>.From(infos
+            .Distinct()
+            .OrderBy(info => info.Location?.FilePath ?? string.Empty, System.StringComparer.Ordinal)
+            .ThenBy(info => info.Location?.Span.Start ?? 0)
+            .ThenBy(info => info.Descriptor.Id, System.StringComparer.Ordinal));
+    }
+
+    private static void AddFirst(Dictionary<string, DiagnosticLocation?> map, string key, DiagnosticLocation? value)
+    {
+        if (!map.ContainsKey(key))
+        {
+            map.Add(key, value);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.CodeAnalysis;
+
+namespace GeneratedBus.Generators.Diagnostics;
+
+/// <summary>Every diagnostic the generator reports. IDs are stable: never renumber or reuse one.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "GeneratedBus";
+    private const string HelpBase = "https://github.com/generatedbus/generatedbus/blob/main/docs/diagnostics.md#";
+
+    /// <summary>GB0001: [BusEvent] on something that is not a record.</summary>
+    public static readonly DiagnosticDescriptor NotARecord = Create(
+        "GB0001",
+        "Bus event must be a record",
+        "'{0}' is marked [BusEvent] but is not a record; declare it as a 'record' or 'record struct', or remove the attribute");
+
+    /// <summary>GB0002: a generic event, or one nested in a generic type.</summary>
+    public static readonly DiagnosticDescriptor GenericEvent = Create(
+        "GB0002",
+        "Bus event must not be generic",
+        "'{0}' is generic or nested in a generic type; declare the event as a non-generic record outside generic types");
+
+    /// <summary>GB0003: an event the generated bus cannot expose.</summary>
+    public static readonly DiagnosticDescriptor EventLessAccessible = Create(
+        "GB0003",
+        "Bus event is less accessible than its bus",
+        "'{0}' is less accessible than the {1} bus generated for its root '{2}'; make it and its containing types {1}");
+
+    /// <summary>GB0004: an event with no root to derive a bus from.</summary>
+    public static readonly DiagnosticDescriptor NoRoot = Create(
+        "GB0004",
+        "Bus event has no root",
+        "'{0}' has no event root: it has no base type other than object and implements no [EventBus] interface; derive it from a root record such as 'public abstract record MyEvent;' or implement an interface marked [EventBus]");
+
+    /// <summary>GB0005: two events of one bus, or an event and the generated code, want the same member name.</summary>
+    public static readonly DiagnosticDescriptor HandlerClash = Create(
+        "GB0005",
+        "Bus event handler name is taken",
+        "'{0}' maps to handler '{1}', which {2}; rename the event");
+
+    /// <summary>GB0006: the bus name is not an identifier.</summary>
+    public static readonly DiagnosticDescriptor InvalidBusName = Create(
+        "GB0006",
+        "Bus name is not a valid identifier",
+        "The bus name '{0}' of root '{1}' is not a valid C# identifier; set one with [EventBus(\"Name\")] on the root");
+
+    /// <summary>GB0007: a generated type name is taken.</summary>
+    public static readonly DiagnosticDescriptor TypeNameClash = Create(
+        "GB0007",
+        "Generated type name is taken",
+        "The type '{0}' generated for root '{1}' clashes with {2}; rename the clashing type or set another bus name with [EventBus(\"Name\")] on the root");
+
+    /// <summary>GB0008: more than one [EventBus] interface and no [EventBus] base class.</summary>
+    public static readonly DiagnosticDescriptor AmbiguousRoot = Create(
+        "GB0008",
+        "Bus event has several roots",
+        "'{0}' implements several [EventBus] interfaces ({1}); implement only one, or mark a base class with [EventBus]");
+
+    /// <summary>GB0009: a root the generated namespace-level types cannot see.</summary>
+    public static readonly DiagnosticDescriptor InaccessibleRoot = Create(
+        "GB0009",
+        "Bus root is not accessible",
+        "The root '{0}' is private, protected or file-local (itself or a containing type), so the generated bus cannot use it; make it internal or public");
+
+    /// <summary>GB0010: a generic root.</summary>
+    public static readonly DiagnosticDescriptor GenericRoot = Create(
+        "GB0010",
+        "Bus root must not be generic",
+        "The root '{0}' is generic or nested in a generic type; use a non-generic root, or mark a non-generic base with [EventBus]");
+
+    /// <summary>GB0011: an event generated code cannot refer to without an error.</summary>
+    public static readonly DiagnosticDescriptor UnreferenceableEvent = Create(
+        "GB0011",
+        "Bus event cannot be referred to",
+        "'{0}' is [Obsolete] as an error, or [Experimental] with an ID no #pragma can name, so the generated bus leaves it out and it reaches OnOtherEvent; remove [BusEvent], make the [Obsolete] a warning, or use a diagnostic ID of letters, digits and '_'",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>GB0012: an interface root that cannot be a type argument.</summary>
+    public static readonly DiagnosticDescriptor StaticAbstractRoot = Create(
+        "GB0012",
+        "Bus root interface has static abstract members",
+        "The root interface '{0}' has static abstract or static virtual members, so it cannot be the bus's event type argument (CS8920); move those members to another interface, or mark a different root with [EventBus]");
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) => new(
+        id,
+        title,
+        message,
+        Category,
+        severity,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + id.ToLowerInvariant());
+}

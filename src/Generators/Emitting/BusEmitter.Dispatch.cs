@@ -1,0 +1,169 @@
+using System.Linq;
+using GeneratedBus.Generators.Model;
+
+namespace GeneratedBus.Generators.Emitting;
+
+/// <summary>The kind enum and the dispatcher: a constant-time type lookup followed by a jump table.</summary>
+internal sealed partial class BusEmitter
+{
+    private void WriteKind()
+    {
+        WriteTypeHeader(
+            $"""/// <summary>Which handler of <see cref="{ListenerInterface}"/> an event goes to.</summary>""",
+            $"enum {_root.KindName}");
+        using (_writer.Braces())
+        {
+            _writer.WriteLine($"""
+                /// <summary>A type without a handler of its own: goes to <c>OnOtherEvent</c>.</summary>
+                {GeneratedNames.OtherKind} = 0,
+                """);
+            int kind = 1;
+            foreach (EventSpec spec in _bus.Events)
+            {
+                _writer.WriteLine($"""
+
+                    /// <summary>A <see cref="{spec.TypeName}"/>.</summary>
+                    {spec.KindName} = {kind++},
+                    """);
+            }
+        }
+    }
+
+    private void WriteDispatcher()
+    {
+        WriteTypeHeader(
+            $"""/// <summary>Calls the handler that fits an event's type, at the same cost for every event type.</summary>""",
+            $"static class {_root.DispatcherName}");
+        using (_writer.Braces())
+        {
+            WriteKindMap();
+            _writer.WriteLine();
+            WriteKindOf();
+            _writer.WriteLine();
+            WriteDispatch();
+        }
+    }
+
+    // Kind i + 1 for the type at index i, as the enum numbers them.
+    private void WriteKindMap()
+    {
+        if (_bus.Events.Count == 0)
+        {
+            _writer.WriteLine("private static readonly global::GeneratedBus.EventKindMap s_kinds = new();");
+            return;
+        }
+
+        _writer.WriteLine("private static readonly global::GeneratedBus.EventKindMap s_kinds = new(");
+        using (_writer.Indented())
+        {
+            for (int i = 0; i < _bus.Events.Count; i++)
+            {
+                string end = i == _bus.Events.Count - 1 ? ");" : ",";
+                _writer.WriteLine($"typeof({_bus.Events[i].TypeName}).TypeHandle{end}");
+            }
+        }
+    }
+
+    private void WriteKindOf()
+    {
+        _writer.WriteLine($$"""
+            /// <summary>The kind of <paramref name="e"/>, found in constant time whatever the number of event types.</summary>
+            /// <param name="e">The event.</param>
+            /// <returns>The kind; <see cref="{{Kind}}.{{GeneratedNames.OtherKind}}"/> for a type without a handler.</returns>
+            /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+            public static {{Kind}} KindOf({{_root.TypeName}} e)
+            {
+                if (e is null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(e));
+                }
+
+            """);
+        using (_writer.Indented())
+        {
+            // Types that can have subclasses, most derived first so that a subclass finds its nearest handled base.
+            EventSpec[] open = _bus.Events.Where(e => !e.IsSealed)
+                .OrderByDescending(e => e.Depth)
+                .ThenBy(e => e.TypeName, System.StringComparer.Ordinal)
+                .ToArray();
+            if (open.Length == 0)
+            {
+                _writer.WriteLine($"return ({Kind})s_kinds.Find(e);");
+            }
+            else
+            {
+                WriteFallback(open);
+            }
+        }
+
+        _writer.WriteLine("}");
+    }
+
+    private void WriteFallback(EventSpec[] open)
+    {
+        _writer.WriteLine($$"""
+            int kind = s_kinds.Find(e);
+            if (kind != 0)
+            {
+                return ({{Kind}})kind;
+            }
+
+            // Not an exact event type: a subclass of a non-sealed event goes to that event's handler.
+            return e switch
+            {
+            """);
+        using (_writer.Indented())
+        {
+            foreach (EventSpec spec in open)
+            {
+                _writer.WriteLine($"{spec.TypeName} => {Kind}.{spec.KindName},");
+            }
+
+            _writer.WriteLine($"_ => {Kind}.{GeneratedNames.OtherKind},");
+        }
+
+        _writer.WriteLine("};");
+    }
+
+    private void WriteDispatch()
+    {
+        _writer.WriteLine($$"""
+            /// <summary>Calls the handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
+            /// <param name="listener">The listener.</param>
+            /// <param name="e">The event.</param>
+            public static void Dispatch({{ListenerInterface}} listener, {{_root.TypeName}} e) => Dispatch(listener, e, KindOf(e));
+
+            /// <summary>Calls the handler for <paramref name="kind"/> through a jump table, with no type tests.</summary>
+            /// <param name="listener">The listener.</param>
+            /// <param name="e">The event.</param>
+            /// <param name="kind">The kind of <paramref name="e"/>, as <see cref="KindOf"/> returns it.</param>
+            public static void Dispatch({{ListenerInterface}} listener, {{_root.TypeName}} e, {{Kind}} kind)
+            {
+                switch (kind)
+                {
+            """);
+        using (_writer.Indented())
+        using (_writer.Indented())
+        {
+            foreach (EventSpec spec in _bus.Events)
+            {
+                _writer.WriteLine($"""
+                    case {Kind}.{spec.KindName}:
+                        listener.{spec.HandlerName}(({spec.TypeName})e);
+                        return;
+                    """);
+            }
+
+            _writer.WriteLine($"""
+                default:
+                    listener.{GeneratedNames.OtherHandler}(e);
+                    return;
+                """);
+        }
+
+        _writer.WriteLine("""
+                }
+            }
+            """);
+    }
+}

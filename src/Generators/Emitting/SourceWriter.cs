@@ -1,0 +1,78 @@
+using System;
+using System.Text;
+
+namespace GeneratedBus.Generators.Emitting;
+
+/// <summary>Writes indented C# with <c>\n</c> line endings, so output is byte-identical on every platform.</summary>
+internal sealed class SourceWriter
+{
+    private const int IndentSize = 4;
+    private readonly StringBuilder _builder = new();
+    private int _indent;
+
+    /// <summary>Writes each line of <paramref name="text"/> (a raw string may span several) at the current indentation.</summary>
+    public SourceWriter WriteLine(string text)
+    {
+        foreach (string line in text.Split('\n'))
+        {
+            string trimmed = line.TrimEnd('\r');
+            if (trimmed.Length > 0)
+            {
+                _builder.Append(' ', _indent * IndentSize).Append(trimmed);
+            }
+
+            _builder.Append('\n');
+        }
+
+        return this;
+    }
+
+    /// <summary>Writes an empty line.</summary>
+    public SourceWriter WriteLine()
+    {
+        _builder.Append('\n');
+        return this;
+    }
+
+    /// <summary>Writes <c>{</c> and indents until the returned scope is disposed, which writes <c>}</c>.</summary>
+    public Block Braces()
+    {
+        WriteLine("{");
+        _indent++;
+        return new Block(this);
+    }
+
+    /// <summary>Indents until the returned scope is disposed, with no braces.</summary>
+    public Block Indented()
+    {
+        _indent++;
+        return new Block(this, closeBrace: false);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => _builder.ToString();
+
+    /// <summary>Closes a <see cref="Braces"/> or <see cref="Indented"/> scope.</summary>
+    public readonly struct Block : IDisposable
+    {
+        private readonly SourceWriter _writer;
+        private readonly bool _closeBrace;
+
+        /// <summary>Creates the scope.</summary>
+        public Block(SourceWriter writer, bool closeBrace = true)
+        {
+            _writer = writer;
+            _closeBrace = closeBrace;
+        }
+
+        /// <summary>Outdents and, for braces, writes <c>}</c>.</summary>
+        public void Dispose()
+        {
+            _writer._indent--;
+            if (_closeBrace)
+            {
+                _writer.WriteLine("}");
+            }
+        }
+    }
+}

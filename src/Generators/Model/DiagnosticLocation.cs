@@ -1,0 +1,25 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace GeneratedBus.Generators.Model;
+
+/// <summary>Where a diagnostic points, as plain data: a <see cref="Location"/> would pin a syntax tree in the cache.</summary>
+/// <param name="FilePath">The source file.</param>
+/// <param name="Span">The character span.</param>
+/// <param name="LineSpan">The line and column span.</param>
+internal sealed record DiagnosticLocation(string FilePath, TextSpan Span, LinePositionSpan LineSpan)
+{
+    /// <summary>Captures <paramref name="location"/>, or returns <see langword="null"/> when it is not in source.</summary>
+    public static DiagnosticLocation? From(Location? location)
+    {
+        if (location is null || !location.IsInSource || location.SourceTree is null)
+        {
+            return null;
+        }
+
+        return new DiagnosticLocation(location.SourceTree.FilePath, location.SourceSpan, location.GetLineSpan().Span);
+    }
+
+    /// <summary>Turns the data back into a location for reporting.</summary>
+    public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
+}

@@ -1,0 +1,8 @@
+namespace GeneratedBus.Generators.Model;
+
+/// <summary>What the parser made of one [BusEvent] declaration.</summary>
+/// <param name="Event">The event, or <see langword="null"/> when it is left out.</param>
+/// <param name="Diagnostic">Why it is left out, if the user should be told.</param>
+/// <param name="Location">The event's name, where planner diagnostics about the event point.</param>
+/// <param name="RootLocation">The root's name (or the event's, for roots from metadata), for diagnostics about the root.</param>
+internal sealed record EventResult(EventSpec? Event, DiagnosticInfo? Diagnostic, DiagnosticLocation? Location, DiagnosticLocation? RootLocation);

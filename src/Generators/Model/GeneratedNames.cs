@@ -1,0 +1,36 @@
+namespace GeneratedBus.Generators.Model;
+
+/// <summary>The names of the six types generated per bus, in one place so parser, planner and emitter agree.</summary>
+internal static class GeneratedNames
+{
+    /// <summary><c>ISchedulerListener</c>.</summary>
+    public static string ListenerInterface(string bus) => "I" + bus + "Listener";
+
+    /// <summary><c>SchedulerListener</c>.</summary>
+    public static string Listener(string bus) => bus + "Listener";
+
+    /// <summary><c>SchedulerFirehoseListener</c>.</summary>
+    public static string FirehoseListener(string bus) => bus + "FirehoseListener";
+
+    /// <summary><c>SchedulerEventKind</c>.</summary>
+    public static string Kind(string bus) => bus + "EventKind";
+
+    /// <summary><c>SchedulerDispatcher</c>.</summary>
+    public static string Dispatcher(string bus) => bus + "Dispatcher";
+
+    /// <summary><c>SchedulerBus</c>.</summary>
+    public static string Bus(string bus) => bus + "Bus";
+
+    /// <summary>All six, in emission order.</summary>
+    public static string[] All(string bus) =>
+        new[] { ListenerInterface(bus), Listener(bus), FirehoseListener(bus), Kind(bus), Dispatcher(bus), Bus(bus) };
+
+    /// <summary>The handler every listener has for events without a handler of their own.</summary>
+    public const string OtherHandler = "OnOtherEvent";
+
+    /// <summary>The firehose's single abstract callback.</summary>
+    public const string FirehoseHandler = "OnEvent";
+
+    /// <summary>The kind of events without a handler of their own; kind 0.</summary>
+    public const string OtherKind = "Other";
+}

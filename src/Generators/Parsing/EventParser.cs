@@ -1,0 +1,115 @@
+using System.Linq;
+using System.Threading;
+using GeneratedBus.Generators.Diagnostics;
+using GeneratedBus.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GeneratedBus.Generators.Parsing;
+
+/// <summary>Turns one [BusEvent] declaration into an <see cref="EventResult"/>: a model, a diagnostic, or nothing.</summary>
+internal static class EventParser
+{
+    /// <summary>Cheap syntax filter: only type declarations that can be records get to the semantic step.</summary>
+    public static bool IsCandidate(SyntaxNode node) => node is ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax;
+
+    /// <summary>Parses the event the attribute sits on. Half-typed code yields <see langword="null"/>, never an exception.</summary>
+    public static EventResult? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type
+            || context.TargetNode is not TypeDeclarationSyntax declaration
+            || declaration.Identifier.IsMissing
+            || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+        {
+            return null;
+        }
+
+        DiagnosticLocation? location = DiagnosticLocation.From(declaration.Identifier.GetLocation());
+        string display = SymbolNames.ForDisplay(type);
+        EventResult Fail(DiagnosticDescriptor descriptor, params string[] args)
+            => new(null, DiagnosticInfo.Create(descriptor, location, args), location, null);
+
+        if (!type.IsRecord)
+        {
+            return Fail(DiagnosticDescriptors.NotARecord, display);
+        }
+
+        if (Visibility.IsGenericOrInGeneric(type))
+        {
+            return Fail(DiagnosticDescriptors.GenericEvent, display);
+        }
+
+        if (RootResolver.HasErrorTypes(type))
+        {
+            // The compiler already reports the unbound base; guessing a root now would only add noise.
+            return null;
+        }
+
+        RootResolver.Resolution resolution = RootResolver.Resolve(type);
+        if (resolution.Candidates.Count > 1)
+        {
+            string candidates = string.Join(", ", resolution.Candidates.Select(SymbolNames.ForDisplay).OrderBy(n => n, System.StringComparer.Ordinal));
+            return Fail(DiagnosticDescriptors.AmbiguousRoot, display, candidates);
+        }
+
+        if (resolution.Root is not { } root)
+        {
+            return Fail(DiagnosticDescriptors.NoRoot, display);
+        }
+
+        if (root.TypeKind is not (TypeKind.Class or TypeKind.Interface) || (root.TypeKind == TypeKind.Class && !root.IsRecord))
+        {
+            // A record deriving from a non-record class is already a compiler error (CS8864).
+            return null;
+        }
+
+        if (UsageWarnings.Of(root).IsError)
+        {
+            // Deriving from it is already an error (CS0619 or the experimental ID) that generated code could only repeat.
+            return null;
+        }
+
+        RootSpec rootSpec = RootParser.Parse(root, context.SemanticModel.Compilation);
+        DiagnosticLocation? rootLocation = DiagnosticLocation.From(root.Locations.FirstOrDefault(l => l.IsInSource)) ?? location;
+
+        Reach reach = Visibility.ReachOf(type, context.SemanticModel.Compilation);
+        if (rootSpec.Problem == RootProblem.None && (reach == Reach.None || (rootSpec.IsPublic && reach != Reach.Public)))
+        {
+            string needed = rootSpec.IsPublic ? "public" : "internal";
+            return Fail(DiagnosticDescriptors.EventLessAccessible, display, needed, rootSpec.DisplayName);
+        }
+
+        UsageWarnings.Usage usage = UsageWarnings.Of(type);
+        if (usage.IsError)
+        {
+            return Fail(DiagnosticDescriptors.UnreferenceableEvent, display);
+        }
+
+        string typeName = SymbolNames.ForCode(type);
+        string stem = Naming.StemOf(type.Name);
+        var spec = new EventSpec(
+            rootSpec,
+            display,
+            typeName,
+            "On" + stem,
+            Naming.Escape(stem),
+            type.IsSealed || type.IsValueType,
+            type.IsValueType,
+            DepthOf(type),
+            new EquatableArray<string>(DocComments.HandlerDocFor(type, typeName, cancellationToken)),
+            declaration.SyntaxTree.FilePath,
+            new EquatableArray<string>(usage.Ids));
+        return new EventResult(spec, null, location, rootLocation);
+    }
+
+    private static int DepthOf(INamedTypeSymbol type)
+    {
+        int depth = 0;
+        for (INamedTypeSymbol? current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            depth++;
+        }
+
+        return depth;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Linq;
+using GeneratedBus.Generators.Model;
+using Microsoft.CodeAnalysis;
+
+namespace GeneratedBus.Generators.Parsing;
+
+/// <summary>Turns a root symbol into a <see cref="RootSpec"/>, noting the first reason it cannot have a bus.</summary>
+internal static class RootParser
+{
+    /// <summary>Describes <paramref name="root"/> as seen from <paramref name="compilation"/>.</summary>
+    public static RootSpec Parse(INamedTypeSymbol root, Compilation compilation)
+    {
+        string busName = EventBusAttributes.NameOf(root) ?? Naming.BusNameOf(root.Name, root.TypeKind == TypeKind.Interface);
+        Reach reach = Visibility.ReachOf(root, compilation);
+
+        RootProblem problem = RootProblem.None;
+        string detail = string.Empty;
+        if (reach == Reach.None)
+        {
+            problem = RootProblem.Inaccessible;
+        }
+        else if (Visibility.IsGenericOrInGeneric(root))
+        {
+            problem = RootProblem.Generic;
+        }
+        else if (HasStaticAbstractMembers(root))
+        {
+            problem = RootProblem.StaticAbstractMembers;
+        }
+        else if (!Naming.IsValidIdentifier(busName))
+        {
+            problem = RootProblem.InvalidBusName;
+            detail = busName;
+        }
+        else if (FirstTakenName(root, busName, compilation) is { } taken)
+        {
+            problem = RootProblem.ExistingTypeClash;
+            detail = taken;
+        }
+
+        return new RootSpec(
+            SymbolNames.MetadataNameOf(root),
+            SymbolNames.ForDisplay(root),
+            SymbolNames.ForCode(root),
+            SymbolNames.NamespaceOf(root),
+            busName,
+            reach == Reach.Public,
+            problem,
+            detail,
+            new EquatableArray<string>(UsageWarnings.Of(root).Ids));
+    }
+
+    // Such an interface cannot be the bus's TEvent type argument (CS8920).
+    private static bool HasStaticAbstractMembers(INamedTypeSymbol root)
+    {
+        if (root.TypeKind != TypeKind.Interface)
+        {
+            return false;
+        }
+
+        return root.GetMembers().Concat(root.AllInterfaces.SelectMany(i => i.GetMembers()))
+            .Any(member => member.IsStatic && (member.IsAbstract || member.IsVirtual));
+    }
+
+    // A generated name is taken by a namespace or a non-generic type that this assembly can see in the root's namespace.
+    private static string? FirstTakenName(INamedTypeSymbol root, string busName, Compilation compilation)
+    {
+        INamespaceSymbol? ns = compilation.GetCompilationNamespace(root.ContainingNamespace);
+        if (ns is null)
+        {
+            return null;
+        }
+
+        return GeneratedNames.All(busName).FirstOrDefault(name => ns.GetMembers(name).Any(member => member switch
+        {
+            INamespaceSymbol => true,
+            INamedTypeSymbol { Arity: 0 } type => compilation.IsSymbolAccessibleWithin(type, compilation.Assembly),
+            _ => false,
+        }));
+    }
+}

@@ -1,0 +1,72 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace GeneratedBus.Generators.Parsing;
+
+/// <summary>
+/// The warnings that merely referring to a type raises: [Obsolete] (CS0612, CS0618) and [Experimental] (its own ID).
+/// Generated code that must refer to such an event suppresses them, since the user chose to keep the event on the bus.
+/// </summary>
+internal static class UsageWarnings
+{
+    /// <summary>What referring to a type costs.</summary>
+    /// <param name="Ids">The warning IDs to suppress, in ordinal order without repeats.</param>
+    /// <param name="IsError">
+    /// Whether a reference is an error no pragma can lift: [Obsolete(..., true)], or [Experimental] with an ID that a
+    /// #pragma cannot name.
+    /// </param>
+    public readonly record struct Usage(string[] Ids, bool IsError);
+
+    /// <summary>Inspects <paramref name="type"/> and its containing types.</summary>
+    public static Usage Of(INamedTypeSymbol type)
+    {
+        var ids = new SortedSet<string>(System.StringComparer.Ordinal);
+        bool isError = false;
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            foreach (AttributeData attribute in current.GetAttributes())
+            {
+                if (IsSystemAttribute(attribute, "System", "ObsoleteAttribute"))
+                {
+                    isError |= attribute.ConstructorArguments.Length == 2 && attribute.ConstructorArguments[1].Value is true;
+                    ids.Add("CS0612");
+                    ids.Add("CS0618");
+                }
+                else if (IsSystemAttribute(attribute, "System.Diagnostics.CodeAnalysis", "ExperimentalAttribute")
+                    && attribute.ConstructorArguments.Length == 1
+                    && attribute.ConstructorArguments[0].Value is string id)
+                {
+                    // An ID that a #pragma cannot name leaves the reference an error.
+                    isError |= !IsPragmaSafe(id);
+                    ids.Add(id);
+                }
+            }
+        }
+
+        var result = new string[ids.Count];
+        ids.CopyTo(result);
+        return new Usage(result, isError);
+    }
+
+    private static bool IsSystemAttribute(AttributeData attribute, string ns, string name)
+        => attribute.AttributeClass is { } cls && cls.Name == name && cls.ContainingNamespace?.ToDisplayString() == ns;
+
+    // The ID lands in a #pragma line: letters, digits and '_' only, so nothing can break out of it.
+    private static bool IsPragmaSafe(string id)
+    {
+        if (id.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (char c in id)
+        {
+            if (!(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

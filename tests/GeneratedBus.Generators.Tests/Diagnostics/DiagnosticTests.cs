@@ -1,0 +1,196 @@
+using GeneratedBus.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace GeneratedBus.Generators.Tests.Diagnostics;
+
+/// <summary>One test (or a few) per diagnostic ID: the ID, the span it points at and that the message names the type.</summary>
+public class DiagnosticTests
+{
+    private const string Prelude = """
+        using GeneratedBus;
+
+        namespace Acme;
+
+        public abstract record SchedulerEvent;
+        [BusEvent] public sealed record JobStart(int JobId) : SchedulerEvent;
+
+        """;
+
+    [Fact]
+    public void GB0001_BusEvent_on_a_class_that_is_not_a_record()
+        => DiagnosticAssert.ReportsOnly(Prelude + "[BusEvent] public sealed class [|Plain|] { }", "GB0001", "Acme.Plain");
+
+    [Fact]
+    public void GB0001_BusEvent_on_a_struct_that_is_not_a_record()
+        => DiagnosticAssert.ReportsOnly(Prelude + "[BusEvent] public struct [|Plain|] { }", "GB0001", "Acme.Plain");
+
+    [Fact]
+    public void GB0002_generic_event()
+        => DiagnosticAssert.ReportsOnly(Prelude + "[BusEvent] public sealed record [|Wrapped|]<T>(T Value) : SchedulerEvent;", "GB0002", "Acme.Wrapped<T>");
+
+    [Fact]
+    public void GB0002_event_nested_in_a_generic_type()
+        => DiagnosticAssert.ReportsOnly(
+            Prelude + "public static class Holder<T> { [BusEvent] public sealed record [|Inner|](int X) : SchedulerEvent; }",
+            "GB0002",
+            "Acme.Holder<T>.Inner");
+
+    [Fact]
+    public void GB0003_internal_event_of_a_public_root()
+        => DiagnosticAssert.ReportsOnly(Prelude + "[BusEvent] internal sealed record [|Hidden|](int X) : SchedulerEvent;", "GB0003", "Acme.Hidden");
+
+    [Fact]
+    public void GB0003_file_local_event()
+        => DiagnosticAssert.ReportsOnly(Prelude + "[BusEvent] file sealed record [|Local|](int X) : SchedulerEvent;", "GB0003", "Acme.Local");
+
+    [Fact]
+    public void GB0003_private_nested_event()
+        => DiagnosticAssert.ReportsOnly(
+            Prelude + "public static class Holder { [BusEvent] private sealed record [|Secret|](int X) : SchedulerEvent; }",
+            "GB0003",
+            "Acme.Holder.Secret");
+
+    [Fact]
+    public void GB0004_event_deriving_only_from_object()
+        => DiagnosticAssert.ReportsOnly(Prelude + "[BusEvent] public sealed record [|Lonely|](int X);", "GB0004", "Acme.Lonely");
+
+    [Fact]
+    public void GB0004_record_struct_without_an_EventBus_interface()
+        => DiagnosticAssert.ReportsOnly(
+            Prelude + "public interface IPlain { }\n[BusEvent] public readonly record struct [|Sample|](int X) : IPlain;",
+            "GB0004",
+            "Acme.Sample");
+
+    [Fact]
+    public void GB0005_two_events_with_one_handler_name()
+    {
+        GeneratorRun run = DiagnosticAssert.ReportsOnly(
+            Prelude + "[BusEvent] public sealed record [|JobStartEvent|](int JobId) : SchedulerEvent;",
+            "GB0005",
+            "Acme.JobStartEvent");
+        Assert.Contains("'Acme.JobStart'", run.GeneratorDiagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        Assert.Single(run.Result.GeneratedSources);
+    }
+
+    [Theory]
+    [InlineData("OtherEvent")]
+    [InlineData("Other")]
+    [InlineData("Event")]
+    public void GB0005_event_named_like_a_generated_member(string name)
+        => DiagnosticAssert.ReportsOnly(Prelude + $"[BusEvent] public sealed record [|{name}|](int X) : SchedulerEvent;", "GB0005", "Acme." + name);
+
+    [Fact]
+    public void GB0006_EventBus_name_that_is_not_an_identifier()
+        => DiagnosticAssert.ReportsOnly(
+            """
+            using GeneratedBus;
+            namespace Acme;
+            [EventBus("not valid")] public abstract record [|Signal|];
+            [BusEvent] public sealed record Gauge(double Value) : Signal;
+            """,
+            "GB0006",
+            "Acme.Signal");
+
+    [Fact]
+    public void GB0006_root_named_Event_leaves_an_empty_bus_name()
+        => DiagnosticAssert.ReportsOnly(
+            """
+            using GeneratedBus;
+            namespace Acme;
+            public abstract record [|Event|];
+            [BusEvent] public sealed record Gauge(double Value) : Event;
+            """,
+            "GB0006",
+            "Acme.Event");
+
+    [Fact]
+    public void GB0007_generated_type_name_taken_by_an_existing_type()
+        => DiagnosticAssert.ReportsOnly(
+            """
+            using GeneratedBus;
+            namespace Acme;
+            public abstract record [|SchedulerEvent|];
+            [BusEvent] public sealed record JobStart(int JobId) : SchedulerEvent;
+            public sealed class SchedulerBus { }
+            """,
+            "GB0007",
+            "SchedulerBus");
+
+    [Fact]
+    public void GB0007_two_buses_with_one_name_in_one_namespace()
+    {
+        GeneratorRun run = DiagnosticAssert.ReportsOnly(
+            Prelude + "public abstract record [|SchedulerEvents|];\n[BusEvent] public sealed record Tick(long Time) : SchedulerEvents;",
+            "GB0007",
+            "Acme.SchedulerEvents");
+        Assert.Single(run.Result.GeneratedSources);
+    }
+
+    [Fact]
+    public void GB0008_two_EventBus_interfaces()
+        => DiagnosticAssert.ReportsOnly(
+            """
+            using GeneratedBus;
+            namespace Acme;
+            [EventBus] public interface IAuditEvent { }
+            [EventBus] public interface IMetricEvent { }
+            [BusEvent] public sealed record [|Both|](int X) : IAuditEvent, IMetricEvent;
+            """,
+            "GB0008",
+            "Acme.Both");
+
+    [Fact]
+    public void GB0009_private_root()
+        => DiagnosticAssert.ReportsOnly(
+            """
+            using GeneratedBus;
+            namespace Acme;
+            public class Holder
+            {
+                private abstract record [|HiddenEvent|];
+                [BusEvent] private sealed record Tick(long Time) : HiddenEvent;
+            }
+            """,
+            "GB0009",
+            "Acme.Holder.HiddenEvent");
+
+    [Fact]
+    public void GB0010_generic_root()
+        => DiagnosticAssert.ReportsOnly(
+            """
+            using GeneratedBus;
+            namespace Acme;
+            public abstract record [|Envelope|]<T>;
+            [BusEvent] public sealed record Tick(long Time) : Envelope<int>;
+            """,
+            "GB0010",
+            "Acme.Envelope<int>");
+
+    [Fact]
+    public void GB0011_event_obsolete_as_an_error_is_left_out()
+        => DiagnosticAssert.ReportsOnly(
+            Prelude + "[BusEvent, System.Obsolete(\"Gone.\", true)] public sealed record [|Gone|](int X) : SchedulerEvent;",
+            "GB0011",
+            "Acme.Gone",
+            DiagnosticSeverity.Warning);
+
+    [Fact]
+    public void GB0011_experimental_event_whose_ID_no_pragma_can_name_is_left_out()
+        => DiagnosticAssert.ReportsOnly(
+            Prelude + "[BusEvent, System.Diagnostics.CodeAnalysis.Experimental(\"not an id\")] public sealed record [|Preview|](int X) : SchedulerEvent;",
+            "GB0011",
+            "Acme.Preview",
+            DiagnosticSeverity.Warning);
+
+    [Fact]
+    public void GB0012_interface_root_with_static_abstract_members()
+        => DiagnosticAssert.ReportsOnly(
+            """
+            using GeneratedBus;
+            namespace Acme;
+            [EventBus] public interface [|IMetricEvent|] { static abstract string Unit { get; } }
+            [BusEvent] public readonly record struct CpuSample(double Load) : IMetricEvent { public static string Unit => "%"; }
+            """,
+            "GB0012",
+            "Acme.IMetricEvent");
+}

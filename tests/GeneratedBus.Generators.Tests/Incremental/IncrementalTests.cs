@@ -1,0 +1,103 @@
+using System.Linq;
+using GeneratedBus.Generators.Tests.Infrastructure;
+using GeneratedBus.Generators.Tests.Inputs;
+using Microsoft.CodeAnalysis;
+
+namespace GeneratedBus.Generators.Tests.Incremental;
+
+/// <summary>Edits that do not touch events leave every step cached; an edited event regenerates only its bus.</summary>
+public class IncrementalTests
+{
+    private const string Helper = """
+        namespace Acme.Scheduling;
+
+        public static class Helper
+        {
+            public static int Compute() => 1;
+        }
+        """;
+
+    private const string StorageBus = """
+        using GeneratedBus;
+
+        namespace Acme.Storage;
+
+        public abstract record StorageEvent;
+
+        [BusEvent] public sealed record BlockWritten(string BlockId) : StorageEvent;
+        """;
+
+    [Fact]
+    public void Every_tracking_name_is_a_step_of_the_pipeline()
+    {
+        GeneratorRun run = GeneratorRun.For(SnapshotInputs.Scheduler);
+
+        Assert.All(StepAssert.TrackedStepNames, name => Assert.True(run.Result.TrackedSteps.ContainsKey(name), name));
+    }
+
+    [Fact]
+    public void Adding_an_unrelated_file_leaves_every_step_cached()
+    {
+        GeneratorRun first = GeneratorRun.For(SnapshotInputs.Scheduler, Helper);
+
+        GeneratorRun second = first.Rerun(first.Input.AddSyntaxTrees(
+            TestCompilation.Parse("namespace Other; public sealed class Unrelated { }", "Input9.cs")));
+
+        StepAssert.AllCached(second);
+    }
+
+    [Fact]
+    public void Changing_a_method_body_leaves_every_step_cached()
+    {
+        GeneratorRun first = GeneratorRun.For(SnapshotInputs.Scheduler, Helper);
+        SyntaxTree helper = first.Input.SyntaxTrees.Single(t => t.FilePath == "Input1.cs");
+
+        GeneratorRun second = first.Rerun(first.Input.ReplaceSyntaxTree(
+            helper,
+            TestCompilation.Parse(Helper.Replace("=> 1;", "=> 2;", System.StringComparison.Ordinal), "Input1.cs")));
+
+        StepAssert.AllCached(second);
+    }
+
+    [Fact]
+    public void Moving_events_within_their_file_reparses_them_but_regenerates_nothing()
+    {
+        GeneratorRun first = GeneratorRun.For(SnapshotInputs.Scheduler);
+        SyntaxTree events = first.Input.SyntaxTrees.Single();
+        string moved = SnapshotInputs.Scheduler.Replace("namespace Acme.Scheduling;", "namespace Acme.Scheduling;\n\n// shifts every event down", System.StringComparison.Ordinal);
+
+        GeneratorRun second = first.Rerun(first.Input.ReplaceSyntaxTree(events, TestCompilation.Parse(moved, "Input0.cs")));
+
+        // The parse result carries locations for diagnostics, so it changes; the models and the outputs do not.
+        Assert.Contains(IncrementalStepRunReason.Modified, StepAssert.Reasons(second, TrackingNames.Events));
+        Assert.All(StepAssert.Reasons(second, TrackingNames.EventSpecs), r => Assert.Equal(IncrementalStepRunReason.Unchanged, r));
+        Assert.All(StepAssert.Reasons(second, TrackingNames.Buses), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.All(StepAssert.Reasons(second, "SourceOutput"), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+    }
+
+    [Fact]
+    public void Step_outputs_hold_no_symbols_syntax_or_compilations()
+    {
+        GeneratorRun run = GeneratorRun.For(SnapshotInputs.Scheduler, StorageBus, "[GeneratedBus.BusEvent] public sealed class Broken { }");
+
+        StepAssert.HoldNoRoslynObjects(run);
+    }
+
+    [Fact]
+    public void Changing_an_event_regenerates_only_its_bus()
+    {
+        GeneratorRun first = GeneratorRun.For(SnapshotInputs.Scheduler, StorageBus);
+        SyntaxTree storage = first.Input.SyntaxTrees.Single(t => t.FilePath == "Input1.cs");
+        string edited = StorageBus + "\n[BusEvent] public sealed record BlockRemoved(string BlockId) : StorageEvent;\n";
+
+        GeneratorRun second = first.Rerun(first.Input.ReplaceSyntaxTree(storage, TestCompilation.Parse(edited, "Input1.cs")));
+
+        Assert.Equal(
+            [IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Modified],
+            StepAssert.Reasons(second, TrackingNames.Buses));
+        // The outputs: the scheduler bus, the storage bus and the diagnostics (none, unchanged).
+        Assert.Equal(
+            [IncrementalStepRunReason.Cached, IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached],
+            StepAssert.Reasons(second, "SourceOutput"));
+    }
+}

@@ -1,0 +1,105 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+
+namespace GeneratedBus.Generators.Tests.Infrastructure;
+
+/// <summary>Checks on the generator's tracked pipeline steps: what was cached, and what the cache holds.</summary>
+public static class StepAssert
+{
+    /// <summary>The values of every <see cref="TrackingNames"/> constant.</summary>
+    public static IReadOnlyList<string> TrackedStepNames { get; } = typeof(TrackingNames)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral)
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToArray();
+
+    /// <summary>Asserts that every tracked step and every output of <paramref name="run"/> was Cached or Unchanged.</summary>
+    public static void AllCached(GeneratorRun run)
+    {
+        GeneratorRunResult result = run.Result;
+        foreach (string name in TrackedStepNames)
+        {
+            Assert.True(result.TrackedSteps.TryGetValue(name, out var steps), $"Step {name} did not run.");
+            AssertReasons(name, steps!);
+        }
+
+        foreach ((string name, var steps) in result.TrackedOutputSteps)
+        {
+            AssertReasons(name, steps);
+        }
+    }
+
+    /// <summary>The reasons of the outputs of step <paramref name="name"/>.</summary>
+    public static IncrementalStepRunReason[] Reasons(GeneratorRun run, string name)
+        => run.Result.TrackedSteps.TryGetValue(name, out var steps) || run.Result.TrackedOutputSteps.TryGetValue(name, out steps)
+            ? steps.SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray()
+            : [];
+
+    /// <summary>Asserts that no tracked step output holds an ISymbol, SyntaxNode, SyntaxTree, SemanticModel, Compilation or Location.</summary>
+    public static void HoldNoRoslynObjects(GeneratorRun run)
+    {
+        var visited = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        // Only the generator's own steps: Roslyn's internal ones legitimately hold syntax trees.
+        foreach (string name in TrackedStepNames)
+        {
+            foreach (IncrementalGeneratorRunStep step in run.Result.TrackedSteps[name])
+            {
+                foreach ((object value, _) in step.Outputs)
+                {
+                    Walk(value, name, visited);
+                }
+            }
+        }
+    }
+
+    private static void AssertReasons(string name, IEnumerable<IncrementalGeneratorRunStep> steps)
+    {
+        foreach (IncrementalGeneratorRunStep step in steps)
+        {
+            foreach ((_, IncrementalStepRunReason reason) in step.Outputs)
+            {
+                Assert.True(
+                    reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                    $"Step {name} output was {reason}, expected Cached or Unchanged.");
+            }
+        }
+    }
+
+    private static void Walk(object? value, string path, HashSet<object> visited)
+    {
+        if (value is null or string or DiagnosticDescriptor || value.GetType().IsPrimitive || value.GetType().IsEnum)
+        {
+            return;
+        }
+
+        Assert.False(
+            value is ISymbol or SyntaxNode or SyntaxTree or SemanticModel or Compilation or Location,
+            $"{path} holds a {value.GetType().Name}: the cache would pin a compilation.");
+        Type type = value.GetType();
+        if (!type.IsValueType && !visited.Add(value))
+        {
+            return;
+        }
+
+        if (value is IEnumerable items)
+        {
+            int i = 0;
+            foreach (object? item in items)
+            {
+                Walk(item, $"{path}[{i++}]", visited);
+            }
+        }
+
+        for (Type? current = type; current is not null && current != typeof(object); current = current.BaseType)
+        {
+            foreach (FieldInfo field in current.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            {
+                Walk(field.GetValue(value), $"{path}.{field.Name}", visited);
+            }
+        }
+    }
+}
