@@ -3,7 +3,10 @@ using Microsoft.CodeAnalysis;
 
 namespace GeneratedBus.Generators.Parsing;
 
-/// <summary>Finds an event's root: the nearest [EventBus] base class, else the one [EventBus] interface, else the top-most base class.</summary>
+/// <summary>
+/// Finds an event's root: the nearest [EventBus] base class, else the one most derived [EventBus] interface, else the
+/// top-most base class.
+/// </summary>
 internal static class RootResolver
 {
     /// <summary>The outcome: a root, or none, or several candidates.</summary>
@@ -34,6 +37,9 @@ internal static class RootResolver
             }
         }
 
+        // An [EventBus] interface that another marked one extends is the less specific root: the most derived wins.
+        marked.RemoveAll(candidate => marked.Exists(other => !ReferenceEquals(other, candidate) && Extends(other, candidate)));
+
         return marked.Count switch
         {
             1 => new Resolution(marked[0], []),
@@ -56,6 +62,19 @@ internal static class RootResolver
         foreach (INamedTypeSymbol candidate in type.AllInterfaces)
         {
             if (candidate.TypeKind == TypeKind.Error)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Extends(INamedTypeSymbol derived, INamedTypeSymbol candidate)
+    {
+        foreach (INamedTypeSymbol inherited in derived.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(inherited, candidate))
             {
                 return true;
             }

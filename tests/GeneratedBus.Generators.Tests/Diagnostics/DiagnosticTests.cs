@@ -140,6 +140,22 @@ public class DiagnosticTests
             "Acme.Both");
 
     [Fact]
+    public void GB0008_is_not_reported_when_one_EventBus_interface_extends_the_other()
+    {
+        GeneratorRun run = GeneratorRun.For(
+            """
+            using GeneratedBus;
+            namespace Acme;
+            [EventBus] public interface IAuditEvent { }
+            [EventBus] public interface ISecurityAuditEvent : IAuditEvent { }
+            [BusEvent] public sealed record Login(string User) : ISecurityAuditEvent;
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal("Acme.ISecurityAuditEvent.Bus.g.cs", Assert.Single(run.Result.GeneratedSources).HintName);
+    }
+
+    [Fact]
     public void GB0009_private_root()
         => DiagnosticAssert.ReportsOnly(
             """
