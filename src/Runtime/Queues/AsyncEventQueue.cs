@@ -26,7 +26,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     private readonly BoundedRing<TEvent> _ring;
     private readonly ManualResetEventSlim _signal = new(false, spinCount: 1);
     private readonly Thread _thread;
-    private Counters _counters;
+    private QueueCounters _counters;
     private int _started;
     private int _abandon;
 
@@ -289,24 +289,25 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
             // the throw. The loop must survive it: go round again.
         }
     }
+}
 
-    /// <summary>
-    /// Parked (read by every producer, written by the consumer when it parks), Dropped (producers, only when full)
-    /// and the consumer's counters, each on its own 128-byte block so the hot ones do not share a cache line.
-    /// </summary>
-    [StructLayout(LayoutKind.Explicit, Size = 512)]
-    private struct Counters
-    {
-        [FieldOffset(128)]
-        public int Parked;
+/// <summary>
+/// Parked (read by every producer, written by the consumer when it parks), Dropped (producers, only when full)
+/// and the consumer's counters, each on its own 128-byte block so the hot ones do not share a cache line.
+/// Not nested in the queue: generic types cannot have explicit layout.
+/// </summary>
+[StructLayout(LayoutKind.Explicit, Size = 512)]
+internal struct QueueCounters
+{
+    [FieldOffset(128)]
+    public int Parked;
 
-        [FieldOffset(256)]
-        public long Dropped;
+    [FieldOffset(256)]
+    public long Dropped;
 
-        [FieldOffset(384)]
-        public long Processed;
+    [FieldOffset(384)]
+    public long Processed;
 
-        [FieldOffset(392)]
-        public long Abandoned;
-    }
+    [FieldOffset(392)]
+    public long Abandoned;
 }

@@ -43,7 +43,7 @@ internal sealed class BoundedRing<T>
     private readonly Slot[] _slots;
     private readonly long _mask;
     private readonly long _capacity;
-    private Indices _indices;
+    private RingIndices _indices;
 
     /// <summary>Creates a ring that holds exactly <paramref name="capacity"/> waiting items.</summary>
     /// <param name="capacity">Between 1 and <see cref="MaxCapacity"/>.</param>
@@ -201,22 +201,22 @@ internal sealed class BoundedRing<T>
         public int Kind;
         public long Sequence;
     }
+}
 
-    /// <summary>
-    /// Tail (written by producers), the cached head (written by producers that found the ring full) and head
-    /// (written by the consumer) each on its own 128-byte block, so they never share a cache line (or an
-    /// adjacent-line prefetch pair) with each other or with the ring's other fields.
-    /// </summary>
-    [StructLayout(LayoutKind.Explicit, Size = 512)]
-    private struct Indices
-    {
-        [FieldOffset(128)]
-        public long Tail;
+/// <summary>
+/// Tail (written by producers), the cached head (written by producers that found the ring full) and head
+/// (written by the consumer) each on its own 128-byte block, so they never share a cache line (or an
+/// adjacent-line prefetch pair) with each other or with the ring's other fields.
+/// </summary>
+[StructLayout(LayoutKind.Explicit, Size = 512)]
+internal struct RingIndices
+{
+    [FieldOffset(128)]
+    public long Tail;
 
-        [FieldOffset(256)]
-        public long CachedHead;
+    [FieldOffset(256)]
+    public long CachedHead;
 
-        [FieldOffset(384)]
-        public long Head;
-    }
+    [FieldOffset(384)]
+    public long Head;
 }
