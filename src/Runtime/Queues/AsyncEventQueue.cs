@@ -169,9 +169,15 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
         long dropped = Volatile.Read(ref _counters.Dropped);
         count = dropped - _reportedDropped;
         since = _lastReport;
+        if (count == 0)
+        {
+            // Like Spark: "since" is the last report (or the queue's creation), not the last quiet tick.
+            return false;
+        }
+
         _reportedDropped = dropped;
         _lastReport = now;
-        return count > 0;
+        return true;
     }
 
     private void Run()
