@@ -67,7 +67,9 @@ public class AccountingTests
         {
             Assert.Equal(q.Posted, q.Processed + q.Dropped);
             Assert.Equal(0, q.Size);
-            Assert.Equal(final.EventsPosted, q.Posted);
+
+            // A post racing with Stop may be counted by the bus yet refused by the closed queue: one per producer.
+            Assert.InRange(final.EventsPosted - q.Posted, 0, producers.Count);
         });
     }
 
