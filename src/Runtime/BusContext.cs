@@ -18,7 +18,10 @@ internal sealed class BusContext
 
     public BusContext(BusOptions options, string defaultName, string category)
     {
-        Options = options;
+        QueueCapacity = options.QueueCapacity;
+        ExitTimeout = options.ExitTimeout;
+        DropReportInterval = options.DropReportInterval;
+        StartBufferCapacity = options.StartBufferCapacity;
         Name = options.Name ?? defaultName;
         Logger = options.LoggerFactory?.CreateLogger(category) ?? NullLogger.Instance;
         _time = options.TimeProvider;
@@ -32,7 +35,13 @@ internal sealed class BusContext
         MaxTimedListenerTypes = options.MaxTimedListenerTypes;
     }
 
-    public BusOptions Options { get; }
+    public int QueueCapacity { get; }
+
+    public TimeSpan ExitTimeout { get; }
+
+    public TimeSpan DropReportInterval { get; }
+
+    public int? StartBufferCapacity { get; }
 
     public string Name { get; }
 

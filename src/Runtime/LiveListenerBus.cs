@@ -94,7 +94,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
 
             var created = new AsyncEventQueue<TListener, TEvent>(
                 queue,
-                _capacities.TryGetValue(queue, out int capacity) ? capacity : _context.Options.QueueCapacity,
+                _capacities.TryGetValue(queue, out int capacity) ? capacity : _context.QueueCapacity,
                 _context,
                 this,
                 _hook,
@@ -124,7 +124,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
         {
             foreach (AsyncEventQueue<TListener, TEvent> queue in emptied)
             {
-                queue.Join(_context.Options.ExitTimeout);
+                queue.Join(_context.ExitTimeout);
             }
         }
 
@@ -204,7 +204,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
             }
 
             _startBuffer.Clear();
-            TimeSpan interval = _context.Options.DropReportInterval;
+            TimeSpan interval = _context.DropReportInterval;
             if (interval != Timeout.InfiniteTimeSpan)
             {
                 _dropTimer = _context.TimeProvider.CreateTimer(static s => ((LiveListenerBus<TListener, TEvent>)s!).ReportDrops(), this, interval, interval);
@@ -359,8 +359,8 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
         {
             if (_state == NotStarted)
             {
-                int capacity = _context.Options.StartBufferCapacity
-                    ?? (_queues.Length == 0 ? _context.Options.QueueCapacity : _queues.Max(q => q.Capacity));
+                int capacity = _context.StartBufferCapacity
+                    ?? (_queues.Length == 0 ? _context.QueueCapacity : _queues.Max(q => q.Capacity));
                 if (_startBuffer.TryAdd(e, kind, capacity))
                 {
                     _posted.Increment();
@@ -444,10 +444,10 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
         {
             foreach (AsyncEventQueue<TListener, TEvent> queue in queues)
             {
-                if (!queue.Join(_context.Options.ExitTimeout))
+                if (!queue.Join(_context.ExitTimeout))
                 {
                     QueueStats stats = queue.GetStats(out long inFlight);
-                    _context.Logger.ExitTimeout(queue.Name, _context.Name, _context.Options.ExitTimeout, stats.Size + inFlight);
+                    _context.Logger.ExitTimeout(queue.Name, _context.Name, _context.ExitTimeout, stats.Size + inFlight);
                     queue.Abandon();
                 }
             }
