@@ -124,7 +124,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
         {
             foreach (AsyncEventQueue<TListener, TEvent> queue in emptied)
             {
-                queue.Join(_context.ExitTimeout);
+                JoinOrAbandon(queue);
             }
         }
 
@@ -444,18 +444,27 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
         {
             foreach (AsyncEventQueue<TListener, TEvent> queue in queues)
             {
-                if (!queue.Join(_context.ExitTimeout))
-                {
-                    QueueStats stats = queue.GetStats(out long inFlight);
-                    _context.Logger.ExitTimeout(queue.Name, _context.Name, _context.ExitTimeout, stats.Size + inFlight);
-                    queue.Abandon();
-                }
+                JoinOrAbandon(queue);
             }
         }
 
         Interlocked.Exchange(ref _dropTimer, null)?.Dispose();
         ReportDrops();
         _stopDone.Set();
+    }
+
+    /// <summary>
+    /// Waits up to ExitTimeout for a closed queue's thread; if it is stuck in a listener, logs how many events are
+    /// left and abandons the queue, so they are counted as dropped once the listener returns.
+    /// </summary>
+    private void JoinOrAbandon(AsyncEventQueue<TListener, TEvent> queue)
+    {
+        if (!queue.Join(_context.ExitTimeout))
+        {
+            QueueStats stats = queue.GetStats(out long inFlight);
+            _context.Logger.ExitTimeout(queue.Name, _context.Name, _context.ExitTimeout, stats.Size + inFlight);
+            queue.Abandon();
+        }
     }
 
     private AsyncEventQueue<TListener, TEvent>[] AllQueues()
