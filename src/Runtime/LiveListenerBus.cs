@@ -246,7 +246,15 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
     /// <param name="timeout">How long to wait; <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</param>
     /// <exception cref="TimeoutException">A queue still held events when the time ran out.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
-    public void WaitUntilEmpty(TimeSpan timeout)
+    public void WaitUntilEmpty(TimeSpan timeout) => WaitUntilEmpty(timeout, CancellationToken.None);
+
+    /// <summary>Waits until every queue is empty and idle, or the token is cancelled.</summary>
+    /// <param name="timeout">How long to wait; <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</param>
+    /// <param name="cancellationToken">Ends the wait early with <see cref="OperationCanceledException"/>.</param>
+    /// <exception cref="TimeoutException">A queue still held events when the time ran out.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public void WaitUntilEmpty(TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
         {
@@ -262,6 +270,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
                 return;
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             if (Environment.TickCount64 >= deadline)
             {
                 throw new TimeoutException(
@@ -326,7 +335,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
 
         if (DispatchThread.IsOwnedBy(this))
         {
-            _context.Logger.DisposeOnDispatchThread(_context.Name);
+            Log.Safely(() => _context.Logger.DisposeOnDispatchThread(_context.Name));
             StopCore(join: false);
         }
         else
@@ -367,7 +376,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
                 }
                 else if (_startBuffer.Dropped == 1)
                 {
-                    _context.Logger.StartBufferFull(_context.Name, capacity);
+                    Log.Safely(() => _context.Logger.StartBufferFull(_context.Name, capacity));
                 }
 
                 return;
@@ -413,7 +422,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
                     // With no listeners, what it holds is processed at once; then its thread ends.
                     queue.Close();
                     _retired.Add(queue);
-                    _context.Logger.QueueRetired(queue.Name, _context.Name);
+                    Log.Safely(() => _context.Logger.QueueRetired(queue.Name, _context.Name));
                 }
             }
         }
@@ -462,7 +471,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
         if (!queue.Join(_context.ExitTimeout))
         {
             QueueStats stats = queue.GetStats(out long inFlight);
-            _context.Logger.ExitTimeout(queue.Name, _context.Name, _context.ExitTimeout, stats.Size + inFlight);
+            Log.Safely(() => _context.Logger.ExitTimeout(queue.Name, _context.Name, _context.ExitTimeout, stats.Size + inFlight));
             queue.Abandon();
         }
     }
@@ -493,7 +502,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
     {
         if (queue.TakeDropReport(now, out long count, out DateTimeOffset since))
         {
-            _context.Logger.DropSummary(count, queue.Name, _context.Name, since);
+            Log.Safely(() => _context.Logger.DropSummary(count, queue.Name, _context.Name, since));
         }
     }
 

@@ -12,6 +12,24 @@ internal static partial class Log
     /// <summary>The category of <see cref="ListenerBus{TListener, TEvent}"/> loggers.</summary>
     public const string SyncBusCategory = "GeneratedBus.ListenerBus";
 
+    /// <summary>
+    /// Runs a log call where a throwing logger (or a pending interrupt a listener left, surfacing in a logger's
+    /// lock) must not escape: on a dispatch thread it would end the queue with nobody told, in the drop-report timer
+    /// it would crash the process, and Post (for a drop) and Dispose must not throw. Only for rare paths (failures,
+    /// slow calls, drops, shutdown): the lambda allocates.
+    /// </summary>
+    public static void Safely(Action log)
+    {
+        try
+        {
+            log();
+        }
+        catch (Exception)
+        {
+            // Nothing to report to: the logger is what failed.
+        }
+    }
+
     [LoggerMessage(EventId = 1, EventName = "ListenerFailed", Level = LogLevel.Error,
         Message = "Listener {ListenerType} threw while handling {EventType} on {Where}.")]
     public static partial void ListenerFailed(this ILogger logger, Exception exception, string listenerType, string eventType, string where);

@@ -113,7 +113,7 @@ internal sealed class ListenerDispatcher<TListener, TEvent>
 
         if (elapsed > _context.SlowTicks)
         {
-            LogSafely(() => _context.Logger.SlowListener(
+            Log.Safely(() => _context.Logger.SlowListener(
                 TypeName(entry.Listener.GetType()),
                 _context.ToSeconds(elapsed) * 1000,
                 TypeName(e.GetType()),
@@ -128,28 +128,12 @@ internal sealed class ListenerDispatcher<TListener, TEvent>
         if (failure is ThreadInterruptedException)
         {
             // Spark's removeListenerOnError: an interrupted listener is taken to be shutting down.
-            LogSafely(() => _context.Logger.ListenerInterrupted(failure, listenerType, TypeName(e.GetType()), _where));
+            Log.Safely(() => _context.Logger.ListenerInterrupted(failure, listenerType, TypeName(e.GetType()), _where));
             _onInterrupted(entry.Listener);
         }
         else
         {
-            LogSafely(() => _context.Logger.ListenerFailed(failure, listenerType, TypeName(e.GetType()), _where));
-        }
-    }
-
-    /// <summary>
-    /// A throwing logger (or a pending interrupt a listener left, surfacing in a logger's lock) must not end the
-    /// dispatch thread: that would stop the queue with nobody told. Only on the failure and slow paths.
-    /// </summary>
-    private static void LogSafely(Action log)
-    {
-        try
-        {
-            log();
-        }
-        catch (Exception)
-        {
-            // Nothing to report to: the logger is what failed.
+            Log.Safely(() => _context.Logger.ListenerFailed(failure, listenerType, TypeName(e.GetType()), _where));
         }
     }
 

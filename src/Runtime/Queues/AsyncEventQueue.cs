@@ -109,7 +109,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
         {
             if (Interlocked.Increment(ref _counters.Dropped) == 1)
             {
-                _context.Logger.FirstDrop(Name, _context.Name, _ring.Capacity);
+                Log.Safely(() => _context.Logger.FirstDrop(Name, _context.Name, _ring.Capacity));
             }
         }
     }
@@ -257,7 +257,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
             Volatile.Write(ref _counters.Abandoned, _counters.Abandoned + 1);
         }
 
-        _context.Logger.AbandonedEventsDropped(Name, _context.Name, Volatile.Read(ref _counters.Abandoned));
+        Log.Safely(() => _context.Logger.AbandonedEventsDropped(Name, _context.Name, Volatile.Read(ref _counters.Abandoned)));
     }
 
     /// <summary>Spins briefly, then parks until a producer or <see cref="Close"/> wakes it.</summary>

@@ -97,6 +97,25 @@ public class DropTests
     }
 
     [Fact]
+    public void A_throwing_logger_does_not_make_a_dropping_Post_throw()
+    {
+        var options = TestOptions.Create(capacity: 1);
+        options.LoggerFactory = new ThrowingLoggerFactory();
+        using var bus = new TestBus(options);
+        using var blocking = new BlockingListener();
+        bus.AddToSharedQueue(blocking);
+        bus.Start();
+        bus.Post(new Ping(0));
+        blocking.WaitUntilEntered();
+        bus.Post(new Ping(1));
+
+        bus.Post(new Ping(2));
+
+        Assert.Equal(1, bus.GetStats().Queues[TestBus.SharedQueue].Dropped);
+        blocking.Release();
+    }
+
+    [Fact]
     public void Drop_summaries_are_logged_at_most_once_per_interval_with_the_drops_since_the_last()
     {
         var logs = new CollectingLoggerFactory();

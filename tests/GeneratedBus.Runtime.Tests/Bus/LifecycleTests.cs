@@ -302,6 +302,21 @@ public class LifecycleTests
     }
 
     [Fact]
+    public void WaitUntilEmpty_can_be_cancelled()
+    {
+        using var bus = new TestBus(TestOptions.Create());
+        using var blocking = new BlockingListener();
+        bus.AddToSharedQueue(blocking);
+        bus.Start();
+        bus.Post(new Ping(1));
+        blocking.WaitUntilEntered();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+
+        Assert.ThrowsAny<OperationCanceledException>(() => bus.WaitUntilEmpty(Timeout.InfiniteTimeSpan, cancel.Token));
+        blocking.Release();
+    }
+
+    [Fact]
     public void Post_null_throws()
     {
         using var bus = new TestBus(TestOptions.Create());
