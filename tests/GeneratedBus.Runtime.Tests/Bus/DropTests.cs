@@ -15,11 +15,7 @@ public class DropTests
     public void A_queue_holds_exactly_its_capacity_of_waiting_events(int capacity)
     {
         using var bus = new TestBus(TestOptions.Create(capacity: capacity));
-        using var blocking = new BlockingListener();
-        bus.AddToSharedQueue(blocking);
-        bus.Start();
-        bus.Post(new Ping(0));
-        blocking.WaitUntilEntered();
+        using BlockingListener blocking = BlockingListener.StartBlocked(bus);
 
         for (int i = 1; i <= capacity + 5; i++)
         {
@@ -78,11 +74,7 @@ public class DropTests
     {
         var logs = new CollectingLoggerFactory();
         using var bus = new TestBus(TestOptions.Create(capacity: 1, logs: logs));
-        using var blocking = new BlockingListener();
-        bus.AddToQueue(blocking, "appStatus");
-        bus.Start();
-        bus.Post(new Ping(0));
-        blocking.WaitUntilEntered();
+        using BlockingListener blocking = BlockingListener.StartBlocked(bus, "appStatus");
         for (int i = 0; i < 10; i++)
         {
             bus.Post(new Ping(i));
@@ -102,11 +94,7 @@ public class DropTests
         var options = TestOptions.Create(capacity: 1);
         options.LoggerFactory = new ThrowingLoggerFactory();
         using var bus = new TestBus(options);
-        using var blocking = new BlockingListener();
-        bus.AddToSharedQueue(blocking);
-        bus.Start();
-        bus.Post(new Ping(0));
-        blocking.WaitUntilEntered();
+        using BlockingListener blocking = BlockingListener.StartBlocked(bus);
         bus.Post(new Ping(1));
 
         bus.Post(new Ping(2));
@@ -123,11 +111,7 @@ public class DropTests
         var options = TestOptions.Create(capacity: 1, logs: logs, time: time);
         options.DropReportInterval = TimeSpan.FromSeconds(60);
         using var bus = new TestBus(options);
-        using var blocking = new BlockingListener();
-        bus.AddToQueue(blocking, "appStatus");
-        bus.Start();
-        bus.Post(new Ping(0));
-        blocking.WaitUntilEntered();
+        using BlockingListener blocking = BlockingListener.StartBlocked(bus, "appStatus");
         bus.Post(new Ping(1));
         for (int i = 0; i < 5; i++)
         {
@@ -165,11 +149,7 @@ public class DropTests
         var logs = new CollectingLoggerFactory();
         var time = new ManualTimeProvider();
         using var bus = new TestBus(TestOptions.Create(capacity: 1, logs: logs, time: time));
-        using var blocking = new BlockingListener();
-        bus.AddToSharedQueue(blocking);
-        bus.Start();
-        bus.Post(new Ping(0));
-        blocking.WaitUntilEntered();
+        using BlockingListener blocking = BlockingListener.StartBlocked(bus);
         bus.Post(new Ping(1));
         bus.Post(new Ping(2));
         bus.Post(new Ping(3));

@@ -15,12 +15,8 @@ public class MetricsTests
         string name = "metrics-" + Guid.NewGuid().ToString("N");
         using var recorder = new MetricRecorder(name);
         using var bus = new TestBus(TestOptions.Create(capacity: 1, name: name));
-        using var blocking = new BlockingListener();
-        bus.AddToQueue(blocking, "slow");
         bus.AddToQueue(new CollectingListener(), "fast");
-        bus.Start();
-        bus.Post(new Ping(0));
-        blocking.WaitUntilEntered();
+        using BlockingListener blocking = BlockingListener.StartBlocked(bus, "slow");
         bus.Post(new Ping(1));
         bus.Post(new Ping(2));
 

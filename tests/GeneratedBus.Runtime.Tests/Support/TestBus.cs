@@ -127,6 +127,20 @@ public sealed class BlockingListener : ITestListener, IDisposable
         _release.Wait(TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>
+    /// Adds a blocking listener to <paramref name="queue"/>, starts the bus and posts one event, returning once the
+    /// listener holds it: the queue's thread is then stuck, so what is posted next waits or drops.
+    /// </summary>
+    public static BlockingListener StartBlocked(TestBus bus, string queue = TestBus.SharedQueue)
+    {
+        var blocking = new BlockingListener();
+        bus.AddToQueue(blocking, queue);
+        bus.Start();
+        bus.Post(new Ping(0));
+        blocking.WaitUntilEntered();
+        return blocking;
+    }
+
     public void WaitUntilEntered() => Assert.True(_entered.Wait(TimeSpan.FromSeconds(30)), "the blocking listener was never called");
 
     public void Release() => _release.Set();
