@@ -59,7 +59,8 @@ public abstract class ListenerBus<TListener, TEvent>
     public void PostToAll(TEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        _dispatcher.Deliver(e, ClassifyEvent(e));
+        int kind = ClassifyEvent(e);
+        _dispatcher.Deliver(e, kind, _context.Timed ? _context.Now() : 0);
     }
 
     /// <summary>Timers per listener type.</summary>

@@ -211,10 +211,12 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
                 continue;
             }
 
+            // With timers on, one reading ends an event's last listener call and starts the next event's first.
+            long clock = _context.Timed ? _context.Now() : 0;
             for (; head < tail; head++)
             {
                 TEvent e = _ring.Take(head, out int kind);
-                Deliver(e, kind);
+                clock = Deliver(e, kind, clock);
                 if (Volatile.Read(ref _abandon) != 0)
                 {
                     DropRemaining(head + 1);
@@ -224,27 +226,34 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
         }
     }
 
-    private void Deliver(TEvent e, int kind)
+    /// <summary>Delivers one event to every listener, then counts it processed.</summary>
+    /// <returns>With timers on, the clock reading that ended the delivery; otherwise 0.</returns>
+    private long Deliver(TEvent e, int kind, long start)
     {
-        bool timed = _context.Timed;
         bool measure = BusMetrics.QueueProcessingTime.Enabled;
-        long start = measure && !timed ? _context.Now() : 0;
-        long elapsed = Dispatcher.Deliver(e, kind);
+        long end;
+        if (_context.Timed)
+        {
+            end = Dispatcher.Deliver(e, kind, start);
+        }
+        else
+        {
+            start = measure ? _context.Now() : 0;
+            Dispatcher.Deliver(e, kind, 0);
+            end = measure ? _context.Now() : 0;
+        }
 
         // Only after every listener had it; single writer, so read-then-write loses nothing.
         Volatile.Write(ref _counters.Processed, _counters.Processed + 1);
         if (measure)
         {
-            if (!timed)
-            {
-                elapsed = _context.Now() - start;
-            }
-
             BusMetrics.QueueProcessingTime.Record(
-                _context.ToSeconds(elapsed),
+                _context.ToSeconds(end - start),
                 new KeyValuePair<string, object?>(BusMetricNames.BusTag, _context.Name),
                 new KeyValuePair<string, object?>(BusMetricNames.QueueTag, Name));
         }
+
+        return _context.Timed ? end : 0;
     }
 
     /// <summary>The queue was abandoned at shutdown (closed, so tail is final): count the rest as dropped.</summary>

@@ -104,13 +104,19 @@ internal sealed class BoundedRing<T>
 
             // The cached head is at most the real one (every value written there was read from head, which only
             // grows), so it can only make the ring look fuller than it is; then we reload the real head.
-            if (tail - Volatile.Read(ref _indices.CachedHead) >= _capacity)
+            long cached = Volatile.Read(ref _indices.CachedHead);
+            if (tail - cached >= _capacity)
             {
                 long head = Volatile.Read(ref _indices.Head);
-                Volatile.Write(ref _indices.CachedHead, head);
                 if (tail - head >= _capacity)
                 {
+                    // Still full: drop without writing any shared line (a full ring is when drops come in floods).
                     return EnqueueResult.Full;
+                }
+
+                if (head != cached)
+                {
+                    Volatile.Write(ref _indices.CachedHead, head);
                 }
             }
 

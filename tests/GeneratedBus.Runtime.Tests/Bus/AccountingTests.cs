@@ -143,4 +143,27 @@ public class AccountingTests
         Assert.Contains(nameof(Pong), warning.Message);
         Assert.Contains(TestBus.SharedQueue, warning.Message);
     }
+
+    [Fact]
+    public void A_queue_reads_the_clock_once_per_listener_call_within_a_batch()
+    {
+        var time = new CountingTimeProvider();
+        using var bus = new TestBus(TestOptions.Create(time: time));
+        using var gate = new ManualResetEventSlim();
+        bus.AddToSharedQueue(new DelegateListener((e, k) => gate.Wait(TimeSpan.FromSeconds(30))));
+        bus.Start();
+        bus.Post(new Ping(0));
+        Eventually.True(() => time.Reads == 1, "the first batch started");
+        for (int i = 1; i <= 100; i++)
+        {
+            bus.Post(new Ping(i));
+        }
+
+        gate.Set();
+        bus.WaitUntilEmpty(TimeSpan.FromSeconds(30));
+
+        // Batch [0]: a start reading and an end reading. Batch [1..100]: a start reading, then one per event.
+        Assert.Equal(2 + 1 + 100, time.Reads);
+        Assert.Equal(101, bus.GetStats().Listeners[typeof(DelegateListener)].Events);
+    }
 }
