@@ -246,6 +246,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
     /// <param name="timeout">How long to wait; <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</param>
     /// <exception cref="TimeoutException">A queue still held events when the time ran out.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
+    /// <exception cref="InvalidOperationException">This is a dispatch thread of this bus.</exception>
     public void WaitUntilEmpty(TimeSpan timeout) => WaitUntilEmpty(timeout, CancellationToken.None);
 
     /// <summary>Waits until every queue is empty and idle, or the token is cancelled.</summary>
@@ -254,11 +255,19 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
     /// <exception cref="TimeoutException">A queue still held events when the time ran out.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="InvalidOperationException">This is a dispatch thread of this bus.</exception>
     public void WaitUntilEmpty(TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be zero or more, or infinite.");
+        }
+
+        if (DispatchThread.IsOwnedBy(this))
+        {
+            // The event this listener is handling is in flight until it returns: the wait could never succeed.
+            throw new InvalidOperationException(
+                $"WaitUntilEmpty was called on a dispatch thread of bus {_context.Name} (from a listener); it would wait for itself.");
         }
 
         long deadline = timeout == Timeout.InfiniteTimeSpan ? long.MaxValue : Environment.TickCount64 + (long)timeout.TotalMilliseconds;

@@ -302,6 +302,24 @@ public class LifecycleTests
     }
 
     [Fact]
+    public void WaitUntilEmpty_from_a_listener_throws_instead_of_waiting_for_itself()
+    {
+        using var bus = new TestBus(TestOptions.Create());
+        Exception? thrown = null;
+        using var done = new ManualResetEventSlim();
+        bus.AddToSharedQueue(new DelegateListener((e, k) =>
+        {
+            thrown = Record.Exception(() => bus.WaitUntilEmpty(TimeSpan.FromSeconds(30)));
+            done.Set();
+        }));
+        bus.Start();
+        bus.Post(new Ping(1));
+
+        Assert.True(done.Wait(TimeSpan.FromSeconds(30)));
+        Assert.IsType<InvalidOperationException>(thrown);
+    }
+
+    [Fact]
     public void WaitUntilEmpty_can_be_cancelled()
     {
         using var bus = new TestBus(TestOptions.Create());
