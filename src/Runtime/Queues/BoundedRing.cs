@@ -27,6 +27,9 @@ internal enum EnqueueResult
 /// Positions only grow. A producer claims a position by a CAS on <c>tail</c>, writes the slot, then publishes it by
 /// writing the slot's sequence (<c>position + 1</c>). The consumer owns <c>head</c>: it waits for the sequence, takes
 /// the item, clears the slot and advances <c>head</c> at once, so <see cref="Size"/> counts only waiting items.
+/// Producers test "<c>t - head &lt; capacity</c>" against a cached head; only when that says full do they look at
+/// the slot of position <c>t - capacity</c> (taken means cleared), so a flood of drops never reads the line the
+/// consumer writes per event, and head itself is read only to refresh the cache when there is room.
 /// Closing sets <see cref="ClosedBit"/> in <c>tail</c> with a CAS, so a claim and a close are totally ordered: no claim
 /// succeeds after the close, and every claim before it is published (its producer is past the CAS).
 /// </remarks>
@@ -102,22 +105,25 @@ internal sealed class BoundedRing<T>
                 return EnqueueResult.Closed;
             }
 
-            // The cached head is at most the real one (every value written there was read from head, which only
-            // grows), so it can only make the ring look fuller than it is; then we reload the real head.
+            // Fast check against the cached head, a producer-side line: it is at most the real head (every value
+            // written there was read from head, which only grows), so it can only make the ring look fuller.
             long cached = Volatile.Read(ref _indices.CachedHead);
             if (tail - cached >= _capacity)
             {
-                long head = Volatile.Read(ref _indices.Head);
-                if (tail - head >= _capacity)
+                // Looks full. Room for position tail means position tail - capacity was taken; rather than read
+                // head, which the consumer writes per event, look at that position's slot: the consumer clears its
+                // item when it takes it, and nothing reuses the slot before position tail. So a flood of drops
+                // never pulls the consumer's head line. Both reads acquire.
+                long oldest = tail - _capacity;
+                ref Slot oldestSlot = ref _slots[oldest & _mask];
+                if (Volatile.Read(ref oldestSlot.Sequence) != oldest + 1 || Volatile.Read(ref oldestSlot.Item) is not null)
                 {
-                    // Still full: drop without writing any shared line (a full ring is when drops come in floods).
+                    // Not yet published, or not yet taken: head <= oldest, full. (A stale tail only means fuller.)
                     return EnqueueResult.Full;
                 }
 
-                if (head != cached)
-                {
-                    Volatile.Write(ref _indices.CachedHead, head);
-                }
+                // There is room: refresh the cache from head (past oldest now) so the next claims skip this check.
+                Volatile.Write(ref _indices.CachedHead, Volatile.Read(ref _indices.Head));
             }
 
             long seen = Interlocked.CompareExchange(ref tailRef, tail + 1, tail);
@@ -129,8 +135,8 @@ internal sealed class BoundedRing<T>
             tail = seen;
         }
 
-        // tail - head < capacity <= slots, so position tail - slots was taken and its slot cleared before head moved
-        // past it (the consumer clears, then releases head; we acquired head above, or an even later one).
+        // Position tail - slots <= tail - capacity was taken (seen above through its slot, or through a head we
+        // acquired), and the consumer clears in order with release writes, so this slot is free and seen cleared.
         ref Slot slot = ref _slots[tail & _mask];
         slot.Item = item;
         slot.Kind = kind;
@@ -158,9 +164,12 @@ internal sealed class BoundedRing<T>
 
         T item = slot.Item!;
         kind = slot.Kind;
-        slot.Item = null;
 
-        // Release: the cleared slot is visible before a producer, seeing the new head, reuses it.
+        // Release: the reads above complete before a producer, seeing null, may reuse this slot (when capacity is a
+        // power of two it claims this very slot next).
+        Volatile.Write(ref slot.Item, null);
+
+        // Release: a producer that caches this head (or a stats reader) sees the slot cleared.
         Volatile.Write(ref _indices.Head, position + 1);
         return item;
     }
@@ -210,9 +219,10 @@ internal sealed class BoundedRing<T>
 }
 
 /// <summary>
-/// Tail (written by producers), the cached head (written by producers that found the ring full) and head
-/// (written by the consumer) each on its own 128-byte block, so they never share a cache line (or an
-/// adjacent-line prefetch pair) with each other or with the ring's other fields.
+/// Tail (written by producers), the cached head (written by producers when the ring looked full but was not) and head
+/// (written by the consumer) each on its own 128-byte block, so they never share a cache line (or an adjacent-line
+/// prefetch pair) with each other or with the ring's other fields. Not nested in the ring: generic types cannot have
+/// explicit layout.
 /// </summary>
 [StructLayout(LayoutKind.Explicit, Size = 512)]
 internal struct RingIndices
