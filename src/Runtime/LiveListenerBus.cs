@@ -85,6 +85,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
         BusOptionsValidation.CheckQueueName(queue);
         lock (_gate)
         {
+            FoldExitedRetired();
             AsyncEventQueue<TListener, TEvent>? existing = Array.Find(_queues, q => q.Name == queue);
             if (existing is not null)
             {
@@ -515,7 +516,10 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
         }
     }
 
-    /// <summary>Under _gate: folds the final counters of retired queues whose thread ended, and lets them go.</summary>
+    /// <summary>
+    /// Under _gate: folds the final counters of retired queues whose thread ended, and lets them (and their rings) go.
+    /// Runs on GetStats and AddToQueue, so add/remove cycles do not pile up retired rings.
+    /// </summary>
     private void FoldExitedRetired()
     {
         for (int i = _retired.Count - 1; i >= 0; i--)
