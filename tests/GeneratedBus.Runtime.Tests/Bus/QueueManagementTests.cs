@@ -67,6 +67,66 @@ public class QueueManagementTests
     }
 
     [Fact]
+    public void A_listener_added_to_a_queue_during_a_delivery_gets_the_next_event_not_that_one()
+    {
+        using var bus = new TestBus(TestOptions.Create());
+        var late = new CollectingListener();
+        bus.AddToSharedQueue(new DelegateListener((e, k) =>
+        {
+            if (e.Value == 1)
+            {
+                bus.AddToSharedQueue(late);
+            }
+        }));
+        bus.Start();
+        bus.Post(new Ping(1));
+        bus.Post(new Ping(2));
+        bus.Stop();
+
+        Assert.Equal(new TestEvent[] { new Ping(2) }, late.Events);
+    }
+
+    [Fact]
+    [Trait("Category", "Stress")]
+    public void Adding_and_removing_from_many_threads_while_posting_keeps_queues_consistent()
+    {
+        using var bus = new TestBus(TestOptions.Create(capacity: 64));
+        var keep = new CollectingListener();
+        bus.AddToQueue(keep, "keep");
+        bus.Start();
+        bool stop = false;
+        var poster = new Thread(() =>
+        {
+            while (!Volatile.Read(ref stop))
+            {
+                bus.Post(new Ping(0));
+            }
+        });
+        poster.Start();
+
+        var churners = Enumerable.Range(0, 3).Select(t => new Thread(() =>
+        {
+            for (int i = 0; i < Stress.Scale(200); i++)
+            {
+                var temp = new OtherCollectingListener();
+                string queue = "q" + (i % 3);
+                bus.AddToQueue(temp, queue);
+                bus.AddToQueue(temp, "keep");
+                Assert.True(bus.RemoveListener(temp));
+            }
+        })).ToList();
+        churners.ForEach(t => t.Start());
+        churners.ForEach(t => Assert.True(t.Join(TimeSpan.FromSeconds(60))));
+        Volatile.Write(ref stop, true);
+        Assert.True(poster.Join(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(new[] { "keep" }, bus.ActiveQueues);
+        Assert.Equal(new ITestListener[] { keep }, bus.Listeners);
+        bus.Stop();
+        Assert.All(bus.GetStats().Queues.Values, q => Assert.Equal(q.Posted, q.Processed + q.Dropped));
+    }
+
+    [Fact]
     public void AddToQueue_checks_its_arguments()
     {
         using var bus = new TestBus(TestOptions.Create());
