@@ -83,4 +83,31 @@ public class StressTests
             }
         }
     }
+
+    [Fact]
+    public void Posting_into_a_parking_consumer_never_loses_a_wakeup()
+    {
+        using var bus = new TestBus(TestOptions.Create());
+        int seen = 0;
+        bus.AddToSharedQueue(new DelegateListener((e, k) => Interlocked.Increment(ref seen)));
+        bus.Start();
+
+        // Random pauses land posts while the consumer spins, parks or is about to park: a lost wakeup leaves one
+        // unseen for good.
+        var random = new Random(42);
+        for (int i = 1; i <= Stress.Scale(5000); i++)
+        {
+            Thread.SpinWait(random.Next(0, 4000));
+            bus.Post(new Ping(i));
+            var spin = default(SpinWait);
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (Volatile.Read(ref seen) < i)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"event {i} was never delivered: lost wakeup");
+                spin.SpinOnce(sleep1Threshold: -1);
+            }
+        }
+
+        bus.Stop();
+    }
 }
