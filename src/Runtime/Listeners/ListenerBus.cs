@@ -14,34 +14,66 @@ public abstract class ListenerBus<TListener, TEvent>
     where TListener : class
     where TEvent : class
 {
+    private readonly BusContext _context;
+    private readonly ListenerDispatcher<TListener, TEvent> _dispatcher;
+
     /// <summary>Creates the bus.</summary>
     /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
     protected ListenerBus(BusOptions? options = null)
     {
-        throw new NotImplementedException();
+        _context = new BusContext(BusOptionsValidation.Validate(options), GetType().Name, Log.SyncBusCategory);
+
+        // PostToAll may run on several threads at once, so timers update with Interlocked.
+        _dispatcher = new ListenerDispatcher<TListener, TEvent>(
+            _context, DoPostEvent, l => _dispatcher!.Listeners.Remove(l), queue: null, concurrentWriters: true);
     }
 
     /// <summary>The listeners, in the order they were added: a snapshot.</summary>
-    public IReadOnlyList<TListener> Listeners => throw new NotImplementedException();
+    public IReadOnlyList<TListener> Listeners => _dispatcher.Listeners.Listeners();
 
     /// <summary>Adds a listener; it gets every event posted after this returns.</summary>
     /// <param name="listener">The listener.</param>
-    public void AddListener(TListener listener) => throw new NotImplementedException();
+    /// <exception cref="ArgumentNullException"><paramref name="listener"/> is null.</exception>
+    public void AddListener(TListener listener)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        _dispatcher.Listeners.Add(listener);
+    }
 
     /// <summary>Removes a listener (its first occurrence).</summary>
     /// <param name="listener">The listener.</param>
     /// <returns>Whether it was there.</returns>
-    public bool RemoveListener(TListener listener) => throw new NotImplementedException();
+    public bool RemoveListener(TListener listener)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        return _dispatcher.Listeners.Remove(listener);
+    }
 
     /// <summary>
     /// Delivers <paramref name="e"/> to every listener on this thread. A listener that throws is logged and counted,
     /// and the others still get the event; one that throws <see cref="System.Threading.ThreadInterruptedException"/> is removed.
     /// </summary>
     /// <param name="e">The event.</param>
-    public void PostToAll(TEvent e) => throw new NotImplementedException();
+    /// <exception cref="ArgumentNullException"><paramref name="e"/> is null.</exception>
+    public void PostToAll(TEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        int kind = ClassifyEvent(e);
+        _dispatcher.Deliver(e, kind, _context.Timed ? _context.Now() : 0);
+    }
 
     /// <summary>Timers per listener type.</summary>
-    public IReadOnlyDictionary<Type, ListenerStats> GetListenerStats() => throw new NotImplementedException();
+    public IReadOnlyDictionary<Type, ListenerStats> GetListenerStats()
+    {
+        var stats = new Dictionary<Type, ListenerStats>();
+        foreach (ListenerTimer timer in _dispatcher.Listeners.Timers())
+        {
+            stats[timer.ListenerType] = timer.ToStats(_context.Frequency);
+        }
+
+        return stats;
+    }
 
     /// <summary>
     /// The kind of <paramref name="e"/>, computed once per post and handed to <see cref="DoPostEvent"/> for every

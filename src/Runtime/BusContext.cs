@@ -1,0 +1,66 @@
+using System;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GeneratedBus;
+
+/// <summary>
+/// What a bus and its queues share, read once from validated <see cref="BusOptions"/>: name, logger, clock and
+/// timer settings. Later changes to the options object do not affect a bus already built.
+/// </summary>
+internal sealed class BusContext
+{
+    private readonly TimeProvider _time;
+
+    // TimeProvider.System reads Stopwatch; calling it directly saves a virtual call per listener call.
+    private readonly bool _useStopwatch;
+
+    public BusContext(BusOptions options, string defaultName, string category)
+    {
+        QueueCapacity = options.QueueCapacity;
+        ExitTimeout = options.ExitTimeout;
+        DropReportInterval = options.DropReportInterval;
+        StartBufferCapacity = options.StartBufferCapacity;
+        Name = options.Name ?? defaultName;
+        Logger = options.LoggerFactory?.CreateLogger(category) ?? NullLogger.Instance;
+        _time = options.TimeProvider;
+        _useStopwatch = ReferenceEquals(_time, TimeProvider.System);
+        Frequency = _time.TimestampFrequency;
+        Timed = options.ListenerTimers;
+        SlowThreshold = options.SlowEventThreshold;
+        SlowTicks = SlowThreshold == System.Threading.Timeout.InfiniteTimeSpan
+            ? long.MaxValue
+            : (long)((Int128)SlowThreshold.Ticks * Frequency / TimeSpan.TicksPerSecond);
+        MaxTimedListenerTypes = options.MaxTimedListenerTypes;
+    }
+
+    public int QueueCapacity { get; }
+
+    public TimeSpan ExitTimeout { get; }
+
+    public TimeSpan DropReportInterval { get; }
+
+    public int? StartBufferCapacity { get; }
+
+    public string Name { get; }
+
+    public ILogger Logger { get; }
+
+    public TimeProvider TimeProvider => _time;
+
+    public long Frequency { get; }
+
+    public bool Timed { get; }
+
+    public TimeSpan SlowThreshold { get; }
+
+    /// <summary>The slow-event threshold in clock ticks; <see cref="long.MaxValue"/> when infinite.</summary>
+    public long SlowTicks { get; }
+
+    public int MaxTimedListenerTypes { get; }
+
+    public long Now() => _useStopwatch ? Stopwatch.GetTimestamp() : _time.GetTimestamp();
+
+    public double ToSeconds(long ticks) => (double)ticks / Frequency;
+}

@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.Metrics;
+using System.Reflection;
+
+namespace GeneratedBus;
+
+/// <summary>A bus whose counters the observable instruments report.</summary>
+internal interface IBusMetricsSource
+{
+    string BusName { get; }
+
+    BusStats GetStats();
+}
+
+/// <summary>
+/// The one <see cref="Meter"/> of the runtime and its instruments. Observable instruments enumerate the live buses
+/// through weak references, so a bus that is never disposed still gets collected; nothing here runs on the post path.
+/// </summary>
+internal static class BusMetrics
+{
+    private static readonly Meter s_meter = new(
+        BusMetricNames.Meter,
+        typeof(BusMetrics).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? typeof(BusMetrics).Assembly.GetName().Version?.ToString());
+
+    private static readonly List<WeakReference<IBusMetricsSource>> s_sources = new();
+
+    /// <summary>Time to deliver one event to all listeners of a queue; recorded only while <c>Enabled</c>.</summary>
+    public static readonly Histogram<double> QueueProcessingTime = s_meter.CreateHistogram<double>(
+        BusMetricNames.QueueProcessingTime, "s", "Time to deliver one event to every listener of a queue.");
+
+    /// <summary>Time of one listener call; recorded only while <c>Enabled</c>, from the timer's clock reads.</summary>
+    public static readonly Histogram<double> ListenerDuration = s_meter.CreateHistogram<double>(
+        BusMetricNames.ListenerDuration, "s", "Time of one listener call.");
+
+    static BusMetrics()
+    {
+        s_meter.CreateObservableCounter(BusMetricNames.EventsPosted, ObservePosted, "{event}", "Events accepted by Post.");
+        s_meter.CreateObservableCounter(BusMetricNames.QueueDropped, ObserveDropped, "{event}", "Events a queue dropped.");
+        s_meter.CreateObservableGauge(BusMetricNames.QueueSize, ObserveSize, "{event}", "Events waiting in a queue.");
+    }
+
+    public static void Register(IBusMetricsSource source)
+    {
+        lock (s_sources)
+        {
+            s_sources.Add(new WeakReference<IBusMetricsSource>(source));
+        }
+    }
+
+    public static void Unregister(IBusMetricsSource source)
+    {
+        lock (s_sources)
+        {
+            s_sources.RemoveAll(w => !w.TryGetTarget(out IBusMetricsSource? s) || ReferenceEquals(s, source));
+        }
+    }
+
+    private static List<IBusMetricsSource> LiveSources()
+    {
+        var live = new List<IBusMetricsSource>();
+        lock (s_sources)
+        {
+            s_sources.RemoveAll(w => !w.TryGetTarget(out _));
+            foreach (WeakReference<IBusMetricsSource> weak in s_sources)
+            {
+                if (weak.TryGetTarget(out IBusMetricsSource? source))
+                {
+                    live.Add(source);
+                }
+            }
+        }
+
+        return live;
+    }
+
+    private static IEnumerable<Measurement<long>> ObservePosted()
+    {
+        foreach (IBusMetricsSource source in LiveSources())
+        {
+            yield return new Measurement<long>(source.GetStats().EventsPosted, new KeyValuePair<string, object?>(BusMetricNames.BusTag, source.BusName));
+        }
+    }
+
+    private static IEnumerable<Measurement<long>> ObserveDropped() => ObservePerQueue(q => q.Dropped);
+
+    private static IEnumerable<Measurement<int>> ObserveSize() => ObservePerQueue(q => q.Size);
+
+    private static IEnumerable<Measurement<T>> ObservePerQueue<T>(Func<QueueStats, T> value)
+        where T : struct
+    {
+        foreach (IBusMetricsSource source in LiveSources())
+        {
+            foreach (QueueStats queue in source.GetStats().Queues.Values)
+            {
+                yield return new Measurement<T>(
+                    value(queue),
+                    new KeyValuePair<string, object?>(BusMetricNames.BusTag, source.BusName),
+                    new KeyValuePair<string, object?>(BusMetricNames.QueueTag, queue.Name));
+            }
+        }
+    }
+}

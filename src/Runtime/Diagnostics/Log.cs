@@ -1,0 +1,72 @@
+using System;
+using Microsoft.Extensions.Logging;
+
+namespace GeneratedBus;
+
+/// <summary>Every message the runtime logs, source-generated; event IDs are stable (users filter on them).</summary>
+internal static partial class Log
+{
+    /// <summary>The category of <see cref="LiveListenerBus{TListener, TEvent}"/> loggers.</summary>
+    public const string LiveBusCategory = "GeneratedBus.LiveListenerBus";
+
+    /// <summary>The category of <see cref="ListenerBus{TListener, TEvent}"/> loggers.</summary>
+    public const string SyncBusCategory = "GeneratedBus.ListenerBus";
+
+    /// <summary>
+    /// Runs a log call where a throwing logger (or a pending interrupt a listener left, surfacing in a logger's
+    /// lock) must not escape: on a dispatch thread it would end the queue with nobody told, in the drop-report timer
+    /// it would crash the process, and Post (for a drop) and Dispose must not throw. Only for rare paths (failures,
+    /// slow calls, drops, shutdown): the lambda allocates.
+    /// </summary>
+    public static void Safely(Action log)
+    {
+        try
+        {
+            log();
+        }
+        catch (Exception)
+        {
+            // Nothing to report to: the logger is what failed.
+        }
+    }
+
+    [LoggerMessage(EventId = 1, EventName = "ListenerFailed", Level = LogLevel.Error,
+        Message = "Listener {ListenerType} threw while handling {EventType} on {Where}.")]
+    public static partial void ListenerFailed(this ILogger logger, Exception exception, string listenerType, string eventType, string where);
+
+    [LoggerMessage(EventId = 2, EventName = "ListenerInterrupted", Level = LogLevel.Error,
+        Message = "Listener {ListenerType} was interrupted (ThreadInterruptedException) while handling {EventType} on {Where}; it is removed from the bus.")]
+    public static partial void ListenerInterrupted(this ILogger logger, Exception exception, string listenerType, string eventType, string where);
+
+    [LoggerMessage(EventId = 3, EventName = "SlowListener", Level = LogLevel.Warning,
+        Message = "Listener {ListenerType} took {ElapsedMs} ms to handle {EventType} on {Where}, more than the {ThresholdMs} ms SlowEventThreshold.")]
+    public static partial void SlowListener(this ILogger logger, string listenerType, double elapsedMs, string eventType, string where, double thresholdMs);
+
+    [LoggerMessage(EventId = 4, EventName = "FirstDrop", Level = LogLevel.Error,
+        Message = "Dropping event from queue {Queue} of bus {Bus}: the queue is full (capacity {Capacity}). This likely means one of the listeners on it is too slow and cannot keep up. Raise the queue's capacity (BusOptions.QueueCapacities) or move the slow listener to its own queue. Further drops are summarised every DropReportInterval.")]
+    public static partial void FirstDrop(this ILogger logger, string queue, string bus, int capacity);
+
+    [LoggerMessage(EventId = 5, EventName = "DropSummary", Level = LogLevel.Warning,
+        Message = "Dropped {Count} events from queue {Queue} of bus {Bus} since {Since:O}.")]
+    public static partial void DropSummary(this ILogger logger, long count, string queue, string bus, DateTimeOffset since);
+
+    [LoggerMessage(EventId = 6, EventName = "StartBufferFull", Level = LogLevel.Error,
+        Message = "Bus {Bus} was not started and its start buffer is full ({Capacity} events); further events posted before Start are dropped and counted in BusStats.StartBufferDropped. Start the bus earlier or raise BusOptions.StartBufferCapacity.")]
+    public static partial void StartBufferFull(this ILogger logger, string bus, int capacity);
+
+    [LoggerMessage(EventId = 7, EventName = "ExitTimeout", Level = LogLevel.Warning,
+        Message = "Queue {Queue} of bus {Bus} did not drain within ExitTimeout {Timeout}; {Remaining} events are left. They count as Size/in-flight until its listener returns, then as Dropped.")]
+    public static partial void ExitTimeout(this ILogger logger, string queue, string bus, TimeSpan timeout, long remaining);
+
+    [LoggerMessage(EventId = 8, EventName = "AbandonedEventsDropped", Level = LogLevel.Warning,
+        Message = "Queue {Queue} of bus {Bus} was abandoned at shutdown; {Count} events it still held are counted as dropped.")]
+    public static partial void AbandonedEventsDropped(this ILogger logger, string queue, string bus, long count);
+
+    [LoggerMessage(EventId = 9, EventName = "QueueRetired", Level = LogLevel.Information,
+        Message = "Queue {Queue} of bus {Bus} has no listeners left and is stopped.")]
+    public static partial void QueueRetired(this ILogger logger, string queue, string bus);
+
+    [LoggerMessage(EventId = 10, EventName = "DisposeOnDispatchThread", Level = LogLevel.Warning,
+        Message = "Bus {Bus} was disposed from one of its own dispatch threads; it stops taking events, but its queues are not joined.")]
+    public static partial void DisposeOnDispatchThread(this ILogger logger, string bus);
+}

@@ -1,0 +1,105 @@
+using System;
+using System.Threading;
+
+namespace GeneratedBus;
+
+/// <summary>
+/// The counters of one listener type in one listener list: calls, failures, total and longest call in clock ticks.
+/// </summary>
+/// <remarks>
+/// In a queue the dispatch thread is the only writer, so it updates with plain read-modify-write and publishes with
+/// <c>Volatile.Write</c>; readers use <c>Volatile.Read</c>. The synchronous
+/// bus may be posted to from several threads at once, so it asks for <see cref="Interlocked"/> updates instead.
+/// </remarks>
+internal sealed class ListenerTimer
+{
+    private readonly bool _concurrentWriters;
+    private long _events;
+    private long _failures;
+    private long _totalTicks;
+    private long _maxTicks;
+
+    public ListenerTimer(Type listenerType, bool concurrentWriters)
+    {
+        ListenerType = listenerType;
+        ListenerTypeName = listenerType.FullName ?? listenerType.Name;
+        _concurrentWriters = concurrentWriters;
+    }
+
+    public Type ListenerType { get; }
+
+    /// <summary>The <c>listener</c> metric tag, computed once.</summary>
+    public string ListenerTypeName { get; }
+
+    /// <summary>Counts one call of <paramref name="ticks"/> clock ticks.</summary>
+    public void Record(long ticks, bool failed)
+    {
+        if (_concurrentWriters)
+        {
+            RecordShared(ticks, failed);
+            return;
+        }
+
+        // Single writer: no other thread writes these fields, so read-then-write loses nothing.
+        Volatile.Write(ref _events, _events + 1);
+        if (failed)
+        {
+            Volatile.Write(ref _failures, _failures + 1);
+        }
+
+        Volatile.Write(ref _totalTicks, _totalTicks + ticks);
+        if (ticks > _maxTicks)
+        {
+            Volatile.Write(ref _maxTicks, ticks);
+        }
+    }
+
+    /// <summary>Counts a failed call that was not timed (timers off): only failures move.</summary>
+    public void RecordFailure()
+    {
+        if (_concurrentWriters)
+        {
+            Interlocked.Increment(ref _failures);
+        }
+        else
+        {
+            Volatile.Write(ref _failures, _failures + 1);
+        }
+    }
+
+    /// <summary>A snapshot converted to time with the clock's <paramref name="frequency"/>.</summary>
+    public ListenerStats ToStats(long frequency) => new(
+        ListenerType,
+        Volatile.Read(ref _events),
+        Volatile.Read(ref _failures),
+        TicksToTime(Volatile.Read(ref _totalTicks), frequency),
+        TicksToTime(Volatile.Read(ref _maxTicks), frequency));
+
+    /// <summary>Clock ticks to a <see cref="TimeSpan"/>, without overflow for any total.</summary>
+    internal static TimeSpan TicksToTime(long ticks, long frequency) =>
+        frequency == TimeSpan.TicksPerSecond
+            ? TimeSpan.FromTicks(ticks)
+            : TimeSpan.FromTicks((long)((Int128)ticks * TimeSpan.TicksPerSecond / frequency));
+
+    private void RecordShared(long ticks, bool failed)
+    {
+        Interlocked.Increment(ref _events);
+        if (failed)
+        {
+            Interlocked.Increment(ref _failures);
+        }
+
+        Interlocked.Add(ref _totalTicks, ticks);
+        long max = Volatile.Read(ref _maxTicks);
+        while (ticks > max)
+        {
+            long seen = Interlocked.CompareExchange(ref _maxTicks, ticks, max);
+            if (seen == max)
+            {
+                break;
+            }
+
+            max = seen;
+        }
+    }
+}

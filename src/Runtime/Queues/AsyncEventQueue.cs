@@ -1,0 +1,328 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+using System.Threading;
+
+namespace GeneratedBus;
+
+/// <summary>
+/// One named queue of a <see cref="LiveListenerBus{TListener, TEvent}"/> (Spark's <c>AsyncEventQueue</c>): a bounded
+/// ring, its listeners and one dedicated thread that delivers the ring's events to them in order.
+/// </summary>
+/// <remarks>
+/// Accounting, all derived from a few counters so no hot path counts twice: <c>Posted = tail + dropped</c>,
+/// <c>Size = tail - head</c>, <c>in-flight = head - processed - abandoned</c> (0 or 1), hence at every moment
+/// <c>Posted = Processed + Dropped + Size + in-flight</c>, and after the thread ends <c>Posted = Processed + Dropped</c>.
+/// </remarks>
+internal sealed class AsyncEventQueue<TListener, TEvent>
+    where TListener : class
+    where TEvent : class
+{
+    // Spins before parking: long enough to catch a producer that is mid-burst, short enough to leave an idle core idle.
+    private const int SpinsBeforePark = 64;
+
+    private readonly BusContext _context;
+    private readonly object _owner;
+    private readonly BoundedRing<TEvent> _ring;
+    private readonly ManualResetEventSlim _signal = new(false, spinCount: 1);
+    private readonly Thread _thread;
+    private QueueCounters _counters;
+    private int _started;
+    private int _abandon;
+
+    // Drop reports, touched only under the bus's report lock.
+    private long _reportedDropped;
+    private DateTimeOffset _lastReport;
+
+    /// <param name="name">The queue name; the thread is named after it.</param>
+    /// <param name="capacity">The exact number of waiting events.</param>
+    /// <param name="context">The bus's shared settings.</param>
+    /// <param name="owner">The bus: marks the dispatch thread (see <see cref="DispatchThread"/>).</param>
+    /// <param name="hook">The bus's dispatch switch.</param>
+    /// <param name="onInterrupted">Removes an interrupted listener from every queue of the bus.</param>
+    public AsyncEventQueue(
+        string name,
+        int capacity,
+        BusContext context,
+        object owner,
+        DispatchHook<TListener, TEvent> hook,
+        Action<TListener> onInterrupted)
+    {
+        Name = name;
+        _context = context;
+        _owner = owner;
+        _ring = new BoundedRing<TEvent>(capacity);
+        Dispatcher = new ListenerDispatcher<TListener, TEvent>(context, hook, onInterrupted, name, concurrentWriters: false);
+        _thread = new Thread(Run) { IsBackground = true, Name = "GeneratedBus-" + name };
+        _lastReport = context.TimeProvider.GetUtcNow();
+    }
+
+    public string Name { get; }
+
+    public int Capacity => _ring.Capacity;
+
+    public ListenerDispatcher<TListener, TEvent> Dispatcher { get; }
+
+    public ListenerList<TListener> Listeners => Dispatcher.Listeners;
+
+    /// <summary>Whether the dispatch thread has ended, or was never started and never will be (closed).</summary>
+    public bool HasExited =>
+        Volatile.Read(ref _started) == 0 ? _ring.IsClosed : !_thread.IsAlive;
+
+    /// <summary>Whether the queue holds nothing: no waiting event and none being delivered.</summary>
+    public bool IsIdle
+    {
+        get
+        {
+            QueueStats stats = GetStats(out long inFlight);
+            return stats.Size == 0 && inFlight == 0;
+        }
+    }
+
+    public bool IsOnDispatchThread => ReferenceEquals(Thread.CurrentThread, _thread);
+
+    public void Start()
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 0)
+        {
+            _thread.Start();
+        }
+    }
+
+    /// <summary>Offers an event: never blocks; a full queue drops and counts, a closed one ignores.</summary>
+    public void Offer(TEvent e, int kind)
+    {
+        EnqueueResult result = _ring.TryEnqueue(e, kind);
+        if (result == EnqueueResult.Accepted)
+        {
+            // Lost-wakeup (Dekker) argument: this producer did [CAS tail; read parked], the consumer does
+            // [Exchange parked = 1; read tail]. Both CAS and Exchange are full fences, so at least one side sees the
+            // other's write: either the consumer's re-check sees our tail and does not sleep, or we see parked = 1 and
+            // wake it. The Exchange to 0 makes exactly one waker call Set. The plain read first keeps the shared line
+            // in the Shared state while the consumer runs (parked stays 0), so the common case costs one load.
+            if (Volatile.Read(ref _counters.Parked) == 1 && Interlocked.Exchange(ref _counters.Parked, 0) == 1)
+            {
+                _signal.Set();
+            }
+        }
+        else if (result == EnqueueResult.Full)
+        {
+            if (Interlocked.Increment(ref _counters.Dropped) == 1)
+            {
+                Log.Safely(() => _context.Logger.FirstDrop(Name, _context.Name, _ring.Capacity));
+            }
+        }
+    }
+
+    /// <summary>Refuses further events and wakes the consumer so it drains what it holds and exits.</summary>
+    public void Close()
+    {
+        _ring.Close();
+
+        // The close is a CAS on tail, so the Dekker argument above holds for it too; set unconditionally anyway.
+        Interlocked.Exchange(ref _counters.Parked, 0);
+        _signal.Set();
+    }
+
+    /// <summary>Waits for the dispatch thread to end.</summary>
+    /// <returns>Whether it ended (or never ran) within <paramref name="timeout"/>.</returns>
+    public bool Join(TimeSpan timeout) =>
+        Volatile.Read(ref _started) == 0 || IsOnDispatchThread || _thread.Join(timeout);
+
+    /// <summary>
+    /// After a join timed out: once the stuck listener returns, the consumer counts every remaining event as dropped
+    /// and exits, instead of delivering them.
+    /// </summary>
+    public void Abandon() => Volatile.Write(ref _abandon, 1);
+
+    public QueueStats GetStats() => GetStats(out _);
+
+    /// <summary>A consistent snapshot; <paramref name="inFlight"/> is the event being delivered (0 or 1).</summary>
+    public QueueStats GetStats(out long inFlight)
+    {
+        long head, processed, abandoned;
+        var spin = default(SpinWait);
+        while (true)
+        {
+            // The consumer advances head before it counts the event processed or abandoned, so with head unchanged
+            // around the reads of both, head - processed - abandoned is the single event in flight, or 0.
+            head = _ring.Head;
+            processed = Volatile.Read(ref _counters.Processed);
+            abandoned = Volatile.Read(ref _counters.Abandoned);
+            if (_ring.Head == head)
+            {
+                break;
+            }
+
+            spin.SpinOnce(sleep1Threshold: -1);
+        }
+
+        long tail = _ring.Tail;
+        long dropped = Volatile.Read(ref _counters.Dropped);
+        inFlight = head - processed - abandoned;
+        return new QueueStats(Name, _ring.Capacity, (int)(tail - head), tail + dropped, processed, dropped + abandoned);
+    }
+
+    /// <summary>Under the bus's report lock: drops since the last report, and when that was.</summary>
+    public bool TakeDropReport(DateTimeOffset now, out long count, out DateTimeOffset since)
+    {
+        long dropped = Volatile.Read(ref _counters.Dropped);
+        count = dropped - _reportedDropped;
+        since = _lastReport;
+        if (count == 0)
+        {
+            // Like Spark: "since" is the last report (or the queue's creation), not the last quiet tick.
+            return false;
+        }
+
+        _reportedDropped = dropped;
+        _lastReport = now;
+        return true;
+    }
+
+    private void Run()
+    {
+        DispatchThread.Owner = _owner;
+        try
+        {
+            Drain();
+        }
+        finally
+        {
+            DispatchThread.Owner = null;
+        }
+    }
+
+    private void Drain()
+    {
+        long head = _ring.Head;
+        while (true)
+        {
+            // One tail read per batch: producers are not signalled per event and we do not re-read their line.
+            long tail = _ring.Tail;
+            if (head == tail)
+            {
+                if (_ring.IsClosed && _ring.Tail == head)
+                {
+                    return;
+                }
+
+                Idle(head);
+                continue;
+            }
+
+            // With timers on, one reading ends an event's last listener call and starts the next event's first.
+            long clock = _context.Timed ? _context.Now() : 0;
+            for (; head < tail; head++)
+            {
+                TEvent e = _ring.Take(head, out int kind);
+                clock = Deliver(e, kind, clock);
+                if (Volatile.Read(ref _abandon) != 0)
+                {
+                    DropRemaining(head + 1);
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Delivers one event to every listener, then counts it processed.</summary>
+    /// <returns>With timers on, the clock reading that ended the delivery; otherwise 0.</returns>
+    private long Deliver(TEvent e, int kind, long start)
+    {
+        bool measure = BusMetrics.QueueProcessingTime.Enabled;
+        long end;
+        if (_context.Timed)
+        {
+            end = Dispatcher.Deliver(e, kind, start);
+        }
+        else
+        {
+            start = measure ? _context.Now() : 0;
+            Dispatcher.Deliver(e, kind, 0);
+            end = measure ? _context.Now() : 0;
+        }
+
+        // Only after every listener had it; single writer, so read-then-write loses nothing.
+        Volatile.Write(ref _counters.Processed, _counters.Processed + 1);
+        if (measure)
+        {
+            BusMetrics.QueueProcessingTime.Record(
+                _context.ToSeconds(end - start),
+                new KeyValuePair<string, object?>(BusMetricNames.BusTag, _context.Name),
+                new KeyValuePair<string, object?>(BusMetricNames.QueueTag, Name));
+        }
+
+        return _context.Timed ? end : 0;
+    }
+
+    /// <summary>The queue was abandoned at shutdown (closed, so tail is final): count the rest as dropped.</summary>
+    private void DropRemaining(long head)
+    {
+        long tail = _ring.Tail;
+        for (; head < tail; head++)
+        {
+            _ring.Take(head, out _);
+            Volatile.Write(ref _counters.Abandoned, _counters.Abandoned + 1);
+        }
+
+        Log.Safely(() => _context.Logger.AbandonedEventsDropped(Name, _context.Name, Volatile.Read(ref _counters.Abandoned)));
+    }
+
+    /// <summary>Spins briefly, then parks until a producer or <see cref="Close"/> wakes it.</summary>
+    private void Idle(long head)
+    {
+        try
+        {
+            var spin = default(SpinWait);
+            for (int i = 0; i < SpinsBeforePark; i++)
+            {
+                // RawTail includes the closed bit, so a close also ends the spin.
+                if (_ring.RawTail != head)
+                {
+                    return;
+                }
+
+                spin.SpinOnce(sleep1Threshold: -1);
+            }
+
+            _signal.Reset();
+
+            // Full fence before the re-check of tail: see the Dekker argument in Offer.
+            Interlocked.Exchange(ref _counters.Parked, 1);
+            if (_ring.RawTail != head)
+            {
+                Interlocked.Exchange(ref _counters.Parked, 0);
+                return;
+            }
+
+            _signal.Wait();
+        }
+        catch (ThreadInterruptedException)
+        {
+            // A listener interrupted this thread (Thread.CurrentThread.Interrupt()); the interrupt is consumed by
+            // the throw. The loop must survive it: go round again.
+        }
+    }
+}
+
+/// <summary>
+/// Parked (read by every producer, written by the consumer when it parks), Dropped (producers, only when full)
+/// and the consumer's counters, each on its own 128-byte block so the hot ones do not share a cache line.
+/// Not nested in the queue: generic types cannot have explicit layout.
+/// </summary>
+[StructLayout(LayoutKind.Explicit, Size = 512)]
+internal struct QueueCounters
+{
+    [FieldOffset(128)]
+    public int Parked;
+
+    [FieldOffset(256)]
+    public long Dropped;
+
+    [FieldOffset(384)]
+    public long Processed;
+
+    [FieldOffset(392)]
+    public long Abandoned;
+}

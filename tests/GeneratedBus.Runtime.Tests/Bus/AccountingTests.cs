@@ -1,0 +1,188 @@
+using System;
+using System.Linq;
+using System.Threading;
+using GeneratedBus.Runtime.Tests.Support;
+
+namespace GeneratedBus.Runtime.Tests.Bus;
+
+public class AccountingTests
+{
+    [Fact]
+    public void Size_excludes_the_event_in_flight_and_Processed_waits_for_every_listener()
+    {
+        using var bus = new TestBus(TestOptions.Create());
+        var first = new CollectingListener();
+        using var blocking = new BlockingListener();
+        bus.AddToSharedQueue(first);
+        bus.AddToSharedQueue(blocking);
+        bus.Start();
+        bus.Post(new Ping(1));
+        bus.Post(new Ping(2));
+        blocking.WaitUntilEntered();
+
+        QueueStats stats = bus.GetStats().Queues[TestBus.SharedQueue];
+        Assert.Equal(1, first.Count);
+        Assert.Equal(1, stats.Size);
+        Assert.Equal(0, stats.Processed);
+        Assert.Equal(2, stats.Posted);
+
+        blocking.Release();
+        bus.WaitUntilEmpty(TimeSpan.FromSeconds(30));
+        Assert.Equal(new QueueStats(TestBus.SharedQueue, 10_000, 0, 2, 2, 0), bus.GetStats().Queues[TestBus.SharedQueue]);
+    }
+
+    [Fact]
+    [Trait("Category", "Stress")]
+    public void Posted_equals_processed_dropped_size_and_at_most_one_in_flight_at_every_read_and_after_Stop()
+    {
+        using var bus = new TestBus(TestOptions.Create(capacity: 8));
+        bus.AddToQueue(new DelegateListener((e, k) => Thread.SpinWait(200)), "slow");
+        bus.AddToQueue(new CollectingListener(), "fast");
+        bus.Start();
+        bool done = false;
+        var producers = Enumerable.Range(0, 2).Select(_ => new Thread(() =>
+        {
+            while (!Volatile.Read(ref done))
+            {
+                bus.Post(new Ping(0));
+            }
+        })).ToList();
+        producers.ForEach(t => t.Start());
+
+        for (int i = 0; i < Stress.Scale(2000); i++)
+        {
+            foreach (QueueStats q in bus.GetStats().Queues.Values)
+            {
+                long inFlight = q.Posted - q.Processed - q.Dropped - q.Size;
+                Assert.InRange(inFlight, 0, 1);
+                Assert.InRange(q.Size, 0, q.Capacity);
+            }
+        }
+
+        bus.Stop();
+        Volatile.Write(ref done, true);
+        producers.ForEach(t => Assert.True(t.Join(TimeSpan.FromSeconds(30))));
+        BusStats final = bus.GetStats();
+        Assert.All(final.Queues.Values, q =>
+        {
+            Assert.Equal(q.Posted, q.Processed + q.Dropped);
+            Assert.Equal(0, q.Size);
+
+            // A post racing with Stop may be counted by the bus yet refused by the closed queue: one per producer.
+            Assert.InRange(final.EventsPosted - q.Posted, 0, producers.Count);
+        });
+    }
+
+    [Fact]
+    public void Events_from_one_producer_arrive_in_order()
+    {
+        using var bus = new TestBus(TestOptions.Create());
+        var a = new CollectingListener();
+        bus.AddToSharedQueue(a);
+        bus.Start();
+        for (int i = 0; i < 5000; i++)
+        {
+            bus.Post(new Ping(i));
+        }
+
+        bus.Stop();
+
+        Assert.Equal(Enumerable.Range(0, 5000), a.Events.Select(e => e.Value));
+    }
+
+    [Fact]
+    public void Listener_stats_are_summed_by_type_across_queues()
+    {
+        var time = new ManualTimeProvider();
+        using var bus = new TestBus(TestOptions.Create(time: time));
+        bus.AddToQueue(new DelegateListener((e, k) => time.Advance(TimeSpan.FromMilliseconds(10))), "a");
+        bus.AddToQueue(new DelegateListener((e, k) => time.Advance(TimeSpan.FromMilliseconds(30))), "b");
+        bus.AddToQueue(new ThrowingListener(), "b");
+        bus.Start();
+        bus.Post(new Ping(1));
+        bus.Stop();
+
+        BusStats stats = bus.GetStats();
+        ListenerStats timed = stats.Listeners[typeof(DelegateListener)];
+        Assert.Equal(2, timed.Events);
+
+        // Both queue threads move the one manual clock, so a call may see the other's advance: at least, not exactly.
+        Assert.True(timed.TotalTime >= TimeSpan.FromMilliseconds(40), $"total {timed.TotalTime}");
+        Assert.True(timed.MaxTime >= TimeSpan.FromMilliseconds(30), $"max {timed.MaxTime}");
+        Assert.Equal(1, stats.Listeners[typeof(ThrowingListener)].Failures);
+    }
+
+    [Fact]
+    public void Queue_timers_count_events_failures_total_and_max_exactly()
+    {
+        var time = new ManualTimeProvider();
+        using var bus = new TestBus(TestOptions.Create(time: time));
+        bus.AddToSharedQueue(new DelegateListener((e, k) => time.Advance(TimeSpan.FromMilliseconds(e.Value == 1 ? 10 : 30))));
+        bus.AddToSharedQueue(new ThrowingListener());
+        bus.Start();
+        bus.Post(new Ping(1));
+        bus.Post(new Ping(2));
+        bus.Stop();
+
+        BusStats stats = bus.GetStats();
+        Assert.Equal(new ListenerStats(typeof(DelegateListener), 2, 0, TimeSpan.FromMilliseconds(40), TimeSpan.FromMilliseconds(30)), stats.Listeners[typeof(DelegateListener)]);
+        Assert.Equal(new ListenerStats(typeof(ThrowingListener), 2, 2, TimeSpan.Zero, TimeSpan.Zero), stats.Listeners[typeof(ThrowingListener)]);
+    }
+
+    [Fact]
+    public void Queue_timers_cap_the_timed_listener_types()
+    {
+        var options = TestOptions.Create();
+        options.MaxTimedListenerTypes = 1;
+        using var bus = new TestBus(options);
+        bus.AddToSharedQueue(new CollectingListener());
+        bus.AddToSharedQueue(new OtherCollectingListener());
+        bus.Start();
+        bus.Post(new Ping(1));
+        bus.Stop();
+
+        Assert.Equal(new[] { typeof(CollectingListener) }, bus.GetStats().Listeners.Keys);
+    }
+
+    [Fact]
+    public void A_slow_listener_on_a_queue_is_logged_with_listener_and_event_type()
+    {
+        var logs = new CollectingLoggerFactory();
+        var time = new ManualTimeProvider();
+        var options = TestOptions.Create(logs: logs, time: time);
+        options.SlowEventThreshold = TimeSpan.FromMilliseconds(100);
+        using var bus = new TestBus(options);
+        bus.AddToSharedQueue(new DelegateListener((e, k) => time.Advance(TimeSpan.FromMilliseconds(150))));
+        bus.Start();
+        bus.Post(new Pong(1));
+        bus.Stop();
+
+        LogEntry warning = Assert.Single(logs.Entries, e => e.EventId.Id == 3);
+        Assert.Contains(nameof(DelegateListener), warning.Message);
+        Assert.Contains(nameof(Pong), warning.Message);
+        Assert.Contains(TestBus.SharedQueue, warning.Message);
+    }
+
+    [Fact]
+    public void A_queue_reads_the_clock_once_per_listener_call_within_a_batch()
+    {
+        var time = new CountingTimeProvider();
+        using var bus = new TestBus(TestOptions.Create(time: time));
+        using var gate = new ManualResetEventSlim();
+        bus.AddToSharedQueue(new DelegateListener((e, k) => gate.Wait(TimeSpan.FromSeconds(30))));
+        bus.Start();
+        bus.Post(new Ping(0));
+        Eventually.True(() => time.Reads == 1, "the first batch started");
+        for (int i = 1; i <= 100; i++)
+        {
+            bus.Post(new Ping(i));
+        }
+
+        gate.Set();
+        bus.WaitUntilEmpty(TimeSpan.FromSeconds(30));
+
+        // Batch [0]: a start reading and an end reading. Batch [1..100]: a start reading, then one per event.
+        Assert.Equal(2 + 1 + 100, time.Reads);
+        Assert.Equal(101, bus.GetStats().Listeners[typeof(DelegateListener)].Events);
+    }
+}

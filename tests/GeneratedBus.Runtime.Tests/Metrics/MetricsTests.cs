@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics.Metrics;
+using System.Linq;
+using GeneratedBus.Runtime.Tests.Support;
+
+namespace GeneratedBus.Runtime.Tests.Metrics;
+
+public class MetricsTests
+{
+    [Fact]
+    public void Instruments_report_posted_dropped_size_processing_time_and_listener_duration_with_tags()
+    {
+        string name = "metrics-" + Guid.NewGuid().ToString("N");
+        using var recorder = new MetricRecorder(name);
+        using var bus = new TestBus(TestOptions.Create(capacity: 1, name: name));
+        bus.AddToQueue(new CollectingListener(), "fast");
+        using BlockingListener blocking = BlockingListener.StartBlocked(bus, "slow");
+        bus.Post(new Ping(1));
+        bus.Post(new Ping(2));
+
+        recorder.Observe();
+        Assert.Equal(3, recorder.Last(BusMetricNames.EventsPosted, queue: null));
+        Assert.Equal(1, recorder.Last(BusMetricNames.QueueDropped, "slow"));
+        Assert.Equal(1, recorder.Last(BusMetricNames.QueueSize, "slow"));
+
+        blocking.Release();
+        bus.Stop();
+
+        Assert.Contains(recorder.Measurements, m => m.Instrument == BusMetricNames.QueueProcessingTime && m.Tags[BusMetricNames.QueueTag] == "fast" && m.Value >= 0);
+        Assert.Contains(recorder.Measurements, m =>
+            m.Instrument == BusMetricNames.ListenerDuration
+            && m.Tags[BusMetricNames.QueueTag] == "slow"
+            && m.Tags[BusMetricNames.ListenerTag] == typeof(BlockingListener).FullName);
+        Assert.Equal("s", recorder.Units[BusMetricNames.ListenerDuration]);
+        Assert.Equal("s", recorder.Units[BusMetricNames.QueueProcessingTime]);
+    }
+
+    [Fact]
+    public void A_disposed_bus_is_no_longer_observed()
+    {
+        string name = "metrics-" + Guid.NewGuid().ToString("N");
+        using var recorder = new MetricRecorder(name);
+        var bus = new TestBus(TestOptions.Create(name: name));
+        bus.Start();
+        bus.Post(new Ping(0));
+        bus.Dispose();
+
+        recorder.Observe();
+        Assert.DoesNotContain(recorder.Measurements, m => m.Instrument == BusMetricNames.EventsPosted);
+    }
+
+    [Fact]
+    public void The_meter_is_named_GeneratedBus_and_the_bus_tag_defaults_to_the_type_name()
+    {
+        using var recorder = new MetricRecorder(nameof(TestBus));
+        using var bus = new TestBus(TestOptions.Create());
+        recorder.Observe();
+
+        Assert.Equal("GeneratedBus", BusMetricNames.Meter);
+        Assert.Contains(recorder.Measurements, m => m.Instrument == BusMetricNames.EventsPosted);
+    }
+
+    private sealed record Measured(string Instrument, double Value, IReadOnlyDictionary<string, string?> Tags);
+
+    /// <summary>Listens to the GeneratedBus meter, keeping only measurements tagged with one bus name.</summary>
+    private sealed class MetricRecorder : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly ConcurrentQueue<Measured> _measurements = new();
+        private readonly string _bus;
+
+        public MetricRecorder(string bus)
+        {
+            _bus = bus;
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == BusMetricNames.Meter)
+                {
+                    Units[instrument.Name] = instrument.Unit;
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((i, v, tags, _) => Add(i, v, tags));
+            _listener.SetMeasurementEventCallback<int>((i, v, tags, _) => Add(i, v, tags));
+            _listener.SetMeasurementEventCallback<double>((i, v, tags, _) => Add(i, v, tags));
+            _listener.Start();
+        }
+
+        public ConcurrentDictionary<string, string?> Units { get; } = new();
+
+        public IReadOnlyList<Measured> Measurements => _measurements.ToArray();
+
+        public void Observe() => _listener.RecordObservableInstruments();
+
+        public double Last(string instrument, string? queue) => Measurements.Last(m =>
+            m.Instrument == instrument && (queue is null || (m.Tags.TryGetValue(BusMetricNames.QueueTag, out string? q) && q == queue))).Value;
+
+        public void Dispose() => _listener.Dispose();
+
+        private void Add(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            var map = new Dictionary<string, string?>();
+            foreach (KeyValuePair<string, object?> tag in tags)
+            {
+                map[tag.Key] = tag.Value?.ToString();
+            }
+
+            if (map.TryGetValue(BusMetricNames.BusTag, out string? bus) && bus == _bus)
+            {
+                _measurements.Enqueue(new Measured(instrument.Name, value, map));
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using GeneratedBus.Runtime.Tests.Support;
+
+namespace GeneratedBus.Runtime.Tests.Queues;
+
+public class BoundedRingTests
+{
+    private sealed record Item(int Producer, int Sequence);
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(3, 4)]
+    [InlineData(5, 8)]
+    [InlineData(1000, 1024)]
+    public void The_bound_is_exact_though_slots_round_up(int capacity, int slots)
+    {
+        var ring = new BoundedRing<Item>(capacity);
+        Assert.Equal(slots, ring.SlotCount);
+        for (int i = 0; i < capacity; i++)
+        {
+            Assert.Equal(EnqueueResult.Accepted, ring.TryEnqueue(new Item(0, i), i));
+        }
+
+        Assert.Equal(EnqueueResult.Full, ring.TryEnqueue(new Item(0, -1), 0));
+        Assert.Equal(capacity, ring.Size);
+
+        Item first = ring.Take(0, out int kind);
+        Assert.Equal(new Item(0, 0), first);
+        Assert.Equal(0, kind);
+        Assert.Equal(capacity - 1, ring.Size);
+        Assert.Equal(EnqueueResult.Accepted, ring.TryEnqueue(new Item(0, capacity), 7));
+        Assert.Equal(EnqueueResult.Full, ring.TryEnqueue(new Item(0, -1), 0));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(BoundedRing<object>.MaxCapacity + 1)]
+    public void Capacity_out_of_range_is_refused(int capacity) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BoundedRing<Item>(capacity));
+
+    [Fact]
+    public void Items_and_kinds_come_out_in_order_across_many_wraps()
+    {
+        var ring = new BoundedRing<Item>(3);
+        int taken = 0;
+        for (int i = 0; i < 1000; i++)
+        {
+            Assert.Equal(EnqueueResult.Accepted, ring.TryEnqueue(new Item(0, i), i * 2));
+            if (i % 3 == 2)
+            {
+                while (taken <= i)
+                {
+                    Assert.Equal(new Item(0, taken), ring.Take(taken, out int kind));
+                    Assert.Equal(taken * 2, kind);
+                    taken++;
+                }
+            }
+        }
+
+        Assert.Equal(1000, ring.Head + ring.Size);
+    }
+
+    [Fact]
+    public void Close_refuses_later_claims_but_keeps_earlier_ones()
+    {
+        var ring = new BoundedRing<Item>(4);
+        ring.TryEnqueue(new Item(0, 0), 0);
+        Assert.True(ring.Close());
+        Assert.False(ring.Close());
+
+        Assert.True(ring.IsClosed);
+        Assert.Equal(EnqueueResult.Closed, ring.TryEnqueue(new Item(0, 1), 0));
+        Assert.Equal(1, ring.Tail);
+        Assert.Equal(new Item(0, 0), ring.Take(0, out _));
+        Assert.Equal(0, ring.Size);
+    }
+
+    [Theory]
+    [Trait("Category", "Stress")]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(1024)]
+    [InlineData(4096)]
+    public void Many_producers_one_consumer_lose_nothing_duplicate_nothing_and_keep_per_producer_order(int capacity)
+    {
+        const int producers = 3;
+        int perProducer = Stress.Scale(capacity <= 3 ? 20_000 : 100_000);
+        var ring = new BoundedRing<Item>(capacity);
+        long accepted = 0;
+        long full = 0;
+        int maxSeenSize = 0;
+        var threads = Enumerable.Range(0, producers).Select(p => new Thread(() =>
+        {
+            for (int i = 0; i < perProducer; i++)
+            {
+                var item = new Item(p, i);
+                EnqueueResult result;
+                while ((result = ring.TryEnqueue(item, p)) == EnqueueResult.Full)
+                {
+                    Interlocked.Increment(ref full);
+                    Thread.SpinWait(4);
+                }
+
+                Interlocked.Increment(ref accepted);
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+
+        var next = new int[producers];
+        long head = 0;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (head < (long)producers * perProducer)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"consumer stalled at {head}");
+            long tail = ring.Tail;
+            int size = (int)(tail - head);
+            maxSeenSize = Math.Max(maxSeenSize, size);
+            Assert.True(size <= capacity, $"size {size} exceeds capacity {capacity}");
+            for (; head < tail; head++)
+            {
+                Item item = ring.Take(head, out int kind);
+                Assert.Equal(item.Producer, kind);
+                Assert.Equal(next[item.Producer], item.Sequence);
+                next[item.Producer]++;
+            }
+        }
+
+        threads.ForEach(t => Assert.True(t.Join(TimeSpan.FromSeconds(30))));
+        Assert.All(next, n => Assert.Equal(perProducer, n));
+        Assert.Equal(0, ring.Size);
+        Assert.Equal((long)producers * perProducer, Interlocked.Read(ref accepted));
+    }
+
+    [Fact]
+    [Trait("Category", "Stress")]
+    public void Close_racing_with_claims_publishes_every_claim_made_before_it()
+    {
+        for (int round = 0; round < Stress.Scale(50); round++)
+        {
+            var ring = new BoundedRing<Item>(1 << 16);
+            var acceptedPer = new int[2];
+            var threads = Enumerable.Range(0, 2).Select(p => new Thread(() =>
+            {
+                int i = 0;
+                while (ring.TryEnqueue(new Item(p, i), p) == EnqueueResult.Accepted)
+                {
+                    i++;
+                }
+
+                acceptedPer[p] = i;
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            Thread.SpinWait(1000 * (round % 10));
+            ring.Close();
+            threads.ForEach(t => Assert.True(t.Join(TimeSpan.FromSeconds(30))));
+
+            long tail = ring.Tail;
+            Assert.Equal(acceptedPer.Sum(), tail);
+            var seen = new List<Item>();
+            for (long h = 0; h < tail; h++)
+            {
+                seen.Add(ring.Take(h, out _));
+            }
+
+            Assert.Equal(acceptedPer[0], seen.Count(i => i.Producer == 0));
+        }
+    }
+}

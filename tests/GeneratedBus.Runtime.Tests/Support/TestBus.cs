@@ -1,0 +1,187 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+
+namespace GeneratedBus.Runtime.Tests.Support;
+
+/// <summary>The event root of the hand-written test buses.</summary>
+public record TestEvent(int Value);
+
+public sealed record Ping(int Value) : TestEvent(Value);
+
+public sealed record Pong(int Value) : TestEvent(Value);
+
+/// <summary>What a generated listener interface would be: one handler; the kind is passed through for checks.</summary>
+public interface ITestListener
+{
+    void On(TestEvent e, int kind);
+}
+
+/// <summary>A hand-written stand-in for a generated <c>XxxBus</c>: constant-time kind, switch-style dispatch.</summary>
+public sealed class TestBus : LiveListenerBus<ITestListener, TestEvent>
+{
+    public TestBus(BusOptions? options = null)
+        : base(options)
+    {
+    }
+
+    public static int KindOf(TestEvent e) => e switch
+    {
+        Ping => 1,
+        Pong => 2,
+        _ => 0,
+    };
+
+    /// <summary>What a generated per-event overload does.</summary>
+    public void Post(Ping e) => PostWithKind(e, 1);
+
+    protected override int ClassifyEvent(TestEvent e) => KindOf(e);
+
+    protected override void DoPostEvent(ITestListener listener, TestEvent e, int kind) => listener.On(e, kind);
+}
+
+/// <summary>The synchronous counterpart of <see cref="TestBus"/>.</summary>
+public sealed class SyncTestBus : ListenerBus<ITestListener, TestEvent>
+{
+    public SyncTestBus(BusOptions? options = null)
+        : base(options)
+    {
+    }
+
+    protected override int ClassifyEvent(TestEvent e) => TestBus.KindOf(e);
+
+    protected override void DoPostEvent(ITestListener listener, TestEvent e, int kind) => listener.On(e, kind);
+}
+
+/// <summary>Keeps every event it gets, with its kind and the thread it came on.</summary>
+public class CollectingListener : ITestListener
+{
+    private readonly ConcurrentQueue<(TestEvent Event, int Kind, string? Thread)> _received = new();
+
+    public IReadOnlyList<TestEvent> Events => Array.ConvertAll(_received.ToArray(), r => r.Event);
+
+    public IReadOnlyList<int> Kinds => Array.ConvertAll(_received.ToArray(), r => r.Kind);
+
+    public IReadOnlyList<string?> Threads => Array.ConvertAll(_received.ToArray(), r => r.Thread);
+
+    public int Count => _received.Count;
+
+    public virtual void On(TestEvent e, int kind) => _received.Enqueue((e, kind, Thread.CurrentThread.Name));
+
+    public void WaitForCount(int count) => Eventually.True(() => Count >= count, $"{GetType().Name} got {Count} of {count} events");
+}
+
+/// <summary>Another listener type, so per-type stats can be told apart.</summary>
+public sealed class OtherCollectingListener : CollectingListener
+{
+}
+
+/// <summary>Runs a callback per event.</summary>
+public sealed class DelegateListener(Action<TestEvent, int> onEvent) : ITestListener
+{
+    public void On(TestEvent e, int kind) => onEvent(e, kind);
+}
+
+/// <summary>Throws on every event, after counting it.</summary>
+public sealed class ThrowingListener : ITestListener
+{
+    private int _calls;
+
+    public int Calls => Volatile.Read(ref _calls);
+
+    public void On(TestEvent e, int kind)
+    {
+        Interlocked.Increment(ref _calls);
+        throw new InvalidOperationException("listener failure for the test");
+    }
+}
+
+/// <summary>Throws <see cref="ThreadInterruptedException"/> on its first event.</summary>
+public sealed class InterruptedListener : ITestListener
+{
+    private int _calls;
+
+    public int Calls => Volatile.Read(ref _calls);
+
+    public void On(TestEvent e, int kind)
+    {
+        Interlocked.Increment(ref _calls);
+        throw new ThreadInterruptedException("interrupted for the test");
+    }
+}
+
+/// <summary>Blocks in its handler until released (at most 30 s, so a bug fails instead of hanging).</summary>
+public sealed class BlockingListener : ITestListener, IDisposable
+{
+    private readonly ManualResetEventSlim _release = new(false);
+    private readonly ManualResetEventSlim _entered = new(false);
+    private int _calls;
+
+    public int Calls => Volatile.Read(ref _calls);
+
+    public void On(TestEvent e, int kind)
+    {
+        Interlocked.Increment(ref _calls);
+        _entered.Set();
+        _release.Wait(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>
+    /// Adds a blocking listener to <paramref name="queue"/>, starts the bus and posts one event, returning once the
+    /// listener holds it: the queue's thread is then stuck, so what is posted next waits or drops.
+    /// </summary>
+    public static BlockingListener StartBlocked(TestBus bus, string queue = TestBus.SharedQueue)
+    {
+        var blocking = new BlockingListener();
+        bus.AddToQueue(blocking, queue);
+        bus.Start();
+        bus.Post(new Ping(0));
+        blocking.WaitUntilEntered();
+        return blocking;
+    }
+
+    public void WaitUntilEntered() => Assert.True(_entered.Wait(TimeSpan.FromSeconds(30)), "the blocking listener was never called");
+
+    public void Release() => _release.Set();
+
+    public void Dispose()
+    {
+        _release.Set();
+    }
+}
+
+/// <summary>Test-wide settings: every wait is bounded so a bug fails rather than hangs.</summary>
+public static class TestOptions
+{
+    public static BusOptions Create(int capacity = 10_000, CollectingLoggerFactory? logs = null, TimeProvider? time = null, string? name = null)
+    {
+        var options = new BusOptions
+        {
+            QueueCapacity = capacity,
+            ExitTimeout = TimeSpan.FromSeconds(30),
+            LoggerFactory = logs,
+            Name = name,
+        };
+        if (time is not null)
+        {
+            options.TimeProvider = time;
+        }
+
+        return options;
+    }
+}
+
+/// <summary>Polls a condition with a bounded wait.</summary>
+public static class Eventually
+{
+    public static void True(Func<bool> condition, string what, int timeoutSeconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out: " + what);
+            Thread.Sleep(1);
+        }
+    }
+}
