@@ -24,7 +24,7 @@ namespace GeneratedBus;
 /// it leaves behind are logged and counted in <see cref="DiscardedOnStop"/>.
 /// </para>
 /// </remarks>
-public abstract class EventLoop<TEvent>
+public abstract class EventLoop<TEvent> : IDisposable
 {
     private readonly string _name;
     private readonly ILogger _logger;
@@ -231,6 +231,17 @@ public abstract class EventLoop<TEvent>
         }
 
         _available.Release();
+    }
+
+    /// <summary>Stops the loop (see <see cref="Stop"/>), so a <c>using</c> never leaves its thread behind.</summary>
+    /// <remarks>
+    /// The wait handle needs no disposal (its kernel handle is never created), so this is exactly <see cref="Stop"/>:
+    /// idempotent, and <see cref="OnStop"/> still runs once.
+    /// </remarks>
+    public void Dispose()
+    {
+        Stop();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>Called by <see cref="Start"/> before the loop's thread starts.</summary>

@@ -25,6 +25,24 @@ public sealed class EventLoopTests
     }
 
     [Fact]
+    public void Dispose_stops_the_loop_after_receiving_what_it_accepted_and_calls_OnStop_once()
+    {
+        var loop = new RecordingLoop<int>();
+        using (loop)
+        {
+            loop.Start();
+            loop.Post(1);
+            loop.Post(2);
+        }
+
+        Assert.False(loop.IsActive);
+        Assert.Equal([1, 2], loop.Received);
+        Assert.Equal(1, loop.OnStopCalls);
+        loop.Dispose();
+        Assert.Equal(1, loop.OnStopCalls);
+    }
+
+    [Fact]
     public void Events_posted_before_Start_are_received_after_OnStart_in_order()
     {
         var loop = new RecordingLoop<int>();
