@@ -62,6 +62,36 @@ public class MetricsTests
         Assert.Contains(recorder.Measurements, m => m.Instrument == BusMetricNames.EventsPosted);
     }
 
+    [Fact]
+    public void Instrument_names_kinds_and_units_are_stable()
+    {
+        // dotnet-counters invocations, dashboards and alerts spell these out: a rename breaks them, so the literal
+        // names are pinned here rather than read back from BusMetricNames.
+        using var bus = new TestBus(TestOptions.Create());
+        var published = new ConcurrentDictionary<string, string>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, _) =>
+            {
+                if (instrument.Meter.Name == "GeneratedBus")
+                {
+                    published[instrument.Name] = $"{instrument.GetType().Name} {instrument.Unit}";
+                }
+            },
+        };
+        listener.Start();
+
+        var expected = new Dictionary<string, string>
+        {
+            ["generatedbus.events.posted"] = "ObservableCounter`1 {event}",
+            ["generatedbus.queue.dropped"] = "ObservableCounter`1 {event}",
+            ["generatedbus.queue.size"] = "ObservableGauge`1 {event}",
+            ["generatedbus.queue.processing_time"] = "Histogram`1 s",
+            ["generatedbus.listener.duration"] = "Histogram`1 s",
+        };
+        Assert.Equal(expected.OrderBy(p => p.Key), published.OrderBy(p => p.Key));
+    }
+
     private sealed record Measured(string Instrument, double Value, IReadOnlyDictionary<string, string?> Tags);
 
     /// <summary>Listens to the GeneratedBus meter, keeping only measurements tagged with one bus name.</summary>
