@@ -229,6 +229,47 @@ public class QueueManagementTests
     }
 
     [Fact]
+    public void A_listener_that_reinterrupts_its_thread_before_throwing_is_removed_though_the_bus_lock_is_busy()
+    {
+        // Java's idiom: restore the interrupt, then throw. The interrupt stays pending until the dispatch thread next
+        // blocks, which is on the bus lock while it removes the listener, if another thread holds that lock.
+        using var logs = new BlockingLoggerFactory(eventId: 9);
+        var options = TestOptions.Create();
+        options.LoggerFactory = logs;
+        using var bus = new TestBus(options);
+        var side = new CollectingListener();
+        bus.AddToQueue(side, "side");
+        Thread? dispatch = null;
+        var javaStyle = new DelegateListener((e, k) =>
+        {
+            Volatile.Write(ref dispatch, Thread.CurrentThread);
+            Thread.CurrentThread.Interrupt();
+            throw new ThreadInterruptedException("re-interrupted, Java style");
+        });
+        var keep = new CollectingListener();
+        bus.AddToQueue(javaStyle, "main");
+        bus.AddToQueue(keep, "main");
+        bus.Start();
+
+        // Hold the bus lock: retiring the emptied "side" logs QueueRetired (event 9) under it, and that log blocks.
+        var holder = new Thread(() => bus.RemoveListener(side)) { IsBackground = true };
+        holder.Start();
+        logs.WaitUntilEntered();
+        bus.Post(new Ping(1));
+        Eventually.True(
+            () => Volatile.Read(ref dispatch) is { } t && (t.ThreadState & ThreadState.WaitSleepJoin) != 0,
+            "the dispatch thread waits for the bus lock");
+        logs.Release();
+        Assert.True(holder.Join(TimeSpan.FromSeconds(30)));
+
+        Eventually.True(() => !bus.Listeners.Contains(javaStyle), "the listener was removed");
+        bus.Post(new Ping(2));
+        keep.WaitForCount(2);
+        bus.Stop();
+        Assert.Equal(2, bus.GetStats().Queues["main"].Processed);
+    }
+
+    [Fact]
     public void An_interrupt_on_the_dispatch_thread_does_not_kill_the_loop()
     {
         using var bus = new TestBus(TestOptions.Create());
