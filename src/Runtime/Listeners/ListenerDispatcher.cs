@@ -170,11 +170,11 @@ internal sealed class ListenerDispatcher<TListener, TEvent>
         double seconds = _context.ToSeconds(elapsed);
         if (_queue is null)
         {
-            BusMetrics.ListenerDuration.Record(seconds, bus, listener);
+            BusMetrics.RecordSafely(BusMetrics.ListenerDuration, seconds, bus, listener);
         }
         else
         {
-            BusMetrics.ListenerDuration.Record(seconds, bus, new KeyValuePair<string, object?>(BusMetricNames.QueueTag, _queue), listener);
+            BusMetrics.RecordSafely(BusMetrics.ListenerDuration, seconds, bus, new KeyValuePair<string, object?>(BusMetricNames.QueueTag, _queue), listener);
         }
     }
 

@@ -250,7 +250,8 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
         Volatile.Write(ref _counters.Processed, _counters.Processed + 1);
         if (measure)
         {
-            BusMetrics.QueueProcessingTime.Record(
+            BusMetrics.RecordSafely(
+                BusMetrics.QueueProcessingTime,
                 _context.ToSeconds(end - start),
                 new KeyValuePair<string, object?>(BusMetricNames.BusTag, _context.Name),
                 new KeyValuePair<string, object?>(BusMetricNames.QueueTag, Name));

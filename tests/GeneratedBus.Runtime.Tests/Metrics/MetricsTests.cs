@@ -63,6 +63,52 @@ public class MetricsTests
     }
 
     [Fact]
+    public void A_throwing_metrics_listener_ends_neither_a_dispatch_thread_nor_a_synchronous_post()
+    {
+        // MeterListener callbacks run inline in Record: like a throwing logger, a throwing callback must not escape.
+        string name = "metrics-" + Guid.NewGuid().ToString("N");
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == BusMetricNames.Meter)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
+        {
+            foreach (KeyValuePair<string, object?> tag in tags)
+            {
+                if (tag.Key == BusMetricNames.BusTag && Equals(tag.Value, name))
+                {
+                    throw new InvalidOperationException("metrics listener failure for the test");
+                }
+            }
+        });
+        listener.Start();
+
+        using var bus = new TestBus(TestOptions.Create(name: name));
+        var a = new CollectingListener();
+        bus.AddToSharedQueue(a);
+        bus.Start();
+        bus.Post(new Ping(1));
+        bus.Post(new Ping(2));
+        a.WaitForCount(2);
+        bus.Stop();
+        Assert.Equal(2, bus.GetStats().Queues[TestBus.SharedQueue].Processed);
+
+        var sync = new SyncTestBus(TestOptions.Create(name: name));
+        var first = new CollectingListener();
+        var second = new CollectingListener();
+        sync.AddListener(first);
+        sync.AddListener(second);
+        sync.PostToAll(new Ping(1));
+        Assert.Equal(1, second.Count);
+    }
+
+    [Fact]
     public void Instrument_names_kinds_and_units_are_stable()
     {
         // dotnet-counters invocations, dashboards and alerts spell these out: a rename breaks them, so the literal
