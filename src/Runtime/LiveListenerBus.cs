@@ -222,7 +222,9 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
     /// </summary>
     /// <remarks>
     /// A queue whose thread does not end within the timeout is logged and abandoned: its events count as Size and
-    /// in-flight until its listener returns, and then as Dropped.
+    /// in-flight until its listener returns, and then as Dropped. If the calling thread is interrupted while it waits,
+    /// Stop throws <see cref="ThreadInterruptedException"/>; the queues still drain and end on their own, and a later
+    /// Stop or Dispose returns at once.
     /// </remarks>
     /// <exception cref="InvalidOperationException">The bus was never started, or this is a dispatch thread of this bus.</exception>
     public void Stop()
@@ -453,23 +455,30 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
             return;
         }
 
-        AsyncEventQueue<TListener, TEvent>[] queues = AllQueues();
-        foreach (AsyncEventQueue<TListener, TEvent> queue in queues)
+        try
         {
-            queue.Close();
-        }
-
-        if (join)
-        {
+            AsyncEventQueue<TListener, TEvent>[] queues = AllQueues();
             foreach (AsyncEventQueue<TListener, TEvent> queue in queues)
             {
-                JoinOrAbandon(queue);
+                queue.Close();
+            }
+
+            if (join)
+            {
+                foreach (AsyncEventQueue<TListener, TEvent> queue in queues)
+                {
+                    JoinOrAbandon(queue);
+                }
             }
         }
-
-        Interlocked.Exchange(ref _dropTimer, null)?.Dispose();
-        ReportDrops();
-        _stopDone.Set();
+        finally
+        {
+            // Even when this thread is interrupted in a join: the queues are closed and end on their own, and a
+            // later Stop or Dispose, which waits for _stopDone, must not wait forever.
+            Interlocked.Exchange(ref _dropTimer, null)?.Dispose();
+            ReportDrops();
+            _stopDone.Set();
+        }
     }
 
     /// <summary>

@@ -41,6 +41,42 @@ internal static class BusMetrics
         s_meter.CreateObservableGauge(BusMetricNames.QueueSize, ObserveSize, "{event}", "Events waiting in a queue.");
     }
 
+    /// <summary>
+    /// Records on a dispatch thread or in a synchronous post. <see cref="MeterListener"/> callbacks run inline, and one
+    /// that throws must not end a dispatch thread (and the process) nor skip the remaining listeners, just as a
+    /// throwing logger must not (see <see cref="Log.Safely"/>). No allocation: the tags are passed as values.
+    /// </summary>
+    public static void RecordSafely(
+        Histogram<double> histogram, double value, KeyValuePair<string, object?> tag1, KeyValuePair<string, object?> tag2)
+    {
+        try
+        {
+            histogram.Record(value, tag1, tag2);
+        }
+        catch (Exception)
+        {
+            // Nothing to report to: the metrics listener is what failed, and logging here would flood.
+        }
+    }
+
+    /// <inheritdoc cref="RecordSafely(Histogram{double}, double, KeyValuePair{string, object?}, KeyValuePair{string, object?})"/>
+    public static void RecordSafely(
+        Histogram<double> histogram,
+        double value,
+        KeyValuePair<string, object?> tag1,
+        KeyValuePair<string, object?> tag2,
+        KeyValuePair<string, object?> tag3)
+    {
+        try
+        {
+            histogram.Record(value, tag1, tag2, tag3);
+        }
+        catch (Exception)
+        {
+            // As above.
+        }
+    }
+
     public static void Register(IBusMetricsSource source)
     {
         lock (s_sources)

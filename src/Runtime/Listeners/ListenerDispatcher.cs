@@ -134,11 +134,32 @@ internal sealed class ListenerDispatcher<TListener, TEvent>
         {
             // Spark's removeListenerOnError: an interrupted listener is taken to be shutting down.
             Log.Safely(() => _context.Logger.ListenerInterrupted(failure, listenerType, TypeName(e.GetType()), _where));
-            _onInterrupted(entry.Listener);
+            RemoveInterrupted(entry.Listener);
         }
         else
         {
             Log.Safely(() => _context.Logger.ListenerFailed(failure, listenerType, TypeName(e.GetType()), _where));
+        }
+    }
+
+    /// <summary>
+    /// Removes an interrupted listener. A listener may restore the interrupt before it throws (Java's idiom); the
+    /// interrupt then surfaces when the removal blocks on the bus lock, and escaping from here it would end the
+    /// dispatch thread and the process. The throw consumes it, and the lock was not taken, so try again.
+    /// </summary>
+    private void RemoveInterrupted(TListener listener)
+    {
+        while (true)
+        {
+            try
+            {
+                _onInterrupted(listener);
+                return;
+            }
+            catch (ThreadInterruptedException)
+            {
+                // Consumed; nothing was removed yet (the wait for the lock is the removal's first step).
+            }
         }
     }
 
@@ -149,11 +170,11 @@ internal sealed class ListenerDispatcher<TListener, TEvent>
         double seconds = _context.ToSeconds(elapsed);
         if (_queue is null)
         {
-            BusMetrics.ListenerDuration.Record(seconds, bus, listener);
+            BusMetrics.RecordSafely(BusMetrics.ListenerDuration, seconds, bus, listener);
         }
         else
         {
-            BusMetrics.ListenerDuration.Record(seconds, bus, new KeyValuePair<string, object?>(BusMetricNames.QueueTag, _queue), listener);
+            BusMetrics.RecordSafely(BusMetrics.ListenerDuration, seconds, bus, new KeyValuePair<string, object?>(BusMetricNames.QueueTag, _queue), listener);
         }
     }
 

@@ -140,15 +140,19 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     /// <summary>A consistent snapshot; <paramref name="inFlight"/> is the event being delivered (0 or 1).</summary>
     public QueueStats GetStats(out long inFlight)
     {
-        long head, processed, abandoned;
+        long head, processed, abandoned, tail;
         var spin = default(SpinWait);
         while (true)
         {
-            // The consumer advances head before it counts the event processed or abandoned, so with head unchanged
-            // around the reads of both, head - processed - abandoned is the single event in flight, or 0.
+            // Every read sits between two reads of the same head. The consumer advances head before it counts the
+            // event processed or abandoned, so head - processed - abandoned is the single event in flight, or 0.
+            // A producer claims position t only once it has seen head > t - capacity, and head did not move during
+            // the tail read, so tail - head <= capacity (read after the window, head may have moved on and the size
+            // would be overstated).
             head = _ring.Head;
             processed = Volatile.Read(ref _counters.Processed);
             abandoned = Volatile.Read(ref _counters.Abandoned);
+            tail = _ring.Tail;
             if (_ring.Head == head)
             {
                 break;
@@ -157,7 +161,6 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
             spin.SpinOnce(sleep1Threshold: -1);
         }
 
-        long tail = _ring.Tail;
         long dropped = Volatile.Read(ref _counters.Dropped);
         inFlight = head - processed - abandoned;
         return new QueueStats(Name, _ring.Capacity, (int)(tail - head), tail + dropped, processed, dropped + abandoned);
@@ -247,7 +250,8 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
         Volatile.Write(ref _counters.Processed, _counters.Processed + 1);
         if (measure)
         {
-            BusMetrics.QueueProcessingTime.Record(
+            BusMetrics.RecordSafely(
+                BusMetrics.QueueProcessingTime,
                 _context.ToSeconds(end - start),
                 new KeyValuePair<string, object?>(BusMetricNames.BusTag, _context.Name),
                 new KeyValuePair<string, object?>(BusMetricNames.QueueTag, Name));

@@ -29,7 +29,8 @@ internal enum EnqueueResult
 /// the item, clears the slot and advances <c>head</c> at once, so <see cref="Size"/> counts only waiting items.
 /// Producers test "<c>t - head &lt; capacity</c>" against a cached head; only when that says full do they look at
 /// the slot of position <c>t - capacity</c> (taken means cleared), so a flood of drops never reads the line the
-/// consumer writes per event, and head itself is read only to refresh the cache when there is room.
+/// consumer writes per event; head itself is read only once that slot is cleared, to confirm the take is complete
+/// (the consumer clears before it advances head) and to refresh the cache.
 /// Closing sets <see cref="ClosedBit"/> in <c>tail</c> with a CAS, so a claim and a close are totally ordered: no claim
 /// succeeds after the close, and every claim before it is published (its producer is past the CAS).
 /// </remarks>
@@ -122,8 +123,16 @@ internal sealed class BoundedRing<T>
                     return EnqueueResult.Full;
                 }
 
-                // There is room: refresh the cache from head (past oldest now) so the next claims skip this check.
-                Volatile.Write(ref _indices.CachedHead, Volatile.Read(ref _indices.Head));
+                // The consumer clears the slot just before it advances head: until head is past oldest, the ring is
+                // still full (claiming now would make tail - head exceed the capacity by one). Otherwise there is
+                // room: refresh the cache from head so the next claims skip this check.
+                long head = Volatile.Read(ref _indices.Head);
+                if (head <= oldest)
+                {
+                    return EnqueueResult.Full;
+                }
+
+                Volatile.Write(ref _indices.CachedHead, head);
             }
 
             long seen = Interlocked.CompareExchange(ref tailRef, tail + 1, tail);

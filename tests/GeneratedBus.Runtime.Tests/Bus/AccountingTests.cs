@@ -73,6 +73,57 @@ public class AccountingTests
         });
     }
 
+    [Theory]
+    [Trait("Category", "Stress")]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Snapshots_of_a_fast_queue_never_exceed_its_capacity_nor_show_more_than_one_event_in_flight(int capacity)
+    {
+        // A no-op listener moves head and Processed as fast as producers move tail, so a snapshot whose reads are
+        // not taken together shows it: Size above Capacity, or an in-flight count outside 0..1.
+        using var bus = new TestBus(TestOptions.Create(capacity: capacity));
+        bus.AddToSharedQueue(new DelegateListener((e, k) => { }));
+        bus.Start();
+        bool done = false;
+        var producers = Enumerable.Range(0, 2).Select(_ => new Thread(() =>
+        {
+            var e = new Ping(0);
+            while (!Volatile.Read(ref done))
+            {
+                bus.Post(e);
+            }
+        })).ToList();
+        producers.ForEach(t => t.Start());
+
+        bool sawInFlight = false, sawFull = false;
+        try
+        {
+            // At least the sample count, and on until both busy states were seen (bounded: the asserts below fail).
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            for (int i = 0; i < Stress.Scale(200_000) || (!(sawInFlight && sawFull) && DateTime.UtcNow < deadline); i++)
+            {
+                QueueStats q = bus.GetStats().Queues[TestBus.SharedQueue];
+                long inFlight = q.Posted - q.Processed - q.Dropped - q.Size;
+                Assert.InRange(inFlight, 0, 1);
+                Assert.InRange(q.Size, 0, capacity);
+                sawInFlight |= inFlight == 1;
+                sawFull |= q.Size == capacity;
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref done, true);
+            producers.ForEach(t => Assert.True(t.Join(TimeSpan.FromSeconds(30))));
+        }
+
+        // Not vacuous: the samples did catch the queue busy.
+        Assert.True(sawInFlight, "no sample saw an event in flight");
+        Assert.True(sawFull, "no sample saw the queue full");
+        bus.Stop();
+        QueueStats final = bus.GetStats().Queues[TestBus.SharedQueue];
+        Assert.Equal(final.Posted, final.Processed + final.Dropped);
+    }
+
     [Fact]
     public void Events_from_one_producer_arrive_in_order()
     {

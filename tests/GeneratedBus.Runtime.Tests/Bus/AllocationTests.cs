@@ -6,9 +6,10 @@ namespace GeneratedBus.Runtime.Tests.Bus;
 public class AllocationTests
 {
     [Fact]
-    public void Post_allocates_nothing_in_steady_state()
+    public void Post_allocates_nothing_in_steady_state_and_logs_nothing()
     {
-        using var bus = new TestBus(TestOptions.Create(capacity: 1 << 16));
+        var logs = new CollectingLoggerFactory();
+        using var bus = new TestBus(TestOptions.Create(capacity: 1 << 16, logs: logs));
         bus.AddToSharedQueue(new DelegateListener((e, k) => { }));
         bus.AddToQueue(new DelegateListener((e, k) => { }), "second");
         bus.Start();
@@ -39,12 +40,14 @@ public class AllocationTests
         }
 
         Assert.Equal(0, allocated);
+        Assert.Empty(logs.Entries);
     }
 
     [Fact]
-    public void The_drop_path_allocates_nothing()
+    public void The_drop_path_allocates_nothing_and_logs_only_the_first_drop()
     {
-        using var bus = new TestBus(TestOptions.Create(capacity: 1));
+        var logs = new CollectingLoggerFactory();
+        using var bus = new TestBus(TestOptions.Create(capacity: 1, logs: logs));
         using var blocking = new BlockingListener();
         bus.AddToSharedQueue(blocking);
         bus.Start();
@@ -65,6 +68,7 @@ public class AllocationTests
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);
         Assert.Equal(10_002, bus.GetStats().Queues[TestBus.SharedQueue].Dropped);
+        Assert.Equal(4, Assert.Single(logs.Entries).EventId.Id);
         blocking.Release();
     }
 }

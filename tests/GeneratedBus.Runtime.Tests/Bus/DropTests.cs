@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Threading;
 using GeneratedBus.Runtime.Tests.Support;
 using Microsoft.Extensions.Logging;
 
@@ -27,6 +28,27 @@ public class DropTests
         Assert.Equal(5, stats.Dropped);
         Assert.Equal(capacity + 6, stats.Posted);
         Assert.Equal(capacity, stats.Capacity);
+        blocking.Release();
+    }
+
+    [Fact]
+    public void Post_never_blocks_on_a_full_queue()
+    {
+        using var bus = new TestBus(TestOptions.Create(capacity: 1));
+        using BlockingListener blocking = BlockingListener.StartBlocked(bus);
+
+        // On another thread, so a Post that waits for room fails the test instead of hanging it.
+        var poster = new Thread(() =>
+        {
+            for (int i = 1; i <= 1000; i++)
+            {
+                bus.Post(new Ping(i));
+            }
+        }) { IsBackground = true };
+        poster.Start();
+
+        Assert.True(poster.Join(TimeSpan.FromSeconds(30)), "Post blocked on a full queue");
+        Assert.Equal(999, bus.GetStats().Queues[TestBus.SharedQueue].Dropped);
         blocking.Release();
     }
 

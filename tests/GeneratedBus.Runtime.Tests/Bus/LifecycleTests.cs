@@ -207,6 +207,28 @@ public class LifecycleTests
     }
 
     [Fact]
+    public void A_Stop_interrupted_while_it_joins_does_not_hang_a_later_Dispose()
+    {
+        var bus = new TestBus(TestOptions.Create());
+        using BlockingListener blocking = BlockingListener.StartBlocked(bus);
+        Exception? thrown = null;
+        var stopper = new Thread(() => thrown = Record.Exception(bus.Stop)) { IsBackground = true };
+        stopper.Start();
+
+        // The bus lock is free, so the only wait Stop can be in is the join of the blocked queue.
+        Eventually.True(() => (stopper.ThreadState & ThreadState.WaitSleepJoin) != 0, "Stop waits for the queue");
+        stopper.Interrupt();
+        Assert.True(stopper.Join(TimeSpan.FromSeconds(30)));
+        Assert.IsType<ThreadInterruptedException>(thrown);
+
+        blocking.Release();
+        var disposer = new Thread(bus.Dispose) { IsBackground = true };
+        disposer.Start();
+        Assert.True(disposer.Join(TimeSpan.FromSeconds(30)), "Dispose hung after an interrupted Stop");
+        Eventually.True(() => bus.GetStats().Queues[TestBus.SharedQueue].Processed == 1, "the queue drained");
+    }
+
+    [Fact]
     public void ExitTimeout_returns_in_time_with_a_blocked_listener_and_accounting_completes_after_release()
     {
         var logs = new CollectingLoggerFactory();

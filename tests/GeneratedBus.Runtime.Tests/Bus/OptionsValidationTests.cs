@@ -35,6 +35,25 @@ public class OptionsValidationTests
     }
 
     [Fact]
+    public void Defaults_are_the_documented_ones()
+    {
+        var options = new BusOptions();
+
+        Assert.Equal(10_000, options.QueueCapacity);
+        Assert.Empty(options.QueueCapacities);
+        Assert.Equal(Timeout.InfiniteTimeSpan, options.ExitTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(60), options.DropReportInterval);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.SlowEventThreshold);
+        Assert.Equal(128, options.MaxTimedListenerTypes);
+        Assert.True(options.ListenerTimers);
+        Assert.Null(options.StartBufferCapacity);
+        Assert.Null(options.Name);
+        Assert.Null(options.LoggerFactory);
+        Assert.Same(TimeProvider.System, options.TimeProvider);
+        Assert.Equal("shared", TestBus.SharedQueue);
+    }
+
+    [Fact]
     public void Boundary_values_are_accepted()
     {
         var options = new BusOptions

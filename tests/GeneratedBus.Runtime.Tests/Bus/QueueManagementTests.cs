@@ -149,9 +149,14 @@ public class QueueManagementTests
         bus.Post(new Ping(1));
         bus.WaitUntilEmpty(TimeSpan.FromSeconds(30));
 
+        Thread oneThread = shared.ThreadsByName["GeneratedBus-one"];
+        Thread twoThread = shared.ThreadsByName["GeneratedBus-two"];
         Assert.True(bus.RemoveListener(shared));
         Assert.False(bus.RemoveListener(shared));
 
+        // Stopped, not only hidden: RemoveListener joined the emptied queue's thread; the other queue runs on.
+        Assert.False(oneThread.IsAlive, "the emptied queue's thread still runs");
+        Assert.True(twoThread.IsAlive);
         Assert.Equal(new[] { "two" }, bus.ActiveQueues);
         Assert.Equal(new ITestListener[] { keep }, bus.Listeners);
         bus.Post(new Ping(2));
@@ -193,6 +198,11 @@ public class QueueManagementTests
         var interrupted = new InterruptedListener();
         var keep = new CollectingListener();
         bus.AddToQueue(interrupted, "own");
+
+        // "mixed" waits until "own" met the listener and removed it everywhere: the removal, and the stop of the
+        // emptied "own", run on own's dispatch thread.
+        var afterOwn = new DelegateListener((e, k) => Eventually.True(() => !bus.ActiveQueues.Contains("own"), "own removed it"));
+        bus.AddToQueue(afterOwn, "mixed");
         bus.AddToQueue(interrupted, "mixed");
         bus.AddToQueue(keep, "mixed");
         bus.Start();
@@ -202,18 +212,61 @@ public class QueueManagementTests
         Eventually.True(() => bus.ActiveQueues.Count == 1, "the emptied queue retired");
         bus.WaitUntilEmpty(TimeSpan.FromSeconds(30));
         Assert.Equal(new[] { "mixed" }, bus.ActiveQueues);
-        Assert.Equal(new ITestListener[] { keep }, bus.Listeners);
+        Assert.Equal(new ITestListener[] { afterOwn, keep }, bus.Listeners);
         Assert.Equal(2, keep.Count);
 
-        // Whichever queue saw it first removed it everywhere: it ran at most once per queue, and once at least.
+        // "own" removed it everywhere on its first event; mixed's first delivery had taken its snapshot before.
         Assert.InRange(interrupted.Calls, 1, 2);
         Assert.Contains(logs.At(LogLevel.Error), e => e.EventId.Id == 2 && e.Message.Contains(nameof(InterruptedListener)));
 
         // The own queue finished what it held (with no listener left) and exited: its stats balance.
         Eventually.True(() => bus.GetStats().Queues["own"] is { Size: 0, Posted: 2, Processed: 2 }, "own queue accounted");
+        Eventually.True(() => !interrupted.ThreadsByName["GeneratedBus-own"].IsAlive, "the emptied queue's thread ended");
+        Assert.True(keep.ThreadsByName["GeneratedBus-mixed"].IsAlive);
         bus.Post(new Ping(3));
         bus.Stop();
         Assert.Equal(3, keep.Count);
+    }
+
+    [Fact]
+    public void A_listener_that_reinterrupts_its_thread_before_throwing_is_removed_though_the_bus_lock_is_busy()
+    {
+        // Java's idiom: restore the interrupt, then throw. The interrupt stays pending until the dispatch thread next
+        // blocks, which is on the bus lock while it removes the listener, if another thread holds that lock.
+        using var logs = new BlockingLoggerFactory(eventId: 9);
+        var options = TestOptions.Create();
+        options.LoggerFactory = logs;
+        using var bus = new TestBus(options);
+        var side = new CollectingListener();
+        bus.AddToQueue(side, "side");
+        Thread? dispatch = null;
+        var javaStyle = new DelegateListener((e, k) =>
+        {
+            Volatile.Write(ref dispatch, Thread.CurrentThread);
+            Thread.CurrentThread.Interrupt();
+            throw new ThreadInterruptedException("re-interrupted, Java style");
+        });
+        var keep = new CollectingListener();
+        bus.AddToQueue(javaStyle, "main");
+        bus.AddToQueue(keep, "main");
+        bus.Start();
+
+        // Hold the bus lock: retiring the emptied "side" logs QueueRetired (event 9) under it, and that log blocks.
+        var holder = new Thread(() => bus.RemoveListener(side)) { IsBackground = true };
+        holder.Start();
+        logs.WaitUntilEntered();
+        bus.Post(new Ping(1));
+        Eventually.True(
+            () => Volatile.Read(ref dispatch) is { } t && (t.ThreadState & ThreadState.WaitSleepJoin) != 0,
+            "the dispatch thread waits for the bus lock");
+        logs.Release();
+        Assert.True(holder.Join(TimeSpan.FromSeconds(30)));
+
+        Eventually.True(() => !bus.Listeners.Contains(javaStyle), "the listener was removed");
+        bus.Post(new Ping(2));
+        keep.WaitForCount(2);
+        bus.Stop();
+        Assert.Equal(2, bus.GetStats().Queues["main"].Processed);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 
 namespace GeneratedBus.Runtime.Tests.Support;
@@ -57,17 +58,21 @@ public sealed class SyncTestBus : ListenerBus<ITestListener, TestEvent>
 /// <summary>Keeps every event it gets, with its kind and the thread it came on.</summary>
 public class CollectingListener : ITestListener
 {
-    private readonly ConcurrentQueue<(TestEvent Event, int Kind, string? Thread)> _received = new();
+    private readonly ConcurrentQueue<(TestEvent Event, int Kind, Thread Thread)> _received = new();
 
     public IReadOnlyList<TestEvent> Events => Array.ConvertAll(_received.ToArray(), r => r.Event);
 
     public IReadOnlyList<int> Kinds => Array.ConvertAll(_received.ToArray(), r => r.Kind);
 
-    public IReadOnlyList<string?> Threads => Array.ConvertAll(_received.ToArray(), r => r.Thread);
+    public IReadOnlyList<string?> Threads => Array.ConvertAll(_received.ToArray(), r => r.Thread.Name);
+
+    /// <summary>The distinct threads the events came on, by name: a queue's dispatch thread, to see it end.</summary>
+    public IReadOnlyDictionary<string, Thread> ThreadsByName =>
+        _received.Select(r => r.Thread).Distinct().ToDictionary(t => t.Name ?? "", t => t);
 
     public int Count => _received.Count;
 
-    public virtual void On(TestEvent e, int kind) => _received.Enqueue((e, kind, Thread.CurrentThread.Name));
+    public virtual void On(TestEvent e, int kind) => _received.Enqueue((e, kind, Thread.CurrentThread));
 
     public void WaitForCount(int count) => Eventually.True(() => Count >= count, $"{GetType().Name} got {Count} of {count} events");
 }
@@ -97,16 +102,21 @@ public sealed class ThrowingListener : ITestListener
     }
 }
 
-/// <summary>Throws <see cref="ThreadInterruptedException"/> on its first event.</summary>
+/// <summary>Throws <see cref="ThreadInterruptedException"/> on every event, keeping the threads it was called on.</summary>
 public sealed class InterruptedListener : ITestListener
 {
+    private readonly ConcurrentDictionary<string, Thread> _threads = new();
     private int _calls;
 
     public int Calls => Volatile.Read(ref _calls);
 
+    /// <summary>The dispatch threads that called it, by name.</summary>
+    public IReadOnlyDictionary<string, Thread> ThreadsByName => _threads;
+
     public void On(TestEvent e, int kind)
     {
         Interlocked.Increment(ref _calls);
+        _threads.TryAdd(Thread.CurrentThread.Name ?? "", Thread.CurrentThread);
         throw new ThreadInterruptedException("interrupted for the test");
     }
 }
