@@ -207,6 +207,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
             {
                 if (_ring.IsClosed && _ring.Tail == head)
                 {
+                    _ring.ClearTaken(head);
                     return;
                 }
 
@@ -290,6 +291,8 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
                 spin.SpinOnce(sleep1Threshold: -1);
             }
 
+            // About to sleep: let go of the last events delivered, which the ring clears only lazily.
+            _ring.ClearTaken(head);
             _signal.Reset();
 
             // Full fence before the re-check of tail: see the Dekker argument in Offer.

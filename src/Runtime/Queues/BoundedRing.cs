@@ -26,11 +26,13 @@ internal enum EnqueueResult
 /// <remarks>
 /// Positions only grow. A producer claims a position by a CAS on <c>tail</c>, writes the slot, then publishes it by
 /// writing the slot's sequence (<c>position + 1</c>). The consumer owns <c>head</c>: it waits for the sequence, takes
-/// the item, clears the slot and advances <c>head</c> at once, so <see cref="Size"/> counts only waiting items.
-/// Producers test "<c>t - head &lt; capacity</c>" against a cached head; only when that says full do they look at
-/// the slot of position <c>t - capacity</c> (taken means cleared), so a flood of drops never reads the line the
-/// consumer writes per event; head itself is read only once that slot is cleared, to confirm the take is complete
-/// (the consumer clears before it advances head) and to refresh the cache.
+/// the item and advances <c>head</c> at once, so <see cref="Size"/> counts only waiting items.
+/// Producers test "<c>t - head &lt; capacity</c>" against a cached head and read the consumer's head only when that
+/// says full, so while there is room they never touch a line the consumer writes.
+/// The consumer clears a slot <see cref="ClearLag"/> positions after taking it, not at once: when it keeps pace with
+/// the producers, the slot it just took shares a cache line with the one a producer is writing, and a write there
+/// would bounce the line between the two cores on every event. The slot array has <see cref="ClearLag"/> spare slots
+/// beyond the capacity, so no producer can reach a slot before it is cleared (see <see cref="Take"/>).
 /// Closing sets <see cref="ClosedBit"/> in <c>tail</c> with a CAS, so a claim and a close are totally ordered: no claim
 /// succeeds after the close, and every claim before it is published (its producer is past the CAS).
 /// </remarks>
@@ -41,8 +43,11 @@ internal sealed class BoundedRing<T>
     /// <summary>Set in <c>tail</c> once the ring is closed; far above any reachable position.</summary>
     internal const long ClosedBit = 1L << 62;
 
-    /// <summary>The largest capacity: the slot array must be a power of two that an <see cref="int"/> indexes.</summary>
-    internal const int MaxCapacity = 1 << 30;
+    /// <summary>How many positions behind the one it takes the consumer clears a slot: 32 slots, 12 cache lines.</summary>
+    internal const int ClearLag = 32;
+
+    /// <summary>The largest capacity: the slot array (capacity plus <see cref="ClearLag"/>, rounded up to a power of two) must fit an <see cref="int"/>.</summary>
+    internal const int MaxCapacity = (1 << 30) - ClearLag;
 
     private readonly Slot[] _slots;
     private readonly long _mask;
@@ -58,7 +63,7 @@ internal sealed class BoundedRing<T>
             throw new ArgumentOutOfRangeException(nameof(capacity), capacity, $"The capacity must be between 1 and {MaxCapacity}.");
         }
 
-        _slots = new Slot[BitOperations.RoundUpToPowerOf2((uint)capacity)];
+        _slots = new Slot[BitOperations.RoundUpToPowerOf2((uint)(capacity + ClearLag))];
         _mask = _slots.Length - 1;
         _capacity = capacity;
     }
@@ -66,7 +71,7 @@ internal sealed class BoundedRing<T>
     /// <summary>The exact number of waiting items the ring holds.</summary>
     public int Capacity => (int)_capacity;
 
-    /// <summary>The length of the slot array (a power of two, at least <see cref="Capacity"/>).</summary>
+    /// <summary>The length of the slot array: a power of two, at least <see cref="Capacity"/> + <see cref="ClearLag"/>.</summary>
     public int SlotCount => _slots.Length;
 
     /// <summary>Positions claimed so far: every item ever accepted.</summary>
@@ -108,27 +113,13 @@ internal sealed class BoundedRing<T>
 
             // Fast check against the cached head, a producer-side line: it is at most the real head (every value
             // written there was read from head, which only grows), so it can only make the ring look fuller.
-            long cached = Volatile.Read(ref _indices.CachedHead);
-            if (tail - cached >= _capacity)
+            if (tail - Volatile.Read(ref _indices.CachedHead) >= _capacity)
             {
-                // Looks full. Room for position tail means position tail - capacity was taken; rather than read
-                // head, which the consumer writes per event, look at that position's slot: the consumer clears its
-                // item when it takes it, and nothing reuses the slot before position tail. So a flood of drops
-                // never pulls the consumer's head line. Both reads acquire.
-                long oldest = tail - _capacity;
-                ref Slot oldestSlot = ref _slots[oldest & _mask];
-                if (Volatile.Read(ref oldestSlot.Sequence) != oldest + 1 || Volatile.Read(ref oldestSlot.Item) is not null)
-                {
-                    // Not yet published, or not yet taken: head <= oldest, full. (A stale tail only means fuller.)
-                    return EnqueueResult.Full;
-                }
-
-                // The consumer clears the slot just before it advances head: until head is past oldest, the ring is
-                // still full (claiming now would make tail - head exceed the capacity by one). Otherwise there is
-                // room: refresh the cache from head so the next claims skip this check.
+                // Looks full: only now read the consumer's head (acquire), and refresh the cache if there is room.
                 long head = Volatile.Read(ref _indices.Head);
-                if (head <= oldest)
+                if (tail - head >= _capacity)
                 {
+                    // A stale tail only makes the ring look fuller, never emptier: the bound holds.
                     return EnqueueResult.Full;
                 }
 
@@ -144,8 +135,9 @@ internal sealed class BoundedRing<T>
             tail = seen;
         }
 
-        // Position tail - slots <= tail - capacity was taken (seen above through its slot, or through a head we
-        // acquired), and the consumer clears in order with release writes, so this slot is free and seen cleared.
+        // This slot last held position tail - slots < head - ClearLag (tail < head + capacity, slots >= capacity +
+        // ClearLag), which the consumer cleared before it published that head; we acquired that head (directly, or
+        // through the cached head another producer wrote after acquiring it), so the slot is free and seen cleared.
         ref Slot slot = ref _slots[tail & _mask];
         slot.Item = item;
         slot.Kind = kind;
@@ -174,13 +166,30 @@ internal sealed class BoundedRing<T>
         T item = slot.Item!;
         kind = slot.Kind;
 
-        // Release: the reads above complete before a producer, seeing null, may reuse this slot (when capacity is a
-        // power of two it claims this very slot next).
-        Volatile.Write(ref slot.Item, null);
+        // Clear the slot taken ClearLag positions ago, far from the lines producers write now. Ordered before the
+        // head release below, so when head reaches H every position below H - ClearLag is cleared, and producers,
+        // which may claim only below H + capacity, reuse only slots of positions below H + capacity - slots <= H - ClearLag.
+        if (position >= ClearLag)
+        {
+            _slots[(position - ClearLag) & _mask].Item = null;
+        }
 
-        // Release: a producer that caches this head (or a stats reader) sees the slot cleared.
+        // Release: the reads and the clear above complete before a producer that sees this head reuses a slot.
         Volatile.Write(ref _indices.Head, position + 1);
         return item;
+    }
+
+    /// <summary>
+    /// Consumer only, when idle: clears the slots of the last <see cref="ClearLag"/> positions taken, so an idle ring
+    /// holds no reference to an event it delivered. Producers cannot reach those slots before head moves on.
+    /// </summary>
+    /// <param name="head">The current head.</param>
+    public void ClearTaken(long head)
+    {
+        for (long position = Math.Max(0, head - ClearLag); position < head; position++)
+        {
+            _slots[position & _mask].Item = null;
+        }
     }
 
     /// <summary>Refuses every later claim; claims made before are still taken by the consumer.</summary>
@@ -202,15 +211,21 @@ internal sealed class BoundedRing<T>
         return false;
     }
 
-    // A producer is between its CAS and its publish: a few instructions, unless it was descheduled. Thread.Yield,
-    // unlike Sleep, never throws a pending ThreadInterruptedException.
+    // A producer is between its CAS and its publish: a few instructions, unless it was descheduled. Re-read first:
+    // a pause (Thread.SpinWait) costs far more than that window on some machines (hundreds of ns on this project's
+    // VMs). Thread.Yield, unlike Sleep, never throws a pending ThreadInterruptedException.
     private static void WaitForPublish(ref Slot slot, long sequence)
     {
         for (int spins = 0; Volatile.Read(ref slot.Sequence) != sequence; spins++)
         {
-            if (spins < 20)
+            if (spins < 1000)
             {
-                Thread.SpinWait(1 << Math.Min(spins, 6));
+                continue;
+            }
+
+            if (spins < 1010)
+            {
+                Thread.SpinWait(1);
             }
             else
             {

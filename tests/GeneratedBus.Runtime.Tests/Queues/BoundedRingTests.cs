@@ -11,11 +11,11 @@ public class BoundedRingTests
     private sealed record Item(int Producer, int Sequence);
 
     [Theory]
-    [InlineData(1, 1)]
-    [InlineData(2, 2)]
-    [InlineData(3, 4)]
-    [InlineData(5, 8)]
-    [InlineData(1000, 1024)]
+    [InlineData(1, 64)]
+    [InlineData(2, 64)]
+    [InlineData(3, 64)]
+    [InlineData(33, 128)]
+    [InlineData(1000, 2048)]
     public void The_bound_is_exact_though_slots_round_up(int capacity, int slots)
     {
         var ring = new BoundedRing<Item>(capacity);
@@ -66,6 +66,25 @@ public class BoundedRingTests
     }
 
     [Fact]
+    public void Taken_items_are_released_lazily_and_all_of_them_by_ClearTaken()
+    {
+        var ring = new BoundedRing<Item>(4);
+        WeakReference first = EnqueueAndTake(ring, 0);
+        for (int i = 1; i <= BoundedRing<Item>.ClearLag; i++)
+        {
+            EnqueueAndTake(ring, i);
+        }
+
+        // The first item is ClearLag positions behind the last one taken: the ring has let it go.
+        Assert.False(IsAlive(first));
+
+        WeakReference last = EnqueueAndTake(ring, BoundedRing<Item>.ClearLag + 1);
+        Assert.True(IsAlive(last));
+        ring.ClearTaken(ring.Head);
+        Assert.False(IsAlive(last));
+    }
+
+    [Fact]
     public void Close_refuses_later_claims_but_keeps_earlier_ones()
     {
         var ring = new BoundedRing<Item>(4);
@@ -78,6 +97,23 @@ public class BoundedRingTests
         Assert.Equal(1, ring.Tail);
         Assert.Equal(new Item(0, 0), ring.Take(0, out _));
         Assert.Equal(0, ring.Size);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference EnqueueAndTake(BoundedRing<Item> ring, int sequence)
+    {
+        var item = new Item(0, sequence);
+        Assert.Equal(EnqueueResult.Accepted, ring.TryEnqueue(item, 0));
+        Assert.Same(item, ring.Take(ring.Head, out _));
+        return new WeakReference(item);
+    }
+
+    private static bool IsAlive(WeakReference reference)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return reference.IsAlive;
     }
 
     [Theory]
