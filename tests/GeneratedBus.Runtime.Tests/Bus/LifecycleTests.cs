@@ -157,6 +157,22 @@ public class LifecycleTests
     }
 
     [Fact]
+    public void Adding_a_listener_after_Stop_or_Dispose_throws_instead_of_making_a_queue_that_never_starts()
+    {
+        using var stopped = new TestBus(TestOptions.Create());
+        stopped.AddToSharedQueue(new CollectingListener());
+        stopped.Start();
+        stopped.Stop();
+        var disposed = new TestBus(TestOptions.Create());
+        disposed.Dispose();
+
+        var error = Assert.Throws<InvalidOperationException>(() => stopped.AddToQueue(new CollectingListener(), "late"));
+        Assert.Contains("stopped", error.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => disposed.AddToSharedQueue(new CollectingListener()));
+        Assert.Equal([TestBus.SharedQueue], stopped.ActiveQueues);
+    }
+
+    [Fact]
     public void Stop_from_a_listener_throws_inside_the_listener_and_does_not_deadlock()
     {
         using var bus = new TestBus(TestOptions.Create());
