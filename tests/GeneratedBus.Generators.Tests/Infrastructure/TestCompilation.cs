@@ -32,7 +32,9 @@ public static class TestCompilation
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
-                generalDiagnosticOption: ReportDiagnostic.Error)
+                generalDiagnosticOption: ReportDiagnostic.Error,
+                // Every warning wave, as the SDK enables for current target frameworks.
+                warningLevel: 9999)
                 .WithSyntaxTreeOptionsProvider(new UndocumentedInputs()));
     }
 
