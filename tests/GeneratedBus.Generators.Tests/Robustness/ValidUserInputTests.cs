@@ -1,0 +1,139 @@
+using System.Collections.Generic;
+using System.Linq;
+using GeneratedBus.Generators.Tests.Infrastructure;
+
+namespace GeneratedBus.Generators.Tests.Robustness;
+
+/// <summary>
+/// Unusual but valid declarations a user can type: each must get its bus, no GeneratedBus diagnostic, and output that
+/// compiles to zero diagnostics of any severity, warnings as errors.
+/// </summary>
+public class ValidUserInputTests
+{
+    private const string Root = """
+        using GeneratedBus;
+        namespace Acme;
+        public abstract record SchedulerEvent;
+
+        """;
+
+    private static readonly Dictionary<string, string[]> s_inputs = new()
+    {
+        ["Contextual keywords and generated parameter names as event names"] = [Root + """
+            #pragma warning disable CS8981 // the user's own lowercase type names; the generated code must not add any warning
+            [BusEvent] public sealed record @record(int A) : SchedulerEvent;
+            [BusEvent] public sealed record var(int A) : SchedulerEvent;
+            [BusEvent] public sealed record async(int A) : SchedulerEvent;
+            [BusEvent] public sealed record value(int A) : SchedulerEvent;
+            [BusEvent] public sealed record nameof(int A) : SchedulerEvent;
+            [BusEvent] public sealed record dynamic(int A) : SchedulerEvent;
+            [BusEvent] public sealed record global(int A) : SchedulerEvent;
+            [BusEvent] public sealed record e(int A) : SchedulerEvent;
+            [BusEvent] public sealed record listener(int A) : SchedulerEvent;
+            [BusEvent] public sealed record kind(int A) : SchedulerEvent;
+            [BusEvent] public sealed record options(int A) : SchedulerEvent;
+            [BusEvent] public sealed record s_kinds(int A) : SchedulerEvent;
+            """],
+        ["Event named like another bus's generated types, from another namespace"] = [
+            "namespace Acme.Root { public abstract record SchedulerEvent; }",
+            """
+            using GeneratedBus;
+            namespace Acme.Events;
+            [BusEvent] public sealed record SchedulerBus(int A) : Acme.Root.SchedulerEvent;
+            [BusEvent] public sealed record ISchedulerListener(int A) : Acme.Root.SchedulerEvent;
+            [BusEvent] public sealed record SchedulerDispatcher(int A) : Acme.Root.SchedulerEvent;
+            [BusEvent] public sealed record System(int A) : Acme.Root.SchedulerEvent;
+            """],
+        ["Types named System and GeneratedBus outside the global namespace"] = [Root + """
+            [BusEvent] public sealed record JobStart(int A) : SchedulerEvent;
+            public static class Holder { public sealed class System { } public sealed class GeneratedBus { } }
+            """, "namespace Acme.System { public sealed class ArgumentNullException { } public sealed class CodeDom { } }"],
+        ["Root in a namespace under GeneratedBus"] = ["""
+            namespace GeneratedBus.Something;
+            public abstract record SchedulerEvent;
+            [BusEvent] public sealed record JobStart(int A) : SchedulerEvent;
+            public sealed class LiveListenerBus<TListener, TEvent> { }
+            public sealed class BusOptions { }
+            public sealed class EventKindMap { }
+            """],
+        ["Attribute spelled in full, qualified and aliased"] = ["""
+            using GeneratedBus;
+            using Marker = GeneratedBus.BusEventAttribute;
+            using GB = GeneratedBus;
+            namespace Acme;
+            public abstract record SchedulerEvent;
+            [BusEventAttribute] public sealed record A(int X) : SchedulerEvent;
+            [GeneratedBus.BusEvent] public sealed record B(int X) : SchedulerEvent;
+            [global::GeneratedBus.BusEventAttribute] public sealed record C(int X) : SchedulerEvent;
+            [Marker] public sealed record D(int X) : SchedulerEvent;
+            [GB::BusEvent] public sealed record E(int X) : SchedulerEvent;
+            """],
+        ["Nullable disabled in the user file"] = ["#nullable disable\n" + Root + "[BusEvent] public sealed record A(string X, object Y) : SchedulerEvent;"],
+        ["Attribute inside #if regions"] = [Root + """
+            #if NEVER_DEFINED
+            [BusEvent]
+            #endif
+            public sealed record Skipped(int X) : SchedulerEvent;
+            #if !NEVER_DEFINED
+            [BusEvent]
+            #endif
+            public sealed record Kept(int X) : SchedulerEvent;
+            """],
+        ["Very long parameter list"] = [Root + "[BusEvent] public sealed record Big("
+            + string.Join(", ", Enumerable.Range(0, 300).Select(i => $"int P{i}")) + ") : SchedulerEvent;"],
+        ["Only abstract events"] = [Root + """
+            [BusEvent] public abstract record StageEvent(int StageId) : SchedulerEvent;
+            [BusEvent] public abstract record StageEnd(int StageId) : StageEvent(StageId);
+            """],
+        ["Event in another namespace than its root"] = [
+            "namespace Acme.Root { public abstract record SchedulerEvent; }",
+            "namespace Acme.Events { using GeneratedBus; [BusEvent] public sealed record JobStart(int X) : Acme.Root.SchedulerEvent; }"],
+        ["Roots in the global namespace"] = ["""
+            using GeneratedBus;
+            public abstract record SchedulerEvent;
+            [BusEvent] public sealed record JobStart(int X) : SchedulerEvent;
+            [EventBus] public interface IMetricEvent { }
+            [BusEvent] public readonly record struct CpuSample(double Load) : IMetricEvent;
+            """],
+        ["Event that is also an EventBus root"] = [Root + """
+            [EventBus, BusEvent] public abstract record JobEvent(int JobId) : SchedulerEvent;
+            [BusEvent] public sealed record JobStart(int JobId) : JobEvent(JobId);
+            [BusEvent] public sealed record Tick(long Time) : SchedulerEvent;
+            """],
+        ["Record struct implementing an EventBus interface and another"] = ["""
+            using GeneratedBus;
+            namespace Acme;
+            [EventBus] public interface IMetricEvent { }
+            public interface IAudited { }
+            [BusEvent] public readonly record struct CpuSample(double Load) : IAudited, IMetricEvent;
+            [BusEvent] public record struct MemorySample(long Bytes) : System.IComparable<int>, IMetricEvent { public int CompareTo(int other) => 0; }
+            """],
+        ["Partial record with the attribute on one part and the base on the other"] = [
+            Root + "/// <summary>Docs on the attributed part.</summary>\n[BusEvent] public sealed partial record JobStart;",
+            "namespace Acme; public sealed partial record JobStart(int JobId) : SchedulerEvent;"],
+        ["Partial record with the attribute on the part without docs"] = [
+            Root + "[BusEvent] public sealed partial record JobStart(int JobId) : SchedulerEvent;",
+            "namespace Acme; /// <summary>Docs on the other part.</summary>\npublic sealed partial record JobStart;"],
+        ["CR-only line endings"] = [Root.Replace("\n", "\r") + "/// <summary>Line one\r/// line two</summary>\r[BusEvent] public sealed record A(int X) : SchedulerEvent;\r"],
+        ["Block doc comment"] = [Root + "/**\n * <summary>Block\n * doc.</summary>\n */\n[BusEvent] public sealed record A(int X) : SchedulerEvent;\n"],
+        ["Block doc comment with every kind of line break inside"] = [
+            Root + "/** <summary>One\u2028two\u2029three\u0085four\rfive</summary> <remarks>six\u2028seven</remarks> */\n"
+                 + "[BusEvent] public sealed record A(int X) : SchedulerEvent;\n"],
+    };
+
+    public static TheoryData<string> Names => new(s_inputs.Keys);
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Generates_a_bus_that_compiles_without_any_diagnostic(string name)
+    {
+        GeneratorRun run = GeneratorRun.For(s_inputs[name]);
+
+        Assert.Null(run.Result.Exception);
+        Assert.Empty(run.DriverDiagnostics);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.NotEmpty(run.Result.GeneratedSources);
+        var diagnostics = run.Output.GetDiagnostics();
+        Assert.True(diagnostics.IsEmpty, Snapshot.DescribeDiagnostics(diagnostics));
+    }
+}
