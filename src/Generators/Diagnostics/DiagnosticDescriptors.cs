@@ -81,6 +81,12 @@ internal static class DiagnosticDescriptors
         "Bus root interface has static abstract members",
         "The root interface '{0}' has static abstract or static virtual members, so it cannot be the bus's event type argument (CS8920); move those members to another interface, or mark a different root with [EventBus]");
 
+    /// <summary>GB0013: a global-namespace type hides a namespace the generated code refers to.</summary>
+    public static readonly DiagnosticDescriptor HiddenNamespace = Create(
+        "GB0013",
+        "A global type hides a namespace the generated code needs",
+        "A type named '{0}' in the global namespace hides the namespace '{0}' that the code generated for root '{1}' refers to; rename that type or move it into a namespace");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) => new(
         id,
         title,

@@ -20,4 +20,7 @@ internal enum RootProblem
 
     /// <summary>An interface root with static abstract members, which cannot be a type argument (GB0012).</summary>
     StaticAbstractMembers,
+
+    /// <summary>A global-namespace type hides a namespace the generated code names with <c>global::</c> (GB0013).</summary>
+    HiddenNamespace,
 }

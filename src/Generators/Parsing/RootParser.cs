@@ -37,6 +37,11 @@ internal static class RootParser
             problem = RootProblem.ExistingTypeClash;
             detail = taken;
         }
+        else if (FirstHiddenNamespace(compilation) is { } hidden)
+        {
+            problem = RootProblem.HiddenNamespace;
+            detail = hidden;
+        }
 
         return new RootSpec(
             SymbolNames.MetadataNameOf(root),
@@ -61,6 +66,14 @@ internal static class RootParser
         return root.GetMembers().Concat(root.AllInterfaces.SelectMany(i => i.GetMembers()))
             .Any(member => member.IsStatic && (member.IsAbstract || member.IsVirtual));
     }
+
+    // Generated code names these namespaces as global::System and global::GeneratedBus; a type of that name in the
+    // global namespace wins over the namespace there (CS0437), and nothing else can spell the namespace.
+    private static readonly string[] s_namespacesNamed = { "GeneratedBus", "System" };
+
+    private static string? FirstHiddenNamespace(Compilation compilation)
+        => s_namespacesNamed.FirstOrDefault(name => compilation.GlobalNamespace.GetTypeMembers(name)
+            .Any(type => type.Arity == 0 && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly)));
 
     // A generated name is taken by a namespace or a non-generic type that this assembly can see in the root's namespace.
     private static string? FirstTakenName(INamedTypeSymbol root, string busName, Compilation compilation)

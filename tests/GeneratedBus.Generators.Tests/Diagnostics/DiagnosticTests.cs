@@ -1,5 +1,7 @@
+using System.Linq;
 using GeneratedBus.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace GeneratedBus.Generators.Tests.Diagnostics;
 
@@ -209,4 +211,35 @@ public class DiagnosticTests
             """,
             "GB0012",
             "Acme.IMetricEvent");
+
+    [Fact]
+    public void GB0013_global_type_named_System()
+        => DiagnosticAssert.ReportsOnly(
+            """
+            using GeneratedBus;
+            namespace Acme
+            {
+                public abstract record [|SchedulerEvent|];
+                [BusEvent] public sealed record JobStart(int JobId) : SchedulerEvent;
+            }
+
+            public sealed class System { }
+            """,
+            "GB0013",
+            "System");
+
+    [Fact]
+    public void GB0013_global_type_named_GeneratedBus_with_the_runtime_behind_an_extern_alias()
+    {
+        MarkedSource input = MarkedSource.Parse("""
+            extern alias Runtime;
+            namespace Acme;
+            public abstract record [|SchedulerEvent|];
+            [Runtime::GeneratedBus.BusEvent] public sealed record JobStart(int JobId) : SchedulerEvent;
+            """);
+        CSharpCompilation compilation = TestCompilation.Create(input.Source, "public sealed class GeneratedBus { }");
+        MetadataReference runtime = compilation.References.Single(r => r.Display == typeof(BusEventAttribute).Assembly.Location);
+
+        DiagnosticAssert.ReportsOnly(input, compilation.ReplaceReference(runtime, runtime.WithAliases(["Runtime"])), "GB0013", "GeneratedBus");
+    }
 }
