@@ -94,6 +94,19 @@ public class DiagnosticTests
             "Acme.Signal");
 
     [Fact]
+    public void GB0006_EventBus_name_with_a_formatting_character_that_CSharp_ignores()
+        => DiagnosticAssert.ReportsOnly(
+            """
+            using GeneratedBus;
+            namespace Acme;
+            [EventBus("Telemetry\u200B")] public abstract record [|Signal|];
+            [BusEvent] public sealed record Gauge(double Value) : Signal;
+            public sealed class TelemetryBus { }
+            """,
+            "GB0006",
+            "Acme.Signal");
+
+    [Fact]
     public void GB0006_root_named_Event_leaves_an_empty_bus_name()
         => DiagnosticAssert.ReportsOnly(
             """
