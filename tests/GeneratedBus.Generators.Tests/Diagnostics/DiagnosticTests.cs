@@ -141,6 +141,25 @@ public class DiagnosticTests
         Assert.Single(run.Result.GeneratedSources);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void GB0007_root_from_another_assembly_that_has_its_bus_there_points_at_the_event(bool projectReference)
+    {
+        // The library's root is in its second file, so a location in the library would not be Input0.cs.
+        GeneratorRun library = GeneratorRun.For(TestCompilation.Create("// first file", Prelude).WithAssemblyName("Library"));
+        using var image = new System.IO.MemoryStream();
+        Assert.True(library.Output.Emit(image).Success);
+        MetadataReference reference = projectReference ? library.Output.ToMetadataReference() : MetadataReference.CreateFromImage(image.ToArray());
+        MarkedSource input = MarkedSource.Parse("""
+            using GeneratedBus;
+            namespace Acme.Extensions;
+            [BusEvent] public sealed record [|JobEnd|](int JobId) : Acme.SchedulerEvent;
+            """);
+
+        DiagnosticAssert.ReportsOnly(input, TestCompilation.Create(input.Source).AddReferences(reference), "GB0007", "Acme.SchedulerEvent");
+    }
+
     [Fact]
     public void GB0008_two_EventBus_interfaces()
         => DiagnosticAssert.ReportsOnly(
