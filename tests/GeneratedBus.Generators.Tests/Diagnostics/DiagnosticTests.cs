@@ -57,6 +57,21 @@ public class DiagnosticTests
         => DiagnosticAssert.ReportsOnly(Prelude + "[BusEvent] public sealed record [|Lonely|](int X);", "GB0004", "Acme.Lonely");
 
     [Fact]
+    public void GB0004_BusEvent_on_the_root_itself_leaves_the_rest_of_the_bus()
+    {
+        GeneratorRun run = DiagnosticAssert.ReportsOnly(
+            """
+            using GeneratedBus;
+            namespace Acme;
+            [BusEvent] public abstract record [|SchedulerEvent|];
+            [BusEvent] public sealed record JobStart(int JobId) : SchedulerEvent;
+            """,
+            "GB0004",
+            "Acme.SchedulerEvent");
+        Assert.Contains("void OnJobStart(", Assert.Single(run.Result.GeneratedSources).SourceText.ToString(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GB0004_record_struct_without_an_EventBus_interface()
         => DiagnosticAssert.ReportsOnly(
             Prelude + "public interface IPlain { }\n[BusEvent] public readonly record struct [|Sample|](int X) : IPlain;",
@@ -73,6 +88,18 @@ public class DiagnosticTests
         Assert.Contains("'Acme.JobStart'", run.GeneratorDiagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
         Assert.Single(run.Result.GeneratedSources);
     }
+
+    [Fact]
+    public void GB0005_events_of_one_name_in_two_namespaces()
+        => DiagnosticAssert.ReportsOnly(
+            """
+            using GeneratedBus;
+            namespace Acme { public abstract record SchedulerEvent; }
+            namespace Acme.Jobs { [BusEvent] public sealed record JobStart(int JobId) : Acme.SchedulerEvent; }
+            namespace Acme.Other { [BusEvent] public sealed record [|JobStart|](int JobId) : Acme.SchedulerEvent; }
+            """,
+            "GB0005",
+            "Acme.Other.JobStart");
 
     [Theory]
     [InlineData("OtherEvent")]
@@ -130,6 +157,21 @@ public class DiagnosticTests
             """,
             "GB0007",
             "SchedulerBus");
+
+    [Theory]
+    [InlineData("SchedulerBus")]
+    [InlineData("ISchedulerListener")]
+    [InlineData("SchedulerDispatcher")]
+    public void GB0007_event_named_like_a_generated_type(string name)
+        => DiagnosticAssert.ReportsOnly(
+            $$"""
+            using GeneratedBus;
+            namespace Acme;
+            public abstract record [|SchedulerEvent|];
+            [BusEvent] public sealed record {{name}}(int JobId) : SchedulerEvent;
+            """,
+            "GB0007",
+            name);
 
     [Fact]
     public void GB0007_two_buses_with_one_name_in_one_namespace()

@@ -114,6 +114,30 @@ public class ValidUserInputTests
         ["Partial record with the attribute on the part without docs"] = [
             Root + "[BusEvent] public sealed partial record JobStart(int JobId) : SchedulerEvent;",
             "namespace Acme; /// <summary>Docs on the other part.</summary>\npublic sealed partial record JobStart;"],
+        ["Global usings and a global alias in another file"] = [
+            "global using GeneratedBus;\nglobal using Marker = GeneratedBus.BusEventAttribute;",
+            "namespace Acme; public abstract record SchedulerEvent; [Marker] public sealed record A(int X) : SchedulerEvent; [BusEvent] public sealed record B(int X) : SchedulerEvent;"],
+        ["Namespace spelled with keywords"] = ["namespace @global.@class.var { using GeneratedBus; public abstract record SchedulerEvent; [BusEvent] public sealed record A(int X) : SchedulerEvent; }"],
+        ["Namespace named like the generated bus"] = ["namespace Acme.SchedulerBus { using GeneratedBus; public abstract record SchedulerEvent; [BusEvent] public sealed record A(int X) : SchedulerEvent; }"],
+        ["Events named like the segments of the root's namespace"] = ["""
+            namespace Acme.Scheduling;
+            using GeneratedBus;
+            public abstract record SchedulerEvent;
+            [BusEvent] public sealed record Scheduling(int X) : SchedulerEvent;
+            [BusEvent] public sealed record Acme(int X) : SchedulerEvent;
+            """],
+        ["Event nested in its root"] = [Root + """
+            public abstract record Holder : SchedulerEvent { [BusEvent] public sealed record Inner(int X) : Holder; }
+            public static partial class Outer { [BusEvent] public sealed record Nested(int X) : SchedulerEvent; }
+            """],
+        ["Interface root with a class hierarchy and a record struct"] = ["""
+            using GeneratedBus;
+            namespace Acme;
+            [EventBus] public interface IMetricEvent { }
+            [BusEvent] public record Sample(int X) : IMetricEvent;
+            [BusEvent] public sealed record CpuSample(int X) : Sample(X);
+            [BusEvent] public record struct Tick(long Time) : IMetricEvent;
+            """],
         ["CR-only line endings"] = [Root.Replace("\n", "\r") + "/// <summary>Line one\r/// line two</summary>\r[BusEvent] public sealed record A(int X) : SchedulerEvent;\r"],
         ["Block doc comment"] = [Root + "/**\n * <summary>Block\n * doc.</summary>\n */\n[BusEvent] public sealed record A(int X) : SchedulerEvent;\n"],
         ["Block doc comment with every kind of line break inside"] = [
