@@ -56,6 +56,15 @@ public class ValidUserInputTests
             public sealed class BusOptions { }
             public sealed class EventKindMap { }
             """],
+        ["Root in the runtime's own namespace, named so its bus shares a name with a generic runtime type"] = ["""
+            namespace GeneratedBus;
+            public abstract record LiveListenerEvent;
+            [BusEvent] public sealed record Tick(long Time) : LiveListenerEvent;
+            """],
+        ["Roots in namespaces under System"] = [
+            "namespace System.Custom { using GeneratedBus; public abstract record SchedulerEvent; [BusEvent] public sealed record A(int X) : SchedulerEvent; }",
+            "namespace System { using GeneratedBus; public abstract record AcmeEvent; [BusEvent] public sealed record B(int X) : AcmeEvent; }"],
+        ["Event named System in its root's namespace"] = [Root + "[BusEvent] public sealed record System(int A) : SchedulerEvent;"],
         ["Attribute spelled in full, qualified and aliased"] = ["""
             using GeneratedBus;
             using Marker = GeneratedBus.BusEventAttribute;
