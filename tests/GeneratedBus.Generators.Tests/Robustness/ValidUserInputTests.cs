@@ -147,6 +147,13 @@ public class ValidUserInputTests
             [BusEvent] public sealed record CpuSample(int X) : Sample(X);
             [BusEvent] public record struct Tick(long Time) : IMetricEvent;
             """],
+        ["A method named nameof imported by a global using static"] = [
+            "global using static Acme.Helpers;",
+            Root + "public static class Helpers { public static int nameof(object o) => 0; }\npublic static class Uses { public static int Zero() => nameof(0); }\n[BusEvent] public sealed record A(int X) : SchedulerEvent;"],
+        ["Obsolete and experimental roots, the user suppressing their own uses"] = [
+            "#pragma warning disable CS0618\nusing GeneratedBus;\nnamespace Acme.Old { [System.Obsolete(\"x\")] public abstract record SchedulerEvent; [BusEvent] public sealed record A(int X) : SchedulerEvent; }",
+            "#pragma warning disable ACME001\nusing GeneratedBus;\nnamespace Acme.New { [System.Diagnostics.CodeAnalysis.Experimental(\"ACME001\")] public abstract record SchedulerEvent; [BusEvent] public sealed record A(int X) : SchedulerEvent; }",
+            "#pragma warning disable CS0612\nusing GeneratedBus;\nnamespace Acme.Held { [System.Obsolete] public static class Holder { public abstract record SchedulerEvent; } [BusEvent] public sealed record A(int X) : Holder.SchedulerEvent; }"],
         ["CR-only line endings"] = [Root.Replace("\n", "\r") + "/// <summary>Line one\r/// line two</summary>\r[BusEvent] public sealed record A(int X) : SchedulerEvent;\r"],
         ["Block doc comment"] = [Root + "/**\n * <summary>Block\n * doc.</summary>\n */\n[BusEvent] public sealed record A(int X) : SchedulerEvent;\n"],
         ["Block doc comment with every kind of line break inside"] = [
