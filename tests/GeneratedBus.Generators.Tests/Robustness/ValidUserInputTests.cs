@@ -154,6 +154,21 @@ public class ValidUserInputTests
             "#pragma warning disable CS0618\nusing GeneratedBus;\nnamespace Acme.Old { [System.Obsolete(\"x\")] public abstract record SchedulerEvent; [BusEvent] public sealed record A(int X) : SchedulerEvent; }",
             "#pragma warning disable ACME001\nusing GeneratedBus;\nnamespace Acme.New { [System.Diagnostics.CodeAnalysis.Experimental(\"ACME001\")] public abstract record SchedulerEvent; [BusEvent] public sealed record A(int X) : SchedulerEvent; }",
             "#pragma warning disable CS0612\nusing GeneratedBus;\nnamespace Acme.Held { [System.Obsolete] public static class Holder { public abstract record SchedulerEvent; } [BusEvent] public sealed record A(int X) : Holder.SchedulerEvent; }"],
+        ["Docs with crefs to generic types, members and operators, seen from another namespace"] = [
+            "namespace Acme.Models { public sealed class Box<T> { public void Put(T item, int count) { } public static Box<T> operator +(Box<T> a, Box<T> b) => a; } }",
+            """
+            using System.Collections.Generic;
+            using Acme.Models;
+            using GeneratedBus;
+            namespace Acme.Events;
+            public abstract record SchedulerEvent;
+            /// <summary>
+            /// See <see cref="Box{T}"/>, <see cref="Box{T}.Put(T, int)"/>, <see cref="Box{T}.operator +"/>,
+            /// <see cref="List{T}.Add"/>, <seealso cref="Dictionary{TKey, TValue}"/> and <see href="https://example.com/?a=1&amp;b=2"/>.
+            /// </summary>
+            /// <remarks><list type="table"><listheader><term>t</term></listheader><item><term>a</term><description>b</description></item></list></remarks>
+            [BusEvent] public sealed record A(int X) : SchedulerEvent;
+            """],
         ["CR-only line endings"] = [Root.Replace("\n", "\r") + "/// <summary>Line one\r/// line two</summary>\r[BusEvent] public sealed record A(int X) : SchedulerEvent;\r"],
         ["Block doc comment"] = [Root + "/**\n * <summary>Block\n * doc.</summary>\n */\n[BusEvent] public sealed record A(int X) : SchedulerEvent;\n"],
         ["Block doc comment with every kind of line break inside"] = [
