@@ -51,10 +51,11 @@ internal static class UsageWarnings
     private static bool IsSystemAttribute(AttributeData attribute, string ns, string name)
         => attribute.AttributeClass is { } cls && cls.Name == name && cls.ContainingNamespace?.ToDisplayString() == ns;
 
-    // The ID lands in a #pragma line: letters, digits and '_' only, so nothing can break out of it.
+    // The ID lands in a #pragma line: letters, digits and '_' only, so nothing can break out of it, and not a digit
+    // first, which #pragma reads as a number (001 means CS0001; 1ABC does not even parse).
     private static bool IsPragmaSafe(string id)
     {
-        if (id.Length == 0)
+        if (id.Length == 0 || id[0] is >= '0' and <= '9')
         {
             return false;
         }

@@ -274,6 +274,16 @@ public class DiagnosticTests
             "Acme.Preview",
             DiagnosticSeverity.Warning);
 
+    [Theory]
+    [InlineData("001")]
+    [InlineData("1ABC")]
+    public void GB0011_experimental_event_whose_ID_starts_with_a_digit_is_left_out(string id)
+        => DiagnosticAssert.ReportsOnly(
+            Prelude + $"[BusEvent, System.Diagnostics.CodeAnalysis.Experimental(\"{id}\")] public sealed record [|Preview|](int X) : SchedulerEvent;",
+            "GB0011",
+            "Acme.Preview",
+            DiagnosticSeverity.Warning);
+
     [Fact]
     public void GB0012_interface_root_with_static_abstract_members()
         => DiagnosticAssert.ReportsOnly(
