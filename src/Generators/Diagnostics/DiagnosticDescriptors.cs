@@ -72,7 +72,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnreferenceableEvent = Create(
         "GB0011",
         "Bus event cannot be referred to",
-        "'{0}' is [Obsolete] as an error, or [Experimental] with an ID no #pragma can name, so the generated bus leaves it out and it reaches OnOtherEvent; remove [BusEvent], make the [Obsolete] a warning, or use a diagnostic ID of letters, digits and '_' that starts with a letter",
+        "'{0}' is [Obsolete] as an error, or [Obsolete] or [Experimental] with an ID no #pragma can name, so the generated bus leaves it out and it reaches OnOtherEvent; remove [BusEvent], make the [Obsolete] a warning, or use a diagnostic ID of letters, digits and '_' that starts with a letter",
         DiagnosticSeverity.Warning);
 
     /// <summary>GB0012: an interface root that cannot be a type argument.</summary>

@@ -274,6 +274,14 @@ public class DiagnosticTests
             "Acme.Preview",
             DiagnosticSeverity.Warning);
 
+    [Fact]
+    public void GB0011_obsolete_event_whose_DiagnosticId_no_pragma_can_name_is_left_out()
+        => DiagnosticAssert.ReportsOnly(
+            Prelude + "[BusEvent, System.Obsolete(\"Old.\", DiagnosticId = \"ACME 2\")] public sealed record [|Old|](int X) : SchedulerEvent;",
+            "GB0011",
+            "Acme.Old",
+            DiagnosticSeverity.Warning);
+
     [Theory]
     [InlineData("001")]
     [InlineData("1ABC")]

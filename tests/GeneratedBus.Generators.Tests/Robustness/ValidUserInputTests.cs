@@ -169,6 +169,16 @@ public class ValidUserInputTests
             /// <remarks><list type="table"><listheader><term>t</term></listheader><item><term>a</term><description>b</description></item></list></remarks>
             [BusEvent] public sealed record A(int X) : SchedulerEvent;
             """],
+        ["Obsolete events and root with their own diagnostic IDs"] = [
+            "#pragma warning disable ACME003\nnamespace Acme; [System.Obsolete(\"Old root.\", DiagnosticId = \"ACME003\")] public abstract record SchedulerEvent;",
+            """
+            #pragma warning disable ACME003
+            using System;
+            using GeneratedBus;
+            namespace Acme;
+            [BusEvent, Obsolete("Use B.", DiagnosticId = "ACME002")] public sealed record A(int X) : SchedulerEvent;
+            [BusEvent, Obsolete(DiagnosticId = "ACME004")] public sealed record B(int X) : SchedulerEvent;
+            """],
         ["CR-only line endings"] = [Root.Replace("\n", "\r") + "/// <summary>Line one\r/// line two</summary>\r[BusEvent] public sealed record A(int X) : SchedulerEvent;\r"],
         ["Block doc comment"] = [Root + "/**\n * <summary>Block\n * doc.</summary>\n */\n[BusEvent] public sealed record A(int X) : SchedulerEvent;\n"],
         ["Block doc comment with every kind of line break inside"] = [
