@@ -18,14 +18,25 @@ internal static class UsageWarnings
     /// </param>
     public readonly record struct Usage(string[] Ids, bool IsError);
 
-    /// <summary>Inspects <paramref name="type"/> and its containing types.</summary>
+    /// <summary>
+    /// Inspects <paramref name="type"/>, its containing types, and its module and assembly: [Experimental] on either
+    /// of those marks every type of a referenced library.
+    /// </summary>
     public static Usage Of(INamedTypeSymbol type)
     {
         var ids = new SortedSet<string>(System.StringComparer.Ordinal);
         bool isError = false;
+        var holders = new List<ISymbol>();
         for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
         {
-            foreach (AttributeData attribute in current.GetAttributes())
+            holders.Add(current);
+        }
+
+        holders.Add(type.ContainingModule);
+        holders.Add(type.ContainingAssembly);
+        foreach (ISymbol holder in holders)
+        {
+            foreach (AttributeData attribute in holder.GetAttributes())
             {
                 if (IsSystemAttribute(attribute, "System", "ObsoleteAttribute"))
                 {

@@ -94,6 +94,32 @@ public class CompileCleanTests
         DiagnosticAssert.AssertGeneratedTreesCompile(run);
     }
 
+    [Theory]
+    [InlineData("assembly")]
+    [InlineData("module")]
+    public void Root_from_an_experimental_library_needs_no_suppression_in_generated_code(string target)
+    {
+        CSharpCompilation library = TestCompilation.Create($$"""
+            [{{target}}: System.Diagnostics.CodeAnalysis.Experimental("LIB001")]
+            namespace Acme.Library;
+            public abstract record SchedulerEvent;
+            """).WithAssemblyName("Library");
+        using var image = new System.IO.MemoryStream();
+        Assert.True(library.Emit(image).Success);
+
+        GeneratorRun run = GeneratorRun.For(TestCompilation.Create("""
+            #pragma warning disable LIB001 // the user's own uses of the experimental library
+            using GeneratedBus;
+            namespace Acme.App;
+            [BusEvent] public sealed record JobStart(int JobId) : Acme.Library.SchedulerEvent;
+            """).AddReferences(MetadataReference.CreateFromImage(image.ToArray())));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.NotEmpty(run.Result.GeneratedSources);
+        var diagnostics = run.Output.GetDiagnostics();
+        Assert.True(diagnostics.IsEmpty, Snapshot.DescribeDiagnostics(diagnostics));
+    }
+
     // C# 9 has no file-scoped namespaces: 'namespace X;' becomes 'namespace X { ... }'.
     private static string WithBlockNamespace(string source)
     {
