@@ -77,6 +77,12 @@ public class ValidUserInputTests
             [Marker] public sealed record D(int X) : SchedulerEvent;
             [GB::BusEvent] public sealed record E(int X) : SchedulerEvent;
             """],
+        ["Attribute with a target, parentheses, or among others"] = [Root + """
+            [type: BusEvent] public sealed record A(int X) : SchedulerEvent;
+            [BusEvent()] public sealed record B(int X) : SchedulerEvent;
+            [System.Serializable, BusEvent, System.Diagnostics.DebuggerDisplay("C")] public sealed record C(int X) : SchedulerEvent;
+            [System.Serializable][BusEvent] public sealed record class D(int X) : SchedulerEvent;
+            """],
         ["Nullable disabled in the user file"] = ["#nullable disable\n" + Root + "[BusEvent] public sealed record A(string X, object Y) : SchedulerEvent;"],
         ["Attribute inside #if regions"] = [Root + """
             #if NEVER_DEFINED
@@ -200,5 +206,22 @@ public class ValidUserInputTests
         Assert.NotEmpty(run.Result.GeneratedSources);
         var diagnostics = run.Output.GetDiagnostics();
         Assert.True(diagnostics.IsEmpty, Snapshot.DescribeDiagnostics(diagnostics));
+    }
+
+    [Theory]
+    [InlineData("Attribute spelled in full, qualified and aliased", "A,B,C,D,E")]
+    [InlineData("Attribute with a target, parentheses, or among others", "A,B,C,D")]
+    [InlineData("Global usings and a global alias in another file", "A,B")]
+    [InlineData("Attribute inside #if regions", "Kept")]
+    public void Every_spelling_of_the_attribute_is_found(string name, string events)
+    {
+        string generated = Assert.Single(GeneratorRun.For(s_inputs[name]).Result.GeneratedSources).SourceText.ToString();
+
+        string[] handlers = generated.Split('\n')
+            .Select(line => line.Trim())
+            .Where(line => line.StartsWith("void On", System.StringComparison.Ordinal) && !line.StartsWith("void OnOtherEvent(", System.StringComparison.Ordinal))
+            .Select(line => line["void On".Length..line.IndexOf('(', System.StringComparison.Ordinal)])
+            .ToArray();
+        Assert.Equal(events.Split(','), handlers);
     }
 }
