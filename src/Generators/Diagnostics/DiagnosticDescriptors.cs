@@ -87,6 +87,12 @@ internal static class DiagnosticDescriptors
         "A global type hides a namespace the generated code needs",
         "A type named '{0}' in the global namespace hides the namespace '{0}' that the code generated for root '{1}' refers to; rename that type or move it into a namespace");
 
+    /// <summary>GB0014: the runtime library the generated bus builds on is not referenced.</summary>
+    public static readonly DiagnosticDescriptor RuntimeMissing = Create(
+        "GB0014",
+        "The GeneratedBus runtime is not referenced",
+        "The bus generated for root '{0}' needs '{1}' from the GeneratedBus runtime library, which this project does not reference; reference the GeneratedBus package, which carries both the runtime and the generator");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) => new(
         id,
         title,

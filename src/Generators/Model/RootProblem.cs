@@ -23,4 +23,7 @@ internal enum RootProblem
 
     /// <summary>A global-namespace type hides a namespace the generated code names with <c>global::</c> (GB0013).</summary>
     HiddenNamespace,
+
+    /// <summary>The compilation lacks the runtime types the generated bus derives from and calls (GB0014).</summary>
+    RuntimeMissing,
 }

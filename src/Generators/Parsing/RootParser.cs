@@ -42,6 +42,11 @@ internal static class RootParser
             problem = RootProblem.HiddenNamespace;
             detail = hidden;
         }
+        else if (FirstMissingRuntimeType(compilation) is { } missing)
+        {
+            problem = RootProblem.RuntimeMissing;
+            detail = missing;
+        }
 
         return new RootSpec(
             SymbolNames.MetadataNameOf(root),
@@ -74,6 +79,14 @@ internal static class RootParser
     private static string? FirstHiddenNamespace(Compilation compilation)
         => s_namespacesNamed.FirstOrDefault(name => compilation.GlobalNamespace.GetTypeMembers(name)
             .Any(type => type.Arity == 0 && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly)));
+
+    // What generated code uses from the runtime. Missing when only the attributes are declared in source and the
+    // generator is referenced on its own, without the GeneratedBus package that carries both.
+    private static readonly string[] s_runtimeTypes = { "GeneratedBus.LiveListenerBus`2", "GeneratedBus.EventKindMap", "GeneratedBus.BusOptions" };
+
+    private static string? FirstMissingRuntimeType(Compilation compilation)
+        => s_runtimeTypes.FirstOrDefault(name => compilation.GetTypeByMetadataName(name) is not { } type
+            || !compilation.IsSymbolAccessibleWithin(type, compilation.Assembly));
 
     // A generated name is taken by a namespace or a non-generic type that this assembly can see in the root's namespace.
     private static string? FirstTakenName(INamedTypeSymbol root, string busName, Compilation compilation)

@@ -305,6 +305,29 @@ public class DiagnosticTests
             "Acme.IMetricEvent");
 
     [Fact]
+    public void GB0014_attributes_declared_in_source_without_the_runtime()
+    {
+        MarkedSource input = MarkedSource.Parse("""
+            namespace GeneratedBus
+            {
+                [System.AttributeUsage(System.AttributeTargets.Class | System.AttributeTargets.Struct)]
+                public sealed class BusEventAttribute : System.Attribute { }
+            }
+
+            namespace Acme
+            {
+                public abstract record [|SchedulerEvent|];
+                [GeneratedBus.BusEvent] public sealed record JobStart(int JobId) : SchedulerEvent;
+            }
+            """);
+        CSharpCompilation compilation = TestCompilation.Create(input.Source);
+        MetadataReference runtime = compilation.References.Single(r => r.Display == typeof(BusEventAttribute).Assembly.Location);
+
+        GeneratorRun run = DiagnosticAssert.ReportsOnly(input, compilation.RemoveReferences(runtime), "GB0014", "Acme.SchedulerEvent");
+        Assert.Empty(run.Result.GeneratedSources);
+    }
+
+    [Fact]
     public void GB0013_global_type_named_System()
         => DiagnosticAssert.ReportsOnly(
             """
