@@ -9,6 +9,7 @@ namespace GeneratedBus.Generators.Tests.Performance;
 /// A 1000-event bus generates and compiles, its time reported; the growth from 250 to 4000 events is asserted, with a
 /// bound loose enough for a busy CI machine that still fails quadratic work.
 /// </summary>
+[Collection(nameof(LargeBusTests))]
 public class LargeBusTests(ITestOutputHelper output)
 {
     private const int EventCount = 1000;
@@ -60,4 +61,10 @@ public class LargeBusTests(ITestOutputHelper output)
 
         return source.ToString();
     }
+}
+
+/// <summary>Timed tests run on their own, after the parallel ones: on two cores a neighbour would skew the ratio.</summary>
+[CollectionDefinition(nameof(LargeBusTests), DisableParallelization = true)]
+public sealed class TimedCollection
+{
 }
