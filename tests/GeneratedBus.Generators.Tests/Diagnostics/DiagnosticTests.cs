@@ -1,4 +1,3 @@
-using System.Linq;
 using GeneratedBus.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -321,7 +320,7 @@ public class DiagnosticTests
             }
             """);
         CSharpCompilation compilation = TestCompilation.Create(input.Source);
-        MetadataReference runtime = compilation.References.Single(r => r.Display == typeof(BusEventAttribute).Assembly.Location);
+        MetadataReference runtime = TestCompilation.RuntimeReference(compilation);
 
         GeneratorRun run = DiagnosticAssert.ReportsOnly(input, compilation.RemoveReferences(runtime), "GB0014", "Acme.SchedulerEvent");
         Assert.Empty(run.Result.GeneratedSources);
@@ -353,7 +352,7 @@ public class DiagnosticTests
             [Runtime::GeneratedBus.BusEvent] public sealed record JobStart(int JobId) : SchedulerEvent;
             """);
         CSharpCompilation compilation = TestCompilation.Create(input.Source, "public sealed class GeneratedBus { }");
-        MetadataReference runtime = compilation.References.Single(r => r.Display == typeof(BusEventAttribute).Assembly.Location);
+        MetadataReference runtime = TestCompilation.RuntimeReference(compilation);
 
         DiagnosticAssert.ReportsOnly(input, compilation.ReplaceReference(runtime, runtime.WithAliases(["Runtime"])), "GB0013", "GeneratedBus");
     }
