@@ -281,6 +281,19 @@ public class DiagnosticTests
             "Acme.Old",
             DiagnosticSeverity.Warning);
 
+    [Fact]
+    public void GB0011_can_be_turned_off_project_wide_with_NoWarn()
+    {
+        CSharpCompilation compilation = TestCompilation.Create(
+            Prelude + "[BusEvent, System.Obsolete(\"Gone.\", true)] public sealed record Gone(int X) : SchedulerEvent;");
+        var noWarn = compilation.Options.WithSpecificDiagnosticOptions([new("GB0011", ReportDiagnostic.Suppress)]);
+
+        GeneratorRun run = GeneratorRun.For(compilation.WithOptions(noWarn));
+
+        // Without NoWarn the same input reports GB0011 (GB0011_event_obsolete_as_an_error_is_left_out).
+        Assert.DoesNotContain(run.GeneratorDiagnostics.AddRange(run.DriverDiagnostics), d => d.Id == "GB0011" && !d.IsSuppressed);
+    }
+
     [Theory]
     [InlineData("001")]
     [InlineData("1ABC")]
