@@ -72,7 +72,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnreferenceableEvent = Create(
         "GB0011",
         "Bus event cannot be referred to",
-        "'{0}' is [Obsolete] as an error, or [Experimental] with an ID no #pragma can name, so the generated bus leaves it out and it reaches OnOtherEvent; remove [BusEvent], make the [Obsolete] a warning, or use a diagnostic ID of letters, digits and '_'",
+        "'{0}' is [Obsolete] as an error, or [Obsolete] or [Experimental] with an ID no #pragma can name, so the generated bus leaves it out and it reaches OnOtherEvent; remove [BusEvent], make the [Obsolete] a warning, or use a diagnostic ID of letters, digits and '_' that starts with a letter",
         DiagnosticSeverity.Warning);
 
     /// <summary>GB0012: an interface root that cannot be a type argument.</summary>
@@ -80,6 +80,18 @@ internal static class DiagnosticDescriptors
         "GB0012",
         "Bus root interface has static abstract members",
         "The root interface '{0}' has static abstract or static virtual members, so it cannot be the bus's event type argument (CS8920); move those members to another interface, or mark a different root with [EventBus]");
+
+    /// <summary>GB0013: a global-namespace type hides a namespace the generated code refers to.</summary>
+    public static readonly DiagnosticDescriptor HiddenNamespace = Create(
+        "GB0013",
+        "A global type hides a namespace the generated code needs",
+        "A type named '{0}' in the global namespace hides the namespace '{0}' that the code generated for root '{1}' refers to; rename that type or move it into a namespace");
+
+    /// <summary>GB0014: the runtime library the generated bus builds on is not referenced.</summary>
+    public static readonly DiagnosticDescriptor RuntimeMissing = Create(
+        "GB0014",
+        "The GeneratedBus runtime is not referenced",
+        "The bus generated for root '{0}' needs '{1}' from the GeneratedBus runtime library, which this project does not reference; reference the GeneratedBus package, which carries both the runtime and the generator");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) => new(
         id,

@@ -61,6 +61,7 @@ internal sealed partial class BusEmitter
             return;
         }
 
+        // "e", not nameof(e): a 'global using static' of a method named nameof would take over that call.
         _writer.WriteLine($$"""
             /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
             /// <param name="e">The event.</param>
@@ -69,7 +70,7 @@ internal sealed partial class BusEmitter
             {
                 if (e is null)
                 {
-                    throw new global::System.ArgumentNullException(nameof(e));
+                    throw new global::System.ArgumentNullException("e");
                 }
 
                 PostWithKind(e, {{kind}});

@@ -66,6 +66,7 @@ internal sealed partial class BusEmitter
 
     private void WriteKindOf()
     {
+        // "e", not nameof(e): a 'global using static' of a method named nameof would take over that call.
         _writer.WriteLine($$"""
             /// <summary>The kind of <paramref name="e"/>, found in constant time whatever the number of event types.</summary>
             /// <param name="e">The event.</param>
@@ -75,7 +76,7 @@ internal sealed partial class BusEmitter
             {
                 if (e is null)
                 {
-                    throw new global::System.ArgumentNullException(nameof(e));
+                    throw new global::System.ArgumentNullException("e");
                 }
 
             """);

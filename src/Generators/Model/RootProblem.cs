@@ -20,4 +20,10 @@ internal enum RootProblem
 
     /// <summary>An interface root with static abstract members, which cannot be a type argument (GB0012).</summary>
     StaticAbstractMembers,
+
+    /// <summary>A global-namespace type hides a namespace the generated code names with <c>global::</c> (GB0013).</summary>
+    HiddenNamespace,
+
+    /// <summary>The compilation lacks the runtime types the generated bus derives from and calls (GB0014).</summary>
+    RuntimeMissing,
 }

@@ -14,6 +14,10 @@ internal static class DocComments
     // Only these tags describe the event as a whole; <param> would name record parameters the handler lacks (CS1572).
     private static readonly string[] s_carriedTags = { "summary", "remarks" };
 
+    // Every character C# takes as the end of a line. A '/** */' comment can hold any of them mid-text; left inside a
+    // '///' line, the rest of that line would become code.
+    private static readonly string[] s_lineBreaks = { "\r\n", "\r", "\n", "\u0085", "\u2028", "\u2029" };
+
     /// <summary>
     /// The handler's doc lines (without <c>///</c>): the event's summary and remarks, with a generated summary when the
     /// event has none or its doc is malformed; always ending with the <c>e</c> parameter.
@@ -100,7 +104,7 @@ internal static class DocComments
     // Splits into lines, drops blank leading and trailing lines and the indentation the lines share.
     private static string[] Dedent(string text)
     {
-        List<string> lines = text.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()).ToList();
+        List<string> lines = text.Split(s_lineBreaks, StringSplitOptions.None).Select(l => l.TrimEnd()).ToList();
         while (lines.Count > 0 && lines[0].Length == 0)
         {
             lines.RemoveAt(0);

@@ -70,7 +70,10 @@ internal static class EventParser
         }
 
         RootSpec rootSpec = RootParser.Parse(root, context.SemanticModel.Compilation);
-        DiagnosticLocation? rootLocation = DiagnosticLocation.From(root.Locations.FirstOrDefault(l => l.IsInSource)) ?? location;
+        // A root from a project reference has source locations too, in the other project's files: point at the event then.
+        Compilation compilation = context.SemanticModel.Compilation;
+        DiagnosticLocation? rootLocation = DiagnosticLocation.From(
+            root.Locations.FirstOrDefault(l => l.IsInSource && compilation.ContainsSyntaxTree(l.SourceTree!))) ?? location;
 
         Reach reach = Visibility.ReachOf(type, context.SemanticModel.Compilation);
         if (rootSpec.Problem == RootProblem.None && (reach == Reach.None || (rootSpec.IsPublic && reach != Reach.Public)))

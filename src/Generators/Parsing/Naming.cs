@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace GeneratedBus.Generators.Parsing;
@@ -40,8 +42,15 @@ internal static class Naming
             ? eventName.Substring(0, eventName.Length - EventSuffix.Length)
             : eventName;
 
-    /// <summary>Whether <paramref name="name"/> can stand as a C# identifier once escaped.</summary>
-    public static bool IsValidIdentifier(string? name) => !string.IsNullOrEmpty(name) && SyntaxFacts.IsValidIdentifier(name);
+    /// <summary>
+    /// Whether <paramref name="name"/> can stand as a C# identifier once escaped, spelled as it is: C# drops formatting
+    /// characters (U+200B and the like) when it compares names, so <c>Foo\u200BBus</c> would be <c>FooBus</c> and no
+    /// clash check on the string could see that.
+    /// </summary>
+    public static bool IsValidIdentifier(string? name)
+        => !string.IsNullOrEmpty(name)
+            && SyntaxFacts.IsValidIdentifier(name)
+            && !name!.Any(c => char.GetUnicodeCategory(c) == UnicodeCategory.Format);
 
     /// <summary>Prefixes '@' to reserved keywords so <c>class</c> can be used as a name.</summary>
     public static string Escape(string identifier)

@@ -7,6 +7,14 @@ namespace GeneratedBus.Generators.Parsing;
 /// <summary>Turns a root symbol into a <see cref="RootSpec"/>, noting the first reason it cannot have a bus.</summary>
 internal static class RootParser
 {
+    // Generated code names these namespaces as global::System and global::GeneratedBus; a type of that name in the
+    // global namespace wins over the namespace there (CS0437), and nothing else can spell the namespace.
+    private static readonly string[] s_namespacesNamed = { "GeneratedBus", "System" };
+
+    // What generated code uses from the runtime. Missing when only the attributes are declared in source and the
+    // generator is referenced on its own, without the GeneratedBus package that carries both.
+    private static readonly string[] s_runtimeTypes = { "GeneratedBus.LiveListenerBus`2", "GeneratedBus.EventKindMap", "GeneratedBus.BusOptions" };
+
     /// <summary>Describes <paramref name="root"/> as seen from <paramref name="compilation"/>.</summary>
     public static RootSpec Parse(INamedTypeSymbol root, Compilation compilation)
     {
@@ -37,6 +45,16 @@ internal static class RootParser
             problem = RootProblem.ExistingTypeClash;
             detail = taken;
         }
+        else if (FirstHiddenNamespace(compilation) is { } hidden)
+        {
+            problem = RootProblem.HiddenNamespace;
+            detail = hidden;
+        }
+        else if (FirstMissingRuntimeType(compilation) is { } missing)
+        {
+            problem = RootProblem.RuntimeMissing;
+            detail = missing;
+        }
 
         return new RootSpec(
             SymbolNames.MetadataNameOf(root),
@@ -61,6 +79,14 @@ internal static class RootParser
         return root.GetMembers().Concat(root.AllInterfaces.SelectMany(i => i.GetMembers()))
             .Any(member => member.IsStatic && (member.IsAbstract || member.IsVirtual));
     }
+
+    private static string? FirstHiddenNamespace(Compilation compilation)
+        => s_namespacesNamed.FirstOrDefault(name => compilation.GlobalNamespace.GetTypeMembers(name)
+            .Any(type => type.Arity == 0 && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly)));
+
+    private static string? FirstMissingRuntimeType(Compilation compilation)
+        => s_runtimeTypes.FirstOrDefault(name => compilation.GetTypeByMetadataName(name) is not { } type
+            || !compilation.IsSymbolAccessibleWithin(type, compilation.Assembly));
 
     // A generated name is taken by a namespace or a non-generic type that this assembly can see in the root's namespace.
     private static string? FirstTakenName(INamedTypeSymbol root, string busName, Compilation compilation)

@@ -4,7 +4,8 @@ using Microsoft.CodeAnalysis;
 namespace GeneratedBus.Generators.Parsing;
 
 /// <summary>
-/// The warnings that merely referring to a type raises: [Obsolete] (CS0612, CS0618) and [Experimental] (its own ID).
+/// The warnings that merely referring to a type raises: [Obsolete] (CS0612, CS0618, or its DiagnosticId) and
+/// [Experimental] (its own ID).
 /// Generated code that must refer to such an event suppresses them, since the user chose to keep the event on the bus.
 /// </summary>
 internal static class UsageWarnings
@@ -12,33 +13,51 @@ internal static class UsageWarnings
     /// <summary>What referring to a type costs.</summary>
     /// <param name="Ids">The warning IDs to suppress, in ordinal order without repeats.</param>
     /// <param name="IsError">
-    /// Whether a reference is an error no pragma can lift: [Obsolete(..., true)], or [Experimental] with an ID that a
-    /// #pragma cannot name.
+    /// Whether a reference is an error no pragma can lift: [Obsolete(..., true)], or [Obsolete] or [Experimental] with
+    /// an ID that a #pragma cannot name.
     /// </param>
     public readonly record struct Usage(string[] Ids, bool IsError);
 
-    /// <summary>Inspects <paramref name="type"/> and its containing types.</summary>
+    /// <summary>
+    /// Inspects <paramref name="type"/>, its containing types, and its module and assembly: [Experimental] on either
+    /// of those marks every type of a referenced library.
+    /// </summary>
     public static Usage Of(INamedTypeSymbol type)
     {
         var ids = new SortedSet<string>(System.StringComparer.Ordinal);
         bool isError = false;
+        var holders = new List<ISymbol>();
         for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
         {
-            foreach (AttributeData attribute in current.GetAttributes())
+            holders.Add(current);
+        }
+
+        holders.Add(type.ContainingModule);
+        holders.Add(type.ContainingAssembly);
+        foreach (ISymbol holder in holders)
+        {
+            foreach (AttributeData attribute in holder.GetAttributes())
             {
                 if (IsSystemAttribute(attribute, "System", "ObsoleteAttribute"))
                 {
                     isError |= attribute.ConstructorArguments.Length == 2 && attribute.ConstructorArguments[1].Value is true;
-                    ids.Add("CS0612");
-                    ids.Add("CS0618");
+                    // DiagnosticId = "ACME002" replaces CS0612/CS0618 as the warning's ID.
+                    string? custom = NamedString(attribute, "DiagnosticId");
+                    if (custom is null)
+                    {
+                        ids.Add("CS0612");
+                        ids.Add("CS0618");
+                    }
+                    else
+                    {
+                        isError |= !Add(ids, custom);
+                    }
                 }
                 else if (IsSystemAttribute(attribute, "System.Diagnostics.CodeAnalysis", "ExperimentalAttribute")
                     && attribute.ConstructorArguments.Length == 1
                     && attribute.ConstructorArguments[0].Value is string id)
                 {
-                    // An ID that a #pragma cannot name leaves the reference an error.
-                    isError |= !IsPragmaSafe(id);
-                    ids.Add(id);
+                    isError |= !Add(ids, id);
                 }
             }
         }
@@ -48,13 +67,39 @@ internal static class UsageWarnings
         return new Usage(result, isError);
     }
 
+    // Adds an ID a #pragma can name; one it cannot leaves every reference a warning no pragma lifts, an error here.
+    private static bool Add(SortedSet<string> ids, string id)
+    {
+        if (!IsPragmaSafe(id))
+        {
+            return false;
+        }
+
+        ids.Add(id);
+        return true;
+    }
+
+    private static string? NamedString(AttributeData attribute, string name)
+    {
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Value is string value)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
     private static bool IsSystemAttribute(AttributeData attribute, string ns, string name)
         => attribute.AttributeClass is { } cls && cls.Name == name && cls.ContainingNamespace?.ToDisplayString() == ns;
 
-    // The ID lands in a #pragma line: letters, digits and '_' only, so nothing can break out of it.
+    // The ID lands in a #pragma line: letters, digits and '_' only, so nothing can break out of it, and not a digit
+    // first, which #pragma reads as a number (001 means CS0001; 1ABC does not even parse).
     private static bool IsPragmaSafe(string id)
     {
-        if (id.Length == 0)
+        if (id.Length == 0 || id[0] is >= '0' and <= '9')
         {
             return false;
         }

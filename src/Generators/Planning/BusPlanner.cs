@@ -81,6 +81,8 @@ internal static class BusPlanner
         RootProblem.Generic => new(DiagnosticDescriptors.GenericRoot, root.MetadataName, null, [root.DisplayName]),
         RootProblem.StaticAbstractMembers => new(DiagnosticDescriptors.StaticAbstractRoot, root.MetadataName, null, [root.DisplayName]),
         RootProblem.InvalidBusName => new(DiagnosticDescriptors.InvalidBusName, root.MetadataName, null, [root.ProblemDetail, root.DisplayName]),
+        RootProblem.HiddenNamespace => new(DiagnosticDescriptors.HiddenNamespace, root.MetadataName, null, [root.ProblemDetail, root.DisplayName]),
+        RootProblem.RuntimeMissing => new(DiagnosticDescriptors.RuntimeMissing, root.MetadataName, null, [root.DisplayName, root.ProblemDetail]),
         _ => new(DiagnosticDescriptors.TypeNameClash, root.MetadataName, null, [root.ProblemDetail, root.DisplayName, "an existing type or namespace of that name"]),
     };
 

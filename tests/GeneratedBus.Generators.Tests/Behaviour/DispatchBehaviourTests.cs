@@ -107,4 +107,73 @@ public class DispatchBehaviourTests
 
         Assert.Equal("Cpu 2,Threshold 3,Other", result);
     }
+
+    [Fact]
+    public void Dispatch_allocates_nothing_and_switches_through_one_jump_table_over_64_events()
+    {
+        const int count = 64;
+        var events = new System.Text.StringBuilder();
+        var posts = new System.Text.StringBuilder();
+        for (int i = 0; i < count; i++)
+        {
+            events.Append("[BusEvent] public sealed record E").Append(i).Append("(int Value) : SchedulerEvent;\n");
+            posts.Append("new E").Append(i).Append("(").Append(i).Append("), ");
+        }
+
+        GeneratorRun run = GeneratorRun.For($$"""
+            using System;
+            using System.Linq;
+            using System.Reflection;
+            using GeneratedBus;
+
+            namespace Acme.Scheduling;
+
+            public abstract record SchedulerEvent;
+            {{events}}
+            public sealed record Unmarked : SchedulerEvent;
+            [EventBus] public interface IMetricEvent { }
+            [BusEvent] public readonly record struct CpuSample(double Load) : IMetricEvent;
+
+            public sealed class Quiet : SchedulerListener { }
+            public sealed class QuietMetrics : MetricListener { }
+
+            public static class Probe
+            {
+                public static string Run()
+                {
+                    SchedulerEvent[] events = { {{posts}}new Unmarked() };
+                    IMetricEvent boxed = new CpuSample(1);
+                    var quiet = new Quiet();
+                    var metrics = new QuietMetrics();
+                    Loop(events, boxed, quiet, metrics);
+                    long before = GC.GetAllocatedBytesForCurrentThread();
+                    Loop(events, boxed, quiet, metrics);
+                    long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+                    MethodInfo dispatch = typeof(SchedulerDispatcher).GetMethod("Dispatch", new[] { typeof(ISchedulerListener), typeof(SchedulerEvent), typeof(SchedulerEventKind) })!;
+                    byte[] il = dispatch.GetMethodBody()!.GetILAsByteArray()!;
+                    // The 'switch' opcode (0x45) with its target count as a little-endian int32.
+                    int tables = Enumerable.Range(0, il.Length - 4).Count(i => il[i] == 0x45 && BitConverter.ToInt32(il, i + 1) == {{count}});
+                    return allocated + " bytes, " + tables + " table";
+                }
+
+                private static void Loop(SchedulerEvent[] events, IMetricEvent boxed, Quiet quiet, QuietMetrics metrics)
+                {
+                    for (int round = 0; round < 100; round++)
+                    {
+                        foreach (SchedulerEvent e in events)
+                        {
+                            SchedulerDispatcher.Dispatch(quiet, e);
+                        }
+
+                        MetricDispatcher.Dispatch(metrics, boxed);
+                    }
+                }
+            }
+            """);
+
+        object? result = CompiledAssembly.Invoke(run, "Acme.Scheduling.Probe", "Run");
+
+        Assert.Equal("0 bytes, 1 table", result);
+    }
 }

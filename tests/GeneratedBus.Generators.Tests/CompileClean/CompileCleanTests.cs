@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using GeneratedBus.Generators.Tests.Infrastructure;
 using GeneratedBus.Generators.Tests.Inputs;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace GeneratedBus.Generators.Tests.CompileClean;
@@ -39,6 +40,37 @@ public class CompileCleanTests
         Assert.True(diagnostics.IsEmpty, Snapshot.DescribeDiagnostics(diagnostics));
     }
 
+    /// <summary>Every input under C# 10, and under C# 9 all but the record structs it cannot declare.</summary>
+    public static TheoryData<string, LanguageVersion> OlderLanguages()
+    {
+        var data = new TheoryData<string, LanguageVersion>();
+        foreach (string input in SnapshotInputs.All.Cast<object[]>().Select(row => (string)row[0]))
+        {
+            if (input != nameof(SnapshotInputs.RecordStructInterfaceRoot))
+            {
+                data.Add(input, LanguageVersion.CSharp9);
+            }
+
+            data.Add(input, LanguageVersion.CSharp10);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(OlderLanguages))]
+    public void Generated_code_compiles_under_older_languages_with_nullable_disabled_project_wide(string input, LanguageVersion languageVersion)
+    {
+        var options = TestCompilation.ParseOptions.WithLanguageVersion(languageVersion);
+        CSharpCompilation compilation = TestCompilation.Create(options, WithBlockNamespace(SnapshotInputs.Named(input)));
+        GeneratorRun run = GeneratorRun.For(compilation.WithOptions(compilation.Options.WithNullableContextOptions(NullableContextOptions.Disable)));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.NotEmpty(run.Result.GeneratedSources);
+        // Only the generated files: some inputs use '?' annotations, which a nullable-disabled project rejects (CS8632).
+        DiagnosticAssert.AssertGeneratedTreesCompile(run);
+    }
+
     [Fact]
     public void Obsolete_and_experimental_events_stay_on_the_bus_without_warnings_in_generated_code()
     {
@@ -62,10 +94,36 @@ public class CompileCleanTests
         DiagnosticAssert.AssertGeneratedTreesCompile(run);
     }
 
+    [Theory]
+    [InlineData("assembly")]
+    [InlineData("module")]
+    public void Root_from_an_experimental_library_needs_no_suppression_in_generated_code(string target)
+    {
+        CSharpCompilation library = TestCompilation.Create($$"""
+            [{{target}}: System.Diagnostics.CodeAnalysis.Experimental("LIB001")]
+            namespace Acme.Library;
+            public abstract record SchedulerEvent;
+            """).WithAssemblyName("Library");
+        using var image = new System.IO.MemoryStream();
+        Assert.True(library.Emit(image).Success);
+
+        GeneratorRun run = GeneratorRun.For(TestCompilation.Create("""
+            #pragma warning disable LIB001 // the user's own uses of the experimental library
+            using GeneratedBus;
+            namespace Acme.App;
+            [BusEvent] public sealed record JobStart(int JobId) : Acme.Library.SchedulerEvent;
+            """).AddReferences(MetadataReference.CreateFromImage(image.ToArray())));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.NotEmpty(run.Result.GeneratedSources);
+        var diagnostics = run.Output.GetDiagnostics();
+        Assert.True(diagnostics.IsEmpty, Snapshot.DescribeDiagnostics(diagnostics));
+    }
+
     // C# 9 has no file-scoped namespaces: 'namespace X;' becomes 'namespace X { ... }'.
     private static string WithBlockNamespace(string source)
     {
-        Match match = Regex.Match(source, @"^namespace ([\w.]+);$", RegexOptions.Multiline);
+        Match match = Regex.Match(source, @"^namespace ([\w.@]+);$", RegexOptions.Multiline);
         return match.Success ? source.Replace(match.Value, $"namespace {match.Groups[1].Value} {{", StringComparison.Ordinal) + "\n}\n" : source;
     }
 }

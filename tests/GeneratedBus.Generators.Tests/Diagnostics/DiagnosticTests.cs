@@ -1,5 +1,6 @@
 using GeneratedBus.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace GeneratedBus.Generators.Tests.Diagnostics;
 
@@ -55,6 +56,21 @@ public class DiagnosticTests
         => DiagnosticAssert.ReportsOnly(Prelude + "[BusEvent] public sealed record [|Lonely|](int X);", "GB0004", "Acme.Lonely");
 
     [Fact]
+    public void GB0004_BusEvent_on_the_root_itself_leaves_the_rest_of_the_bus()
+    {
+        GeneratorRun run = DiagnosticAssert.ReportsOnly(
+            """
+            using GeneratedBus;
+            namespace Acme;
+            [BusEvent] public abstract record [|SchedulerEvent|];
+            [BusEvent] public sealed record JobStart(int JobId) : SchedulerEvent;
+            """,
+            "GB0004",
+            "Acme.SchedulerEvent");
+        Assert.Contains("void OnJobStart(", Assert.Single(run.Result.GeneratedSources).SourceText.ToString(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GB0004_record_struct_without_an_EventBus_interface()
         => DiagnosticAssert.ReportsOnly(
             Prelude + "public interface IPlain { }\n[BusEvent] public readonly record struct [|Sample|](int X) : IPlain;",
@@ -72,6 +88,18 @@ public class DiagnosticTests
         Assert.Single(run.Result.GeneratedSources);
     }
 
+    [Fact]
+    public void GB0005_events_of_one_name_in_two_namespaces()
+        => DiagnosticAssert.ReportsOnly(
+            """
+            using GeneratedBus;
+            namespace Acme { public abstract record SchedulerEvent; }
+            namespace Acme.Jobs { [BusEvent] public sealed record JobStart(int JobId) : Acme.SchedulerEvent; }
+            namespace Acme.Other { [BusEvent] public sealed record [|JobStart|](int JobId) : Acme.SchedulerEvent; }
+            """,
+            "GB0005",
+            "Acme.Other.JobStart");
+
     [Theory]
     [InlineData("OtherEvent")]
     [InlineData("Other")]
@@ -87,6 +115,19 @@ public class DiagnosticTests
             namespace Acme;
             [EventBus("not valid")] public abstract record [|Signal|];
             [BusEvent] public sealed record Gauge(double Value) : Signal;
+            """,
+            "GB0006",
+            "Acme.Signal");
+
+    [Fact]
+    public void GB0006_EventBus_name_with_a_formatting_character_that_CSharp_ignores()
+        => DiagnosticAssert.ReportsOnly(
+            """
+            using GeneratedBus;
+            namespace Acme;
+            [EventBus("Telemetry\u200B")] public abstract record [|Signal|];
+            [BusEvent] public sealed record Gauge(double Value) : Signal;
+            public sealed class TelemetryBus { }
             """,
             "GB0006",
             "Acme.Signal");
@@ -116,6 +157,21 @@ public class DiagnosticTests
             "GB0007",
             "SchedulerBus");
 
+    [Theory]
+    [InlineData("SchedulerBus")]
+    [InlineData("ISchedulerListener")]
+    [InlineData("SchedulerDispatcher")]
+    public void GB0007_event_named_like_a_generated_type(string name)
+        => DiagnosticAssert.ReportsOnly(
+            $$"""
+            using GeneratedBus;
+            namespace Acme;
+            public abstract record [|SchedulerEvent|];
+            [BusEvent] public sealed record {{name}}(int JobId) : SchedulerEvent;
+            """,
+            "GB0007",
+            name);
+
     [Fact]
     public void GB0007_two_buses_with_one_name_in_one_namespace()
     {
@@ -124,6 +180,25 @@ public class DiagnosticTests
             "GB0007",
             "Acme.SchedulerEvents");
         Assert.Single(run.Result.GeneratedSources);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void GB0007_root_from_another_assembly_that_has_its_bus_there_points_at_the_event(bool projectReference)
+    {
+        // The library's root is in its second file, so a location in the library would not be Input0.cs.
+        GeneratorRun library = GeneratorRun.For(TestCompilation.Create("// first file", Prelude).WithAssemblyName("Library"));
+        using var image = new System.IO.MemoryStream();
+        Assert.True(library.Output.Emit(image).Success);
+        MetadataReference reference = projectReference ? library.Output.ToMetadataReference() : MetadataReference.CreateFromImage(image.ToArray());
+        MarkedSource input = MarkedSource.Parse("""
+            using GeneratedBus;
+            namespace Acme.Extensions;
+            [BusEvent] public sealed record [|JobEnd|](int JobId) : Acme.SchedulerEvent;
+            """);
+
+        DiagnosticAssert.ReportsOnly(input, TestCompilation.Create(input.Source).AddReferences(reference), "GB0007", "Acme.SchedulerEvent");
     }
 
     [Fact]
@@ -199,6 +274,37 @@ public class DiagnosticTests
             DiagnosticSeverity.Warning);
 
     [Fact]
+    public void GB0011_obsolete_event_whose_DiagnosticId_no_pragma_can_name_is_left_out()
+        => DiagnosticAssert.ReportsOnly(
+            Prelude + "[BusEvent, System.Obsolete(\"Old.\", DiagnosticId = \"ACME 2\")] public sealed record [|Old|](int X) : SchedulerEvent;",
+            "GB0011",
+            "Acme.Old",
+            DiagnosticSeverity.Warning);
+
+    [Fact]
+    public void GB0011_can_be_turned_off_project_wide_with_NoWarn()
+    {
+        CSharpCompilation compilation = TestCompilation.Create(
+            Prelude + "[BusEvent, System.Obsolete(\"Gone.\", true)] public sealed record Gone(int X) : SchedulerEvent;");
+        var noWarn = compilation.Options.WithSpecificDiagnosticOptions([new("GB0011", ReportDiagnostic.Suppress)]);
+
+        GeneratorRun run = GeneratorRun.For(compilation.WithOptions(noWarn));
+
+        // Without NoWarn the same input reports GB0011 (GB0011_event_obsolete_as_an_error_is_left_out).
+        Assert.DoesNotContain(run.GeneratorDiagnostics.AddRange(run.DriverDiagnostics), d => d.Id == "GB0011" && !d.IsSuppressed);
+    }
+
+    [Theory]
+    [InlineData("001")]
+    [InlineData("1ABC")]
+    public void GB0011_experimental_event_whose_ID_starts_with_a_digit_is_left_out(string id)
+        => DiagnosticAssert.ReportsOnly(
+            Prelude + $"[BusEvent, System.Diagnostics.CodeAnalysis.Experimental(\"{id}\")] public sealed record [|Preview|](int X) : SchedulerEvent;",
+            "GB0011",
+            "Acme.Preview",
+            DiagnosticSeverity.Warning);
+
+    [Fact]
     public void GB0012_interface_root_with_static_abstract_members()
         => DiagnosticAssert.ReportsOnly(
             """
@@ -209,4 +315,58 @@ public class DiagnosticTests
             """,
             "GB0012",
             "Acme.IMetricEvent");
+
+    [Fact]
+    public void GB0014_attributes_declared_in_source_without_the_runtime()
+    {
+        MarkedSource input = MarkedSource.Parse("""
+            namespace GeneratedBus
+            {
+                [System.AttributeUsage(System.AttributeTargets.Class | System.AttributeTargets.Struct)]
+                public sealed class BusEventAttribute : System.Attribute { }
+            }
+
+            namespace Acme
+            {
+                public abstract record [|SchedulerEvent|];
+                [GeneratedBus.BusEvent] public sealed record JobStart(int JobId) : SchedulerEvent;
+            }
+            """);
+        CSharpCompilation compilation = TestCompilation.Create(input.Source);
+        MetadataReference runtime = TestCompilation.RuntimeReference(compilation);
+
+        GeneratorRun run = DiagnosticAssert.ReportsOnly(input, compilation.RemoveReferences(runtime), "GB0014", "Acme.SchedulerEvent");
+        Assert.Empty(run.Result.GeneratedSources);
+    }
+
+    [Fact]
+    public void GB0013_global_type_named_System()
+        => DiagnosticAssert.ReportsOnly(
+            """
+            using GeneratedBus;
+            namespace Acme
+            {
+                public abstract record [|SchedulerEvent|];
+                [BusEvent] public sealed record JobStart(int JobId) : SchedulerEvent;
+            }
+
+            public sealed class System { }
+            """,
+            "GB0013",
+            "System");
+
+    [Fact]
+    public void GB0013_global_type_named_GeneratedBus_with_the_runtime_behind_an_extern_alias()
+    {
+        MarkedSource input = MarkedSource.Parse("""
+            extern alias Runtime;
+            namespace Acme;
+            public abstract record [|SchedulerEvent|];
+            [Runtime::GeneratedBus.BusEvent] public sealed record JobStart(int JobId) : SchedulerEvent;
+            """);
+        CSharpCompilation compilation = TestCompilation.Create(input.Source, "public sealed class GeneratedBus { }");
+        MetadataReference runtime = TestCompilation.RuntimeReference(compilation);
+
+        DiagnosticAssert.ReportsOnly(input, compilation.ReplaceReference(runtime, runtime.WithAliases(["Runtime"])), "GB0013", "GeneratedBus");
+    }
 }

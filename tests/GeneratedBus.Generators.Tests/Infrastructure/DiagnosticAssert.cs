@@ -15,7 +15,17 @@ public static class DiagnosticAssert
     public static GeneratorRun ReportsOnly(string markedSource, string id, string typeName, DiagnosticSeverity severity = DiagnosticSeverity.Error)
     {
         MarkedSource input = MarkedSource.Parse(markedSource);
-        GeneratorRun run = GeneratorRun.For(input.Source);
+        return ReportsOnly(input, TestCompilation.Create(input.Source), id, typeName, severity);
+    }
+
+    /// <summary>
+    /// Like <see cref="ReportsOnly(string, string, string, DiagnosticSeverity)"/>, over a compilation whose first file,
+    /// <c>Input0.cs</c>, is <paramref name="input"/>'s source.
+    /// </summary>
+    public static GeneratorRun ReportsOnly(MarkedSource input, Compilation compilation, string id, string typeName, DiagnosticSeverity severity = DiagnosticSeverity.Error)
+    {
+        Assert.Equal(input.Source, compilation.SyntaxTrees.First().ToString());
+        GeneratorRun run = GeneratorRun.For(compilation);
 
         Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal(id, diagnostic.Id);

@@ -32,9 +32,15 @@ public static class TestCompilation
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
-                generalDiagnosticOption: ReportDiagnostic.Error)
+                generalDiagnosticOption: ReportDiagnostic.Error,
+                // Every warning wave, as the SDK enables for current target frameworks.
+                warningLevel: 9999)
                 .WithSyntaxTreeOptionsProvider(new UndocumentedInputs()));
     }
+
+    /// <summary>The reference to the GeneratedBus runtime among <paramref name="compilation"/>'s references.</summary>
+    public static MetadataReference RuntimeReference(Compilation compilation)
+        => compilation.References.Single(r => r.Display == typeof(BusEventAttribute).Assembly.Location);
 
     /// <summary>Parses <paramref name="source"/> as the file <paramref name="path"/> with <see cref="ParseOptions"/>.</summary>
     public static SyntaxTree Parse(string source, string path) => CSharpSyntaxTree.ParseText(source, ParseOptions, path);

@@ -128,7 +128,7 @@ namespace Acme.Scheduling
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             return (global::Acme.Scheduling.SchedulerEventKind)s_kinds.Find(e);
@@ -187,7 +187,7 @@ namespace Acme.Scheduling
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.StageSubmitted);
@@ -200,7 +200,7 @@ namespace Acme.Scheduling
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.StageCompleted);
@@ -213,7 +213,7 @@ namespace Acme.Scheduling
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.StageCancelled);
@@ -226,7 +226,7 @@ namespace Acme.Scheduling
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.StageRetried);

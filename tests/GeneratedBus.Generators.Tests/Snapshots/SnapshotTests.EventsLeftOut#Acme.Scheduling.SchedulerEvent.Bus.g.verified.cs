@@ -89,7 +89,7 @@ namespace Acme.Scheduling
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             return (global::Acme.Scheduling.SchedulerEventKind)s_kinds.Find(e);
@@ -142,7 +142,7 @@ namespace Acme.Scheduling
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.JobStart);
@@ -155,7 +155,7 @@ namespace Acme.Scheduling
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.JobEnd);

@@ -73,7 +73,7 @@ internal static class PipelineDispatcher
     {
         if (e is null)
         {
-            throw new global::System.ArgumentNullException(nameof(e));
+            throw new global::System.ArgumentNullException("e");
         }
 
         return (global::PipelineEventKind)s_kinds.Find(e);
@@ -123,7 +123,7 @@ internal sealed class PipelineBus : global::GeneratedBus.LiveListenerBus<global:
     {
         if (e is null)
         {
-            throw new global::System.ArgumentNullException(nameof(e));
+            throw new global::System.ArgumentNullException("e");
         }
 
         PostWithKind(e, (int)global::PipelineEventKind.Started);

@@ -103,7 +103,7 @@ namespace Acme.@class
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             return (global::Acme.@class.ÉvénementEventKind)s_kinds.Find(e);
@@ -159,7 +159,7 @@ namespace Acme.@class
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Acme.@class.ÉvénementEventKind.@event);
@@ -172,7 +172,7 @@ namespace Acme.@class
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Acme.@class.ÉvénementEventKind.Démarré);
@@ -185,7 +185,7 @@ namespace Acme.@class
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Acme.@class.ÉvénementEventKind.@class);

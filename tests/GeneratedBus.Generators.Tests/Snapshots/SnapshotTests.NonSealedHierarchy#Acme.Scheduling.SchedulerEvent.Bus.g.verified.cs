@@ -131,7 +131,7 @@ namespace Acme.Scheduling
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             int kind = s_kinds.Find(e);
@@ -206,7 +206,7 @@ namespace Acme.Scheduling
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.TaskKilled);
@@ -219,7 +219,7 @@ namespace Acme.Scheduling
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.StageDone);

@@ -103,7 +103,7 @@ namespace Acme.Metrics
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             return (global::Acme.Metrics.MetricEventKind)s_kinds.Find(e);
@@ -169,7 +169,7 @@ namespace Acme.Metrics
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Acme.Metrics.MetricEventKind.ThresholdCrossed);

@@ -103,7 +103,7 @@ namespace Acme.Scheduling
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             return (global::Acme.Scheduling.SchedulerEventKind)s_kinds.Find(e);
@@ -159,7 +159,7 @@ namespace Acme.Scheduling
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.JobStart);
@@ -172,7 +172,7 @@ namespace Acme.Scheduling
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.JobEnd);
@@ -185,7 +185,7 @@ namespace Acme.Scheduling
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.Heartbeat);

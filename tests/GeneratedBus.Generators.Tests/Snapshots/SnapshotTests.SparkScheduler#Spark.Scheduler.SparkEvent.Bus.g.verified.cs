@@ -369,7 +369,7 @@ namespace Spark.Scheduler
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             return (global::Spark.Scheduler.SparkEventKind)s_kinds.Find(e);
@@ -482,7 +482,7 @@ namespace Spark.Scheduler
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.StageSubmitted);
@@ -495,7 +495,7 @@ namespace Spark.Scheduler
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.StageCompleted);
@@ -508,7 +508,7 @@ namespace Spark.Scheduler
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.TaskStart);
@@ -521,7 +521,7 @@ namespace Spark.Scheduler
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.TaskGettingResult);
@@ -534,7 +534,7 @@ namespace Spark.Scheduler
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.TaskEnd);
@@ -547,7 +547,7 @@ namespace Spark.Scheduler
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.JobStart);
@@ -560,7 +560,7 @@ namespace Spark.Scheduler
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.JobEnd);
@@ -573,7 +573,7 @@ namespace Spark.Scheduler
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.EnvironmentUpdate);
@@ -586,7 +586,7 @@ namespace Spark.Scheduler
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.BlockManagerAdded);
@@ -599,7 +599,7 @@ namespace Spark.Scheduler
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.BlockManagerRemoved);
@@ -612,7 +612,7 @@ namespace Spark.Scheduler
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.UnpersistRDD);
@@ -625,7 +625,7 @@ namespace Spark.Scheduler
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ApplicationStart);
@@ -638,7 +638,7 @@ namespace Spark.Scheduler
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ApplicationEnd);
@@ -651,7 +651,7 @@ namespace Spark.Scheduler
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ExecutorMetricsUpdate);
@@ -664,7 +664,7 @@ namespace Spark.Scheduler
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ExecutorAdded);
@@ -677,7 +677,7 @@ namespace Spark.Scheduler
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ExecutorRemoved);
@@ -690,7 +690,7 @@ namespace Spark.Scheduler
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ExecutorBlacklisted);
@@ -703,7 +703,7 @@ namespace Spark.Scheduler
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ExecutorUnblacklisted);
@@ -716,7 +716,7 @@ namespace Spark.Scheduler
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.NodeBlacklisted);
@@ -729,7 +729,7 @@ namespace Spark.Scheduler
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.NodeUnblacklisted);
@@ -742,7 +742,7 @@ namespace Spark.Scheduler
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.BlockUpdated);
@@ -755,7 +755,7 @@ namespace Spark.Scheduler
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.SpeculativeTaskSubmitted);

@@ -75,7 +75,7 @@ namespace Acme.Platform
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             return (global::Acme.Platform.StorageEventKind)s_kinds.Find(e);
@@ -125,7 +125,7 @@ namespace Acme.Platform
         {
             if (e is null)
             {
-                throw new global::System.ArgumentNullException(nameof(e));
+                throw new global::System.ArgumentNullException("e");
             }
 
             PostWithKind(e, (int)global::Acme.Platform.StorageEventKind.BlockWritten);

@@ -28,6 +28,18 @@ public class NamingTests
         => Assert.Equal(expected, Naming.StemOf(name));
 
     [Theory]
+    [InlineData("Scheduler", true)]
+    [InlineData("class", true)]
+    [InlineData("Démarré", true)]
+    [InlineData("", false)]
+    [InlineData("not valid", false)]
+    [InlineData("@Scheduler", false)]
+    [InlineData("Sched\u200Buler", false)]
+    [InlineData("Sched\u00ADuler", false)]
+    public void Bus_names_must_be_identifiers_as_spelled(string name, bool expected)
+        => Assert.Equal(expected, Naming.IsValidIdentifier(name));
+
+    [Theory]
     [InlineData("class", "@class")]
     [InlineData("record", "record")]
     [InlineData("Démarré", "Démarré")]
