@@ -79,25 +79,27 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
     /// <param name="queue">The queue name.</param>
     /// <exception cref="ArgumentNullException"><paramref name="listener"/> or <paramref name="queue"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="queue"/> is empty.</exception>
-    /// <exception cref="InvalidOperationException">The bus was stopped or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The bus was stopped or disposed and has no queue of that name.</exception>
     public void AddToQueue(TListener listener, string queue)
     {
         ArgumentNullException.ThrowIfNull(listener);
         BusOptionsValidation.CheckQueueName(queue);
         lock (_gate)
         {
-            if (_state == Stopped)
-            {
-                // Spark throws here too: a queue made now would never start, and its listener would silently get nothing.
-                throw new InvalidOperationException($"Bus {_context.Name} is stopped; listeners can no longer be added.");
-            }
-
             FoldExitedRetired();
             AsyncEventQueue<TListener, TEvent>? existing = Array.Find(_queues, q => q.Name == queue);
             if (existing is not null)
             {
+                // Also while Stop drains: the listener gets whatever the queue still delivers.
                 existing.Listeners.Add(listener);
                 return;
+            }
+
+            if (_state == Stopped)
+            {
+                // Like Spark's IllegalStateException: a queue made now would never start, so say so instead.
+                throw new InvalidOperationException(
+                    $"Bus {_context.Name} is stopped; it cannot create queue {queue}. Add listeners to new queues before Stop.");
             }
 
             var created = new AsyncEventQueue<TListener, TEvent>(

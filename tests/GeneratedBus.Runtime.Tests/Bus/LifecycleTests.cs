@@ -157,7 +157,7 @@ public class LifecycleTests
     }
 
     [Fact]
-    public void Adding_a_listener_after_Stop_or_Dispose_throws_instead_of_making_a_queue_that_never_starts()
+    public void Creating_a_queue_after_Stop_or_Dispose_throws_instead_of_making_a_queue_that_never_starts()
     {
         using var stopped = new TestBus(TestOptions.Create());
         stopped.AddToSharedQueue(new CollectingListener());
@@ -167,9 +167,13 @@ public class LifecycleTests
         disposed.Dispose();
 
         var error = Assert.Throws<InvalidOperationException>(() => stopped.AddToQueue(new CollectingListener(), "late"));
-        Assert.Contains("stopped", error.Message, StringComparison.Ordinal);
+        Assert.Contains("late", error.Message, StringComparison.Ordinal);
         Assert.Throws<InvalidOperationException>(() => disposed.AddToSharedQueue(new CollectingListener()));
         Assert.Equal([TestBus.SharedQueue], stopped.ActiveQueues);
+
+        // An existing queue still takes listeners: nothing is posted after Stop, so nothing can be missed.
+        stopped.AddToSharedQueue(new CollectingListener());
+        Assert.Equal(2, stopped.Listeners.Count);
     }
 
     [Fact]
