@@ -158,7 +158,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
             ThrowNullEvent();
         }
 
-        PostWithKind(e, ClassifyEvent(e));
+        PostChecked(e, ClassifyEvent(e));
     }
 
     /// <summary>Like <see cref="Post(TEvent)"/> with the kind already known: generated per-event overloads call this.</summary>
@@ -172,19 +172,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
             ThrowNullEvent();
         }
 
-        // Acquire: pairs with Start's release, so the buffered events were offered before anything posted here.
-        if (Volatile.Read(ref _state) == Started)
-        {
-            _posted.Increment();
-            foreach (AsyncEventQueue<TListener, TEvent> queue in Volatile.Read(ref _queues))
-            {
-                queue.Offer(e, kind);
-            }
-
-            return;
-        }
-
-        PostNotRunning(e, kind);
+        PostChecked(e, kind);
     }
 
     /// <summary>Starts every queue and delivers the events buffered so far, in order.</summary>
@@ -383,6 +371,24 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
     [DoesNotReturn]
     private static void ThrowNullEvent() => throw new ArgumentNullException("e");
 
+    /// <summary>The post path behind <see cref="Post(TEvent)"/> and <see cref="PostWithKind"/>, which checked <paramref name="e"/> for null.</summary>
+    private void PostChecked(TEvent e, int kind)
+    {
+        // Acquire: pairs with Start's release, so the buffered events were offered before anything posted here.
+        if (Volatile.Read(ref _state) == Started)
+        {
+            _posted.Increment();
+            foreach (AsyncEventQueue<TListener, TEvent> queue in Volatile.Read(ref _queues))
+            {
+                queue.Offer(e, kind);
+            }
+
+            return;
+        }
+
+        PostNotRunning(e, kind);
+    }
+
     private void PostNotRunning(TEvent e, int kind)
     {
         lock (_gate)
@@ -410,7 +416,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
         }
 
         // Started while we waited for the lock: Start offered the buffer first, so posting now keeps the order.
-        PostWithKind(e, kind);
+        PostChecked(e, kind);
     }
 
     /// <summary>Spark's removeListenerOnError: a listener that threw <see cref="ThreadInterruptedException"/> leaves every queue.</summary>
