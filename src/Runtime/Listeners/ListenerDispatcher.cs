@@ -89,10 +89,13 @@ internal sealed class ListenerDispatcher<TListener, TEvent>
 
             long t1 = _context.Now();
             long elapsed = t1 - t0;
-            entry.Timer?.Record(elapsed, failure is not null);
-            if (entry.Timer is not null && BusMetrics.ListenerDuration.Enabled)
+            if (entry.Timer is { } timer)
             {
-                RecordDuration(entry.Timer, elapsed);
+                timer.Record(elapsed, failure is not null);
+                if (BusMetrics.ListenerDuration.Enabled)
+                {
+                    RecordDuration(timer, elapsed);
+                }
             }
 
             if (failure is not null || elapsed > _context.SlowTicks)
