@@ -14,9 +14,6 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
     /// <summary>Wraps <paramref name="items"/>; the caller must not change it afterwards.</summary>
     public EquatableArray(T[] items) => _items = items;
 
-    /// <summary>An array with no elements.</summary>
-    public static EquatableArray<T> Empty => new(Array.Empty<T>());
-
     /// <inheritdoc />
     public int Count => _items?.Length ?? 0;
 

@@ -24,6 +24,7 @@ internal static class EventParser
             return null;
         }
 
+        Compilation compilation = context.SemanticModel.Compilation;
         DiagnosticLocation? location = DiagnosticLocation.From(declaration.Identifier.GetLocation());
         string display = SymbolNames.ForDisplay(type);
         EventResult Fail(DiagnosticDescriptor descriptor, params string[] args)
@@ -63,19 +64,19 @@ internal static class EventParser
             return null;
         }
 
-        if (UsageWarnings.Of(root).IsError)
+        UsageWarnings.Usage rootUsage = UsageWarnings.Of(root);
+        if (rootUsage.IsError)
         {
             // Deriving from it is already an error (CS0619 or the experimental ID) that generated code could only repeat.
             return null;
         }
 
-        RootSpec rootSpec = RootParser.Parse(root, context.SemanticModel.Compilation);
+        RootSpec rootSpec = RootParser.Parse(root, rootUsage, compilation);
         // A root from a project reference has source locations too, in the other project's files: point at the event then.
-        Compilation compilation = context.SemanticModel.Compilation;
         DiagnosticLocation? rootLocation = DiagnosticLocation.From(
             root.Locations.FirstOrDefault(l => l.IsInSource && compilation.ContainsSyntaxTree(l.SourceTree!))) ?? location;
 
-        Reach reach = Visibility.ReachOf(type, context.SemanticModel.Compilation);
+        Reach reach = Visibility.ReachOf(type, compilation);
         if (rootSpec.Problem == RootProblem.None && (reach == Reach.None || (rootSpec.IsPublic && reach != Reach.Public)))
         {
             string needed = rootSpec.IsPublic ? "public" : "internal";

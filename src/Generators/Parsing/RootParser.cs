@@ -16,7 +16,10 @@ internal static class RootParser
     private static readonly string[] s_runtimeTypes = { "GeneratedBus.LiveListenerBus`2", "GeneratedBus.EventKindMap", "GeneratedBus.BusOptions" };
 
     /// <summary>Describes <paramref name="root"/> as seen from <paramref name="compilation"/>.</summary>
-    public static RootSpec Parse(INamedTypeSymbol root, Compilation compilation)
+    /// <param name="root">The root.</param>
+    /// <param name="usage">What referring to the root costs, as the caller already found it.</param>
+    /// <param name="compilation">The compilation the generated code goes into.</param>
+    public static RootSpec Parse(INamedTypeSymbol root, UsageWarnings.Usage usage, Compilation compilation)
     {
         string busName = EventBusAttributes.NameOf(root) ?? Naming.BusNameOf(root.Name, root.TypeKind == TypeKind.Interface);
         Reach reach = Visibility.ReachOf(root, compilation);
@@ -65,7 +68,7 @@ internal static class RootParser
             reach == Reach.Public,
             problem,
             detail,
-            new EquatableArray<string>(UsageWarnings.Of(root).Ids));
+            new EquatableArray<string>(usage.Ids));
     }
 
     // Such an interface cannot be the bus's TEvent type argument (CS8920).
