@@ -11,8 +11,10 @@ namespace GeneratedBus;
 /// </summary>
 /// <remarks>
 /// Accounting, all derived from a few counters so no hot path counts twice: <c>Posted = tail + dropped</c>,
-/// <c>Size = tail - head</c>, <c>in-flight = head - processed - abandoned</c> (0 or 1), hence at every moment
-/// <c>Posted = Processed + Dropped + Size + in-flight</c>, and after the thread ends <c>Posted = Processed + Dropped</c>.
+/// <c>Size = tail - head</c>, <c>in-flight = head - processed - abandoned</c> (0 or 1) and
+/// <c>Dropped = dropped + abandoned</c> (refused when full, or left over when an abandoned queue exits), hence at
+/// every moment <c>Posted = Processed + Dropped + Size + in-flight</c>, and after the thread ends
+/// <c>Posted = Processed + Dropped</c>.
 /// </remarks>
 internal sealed class AsyncEventQueue<TListener, TEvent>
     where TListener : class
@@ -315,7 +317,8 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
 
 /// <summary>
 /// Parked (read by every producer, written by the consumer when it parks), Dropped (producers, only when full)
-/// and the consumer's counters, each on its own 128-byte block so the hot ones do not share a cache line.
+/// and the consumer's two counters (Processed, Abandoned), in three 128-byte blocks, so a line producers read or
+/// write is never one the consumer writes per event.
 /// Not nested in the queue: generic types cannot have explicit layout.
 /// </summary>
 [StructLayout(LayoutKind.Explicit, Size = 512)]

@@ -149,7 +149,8 @@ internal sealed class BoundedRing<T>
 
     /// <summary>
     /// Consumer only: takes the item at <paramref name="position"/> (which must be below <see cref="Tail"/>), waiting
-    /// for its producer to publish it, clears the slot and advances head.
+    /// for its producer to publish it, clears the slot taken <see cref="ClearLag"/> positions earlier (this one is
+    /// cleared that much later, or by <see cref="ClearTaken"/>) and advances head.
     /// </summary>
     /// <param name="position">The current head.</param>
     /// <param name="kind">The item's kind.</param>
