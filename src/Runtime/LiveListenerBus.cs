@@ -375,7 +375,8 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
     private void PostChecked(TEvent e, int kind)
     {
         // Acquire: pairs with Start's release, so the buffered events were offered before anything posted here.
-        if (Volatile.Read(ref _state) == Started)
+        int state = Volatile.Read(ref _state);
+        if (state == Started)
         {
             _posted.Increment();
             foreach (AsyncEventQueue<TListener, TEvent> queue in Volatile.Read(ref _queues))
@@ -386,7 +387,11 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
             return;
         }
 
-        PostNotRunning(e, kind);
+        // Stopped is final, so a post after Stop is ignored without taking the lock Stop itself needs.
+        if (state != Stopped)
+        {
+            PostNotRunning(e, kind);
+        }
     }
 
     private void PostNotRunning(TEvent e, int kind)
