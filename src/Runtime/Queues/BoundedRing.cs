@@ -20,8 +20,8 @@ internal enum EnqueueResult
 
 /// <summary>
 /// A bounded, lock-free, allocation-free ring for many producers and one consumer, carrying an event and its kind.
-/// The slot array is rounded up to a power of two, but the bound is exact: a producer may claim position
-/// <c>t</c> only while <c>t - head &lt; capacity</c>.
+/// The slot array (the capacity plus <see cref="ClearLag"/> spare slots) is rounded up to a power of two, but the
+/// bound is exact: a producer may claim position <c>t</c> only while <c>t - head &lt; capacity</c>.
 /// </summary>
 /// <remarks>
 /// Positions only grow. A producer claims a position by a CAS on <c>tail</c>, writes the slot, then publishes it by
