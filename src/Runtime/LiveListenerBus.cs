@@ -223,7 +223,9 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
     /// Stop throws <see cref="ThreadInterruptedException"/>; the queues still drain and end on their own, and a later
     /// Stop or Dispose returns at once.
     /// </remarks>
-    /// <exception cref="InvalidOperationException">The bus was never started, or this is a dispatch thread of this bus.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The bus was neither started nor disposed, or it runs and this is one of its dispatch threads.
+    /// </exception>
     public void Stop()
     {
         int state = Volatile.Read(ref _state);

@@ -331,6 +331,16 @@ public class LifecycleTests
     }
 
     [Fact]
+    public void Stop_after_Dispose_of_a_bus_never_started_does_nothing()
+    {
+        var bus = new TestBus(TestOptions.Create());
+        bus.Dispose();
+        bus.Stop();
+        Assert.Throws<InvalidOperationException>(bus.Start);
+        Assert.Equal(0, bus.GetStats().EventsPosted);
+    }
+
+    [Fact]
     public void Dispose_from_a_listener_logs_and_stops_without_joining()
     {
         var logs = new CollectingLoggerFactory();
