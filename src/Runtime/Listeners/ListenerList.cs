@@ -27,6 +27,8 @@ internal sealed class ListenerList<TListener>
     private readonly Dictionary<Type, ListenerTimer> _timers = new();
     private ListenerEntry<TListener>[] _entries = [];
 
+    /// <param name="maxTimedTypes">How many listener types get a timer; later types go untimed.</param>
+    /// <param name="concurrentWriters">Whether several threads may deliver at once, so timers must update with Interlocked.</param>
     public ListenerList(int maxTimedTypes, bool concurrentWriters)
     {
         _maxTimedTypes = maxTimedTypes;
@@ -37,8 +39,10 @@ internal sealed class ListenerList<TListener>
     // Acquire: the entries' fields, written before the array was published by the CAS, are visible.
     public ListenerEntry<TListener>[] Snapshot => Volatile.Read(ref _entries);
 
+    /// <summary>How many listeners the current snapshot holds.</summary>
     public int Count => Snapshot.Length;
 
+    /// <summary>Appends <paramref name="listener"/> with the timer of its type; later snapshots include it.</summary>
     public void Add(TListener listener)
     {
         var entry = new ListenerEntry<TListener>(listener, TimerFor(listener.GetType()));
@@ -85,6 +89,7 @@ internal sealed class ListenerList<TListener>
         }
     }
 
+    /// <summary>The listeners of the current snapshot, in the order they were added.</summary>
     public TListener[] Listeners()
     {
         ListenerEntry<TListener>[] entries = Snapshot;
@@ -97,6 +102,7 @@ internal sealed class ListenerList<TListener>
         return listeners;
     }
 
+    /// <summary>Every timer created so far, including those of listeners since removed.</summary>
     public ListenerTimer[] Timers()
     {
         lock (_timers)

@@ -59,12 +59,16 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
         _lastReport = context.TimeProvider.GetUtcNow();
     }
 
+    /// <summary>The queue name, as given to <c>AddToQueue</c>.</summary>
     public string Name { get; }
 
+    /// <summary>The exact number of waiting events the queue holds.</summary>
     public int Capacity => _ring.Capacity;
 
+    /// <summary>Delivers each event to the queue's listeners, guarded and timed.</summary>
     public ListenerDispatcher<TListener, TEvent> Dispatcher { get; }
 
+    /// <summary>The queue's listeners: a copy-on-write list, safe to change while the queue delivers.</summary>
     public ListenerList<TListener> Listeners => Dispatcher.Listeners;
 
     /// <summary>Whether the dispatch thread has ended, or was never started and never will be (closed).</summary>
@@ -81,8 +85,10 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
         }
     }
 
+    /// <summary>Whether the caller is this queue's dispatch thread.</summary>
     public bool IsOnDispatchThread => ReferenceEquals(Thread.CurrentThread, _thread);
 
+    /// <summary>Starts the dispatch thread; later calls do nothing.</summary>
     public void Start()
     {
         if (Interlocked.Exchange(ref _started, 1) == 0)
@@ -137,6 +143,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     /// </summary>
     public void Abandon() => Volatile.Write(ref _abandon, 1);
 
+    /// <summary>A consistent snapshot of the queue's counters.</summary>
     public QueueStats GetStats() => GetStats(out _);
 
     /// <summary>A consistent snapshot; <paramref name="inFlight"/> is the event being delivered (0 or 1).</summary>
