@@ -70,6 +70,9 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
 
     string IBusMetricsSource.BusName => _context.Name;
 
+    // Lock-free: the posted counter alone, not GetStats, which locks the bus and snapshots every queue and timer.
+    long IBusMetricsSource.EventsPosted => _posted.Sum();
+
     /// <summary>Adds a listener to the <see cref="SharedQueue"/>.</summary>
     /// <param name="listener">The listener.</param>
     public void AddToSharedQueue(TListener listener) => AddToQueue(listener, SharedQueue);
