@@ -23,6 +23,12 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     // Spins before parking: long enough to catch a producer that is mid-burst, short enough to leave an idle core idle.
     private const int SpinsBeforePark = 64;
 
+    // Pause between two looks at tail while idle. Each look pulls the producers' tail line to this core, and their next
+    // claim must pull it back; polling between every claim made each event pay that transfer (hundreds of ns on this
+    // project's VMs). Pausing lets a batch gather: lossless one-to-one throughput rose from 8-22 to about 46 M events/s
+    // there, at a cost of a few microseconds of latency for an event that finds the consumer idle.
+    private const int PollPause = 16;
+
     private readonly BusContext _context;
     private readonly object _owner;
     private readonly BoundedRing<TEvent> _ring;
@@ -288,16 +294,15 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     {
         try
         {
-            var spin = default(SpinWait);
             for (int i = 0; i < SpinsBeforePark; i++)
             {
+                Thread.SpinWait(PollPause);
+
                 // RawTail includes the closed bit, so a close also ends the spin.
                 if (_ring.RawTail != head)
                 {
                     return;
                 }
-
-                spin.SpinOnce(sleep1Threshold: -1);
             }
 
             // About to sleep: let go of the last events delivered, which the ring clears only lazily.
