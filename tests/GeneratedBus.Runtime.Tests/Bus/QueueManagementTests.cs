@@ -215,9 +215,12 @@ public class QueueManagementTests
         bus.AddToQueue(afterOwn, "mixed");
         bus.AddToQueue(interrupted, "mixed");
         bus.AddToQueue(keep, "mixed");
-        bus.Start();
+
+        // Posted before Start, so both reach "own": Start offers the buffer under the bus lock, which the removal
+        // needs too. Posted after Start, the second could find "own" already retired.
         bus.Post(new Ping(1));
         bus.Post(new Ping(2));
+        bus.Start();
 
         Eventually.True(() => bus.ActiveQueues.Count == 1, "the emptied queue retired");
         bus.WaitUntilEmpty(TimeSpan.FromSeconds(30));
