@@ -1,0 +1,4 @@
+using System;
+using SparkStreaming;
+
+return StreamingApp.Run(args, Console.Out, Console.Error);
