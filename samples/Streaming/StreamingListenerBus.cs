@@ -9,26 +9,18 @@ namespace SparkStreaming;
 /// <see cref="ListenerBus{TListener, TEvent}.PostToAll"/> on that queue's dispatch thread. Streaming listeners therefore
 /// see streaming events one at a time, in posting order, interleaved correctly with the main bus's own events.
 /// </summary>
-public sealed class StreamingListenerBus : ListenerBus<IStreamingListener, StreamingListenerEvent>
+/// <param name="sparkBus">The main bus that carries the wrapped events.</param>
+public sealed class StreamingListenerBus(SparkBus sparkBus) : ListenerBus<IStreamingListener, StreamingListenerEvent>
 {
     /// <summary>The main-bus queue the streaming events ride on, as in Spark.</summary>
     public const string StatusQueue = "appStatus";
 
-    private readonly SparkBus _sparkBus;
-
-    /// <summary>Creates the bus; <see cref="Start"/> connects it to <paramref name="sparkBus"/>.</summary>
-    /// <param name="sparkBus">The main bus that carries the wrapped events.</param>
-    public StreamingListenerBus(SparkBus sparkBus)
-    {
-        _sparkBus = sparkBus;
-    }
-
     /// <summary>Puts the bridge on the main bus's <see cref="StatusQueue"/>, so wrapped events reach this bus's listeners.</summary>
-    public void Start() => _sparkBus.AddToQueue(new StreamingBridge(this), StatusQueue);
+    public void Start() => sparkBus.AddToQueue(new StreamingBridge(this), StatusQueue);
 
     /// <summary>Posts a streaming event: wrapped, to the main bus. It never blocks, like any post to the main bus.</summary>
     /// <param name="e">The streaming event.</param>
-    public void Post(StreamingListenerEvent e) => _sparkBus.Post(new WrappedStreamingEvent(e));
+    public void Post(StreamingListenerEvent e) => sparkBus.Post(new WrappedStreamingEvent(e));
 
     // The README's three lines: the generated dispatcher does the work.
     /// <inheritdoc/>
