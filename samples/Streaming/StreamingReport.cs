@@ -21,7 +21,7 @@ public static class StreamingReport
         AppStatusListener app = context.AppStatus;
         MainBusCounter main = context.MainBusCounter;
         Line($"{app.AppName}: {context.Batches.Count} batches in {app.Duration} ms, {app.JobsStarted} Spark jobs ({app.JobsFailed} failed)");
-        Line($"main bus: {main.Events} events on the shared queue, {main.WrappedStreamingEvents} of them wrapped streaming events");
+        Line($"main bus: {main.Events} events on the shared queue; {main.WrappedStreamingEvents} of them streaming events, seen there only wrapped");
         Line($"");
 
         Line($"{"queue",-10} {"capacity",9} {"posted",9} {"processed",10} {"dropped",9}");

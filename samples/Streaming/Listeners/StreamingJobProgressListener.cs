@@ -76,7 +76,8 @@ public sealed class StreamingJobProgressListener : StreamingListener
         CompletedBatches++;
         TotalProcessedRecords += batch.NumRecords;
 
-        // A completed batch has every time set; a missing one would be a bug in the poster, so fail loudly.
+        // A completed batch has every time set. A missing one is a poster bug: the throw is logged and counted as
+        // this listener's failure in the report, never skipped quietly.
         long scheduling = batch.SchedulingDelay!.Value;
         _schedulingDelaySum += scheduling;
         _processingDelaySum += batch.ProcessingDelay!.Value;
