@@ -7,6 +7,7 @@ namespace GeneratedBus.Runtime.Tests.StressTests;
 
 /// <summary>Every posted event is processed or counted as dropped, once, in per-producer order, under load.</summary>
 [Trait("Category", "Stress")]
+[Collection(StressCollection.Name)]
 public class ConservationStressTests
 {
     private const int Producers = 4;
