@@ -33,7 +33,7 @@ public class ShutdownStressTests
             bus.AddToQueue(slow, "slow");
             bus.AddToQueue(new DelegateListener((e, k) => Thread.SpinWait(100)), "slow");
             bus.Start();
-            var posting = new Posting(bus, max);
+            var posting = new Posting(bus, Producers, max);
 
             // Stop at a different point each round: after a random number of deliveries, not after a sleep.
             int stopAfter = random.Next(0, max / 2);
@@ -74,7 +74,7 @@ public class ShutdownStressTests
         bus.AddToQueue(stuckCheck, "stuck");
         bus.AddToQueue(free, "free");
         bus.Start();
-        var posting = new Posting(bus, 100_000);
+        var posting = new Posting(bus, Producers, 100_000);
         blocking.WaitUntilEntered();
 
         Workers stopper = Workers.Start(1, _ => bus.Stop(), "Stop");
@@ -111,7 +111,7 @@ public class ShutdownStressTests
         bus.AddToQueue(blocking, "stuck");
         bus.AddToQueue(free, "free");
         bus.Start();
-        var posting = new Posting(bus, 100_000);
+        var posting = new Posting(bus, Producers, 100_000);
         blocking.WaitUntilEntered();
 
         Workers.Run(bus.Stop, "Stop");
@@ -160,7 +160,7 @@ public class ShutdownStressTests
         }), "inside");
         bus.AddToQueue(check, "inside");
         bus.Start();
-        var posting = new Posting(bus, Stress.Scale(200_000));
+        var posting = new Posting(bus, Producers, Stress.Scale(200_000));
 
         // While the bus runs, both calls refuse to wait for their own thread, and the bus runs on.
         Eventually.True(() => running.Count == 2, "the listener called Stop and WaitUntilEmpty");
@@ -199,7 +199,7 @@ public class ShutdownStressTests
             bus.AddToQueue(new DelegateListener((e, k) => Thread.SpinWait(500)), "slow");
             bus.AddToQueue(fast, "fast");
             bus.Start();
-            var posting = new Posting(bus, 50_000);
+            var posting = new Posting(bus, Producers, 50_000);
             Eventually.True(() => fast.Check.Count >= 1000 || !posting.Workers.IsAnyAlive, "deliveries before Stop");
 
             // Each caller reads the stats as soon as its call returns: a call that returned before the drain ended
@@ -241,7 +241,7 @@ public class ShutdownStressTests
             using var bus = new TestBus(TestOptions.Create(capacity: 1024));
             bus.AddToQueue(new CheckingListener(contiguous: false), "base");
             bus.Start();
-            var posting = new Posting(bus, 100_000);
+            var posting = new Posting(bus, Producers, 100_000);
             var created = new ConcurrentQueue<(string Queue, CheckingListener Listener)>();
             int made = 0;
             Workers creator = Workers.Start(1, _ =>
@@ -297,35 +297,4 @@ public class ShutdownStressTests
 
     private static KeyValuePair<string, QueueStats>[] Ordered(IReadOnlyDictionary<string, QueueStats> queues) =>
         queues.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
-
-    /// <summary>Producers posting sequenced events until <see cref="End"/> (or <c>max</c> each).</summary>
-    private sealed class Posting
-    {
-        private bool _end;
-
-        public Posting(TestBus bus, int max)
-        {
-            Posted = new int[Producers];
-            Workers = Workers.Start(Producers, p =>
-            {
-                int i = 0;
-                while (i < max && !Volatile.Read(ref _end))
-                {
-                    Sequenced.Post(bus, p, i++);
-                }
-
-                Posted[p] = i;
-            }, "producer");
-        }
-
-        public Workers Workers { get; }
-
-        public int[] Posted { get; }
-
-        public void End()
-        {
-            Volatile.Write(ref _end, true);
-            Workers.Join("producers");
-        }
-    }
 }
