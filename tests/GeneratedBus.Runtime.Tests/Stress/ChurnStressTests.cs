@@ -48,14 +48,14 @@ public class ChurnStressTests
 
         // Each round makes a temporary listener, puts it on a queue of its own (created now, retired when it leaves)
         // and on the lasting queues, reads stats, and removes it: every queue it emptied is stopped and joined.
-        var temps = new System.Collections.Concurrent.ConcurrentQueue<CheckingListener>();
+        var temps = new System.Collections.Concurrent.ConcurrentQueue<PerQueueCheckingListener>();
         Workers churners = Workers.Start(Churners, c =>
         {
             try
             {
                 for (int i = 0; i < churns; i++)
                 {
-                    var temp = new CheckingListener(contiguous: false);
+                    var temp = new PerQueueCheckingListener();
                     temps.Enqueue(temp);
                     bus.AddToQueue(temp, $"churn-{c}-{i % 3}");
                     bus.AddToQueue(temp, "mixed");
@@ -106,8 +106,8 @@ public class ChurnStressTests
         // The temporary listeners got what they got in order, and no dispatch thread met an exception (any would
         // be logged as a listener failure, an interrupt or an exit timeout).
         Assert.Equal(Churners * churns, temps.Count);
-        Assert.All(temps, t => t.Check.AssertClean("temporary listener"));
-        Assert.True(temps.Sum(t => t.Check.Count) > 0, "no temporary listener ever got an event");
+        Assert.All(temps.SelectMany(t => t.Checks), c => c.AssertClean("temporary listener"));
+        Assert.True(temps.SelectMany(t => t.Checks).Sum(c => c.Count) > 0, "no temporary listener ever got an event");
         Assert.All(new[] { 1, 2, 7, 8, 10 }, id => Assert.True(logs.Count(id) == 0, $"log {id} written: {logs.Summary}"));
         Assert.Equal(0, stats.Listeners[typeof(CheckingListener)].Failures);
         Assert.Equal(Churners * churns, logs.Count(9));
@@ -156,5 +156,19 @@ public class ChurnStressTests
 
         Assert.Equal(keep, bus.Listeners);
         Assert.All(keep, k => k.Check.AssertSawExactly("lasting listener", posted));
+    }
+
+    /// <summary>
+    /// On several queues at once, so several threads deliver to it: order holds per queue, so it checks per
+    /// delivering thread (one per queue).
+    /// </summary>
+    private sealed class PerQueueCheckingListener : ITestListener
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<Thread, SequenceCheck> _checks = new();
+
+        public SequenceCheck[] Checks => [.. _checks.Values];
+
+        public void On(TestEvent e, int kind) =>
+            _checks.GetOrAdd(Thread.CurrentThread, _ => new SequenceCheck(contiguous: false)).Record(e, kind);
     }
 }
