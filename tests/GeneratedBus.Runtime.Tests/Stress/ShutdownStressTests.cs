@@ -1,0 +1,300 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using GeneratedBus.Runtime.Tests.Support;
+
+namespace GeneratedBus.Runtime.Tests.StressTests;
+
+/// <summary>
+/// Stop under fire always returns (a hang fails the test after <see cref="Workers.HangBound"/>; a deadlock guard, not
+/// a speed assertion) and leaves every queue's counters balanced and frozen.
+/// </summary>
+[Trait("Category", "Stress")]
+[Collection(StressCollection.Name)]
+public class ShutdownStressTests
+{
+    private const int Producers = 3;
+
+    [Fact]
+    public void Stop_while_producers_post_freezes_balanced_counters_and_a_lossless_queue_holds_a_prefix_of_each_producer()
+    {
+        var random = new Random(11);
+        int max = Stress.Scale(20_000);
+        for (int round = 0; round < Stress.Scale(10); round++)
+        {
+            var options = TestOptions.Create(capacity: 3);
+            options.QueueCapacities["lossless"] = Producers * max;
+            using var bus = new TestBus(options);
+            var lossless = new CheckingListener(contiguous: true);
+            var slow = new CheckingListener(contiguous: false);
+            bus.AddToQueue(lossless, "lossless");
+            bus.AddToQueue(slow, "slow");
+            bus.AddToQueue(new DelegateListener((e, k) => Thread.SpinWait(100)), "slow");
+            bus.Start();
+            var posting = new Posting(bus, Producers, max);
+
+            // Stop at a different point each round: after a random number of deliveries, not after a sleep.
+            int stopAfter = random.Next(0, max / 2);
+            Eventually.True(() => lossless.Check.Count >= stopAfter || !posting.Workers.IsAnyAlive, "deliveries before Stop");
+            BusStats atStop = null!;
+            Workers.Run(() => { bus.Stop(); atStop = bus.GetStats(); }, "Stop");
+            posting.End();
+
+            BusStats after = bus.GetStats();
+            Assert.Equal(Ordered(atStop.Queues), Ordered(after.Queues));
+            AssertBalanced(after, Producers);
+
+            // The closed queue took each producer's events up to some point and none after: a prefix, all delivered.
+            QueueStats q = after.Queues["lossless"];
+            Assert.Equal(0, q.Dropped);
+            Assert.Equal(q.Processed, lossless.Check.Count);
+            lossless.Check.AssertClean("lossless listener");
+            Assert.Equal(q.Posted, Enumerable.Range(0, Producers).Sum(lossless.Check.NextOf));
+            Assert.All(Enumerable.Range(0, Producers), p => Assert.InRange(lossless.Check.NextOf(p), 0, posting.Posted[p]));
+            Assert.Equal(after.Queues["slow"].Processed, slow.Check.Count);
+            slow.Check.AssertClean("slow listener");
+        }
+    }
+
+    [Fact]
+    public void Stop_without_ExitTimeout_waits_for_a_blocked_listener_and_then_every_accepted_event_is_delivered()
+    {
+        var logs = new CountingLoggerFactory();
+        var options = TestOptions.Create(capacity: 8);
+        options.ExitTimeout = Timeout.InfiniteTimeSpan;
+        options.LoggerFactory = logs;
+        options.QueueCapacities["free"] = Producers * 100_000;
+        using var bus = new TestBus(options);
+        using var blocking = new BlockingListener();
+        var stuckCheck = new CheckingListener(contiguous: false);
+        var free = new CheckingListener(contiguous: true);
+        bus.AddToQueue(blocking, "stuck");
+        bus.AddToQueue(stuckCheck, "stuck");
+        bus.AddToQueue(free, "free");
+        bus.Start();
+        var posting = new Posting(bus, Producers, 100_000);
+        blocking.WaitUntilEntered();
+
+        Workers stopper = Workers.Start(1, _ => bus.Stop(), "Stop");
+        Eventually.True(() => stopper.AllWaiting && bus.GetStats().Queues["free"].Size == 0, "Stop waits and the free queue drained");
+
+        // Never a false failure: Stop must still wait, since a listener holds an event and there is no timeout.
+        Assert.True(stopper.IsAnyAlive, "Stop returned while a listener still held an event");
+        blocking.Release();
+        stopper.Join("Stop");
+        posting.End();
+
+        BusStats stats = bus.GetStats();
+        AssertBalanced(stats, Producers);
+        QueueStats stuck = stats.Queues["stuck"];
+        Assert.Equal(stuck.Processed, blocking.Calls);
+        Assert.Equal(stuck.Processed, stuckCheck.Check.Count);
+        stuckCheck.Check.AssertClean("stuck queue's other listener");
+        Assert.Equal(stats.Queues["free"].Processed, free.Check.Count);
+        free.Check.AssertClean("free listener");
+        Assert.Equal(0, logs.Count(7) + logs.Count(8));
+    }
+
+    [Fact]
+    public void Stop_with_ExitTimeout_abandons_a_blocked_queue_and_counts_what_it_held_as_dropped_once_released()
+    {
+        var logs = new CountingLoggerFactory();
+        var options = TestOptions.Create(capacity: 64);
+        options.ExitTimeout = TimeSpan.FromMilliseconds(200);
+        options.LoggerFactory = logs;
+        options.QueueCapacities["free"] = Producers * 100_000;
+        using var bus = new TestBus(options);
+        using var blocking = new BlockingListener();
+        var free = new CheckingListener(contiguous: true);
+        bus.AddToQueue(blocking, "stuck");
+        bus.AddToQueue(free, "free");
+        bus.Start();
+        var posting = new Posting(bus, Producers, 100_000);
+        blocking.WaitUntilEntered();
+
+        Workers.Run(bus.Stop, "Stop");
+        posting.End();
+
+        // Stop returned with the listener still blocked: the free queue is drained, the stuck one holds its events
+        // as Size and one in flight, none lost.
+        BusStats atStop = bus.GetStats();
+        QueueStats held = atStop.Queues["stuck"];
+        Assert.Equal(1, blocking.Calls);
+        Assert.Equal(0, held.Processed);
+        Assert.Equal(held.Posted, held.Dropped + held.Size + 1);
+        Assert.Equal(new QueueStats("free", Producers * 100_000, 0, atStop.Queues["free"].Processed, free.Check.Count, 0), atStop.Queues["free"]);
+        free.Check.AssertClean("free listener");
+        Assert.Equal(1, logs.Count(7));
+
+        blocking.Release();
+        Eventually.True(() => bus.GetStats().Queues["stuck"].Size == 0 && logs.Count(8) == 1, "the abandoned queue counted its events");
+        QueueStats final = bus.GetStats().Queues["stuck"];
+        Assert.Equal(new QueueStats("stuck", 64, 0, held.Posted, 1, held.Dropped + held.Size), final);
+        Assert.Equal(1, blocking.Calls);
+    }
+
+    [Fact]
+    public void Stop_from_inside_a_listener_throws_while_the_bus_runs_and_returns_quietly_once_another_Stop_began()
+    {
+        using var bus = new TestBus(TestOptions.Create(capacity: 16));
+        var running = new ConcurrentQueue<Exception?>();
+        Exception? stopWhileStopping = new InvalidOperationException("not called"), waitWhileStopping = null;
+        using var gate = new ManualResetEventSlim();
+        int phase = 0;
+        var check = new CheckingListener(contiguous: false);
+        bus.AddToQueue(new DelegateListener((e, k) =>
+        {
+            if (Interlocked.CompareExchange(ref phase, 1, 0) == 0)
+            {
+                running.Enqueue(Record.Exception(bus.Stop));
+                running.Enqueue(Record.Exception(() => bus.WaitUntilEmpty(TimeSpan.FromSeconds(1))));
+            }
+            else if (Interlocked.CompareExchange(ref phase, 3, 2) == 2)
+            {
+                gate.Wait(Workers.HangBound);
+                stopWhileStopping = Record.Exception(bus.Stop);
+                waitWhileStopping = Record.Exception(() => bus.WaitUntilEmpty(TimeSpan.FromSeconds(1)));
+            }
+        }), "inside");
+        bus.AddToQueue(check, "inside");
+        bus.Start();
+        var posting = new Posting(bus, Producers, Stress.Scale(200_000));
+
+        // While the bus runs, both calls refuse to wait for their own thread, and the bus runs on.
+        Eventually.True(() => running.Count == 2, "the listener called Stop and WaitUntilEmpty");
+        Assert.All(running, ex => Assert.IsType<InvalidOperationException>(ex));
+        long seen = check.Check.Count;
+        Eventually.True(() => check.Check.Count > seen || !posting.Workers.IsAnyAlive, "delivery goes on");
+
+        // Once another thread's Stop has begun (it waits for this queue), a Stop from inside is a second Stop: it
+        // returns at once; WaitUntilEmpty still refuses.
+        Volatile.Write(ref phase, 2);
+        Sequenced.Post(bus, Producers, 0); // in case the producers are done: one event to hold at the gate
+        Eventually.True(() => Volatile.Read(ref phase) == 3, "the listener waits at the gate");
+        Workers stopper = Workers.Start(1, _ => bus.Stop(), "Stop");
+        Eventually.True(() => stopper.AllWaiting, "Stop waits for the queue");
+        gate.Set();
+        stopper.Join("Stop");
+        posting.End();
+
+        Assert.Null(stopWhileStopping);
+        Assert.IsType<InvalidOperationException>(waitWhileStopping);
+        BusStats stats = bus.GetStats();
+        AssertBalanced(stats, Producers + 1);
+        Assert.Equal(stats.Queues["inside"].Processed, check.Check.Count);
+        check.Check.AssertClean("inside queue's other listener");
+    }
+
+    [Fact]
+    public void Two_Stops_and_a_Dispose_at_once_all_return_after_the_drain_with_the_same_balanced_counters()
+    {
+        for (int round = 0; round < Stress.Scale(10); round++)
+        {
+            var options = TestOptions.Create(capacity: 32);
+            options.QueueCapacities["fast"] = Producers * 50_000;
+            var bus = new TestBus(options);
+            var fast = new CheckingListener(contiguous: true);
+            bus.AddToQueue(new DelegateListener((e, k) => Thread.SpinWait(500)), "slow");
+            bus.AddToQueue(fast, "fast");
+            bus.Start();
+            var posting = new Posting(bus, Producers, 50_000);
+            Eventually.True(() => fast.Check.Count >= 1000 || !posting.Workers.IsAnyAlive, "deliveries before Stop");
+
+            // Each caller reads the stats as soon as its call returns: a call that returned before the drain ended
+            // would see a queue still holding events.
+            var seen = new BusStats[3];
+            Workers.Start(3, i =>
+            {
+                if (i < 2)
+                {
+                    bus.Stop();
+                }
+                else
+                {
+                    bus.Dispose();
+                }
+
+                seen[i] = bus.GetStats();
+            }, "stopper").Join("Stop, Stop and Dispose");
+            posting.End();
+
+            foreach (BusStats s in seen)
+            {
+                Assert.All(s.Queues.Values, q => Assert.Equal(0, q.Size));
+                Assert.Equal(Ordered(seen[0].Queues), Ordered(s.Queues));
+                AssertBalanced(s, Producers);
+            }
+
+            Assert.Equal(seen[0].Queues["fast"].Processed, fast.Check.Count);
+            fast.Check.AssertClean("fast listener");
+        }
+    }
+
+    [Fact]
+    public void Stop_racing_queue_creation_and_posts_leaves_no_queue_holding_events()
+    {
+        var random = new Random(5);
+        for (int round = 0; round < Stress.Scale(40); round++)
+        {
+            using var bus = new TestBus(TestOptions.Create(capacity: 1024));
+            bus.AddToQueue(new CheckingListener(contiguous: false), "base");
+            bus.Start();
+            var posting = new Posting(bus, Producers, 100_000);
+            var created = new ConcurrentQueue<(string Queue, CheckingListener Listener)>();
+            int made = 0;
+            Workers creator = Workers.Start(1, _ =>
+            {
+                for (int i = 0; ; i++)
+                {
+                    var listener = new CheckingListener(contiguous: false);
+                    try
+                    {
+                        bus.AddToQueue(listener, "new-" + i);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return; // Stopped: refused, as documented.
+                    }
+
+                    created.Enqueue(("new-" + i, listener));
+                    Volatile.Write(ref made, i + 1);
+                }
+            }, "creator");
+
+            int stopAfter = random.Next(1, 20);
+            Eventually.True(() => Volatile.Read(ref made) >= stopAfter, "queues created before Stop");
+            Workers.Run(bus.Stop, "Stop");
+            creator.Join("creator");
+            posting.End();
+
+            BusStats stats = bus.GetStats();
+            AssertBalanced(stats, Producers);
+            foreach ((string queue, CheckingListener listener) in created)
+            {
+                Assert.Equal(stats.Queues[queue].Processed, listener.Check.Count);
+                listener.Check.AssertClean(queue);
+            }
+        }
+    }
+
+    /// <summary>Every queue: nothing waiting, <c>Posted = Processed + Dropped</c>, and at most one racing post per producer unseen.</summary>
+    private static void AssertBalanced(BusStats stats, int producers)
+    {
+        foreach (QueueStats q in stats.Queues.Values)
+        {
+            Assert.True(q.Size == 0 && q.Posted == q.Processed + q.Dropped, $"unbalanced after Stop: {q}");
+        }
+
+        if (stats.Queues.Count > 0)
+        {
+            // Queues created while posting saw fewer posts; the first queue existed from the start.
+            QueueStats first = stats.Queues.Values.MaxBy(q => q.Posted)!;
+            Assert.InRange(stats.EventsPosted - first.Posted, 0, producers);
+        }
+    }
+
+    private static KeyValuePair<string, QueueStats>[] Ordered(IReadOnlyDictionary<string, QueueStats> queues) =>
+        queues.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
+}
