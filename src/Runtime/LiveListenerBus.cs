@@ -98,7 +98,11 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
                 return;
             }
 
-            if (_state == Stopped)
+            // One read decides both questions: Stop flips _state without _gate, so a second read could see Stopped
+            // after the first saw Started and publish a queue that is never started. Stop lists queues under _gate,
+            // so a queue started here is closed and joined by a Stop that raced this call.
+            int state = Volatile.Read(ref _state);
+            if (state == Stopped)
             {
                 // Like Spark's IllegalStateException: a queue made now would never start, so say so instead.
                 throw new InvalidOperationException(
@@ -116,7 +120,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
             // The listener is in before the queue is visible to posts, so the queue's first event reaches it.
             created.Listeners.Add(listener);
             Volatile.Write(ref _queues, [.. _queues, created]);
-            if (_state == Started)
+            if (state == Started)
             {
                 created.Start();
             }
