@@ -16,7 +16,7 @@ internal sealed record Bar(string Name, string Color, double Value, string Label
 /// <summary>Inline SVG charts: plain markup, no script and no external asset, so the report opens anywhere.</summary>
 internal static class SvgChart
 {
-    private const int Width = 560, Height = 240, Left = 64, Right = 16, Top = 44, Bottom = 40;
+    private const int Width = 560, Height = 240, Left = 64, Right = 16, Top = 44, Bottom = 40, LegendRow = 14;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>A line chart with axes, a few gridlines and a legend.</summary>
@@ -25,14 +25,15 @@ internal static class SvgChart
         double xMax = Math.Max(1e-9, series.SelectMany(s => s.Points).Select(p => p.X).DefaultIfEmpty(1).Max());
         double yMax = NiceCeiling(series.SelectMany(s => s.Points).Select(p => p.Y).DefaultIfEmpty(1).Max());
         var svg = Open(title);
-        Axes(svg, xLabel, yLabel, xMax, yMax);
+        int top = Top + ((LegendRows(series.Select(x => x.Name)) - 1) * LegendRow);
+        Axes(svg, xLabel, yLabel, xMax, yMax, top);
         foreach (Series s in series)
         {
             string dash = s.Dashed ? " stroke-dasharray=\"6 4\"" : "";
             svg.Append(Inv, $"<polyline fill=\"none\" stroke=\"{s.Color}\" stroke-width=\"2\"{dash} points=\"");
             foreach ((double x, double y) in s.Points)
             {
-                svg.Append(Inv, $"{X(x, xMax):F1},{Y(y, yMax):F1} ");
+                svg.Append(Inv, $"{X(x, xMax):F1},{Y(y, yMax, top):F1} ");
             }
 
             svg.Append("\"/>\n");
@@ -70,12 +71,12 @@ internal static class SvgChart
         return svg;
     }
 
-    private static void Axes(StringBuilder svg, string xLabel, string yLabel, double xMax, double yMax)
+    private static void Axes(StringBuilder svg, string xLabel, string yLabel, double xMax, double yMax, int top)
     {
         for (int i = 0; i <= 4; i++)
         {
             double v = yMax * i / 4;
-            double y = Y(v, yMax);
+            double y = Y(v, yMax, top);
             svg.Append(Inv, $"""<line x1="{Left}" y1="{y:F1}" x2="{Width - Right}" y2="{y:F1}" stroke="#e3e3e3"/>""");
             svg.Append(Inv, $"""<text x="{Left - 6}" y="{y + 4:F1}" text-anchor="end" fill="#555">{Short(v)}</text>""").Append('\n');
         }
@@ -87,27 +88,46 @@ internal static class SvgChart
         }
 
         svg.Append(Inv, $"""<line x1="{Left}" y1="{Height - Bottom}" x2="{Width - Right}" y2="{Height - Bottom}" stroke="#333"/>""");
-        svg.Append(Inv, $"""<line x1="{Left}" y1="{Top}" x2="{Left}" y2="{Height - Bottom}" stroke="#333"/>""");
+        svg.Append(Inv, $"""<line x1="{Left}" y1="{top}" x2="{Left}" y2="{Height - Bottom}" stroke="#333"/>""");
         svg.Append(Inv, $"""<text x="{(Left + Width - Right) / 2}" y="{Height - 6}" text-anchor="middle" fill="#333">{Esc(xLabel)}</text>""");
-        svg.Append(Inv, $"""<text transform="translate(14 {(Top + Height - Bottom) / 2}) rotate(-90)" text-anchor="middle" fill="#333">{Esc(yLabel)}</text>""").Append('\n');
+        svg.Append(Inv, $"""<text transform="translate(14 {(top + Height - Bottom) / 2}) rotate(-90)" text-anchor="middle" fill="#333">{Esc(yLabel)}</text>""").Append('\n');
     }
 
+    // Rows under the title, left to right, wrapping before the right edge, so long names never overlap.
     private static void Legend(StringBuilder svg, IEnumerable<(string Name, string Color)> entries)
     {
-        // One row under the title, left to right, so long names never run into it.
-        double x = Left;
-        foreach ((string name, string color) in entries)
+        foreach ((string name, string color, double x, int row) in LegendLayout(entries.Select(e => e.Name)).Zip(entries, (l, e) => (e.Name, e.Color, l.X, l.Row)))
         {
-            svg.Append(Inv, $"""<rect x="{x:F1}" y="24" width="12" height="12" fill="{color}"/><text x="{x + 16:F1}" y="34">{Esc(name)}</text>""");
-            x += 30 + (name.Length * 6.5);
+            int y = 24 + (row * LegendRow);
+            svg.Append(Inv, $"""<rect x="{x:F1}" y="{y}" width="12" height="12" fill="{color}"/><text x="{x + 16:F1}" y="{y + 10}">{Esc(name)}</text>""");
         }
 
         svg.Append('\n');
     }
 
+    private static int LegendRows(IEnumerable<string> names) => LegendLayout(names).Select(l => l.Row).DefaultIfEmpty(0).Max() + 1;
+
+    private static IEnumerable<(double X, int Row)> LegendLayout(IEnumerable<string> names)
+    {
+        double x = Left;
+        int row = 0;
+        foreach (string name in names)
+        {
+            double width = 30 + (name.Length * 6.5);
+            if (x > Left && x + width > Width - Right)
+            {
+                x = Left;
+                row++;
+            }
+
+            yield return (x, row);
+            x += width;
+        }
+    }
+
     private static double X(double x, double xMax) => Left + ((Width - Left - Right) * x / xMax);
 
-    private static double Y(double y, double yMax) => Height - Bottom - ((Height - Top - Bottom) * y / yMax);
+    private static double Y(double y, double yMax, int top) => Height - Bottom - ((Height - top - Bottom) * y / yMax);
 
     // 1, 2 or 5 times a power of ten, so gridlines fall on round numbers.
     private static double NiceCeiling(double v)
