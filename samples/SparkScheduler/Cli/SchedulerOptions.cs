@@ -1,0 +1,49 @@
+using System;
+
+namespace SparkScheduler.Cli;
+
+/// <summary>Everything a run is sized and tuned by; the defaults are the README's one-command run.</summary>
+internal sealed record SchedulerOptions
+{
+    public int Jobs { get; init; } = 100;
+
+    public int StagesPerJob { get; init; } = 4;
+
+    public int TasksPerStage { get; init; } = 1_250;
+
+    public int Executors { get; init; } = 64;
+
+    public int CoresPerExecutor { get; init; } = 4;
+
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Executors the cluster manager kills mid-run: their tasks fail and are resubmitted.</summary>
+    public int LostExecutors { get; init; } = 3;
+
+    /// <summary>Executors that hang mid-run: their heartbeats stop and the liveness listener expires them.</summary>
+    public int HungExecutors { get; init; } = 2;
+
+    /// <summary>Chance that a task attempt throws; four failures of one task fail its stage and job, as in Spark.</summary>
+    public double TaskFailureRate { get; init; } = 0.002;
+
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Heartbeat silence after which an executor expires; checked every half of it (Spark: 120 s, 60 s).</summary>
+    public TimeSpan ExecutorTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Capacity of the appStatus, executorManagement and shared queues.</summary>
+    public int QueueCapacity { get; init; } = 100_000;
+
+    /// <summary>Capacity of the slow listener's own queue.</summary>
+    public int SlowQueueCapacity { get; init; } = 1_000;
+
+    /// <summary>How long the slow listener takes per event.</summary>
+    public TimeSpan SlowListenerDelay { get; init; } = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>How often queue depths and drops are sampled for the report.</summary>
+    public TimeSpan SampleInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    public string ReportPath { get; init; } = "spark-scheduler-report.html";
+
+    public bool Help { get; init; }
+}

@@ -1,0 +1,4 @@
+using System;
+using SparkScheduler;
+
+return SparkSchedulerApp.Run(args, Console.Out, Console.Error);

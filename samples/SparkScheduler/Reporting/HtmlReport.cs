@@ -1,0 +1,127 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Text;
+using GeneratedBus;
+using SparkScheduler.Listeners;
+
+namespace SparkScheduler.Reporting;
+
+/// <summary>
+/// The self-contained HTML report: the run's tables and inline SVG charts of each queue's depth and drops over time
+/// and of the time each listener type took. No script, stylesheet, font or image is loaded from anywhere.
+/// </summary>
+internal static class HtmlReport
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    private static readonly Dictionary<string, string> Colors = new()
+    {
+        [QueueNames.AppStatus] = "#1f77b4",
+        [QueueNames.ExecutorManagement] = "#2ca02c",
+        [QueueNames.Shared] = "#9467bd",
+        [QueueNames.EventLog] = "#d62728",
+    };
+
+    private static readonly string[] ListenerColors = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"];
+
+    /// <summary>Writes the report to <paramref name="path"/>.</summary>
+    public static void Write(string path, RunResult r) => File.WriteAllText(path, Render(r), Encoding.UTF8);
+
+    /// <summary>The report's HTML.</summary>
+    public static string Render(RunResult r)
+    {
+        var html = new StringBuilder();
+        html.Append("""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>SparkScheduler run report</title>
+            <style>
+            body{font-family:system-ui,sans-serif;margin:24px;color:#222;background:#fafafa}
+            h1{font-size:22px;margin:0 0 4px} h2{font-size:17px;margin:28px 0 8px}
+            p.lead{color:#555;margin:0 0 12px}
+            table{border-collapse:collapse;background:#fff;font-size:13px}
+            th,td{border:1px solid #ddd;padding:4px 10px;text-align:right} th:first-child,td:first-child{text-align:left}
+            th{background:#f0f0f0} td.bad{color:#b00020;font-weight:600}
+            .charts{display:flex;flex-wrap:wrap;gap:16px} figure.chart{margin:0;background:#fff;border:1px solid #ddd;padding:4px}
+            </style></head><body>
+            """);
+        html.Append(Inv, $"<h1>SparkScheduler run report</h1><p class=\"lead\">{r.Stats.EventsPosted:N0} events in {r.Elapsed.TotalSeconds:F2} s, seed {r.Options.Seed}; ");
+        html.Append(Inv, $"{r.Options.Jobs} jobs &times; {r.Options.StagesPerJob} stages &times; {r.Options.TasksPerStage} tasks on {r.Options.Executors} executors. ");
+        html.Append("Only the slow event-log listener's queue may drop; every queue satisfies posted = processed + dropped.</p>\n");
+
+        QueueTable(html, r);
+        ListenerTable(html, r);
+
+        html.Append("<h2>Queue depth and drops over time</h2><div class=\"charts\">\n");
+        foreach (QueueStats q in r.QueuesInOrder())
+        {
+            Figure(html, SvgChart.Lines($"{q.Name}: depth (capacity {q.Capacity:N0})", "seconds", "waiting events",
+            [
+                new Series("depth", Color(q.Name), Points(r, s => s.Queues.TryGetValue(q.Name, out QueueSample x) ? x.Size : 0)),
+                new Series("capacity", "#999", [(0, q.Capacity), (r.Samples[^1].ElapsedMs / 1000, q.Capacity)], Dashed: true),
+            ]));
+            Figure(html, SvgChart.Lines($"{q.Name}: dropped so far ({q.Dropped:N0})", "seconds", "events",
+            [
+                new Series("dropped", "#d62728", Points(r, s => s.Queues.TryGetValue(q.Name, out QueueSample x) ? x.Dropped : 0)),
+                new Series("posted", "#bbb", Points(r, s => s.Queues.TryGetValue(q.Name, out QueueSample x) ? x.Posted : 0), Dashed: true),
+            ]));
+        }
+
+        html.Append("</div>\n<h2>Time spent in each listener type</h2><div class=\"charts\">\n");
+        ListenerStats[] listeners = r.ListenersInOrder().ToArray();
+        Figure(html, SvgChart.Lines("listener time so far", "seconds", "milliseconds in handlers", listeners.Select((l, i) =>
+            new Series(l.ListenerType.Name, ListenerColors[i % ListenerColors.Length], Points(r, s => s.ListenerMs.GetValueOrDefault(l.ListenerType.Name)))).ToArray()));
+        Figure(html, SvgChart.Bars("mean time per event (µs)", listeners.Select((l, i) =>
+        {
+            double mean = l.Events == 0 ? 0 : l.TotalTime.TotalMicroseconds / l.Events;
+            return new Bar(l.ListenerType.Name, ListenerColors[i % ListenerColors.Length], mean, mean.ToString("N2", Inv) + " µs");
+        }).ToArray()));
+        html.Append("</div>\n");
+
+        html.Append("<h2>App status</h2><table><tr><th>measure</th><th>value</th></tr>\n");
+        foreach ((string name, string value) in r.AppStatus.Rows())
+        {
+            html.Append(Inv, $"<tr><td>{Esc(name)}</td><td>{Esc(value)}</td></tr>\n");
+        }
+
+        html.Append(Inv, $"<tr><td>executors.expired (liveness listener)</td><td>{r.Expired.Count}</td></tr></table>\n");
+        html.Append("</body></html>\n");
+        return html.ToString();
+    }
+
+    private static void QueueTable(StringBuilder html, RunResult r)
+    {
+        html.Append("<h2>Queues</h2><table><tr><th>queue</th><th>capacity</th><th>posted</th><th>processed</th><th>dropped</th></tr>\n");
+        foreach (QueueStats q in r.QueuesInOrder())
+        {
+            string dropped = q.Dropped > 0 ? $"<td class=\"bad\">{q.Dropped:N0}</td>" : "<td>0</td>";
+            html.Append(Inv, $"<tr><td>{Esc(q.Name)}</td><td>{q.Capacity:N0}</td><td>{q.Posted:N0}</td><td>{q.Processed:N0}</td>{dropped}</tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static void ListenerTable(StringBuilder html, RunResult r)
+    {
+        html.Append("<h2>Listeners</h2><table><tr><th>listener type</th><th>events</th><th>failures</th><th>mean µs</th><th>max µs</th><th>total ms</th></tr>\n");
+        foreach (ListenerStats l in r.ListenersInOrder())
+        {
+            double mean = l.Events == 0 ? 0 : l.TotalTime.TotalMicroseconds / l.Events;
+            html.Append(Inv, $"<tr><td>{Esc(l.ListenerType.Name)}</td><td>{l.Events:N0}</td><td>{l.Failures:N0}</td><td>{mean:N2}</td><td>{l.MaxTime.TotalMicroseconds:N0}</td><td>{l.TotalTime.TotalMilliseconds:N0}</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static void Figure(StringBuilder html, string svg) =>
+        html.Append("<figure class=\"chart\">").Append(svg).Append("</figure>\n");
+
+    private static (double X, double Y)[] Points(RunResult r, System.Func<Sample, double> y) =>
+        r.Samples.Select(s => (s.ElapsedMs / 1000, y(s))).ToArray();
+
+    private static string Color(string queue) => Colors.GetValueOrDefault(queue, "#555");
+
+    private static string Esc(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,69 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using GeneratedBus;
+using SparkScheduler.Events;
+
+namespace SparkScheduler.Reporting;
+
+/// <summary>
+/// The end-of-run table on stdout. Sections start with a title line and end with a blank line; rows are
+/// whitespace-separated with plain integers, so a test (or awk) can read them back.
+/// </summary>
+internal static class ResultTable
+{
+    /// <summary>Section titles, as printed.</summary>
+    public const string Queues = "Queues", Listeners = "Listeners", AppStatus = "App status", Liveness = "Executor liveness", EventTypes = "Events by type";
+
+    public static void Write(TextWriter o, RunResult r)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        double seconds = r.Elapsed.TotalSeconds;
+        o.WriteLine(string.Create(inv, $"SparkScheduler: {r.Stats.EventsPosted} events in {seconds:F2} s ({r.Stats.EventsPosted / Math.Max(seconds, 1e-9):F0} events/s), seed {r.Options.Seed}, {r.Outcome.SimulatedMs / 1000.0:F0} s simulated"));
+        o.WriteLine(string.Create(inv, $"The driver waited {r.DriverWaited.TotalMilliseconds:F0} ms for the queues that must not drop; it never waits for {SparkScheduler.Listeners.QueueNames.EventLog}."));
+        o.WriteLine();
+
+        o.WriteLine(Queues);
+        o.WriteLine(string.Create(inv, $"{"queue",-20} {"capacity",10} {"posted",12} {"processed",12} {"dropped",12}"));
+        foreach (QueueStats q in r.QueuesInOrder())
+        {
+            o.WriteLine(string.Create(inv, $"{q.Name,-20} {q.Capacity,10} {q.Posted,12} {q.Processed,12} {q.Dropped,12}"));
+        }
+
+        o.WriteLine();
+        o.WriteLine(Listeners);
+        o.WriteLine(string.Create(inv, $"{"listener",-26} {"events",12} {"failures",9} {"mean_us",10} {"max_us",10}"));
+        foreach (ListenerStats l in r.ListenersInOrder())
+        {
+            double mean = l.Events == 0 ? 0 : l.TotalTime.TotalMicroseconds / l.Events;
+            o.WriteLine(string.Create(inv, $"{l.ListenerType.Name,-26} {l.Events,12} {l.Failures,9} {mean,10:F2} {l.MaxTime.TotalMicroseconds,10:F0}"));
+        }
+
+        o.WriteLine();
+        o.WriteLine(AppStatus);
+        foreach ((string name, string value) in r.AppStatus.Rows())
+        {
+            o.WriteLine(string.Create(inv, $"{name,-28} {value}"));
+        }
+
+        o.WriteLine();
+        o.WriteLine(Liveness);
+        o.WriteLine(string.Create(inv, $"{"executors.expired",-28} {r.Expired.Count}"));
+        foreach (var x in r.Expired)
+        {
+            o.WriteLine(string.Create(inv, $"{"expired." + x.ExecutorId,-28} silent {x.ExpiredAt - x.LastSeen} ms at check +{(x.ExpiredAt - Simulation.DagScheduler.StartMs) / 1000} s"));
+        }
+
+        o.WriteLine();
+        o.WriteLine(EventTypes);
+        o.WriteLine(string.Create(inv, $"{"firehose.total",-28} {r.Firehose.Total}"));
+        foreach (SparkEventKind kind in Enum.GetValues<SparkEventKind>().Where(k => k != SparkEventKind.Other))
+        {
+            o.WriteLine(string.Create(inv, $"{kind,-28} {r.Firehose.Count(kind)}"));
+        }
+
+        o.WriteLine(string.Create(inv, $"{"eventLog.written",-28} {r.EventLogWritten}"));
+        o.WriteLine();
+    }
+}

@@ -1,0 +1,79 @@
+using System.Linq;
+using GeneratedBus.Samples.Tests.Support;
+
+namespace GeneratedBus.Samples.Tests;
+
+/// <summary>A small run of the main job: exit code, and the table's accounting of every event on every queue.</summary>
+public sealed class AccountingTests
+{
+    private static readonly string[] Queues = ["appStatus", "executorManagement", "shared", "eventLog"];
+
+    [Fact]
+    public void A_small_run_exits_zero_and_every_queue_accounts_for_every_event()
+    {
+        using var dir = new TempDirectory();
+        SampleRun run = SampleRun.Small(dir.Path);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        QueueRow[] queues = run.Table.Queues.ToArray();
+        Assert.Equal(Queues, queues.Select(q => q.Name));
+        long totalPosted = run.Table.Value("Events by type", "firehose.total");
+        Assert.True(totalPosted > 1_000, $"only {totalPosted} events");
+        foreach (QueueRow q in queues)
+        {
+            Assert.True(q.Posted == q.Processed + q.Dropped, $"{q.Name}: posted {q.Posted} != processed {q.Processed} + dropped {q.Dropped}");
+            Assert.Equal(totalPosted, q.Posted);
+        }
+    }
+
+    [Fact]
+    public void Only_the_slow_listeners_queue_drops_and_it_does()
+    {
+        using var dir = new TempDirectory();
+        SampleRun run = SampleRun.Small(dir.Path);
+
+        foreach (QueueRow q in run.Table.Queues.Where(q => q.Name != "eventLog"))
+        {
+            Assert.True(q.Dropped == 0, $"{q.Name} dropped {q.Dropped}");
+        }
+
+        // 5 ms per event with room for 10: the event log cannot keep up with thousands of events.
+        QueueRow eventLog = run.Table.Queues.Single(q => q.Name == "eventLog");
+        Assert.True(eventLog.Dropped > 0, "the slow listener's queue dropped nothing");
+        Assert.Equal(10, eventLog.Capacity);
+        Assert.Equal(eventLog.Processed, run.Table.Value("Events by type", "eventLog.written"));
+    }
+
+    [Fact]
+    public void The_firehose_counts_every_event_posted_to_the_shared_queue()
+    {
+        using var dir = new TempDirectory();
+        SampleRun run = SampleRun.Small(dir.Path);
+
+        QueueRow shared = run.Table.Queues.Single(q => q.Name == "shared");
+        Assert.Equal(shared.Posted, run.Table.Value("Events by type", "firehose.total"));
+        ListenerRow counter = run.Table.Listeners.Single(l => l.Name == "EventCounter");
+        Assert.Equal(shared.Posted, counter.Events);
+        Assert.Equal(0, counter.Failures);
+
+        // The per-type counts add up to the total: no event reached the firehose as an undeclared type.
+        long byType = run.Table.Section("Events by type")
+            .Select(l => l.Split(' ', System.StringSplitOptions.RemoveEmptyEntries))
+            .Where(c => c[0] is not ("firehose.total" or "eventLog.written"))
+            .Sum(c => long.Parse(c[1], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(shared.Posted, byType);
+    }
+
+    [Fact]
+    public void Every_listener_of_a_queue_that_must_not_drop_saw_every_event()
+    {
+        using var dir = new TempDirectory();
+        SampleRun run = SampleRun.Small(dir.Path);
+
+        long posted = run.Table.Value("Events by type", "firehose.total");
+        foreach (string name in new[] { "AppStatusListener", "ExecutorLivenessListener", "EventCounter" })
+        {
+            Assert.Equal(posted, run.Table.Listeners.Single(l => l.Name == name).Events);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.IO;
+using SparkScheduler;
+
+namespace GeneratedBus.Samples.Tests.Support;
+
+/// <summary>What one run of the main job printed and returned.</summary>
+internal sealed record SampleRun(int ExitCode, string Stdout, string Stderr)
+{
+    /// <summary>A workload that finishes in well under a second but still kills, hangs and expires executors.</summary>
+    public static readonly string[] SmallWorkload =
+    [
+        "--jobs", "3", "--stages-per-job", "2", "--tasks-per-stage", "400", "--executors", "8",
+        "--lost-executors", "1", "--hung-executors", "2", "--heartbeat-interval", "2", "--executor-timeout", "20",
+        "--slow-listener-delay", "5", "--slow-queue-capacity", "10", "--sample-interval", "5",
+    ];
+
+    /// <summary>Runs <see cref="SparkSchedulerApp.Run"/> in this process.</summary>
+    public static SampleRun InProcess(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int exit = SparkSchedulerApp.Run(args, stdout, stderr);
+        return new SampleRun(exit, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Runs the small workload with its report written into <paramref name="directory"/>.</summary>
+    public static SampleRun Small(string directory, params string[] extra) =>
+        InProcess([.. SmallWorkload, "--report", Path.Combine(directory, "report.html"), .. extra]);
+
+    /// <summary>The printed table, read back.</summary>
+    public RunTable Table => RunTable.Parse(Stdout);
+}
