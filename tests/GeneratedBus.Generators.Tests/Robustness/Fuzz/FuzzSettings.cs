@@ -15,7 +15,7 @@ public sealed record FuzzSettings(int Seed, int FirstCase, int Cases)
     public const int DefaultSeed = 20_06_2025;
 
     /// <summary>Cases per CI run.</summary>
-    public const int ShortCases = 1_200;
+    public const int ShortCases = 1_000;
 
     /// <summary>Cases with <c>GENERATEDBUS_STRESS=long</c>.</summary>
     public const int LongCases = 25_000;
