@@ -40,9 +40,9 @@ internal static class EventParser
             return Fail(DiagnosticDescriptors.GenericEvent, display);
         }
 
-        if (RootResolver.HasErrorTypes(type))
+        if (RootResolver.HasErrorTypes(type) || !SymbolNames.CanBeSpelled(type))
         {
-            // The compiler already reports the unbound base; guessing a root now would only add noise.
+            // The compiler already reports the unbound base or the unnamed namespace; a guess would only add noise.
             return null;
         }
 
@@ -58,9 +58,10 @@ internal static class EventParser
             return Fail(DiagnosticDescriptors.NoRoot, display);
         }
 
-        if (root.TypeKind is not (TypeKind.Class or TypeKind.Interface) || (root.TypeKind == TypeKind.Class && !root.IsRecord))
+        if (root.TypeKind is not (TypeKind.Class or TypeKind.Interface) || (root.TypeKind == TypeKind.Class && !root.IsRecord)
+            || !SymbolNames.CanBeSpelled(root))
         {
-            // A record deriving from a non-record class is already a compiler error (CS8864).
+            // A record deriving from a non-record class is already a compiler error (CS8864), as is an unnamed namespace.
             return null;
         }
 

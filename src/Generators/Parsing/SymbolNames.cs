@@ -43,4 +43,23 @@ internal static class SymbolNames
             ? ns.ToDisplayString(s_metadataNamespace) + "." + name
             : name;
     }
+
+    /// <summary>
+    /// Whether generated code can spell the type's full name. Half-typed code can leave a containing namespace or type
+    /// without a name (<c>namespace Acme.;</c>), and a namespace that shares its name with a type beside it (CS0101)
+    /// makes <c>global::Acme.X</c> ambiguous. The compiler reports both; generated code could only add errors.
+    /// </summary>
+    public static bool CanBeSpelled(INamedTypeSymbol type)
+    {
+        for (ISymbol? current = type; current is not (null or INamespaceSymbol { IsGlobalNamespace: true }); current = current.ContainingSymbol)
+        {
+            if (current.Name.Length == 0
+                || (current is INamespaceSymbol ns && ns.ContainingNamespace.GetTypeMembers(ns.Name).Length > 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

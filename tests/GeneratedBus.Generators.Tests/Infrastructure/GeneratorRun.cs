@@ -26,14 +26,16 @@ public sealed record GeneratorRun(
     public static GeneratorRun For(params string[] sources) => For(TestCompilation.Create(sources));
 
     /// <summary>Runs a fresh driver over <paramref name="compilation"/>.</summary>
-    public static GeneratorRun For(Compilation compilation)
+    /// <param name="compilation">The input.</param>
+    /// <param name="trackSteps">Whether to record each step's outputs, which caching tests read; the fuzzer saves the cost.</param>
+    public static GeneratorRun For(Compilation compilation, bool trackSteps = true)
     {
         // Generated trees are parsed like the inputs, so a language-version test covers the output too.
         var parseOptions = compilation.SyntaxTrees.FirstOrDefault()?.Options as CSharpParseOptions ?? TestCompilation.ParseOptions;
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             [new BusGenerator().AsSourceGenerator()],
             parseOptions: parseOptions,
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
         return Continue(driver, compilation);
     }
 

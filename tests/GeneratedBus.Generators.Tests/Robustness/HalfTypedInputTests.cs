@@ -82,4 +82,28 @@ public class HalfTypedInputTests
         Assert.DoesNotContain(run.DriverDiagnostics, d => d.Id is "CS8785" or "AD0001");
         DiagnosticAssert.AssertGeneratedTreesCompile(run);
     }
+
+    // Found by the mutation fuzzer: names generated code cannot spell, so it must not try (the compiler reports them).
+    public static TheoryData<string> Unspellable => new()
+    {
+        "using GeneratedBus;\nnamespace .Bodies;\npublic abstract record OrderEvent;\n[BusEvent] public sealed record Placed(int X) : OrderEvent;",
+        "using GeneratedBus;\nnamespace Acme.;\npublic abstract record OrderEvent;\n[BusEvent] public sealed record Placed(int X) : OrderEvent;",
+        "using GeneratedBus;\nnamespace Acme..Bodies;\npublic abstract record OrderEvent;\n[BusEvent] public sealed record Placed(int X) : OrderEvent;",
+        "using GeneratedBus;\nnamespace Acme { public abstract record OrderEvent; }\nnamespace Acme.Events.{ [BusEvent] public sealed record Placed(int X) : Acme.OrderEvent; }",
+        "using GeneratedBus;\nnamespace Acme { public abstract record OrderEvent; public static class { [BusEvent] public sealed record Placed(int X) : OrderEvent; } }",
+        "using GeneratedBus;\npublic record Acme;\nnamespace Acme.Events { public abstract record OrderEvent; [BusEvent] public sealed record Placed(int X) : OrderEvent; }",
+        "using GeneratedBus;\npublic abstract record OrderEvent;\npublic record Acme;\nnamespace Acme.Events { [BusEvent] public sealed record Placed(int X) : OrderEvent; }",
+    };
+
+    [Theory]
+    [MemberData(nameof(Unspellable))]
+    public void Types_in_nameless_or_clashing_namespaces_get_no_code(string input)
+    {
+        GeneratorRun run = GeneratorRun.For(input);
+
+        Assert.Null(run.Result.Exception);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.Result.GeneratedSources);
+        Assert.Contains(run.Input.GetDiagnostics(), d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+    }
 }
