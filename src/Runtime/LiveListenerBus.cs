@@ -60,6 +60,19 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
         BusMetrics.Register(this);
     }
 
+    /// <summary>
+    /// Whether Stop or Dispose has begun (or ended): set at its start, before any queue is closed or joined, and never
+    /// cleared. For tests that must know a Stop is under way without guessing from thread states.
+    /// </summary>
+    internal bool IsStopping => Volatile.Read(ref _state) == Stopped;
+
+    /// <summary>
+    /// Test seam, <see langword="null"/> in production: called by AddToQueue with the new queue after it read the
+    /// bus state and before it publishes the queue, under the gate, so a test can start Stop at exactly that point.
+    /// Costs one field read on queue creation, a rare path that takes a lock anyway.
+    /// </summary>
+    internal Action<object>? BeforeQueuePublished { get; set; }
+
     /// <summary>The names of the queues that have listeners, in ordinal order.</summary>
     public IReadOnlyCollection<string> ActiveQueues =>
         Volatile.Read(ref _queues).Select(q => q.Name).Order(StringComparer.Ordinal).ToArray();
@@ -119,6 +132,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
 
             // The listener is in before the queue is visible to posts, so the queue's first event reaches it.
             created.Listeners.Add(listener);
+            BeforeQueuePublished?.Invoke(created);
             Volatile.Write(ref _queues, [.. _queues, created]);
             if (state == Started)
             {
