@@ -121,20 +121,31 @@ public sealed class InterruptedListener : ITestListener
     }
 }
 
-/// <summary>Blocks in its handler until released (at most 30 s, so a bug fails instead of hanging).</summary>
+/// <summary>
+/// Blocks in its handler until released. The wait is bounded by <see cref="Workers.HangBound"/> so a bug fails instead
+/// of hanging; a wait that ran out is recorded, and <see cref="Release"/> fails the test then, so no test can pass (or
+/// fail for another reason) after a silent auto-release.
+/// </summary>
 public sealed class BlockingListener : ITestListener, IDisposable
 {
     private readonly ManualResetEventSlim _release = new(false);
     private readonly ManualResetEventSlim _entered = new(false);
     private int _calls;
+    private int _timedOut;
 
     public int Calls => Volatile.Read(ref _calls);
+
+    /// <summary>Whether a call gave up waiting for <see cref="Release"/> and returned on its own.</summary>
+    public bool TimedOut => Volatile.Read(ref _timedOut) != 0;
 
     public void On(TestEvent e, int kind)
     {
         Interlocked.Increment(ref _calls);
         _entered.Set();
-        _release.Wait(TimeSpan.FromSeconds(30));
+        if (!_release.Wait(Workers.HangBound))
+        {
+            Volatile.Write(ref _timedOut, 1);
+        }
     }
 
     /// <summary>
@@ -153,8 +164,14 @@ public sealed class BlockingListener : ITestListener, IDisposable
 
     public void WaitUntilEntered() => Assert.True(_entered.Wait(TimeSpan.FromSeconds(30)), "the blocking listener was never called");
 
-    public void Release() => _release.Set();
+    /// <summary>Lets every call return; fails the test if one already returned by timing out.</summary>
+    public void Release()
+    {
+        Assert.False(TimedOut, $"the blocking listener auto-released after {Workers.HangBound} before the test released it");
+        _release.Set();
+    }
 
+    /// <summary>Releases without asserting: cleanup, also when the test already failed.</summary>
     public void Dispose()
     {
         _release.Set();
