@@ -51,6 +51,8 @@ public class RingStressTests
         var idle = default(SpinWait);
         while (head < total)
         {
+            // A producer that crashed would leave the consumer waiting for items that never come: fail with its exception.
+            Assert.True(producers.Failures.IsEmpty, $"a producer failed: {string.Join(Environment.NewLine, producers.Failures)}");
             Assert.True(DateTime.UtcNow < deadline, $"consumer stalled at {head}");
             long tail = ring.Tail;
             if (tail == head)
