@@ -15,10 +15,12 @@ namespace GeneratedBus.Generators.Tests.Robustness.Fuzz;
 /// </summary>
 /// <remarks>
 /// The last check is what makes the oracle strong, and it is kept sound this way: only diagnostics located in generated
-/// trees count (an input's own errors stay in its trees), and one whose ID the input alone already reports is taken as
-/// the input's fault showing through (a type declared twice is ambiguous in generated code too). It applies whether or
-/// not the generator reported an error of its own: an event or root it reports is left out, so what it does emit must
-/// still compile.
+/// trees count (an input's own errors stay in its trees), and one that the input alone already reports with the same ID
+/// and the same message (so about the same name) is taken as the input's fault showing through (a type declared twice
+/// is ambiguous in generated code too). The ID alone would excuse too much: a CS0246 for a name the generator made up
+/// would hide behind any CS0246 in the input. Excused cases are counted and kept, so the test can print and bound
+/// them. The check applies whether or not the generator reported an error of its own: an event or root it reports is
+/// left out, so what it does emit must still compile.
 /// </remarks>
 public sealed class FuzzOracle
 {
@@ -35,7 +37,10 @@ public sealed class FuzzOracle
     public int CasesWithGeneratorDiagnostics { get; private set; }
 
     /// <summary>Cases whose generated trees had a diagnostic that the echo rule excused.</summary>
-    public int CasesExcusedAsEchoes { get; private set; }
+    public int CasesExcusedAsEchoes => ExcusedEchoes.Count;
+
+    /// <summary>One excused diagnostic per excused case, for the test to print.</summary>
+    public List<string> ExcusedEchoes { get; } = new();
 
     /// <summary>Checks <paramref name="fuzzCase"/>; returns what went wrong, or <see langword="null"/>.</summary>
     public string? Check(FuzzCase fuzzCase)
@@ -64,6 +69,10 @@ public sealed class FuzzOracle
             ?? CheckSameAsFresh(fresh, _incremental)
             ?? CheckGeneratedTrees(fresh);
     }
+
+    /// <summary>What makes a generated-code diagnostic an echo of an input one: its ID and its message.</summary>
+    private static (string Id, string Message) Echo(Diagnostic diagnostic) =>
+        (diagnostic.Id, diagnostic.GetMessage(CultureInfo.InvariantCulture));
 
     private static string? CheckDiagnosticsPointIntoTheirFiles(GeneratorRun run, string[] files)
     {
@@ -123,11 +132,11 @@ public sealed class FuzzOracle
         }
 
         // Only now, as it costs a full compile: which errors the input has without any generated code.
-        var inputIds = run.Input.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id).ToHashSet();
-        Diagnostic[] own = inGenerated.Where(d => !inputIds.Contains(d.Id)).ToArray();
+        var inputErrors = run.Input.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(Echo).ToHashSet();
+        Diagnostic[] own = inGenerated.Where(d => !inputErrors.Contains(Echo(d))).ToArray();
         if (own.Length == 0)
         {
-            CasesExcusedAsEchoes++;
+            ExcusedEchoes.Add(inGenerated[0].ToString());
             return null;
         }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
@@ -47,7 +48,16 @@ public class MutationFuzzTests(ITestOutputHelper output)
         output.WriteLine($"seed {settings.Seed}, cases {settings.FirstCase}..{settings.FirstCase + settings.Cases - 1}: "
             + $"{oracle.CasesWithSources} generated sources, {oracle.CasesWithGeneratorDiagnostics} reported GB diagnostics, "
             + $"{oracle.CasesExcusedAsEchoes} excused as echoes of input errors; {failures.Count} failed; {clock.Elapsed.TotalSeconds:F1} s");
+        foreach (string echo in oracle.ExcusedEchoes.Take(10))
+        {
+            output.WriteLine("excused as an echo of an input error: " + echo);
+        }
+
         Assert.True(failures.Count == 0, $"{failures.Count} of {settings.Cases} cases failed (seed {settings.Seed}); the first:\n{failures.FirstOrDefault()}");
+
+        // Echoes are rare (none at the default seed): many would mean the rule hides real errors in generated code.
+        int maxEchoes = Math.Max(1, settings.Cases / 100);
+        Assert.True(oracle.CasesExcusedAsEchoes <= maxEchoes, $"{oracle.CasesExcusedAsEchoes} cases excused as echoes of input errors, more than {maxEchoes}:\n{string.Join("\n", oracle.ExcusedEchoes.Take(10))}");
         // A run in which hardly any case reaches the compile check would prove little.
         Assert.True(settings.Cases < 100 || oracle.CasesWithSources > settings.Cases / 4, $"only {oracle.CasesWithSources} of {settings.Cases} cases generated code");
     }
