@@ -8,8 +8,9 @@ using GeneratedBus.Runtime.Tests.Support;
 namespace GeneratedBus.Runtime.Tests.StressTests;
 
 /// <summary>
-/// Stop under fire always returns (a hang fails the test after <see cref="Workers.HangBound"/>; a deadlock guard, not
-/// a speed assertion) and leaves every queue's counters balanced and frozen.
+/// Stop under fire returns, given listeners that return or a finite ExitTimeout (a hang fails the test after
+/// <see cref="Workers.HangBound"/>; a deadlock guard, not a speed assertion), and leaves every queue's counters
+/// balanced and frozen.
 /// </summary>
 [Trait("Category", "Stress")]
 [Collection(StressCollection.Name)]
