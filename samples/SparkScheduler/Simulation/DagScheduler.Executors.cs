@@ -82,8 +82,10 @@ internal sealed partial class DagScheduler
         Remove(executor, reason);
     }
 
-    // The executor stops answering. The driver only learns it when the heartbeat check expires it, as Spark's
-    // HeartbeatReceiver does; until then its tasks look like they still run.
+    // The executor stops answering; until it is removed its tasks look like they still run. In Spark the
+    // HeartbeatReceiver's expiry check tells the scheduler to kill it. Here the liveness listener judges on another
+    // thread, behind its queue, so the driver does not wait for that verdict: it applies the same ExpiryRule from the
+    // same first check and removes the executor just after the check that expires it. The run compares the two.
     private void Hang(ExecutorState executor)
     {
         if (!executor.Alive)
@@ -92,7 +94,7 @@ internal sealed partial class DagScheduler
         }
 
         executor.Hung = true;
-        long expiresAt = ExpiryRule.FirstExpiringCheck(FirstExpiryCheckMs(_options), executor.LastHeartbeat, _options.ExecutorTimeout);
+        long expiresAt = ExpiryRule.FirstExpiringCheck(_firstExpiryCheckMs, executor.LastHeartbeat, _options.ExecutorTimeout);
 
         // Just after the check, so the liveness listener's verdict at that check comes before the removal.
         Schedule(expiresAt + 1, new Happening(HappeningKind.HungExecutorExpired, Executor: executor));
@@ -101,6 +103,7 @@ internal sealed partial class DagScheduler
     private void ExpireHungExecutor(ExecutorState executor)
     {
         long silentMs = _now - executor.LastHeartbeat;
+        _hungRemoved.Add(executor.Id);
         Remove(executor, $"Executor heartbeat timed out after {silentMs} ms");
     }
 
