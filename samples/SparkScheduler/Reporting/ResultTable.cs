@@ -64,9 +64,16 @@ internal static class ResultTable
         o.WriteLine();
         o.WriteLine(EventTypes);
         o.WriteLine(string.Create(inv, $"{"firehose.total",-28} {r.Firehose.Total}"));
-        foreach (SparkEventKind kind in Enum.GetValues<SparkEventKind>().Where(k => k != SparkEventKind.Other))
+        // Every declared kind (1 ..), then Other only if an undeclared event type reached the firehose.
+        for (int k = 1; k < SparkDispatcher.KindCount; k++)
         {
-            o.WriteLine(string.Create(inv, $"{kind,-28} {r.Firehose.Count(kind)}"));
+            var kind = (SparkEventKind)k;
+            o.WriteLine(string.Create(inv, $"{SparkDispatcher.NameOf(kind),-28} {r.Firehose.Count(kind)}"));
+        }
+
+        if (r.Firehose.Count(SparkEventKind.Other) > 0)
+        {
+            o.WriteLine(string.Create(inv, $"{SparkDispatcher.NameOf(SparkEventKind.Other),-28} {r.Firehose.Count(SparkEventKind.Other)}"));
         }
 
         o.WriteLine(string.Create(inv, $"{"eventLog.written",-28} {r.EventLogWritten}"));
