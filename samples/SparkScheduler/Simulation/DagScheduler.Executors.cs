@@ -17,6 +17,9 @@ internal sealed partial class DagScheduler
     private static readonly TimeSpan BlacklistTimeout = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan ReplacementDelay = TimeSpan.FromSeconds(5);
 
+    // Hosts a NodeBlacklisted was posted for and no NodeUnblacklisted yet, so the two always come in pairs.
+    private readonly HashSet<string> _blacklistedNodes = new(StringComparer.Ordinal);
+
     private void AddExecutor(long at)
     {
         int number = _executors.Count + 1;
@@ -126,7 +129,7 @@ internal sealed partial class DagScheduler
 
         executor.Blacklisted = true;
         Post(new ExecutorBlacklisted(_now, executor.Id, executor.RecentFailures));
-        if (_executors.Where(e => e.Host == executor.Host && e.Alive).All(e => e.Blacklisted))
+        if (_executors.Where(e => e.Host == executor.Host && e.Alive).All(e => e.Blacklisted) && _blacklistedNodes.Add(executor.Host))
         {
             Post(new NodeBlacklisted(_now, executor.Host, _executors.Count(e => e.Host == executor.Host && e.Blacklisted)));
         }
@@ -134,18 +137,19 @@ internal sealed partial class DagScheduler
         Schedule(_now + (long)BlacklistTimeout.TotalMilliseconds, new Happening(HappeningKind.Unblacklist, Executor: executor));
     }
 
+    // The first executor of a blacklisted node to come off the blacklist takes the node off it too.
     private void Unblacklist(ExecutorState executor)
     {
-        bool nodeWasBlacklisted = _executors.Where(e => e.Host == executor.Host && e.Alive).All(e => e.Blacklisted);
         executor.Blacklisted = false;
         executor.RecentFailures = 0;
         if (executor.Alive)
         {
             Post(new ExecutorUnblacklisted(_now, executor.Id));
-            if (nodeWasBlacklisted)
-            {
-                Post(new NodeUnblacklisted(_now, executor.Host));
-            }
+        }
+
+        if (_blacklistedNodes.Remove(executor.Host))
+        {
+            Post(new NodeUnblacklisted(_now, executor.Host));
         }
     }
 }
