@@ -132,6 +132,3 @@ internal static class OptionsParser
 
     private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
 }
-
-/// <summary>The command line is wrong; the message says how.</summary>
-internal sealed class UsageException(string message) : Exception(message);

@@ -19,10 +19,3 @@ public sealed class SmallRunFixture : IDisposable
 
     public void Dispose() => _dir.Dispose();
 }
-
-/// <summary>The test classes that share <see cref="SmallRunFixture"/>.</summary>
-[CollectionDefinition(Name)]
-public sealed class SmallRunCollection : ICollectionFixture<SmallRunFixture>
-{
-    public const string Name = "small run";
-}
