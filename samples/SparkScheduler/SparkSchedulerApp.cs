@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using GeneratedBus;
 using SparkScheduler.Cli;
@@ -16,7 +17,11 @@ public static class SparkSchedulerApp
     /// <summary>Exit code of a successful run (and of <c>--help</c>).</summary>
     public const int Success = 0;
 
-    /// <summary>Exit code of a run that failed after its arguments were accepted.</summary>
+    /// <summary>
+    /// Exit code of a run that failed after its arguments were accepted: the report could not be written, a queue that
+    /// must not drop dropped, a queue does not balance, the liveness listener failed or disagreed with the driver, or
+    /// an unexpected error. The reason is on stderr.
+    /// </summary>
     public const int Failure = 1;
 
     /// <summary>Exit code for bad arguments; the usage goes to stderr.</summary>
@@ -60,16 +65,41 @@ public static class SparkSchedulerApp
             string report = Path.GetFullPath(options.ReportPath);
             HtmlReport.Write(report, result);
             stdout.WriteLine("Report: " + report);
-            return Success;
+            return Verdict(result, stderr);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine("error: " + e.Message);
             return Failure;
         }
+        catch (Exception e)
+        {
+            // A bug, not bad input: say so plainly first, then give the whole exception for diagnosis.
+            stderr.WriteLine($"error: the run failed unexpectedly ({e.GetType().Name}: {e.Message}). Details follow.");
+            stderr.WriteLine(e);
+            return Failure;
+        }
     }
 
-    private static RunResult Simulate(SchedulerOptions options, ProgressLine progress)
+    /// <summary>The table and the report are written either way; a run whose numbers cannot be trusted then fails with its reasons on stderr.</summary>
+    internal static int Verdict(RunResult result, TextWriter stderr)
+    {
+        foreach (Exception e in result.Liveness.FirstErrors)
+        {
+            stderr.WriteLine("error: the executor-liveness loop failed on a message: " + e);
+        }
+
+        IReadOnlyList<string> problems = result.Problems();
+        foreach (string problem in problems)
+        {
+            stderr.WriteLine("error: " + problem);
+        }
+
+        return problems.Count == 0 ? Success : Failure;
+    }
+
+    /// <summary>Runs the bus and the simulated driver with <paramref name="options"/> and gathers what they did.</summary>
+    internal static RunResult Simulate(SchedulerOptions options, ProgressLine progress)
     {
         var busOptions = new BusOptions
         {
@@ -91,12 +121,16 @@ public static class SparkSchedulerApp
 
         using var monitor = new RunMonitor(bus, options.SampleInterval, progress);
         monitor.Start();
-        var pacer = new DriverPacer(bus);
-        var driver = new DagScheduler(options, clock, e =>
-        {
-            bus.Post(e);
-            pacer.AfterPost();
-        });
+        var pacer = new DriverPacer(bus, options.QueueCapacity);
+        var driver = new DagScheduler(
+            options,
+            clock,
+            e =>
+            {
+                bus.Post(e);
+                pacer.AfterPost();
+            },
+            liveness.FirstCheckMs);
         SimulationOutcome outcome = driver.Run();
 
         // Stop drains every queue, the slow one included; then the liveness loop gets what its listener handed it.
@@ -104,7 +138,7 @@ public static class SparkSchedulerApp
         liveness.Dispose();
         monitor.Stop();
         return new RunResult(
-            options, bus.GetStats(), appStatus.Summary(), liveness.Expired, firehose, eventLog.Written, outcome,
+            options, bus.GetStats(), appStatus.Summary(), LivenessResult.Of(liveness), firehose, eventLog.Written, outcome,
             monitor.Elapsed, pacer.Waited, monitor.Samples);
     }
 }

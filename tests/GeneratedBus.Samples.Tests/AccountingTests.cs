@@ -1,22 +1,22 @@
 using System.Linq;
 using GeneratedBus.Samples.Tests.Support;
+using SparkScheduler.Listeners;
 
 namespace GeneratedBus.Samples.Tests;
 
 /// <summary>A small run of the main job: exit code, and the table's accounting of every event on every queue.</summary>
-public sealed class AccountingTests
+[Collection(SmallRunCollection.Name)]
+public sealed class AccountingTests(SmallRunFixture small)
 {
-    private static readonly string[] Queues = ["appStatus", "executorManagement", "shared", "eventLog"];
 
     [Fact]
     public void A_small_run_exits_zero_and_every_queue_accounts_for_every_event()
     {
-        using var dir = new TempDirectory();
-        SampleRun run = SampleRun.Small(dir.Path);
+        SampleRun run = small.Run;
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         QueueRow[] queues = run.Table.Queues.ToArray();
-        Assert.Equal(Queues, queues.Select(q => q.Name));
+        Assert.Equal(QueueNames.All, queues.Select(q => q.Name));
         long totalPosted = run.Table.Value("Events by type", "firehose.total");
         Assert.True(totalPosted > 1_000, $"only {totalPosted} events");
         foreach (QueueRow q in queues)
@@ -29,16 +29,15 @@ public sealed class AccountingTests
     [Fact]
     public void Only_the_slow_listeners_queue_drops_and_it_does()
     {
-        using var dir = new TempDirectory();
-        SampleRun run = SampleRun.Small(dir.Path);
+        SampleRun run = small.Run;
 
-        foreach (QueueRow q in run.Table.Queues.Where(q => q.Name != "eventLog"))
+        foreach (QueueRow q in run.Table.Queues.Where(q => q.Name != QueueNames.EventLog))
         {
             Assert.True(q.Dropped == 0, $"{q.Name} dropped {q.Dropped}");
         }
 
         // 5 ms per event with room for 10: the event log cannot keep up with thousands of events.
-        QueueRow eventLog = run.Table.Queues.Single(q => q.Name == "eventLog");
+        QueueRow eventLog = run.Table.Queues.Single(q => q.Name == QueueNames.EventLog);
         Assert.True(eventLog.Dropped > 0, "the slow listener's queue dropped nothing");
         Assert.Equal(10, eventLog.Capacity);
         Assert.Equal(eventLog.Processed, run.Table.Value("Events by type", "eventLog.written"));
@@ -47,10 +46,9 @@ public sealed class AccountingTests
     [Fact]
     public void The_firehose_counts_every_event_posted_to_the_shared_queue()
     {
-        using var dir = new TempDirectory();
-        SampleRun run = SampleRun.Small(dir.Path);
+        SampleRun run = small.Run;
 
-        QueueRow shared = run.Table.Queues.Single(q => q.Name == "shared");
+        QueueRow shared = run.Table.Queues.Single(q => q.Name == QueueNames.Shared);
         Assert.Equal(shared.Posted, run.Table.Value("Events by type", "firehose.total"));
         ListenerRow counter = run.Table.Listeners.Single(l => l.Name == "EventCounter");
         Assert.Equal(shared.Posted, counter.Events);
@@ -67,13 +65,29 @@ public sealed class AccountingTests
     [Fact]
     public void Every_listener_of_a_queue_that_must_not_drop_saw_every_event()
     {
-        using var dir = new TempDirectory();
-        SampleRun run = SampleRun.Small(dir.Path);
+        SampleRun run = small.Run;
 
         long posted = run.Table.Value("Events by type", "firehose.total");
         foreach (string name in new[] { "AppStatusListener", "ExecutorLivenessListener", "EventCounter" })
         {
             Assert.Equal(posted, run.Table.Listeners.Single(l => l.Name == name).Events);
+        }
+    }
+
+    [Fact]
+    public void A_small_queue_capacity_still_drops_nothing_on_the_queues_that_must_not_drop()
+    {
+        using var dir = new TempDirectory();
+
+        // 64 slots for thousands of events: the driver must look at the queues often enough to wait in time.
+        SampleRun run = SampleRun.Small(dir.Path, "--queue-capacity", "64", "--tasks-per-stage", "2000");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        foreach (QueueRow q in run.Table.Queues.Where(q => QueueNames.MustNotDrop.Contains(q.Name)))
+        {
+            Assert.Equal(64, q.Capacity);
+            Assert.True(q.Posted > 10_000, $"{q.Name}: only {q.Posted} events");
+            Assert.True(q.Dropped == 0, $"{q.Name} dropped {q.Dropped}");
         }
     }
 }

@@ -9,7 +9,8 @@ using SparkScheduler.Simulation;
 namespace GeneratedBus.Samples.Tests;
 
 /// <summary>The executor-liveness listener expires silent executors at the checks of the clock it is given.</summary>
-public sealed class ExpiryTests
+[Collection(SmallRunCollection.Name)]
+public sealed class ExpiryTests(SmallRunFixture small)
 {
     private const long T0 = DagScheduler.StartMs;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120); // checks every 60 s
@@ -82,17 +83,56 @@ public sealed class ExpiryTests
     [Fact]
     public void In_a_run_the_hung_executors_and_only_they_expire_and_are_then_removed()
     {
-        using var dir = new TempDirectory();
-        SampleRun run = SampleRun.Small(dir.Path);
+        SampleRun run = small.Run;
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Equal(2, run.Table.Value("Executor liveness", "executors.expired")); // --hung-executors 2
-        Assert.Equal(2, run.Table.Section("Executor liveness").Count(l => l.StartsWith("expired.", StringComparison.Ordinal)));
+        Assert.Equal(0, run.Table.Value("Executor liveness", "failures"));
+
+        // The executors the listener expired are exactly the ones the driver hung (and removed on timeout).
+        string[] expired = IdsAfter(run, "expired.");
+        string[] hung = IdsAfter(run, "hung.");
+        Assert.Equal(2, hung.Length);
+        Assert.Equal(hung, expired);
 
         // One killed plus two hung executors are removed, and each is replaced.
         Assert.Equal(3, run.Table.Value("App status", "executors.removed"));
         Assert.Equal(8 + 3, run.Table.Value("App status", "executors.added"));
     }
+
+    [Fact]
+    public void A_message_the_loop_fails_on_is_counted_and_its_exception_kept()
+    {
+        var clock = new SimulationClock(DateTimeOffset.FromUnixTimeMilliseconds(T0));
+        var listener = new ExecutorLivenessListener(clock, Timeout);
+
+        // An executor without an id cannot be tracked: the loop's dictionary throws on it.
+        listener.OnExecutorAdded(new ExecutorAdded(T0, null!, Info));
+        listener.OnExecutorAdded(new ExecutorAdded(T0, "fine", Info));
+        listener.OnApplicationEnd(new ApplicationEnd(T0 + 1, 0));
+        listener.Dispose();
+
+        Assert.Equal(1, listener.Failures);
+        Assert.IsType<ArgumentNullException>(Assert.Single(listener.FirstErrors));
+        Assert.Equal(1, listener.Tracked);
+    }
+
+    [Fact]
+    public void The_first_check_is_one_interval_after_the_clock_the_listener_was_created_at()
+    {
+        var clock = new SimulationClock(DateTimeOffset.FromUnixTimeMilliseconds(T0));
+        clock.AdvanceTo(T0 + 7_000);
+        using var listener = new ExecutorLivenessListener(clock, Timeout);
+
+        Assert.Equal(T0 + 7_000 + 60_000, listener.FirstCheckMs);
+    }
+
+    private static string[] IdsAfter(SampleRun run, string prefix) =>
+        run.Table.Section("Executor liveness")
+            .Where(l => l.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(l => l[prefix.Length..].Split(' ')[0])
+            .Order(StringComparer.Ordinal)
+            .ToArray();
 
     private static ExecutorMetricsUpdate Heartbeat(string executorId, long time) =>
         new(executorId, [], new ExecutorMetrics(1, 1, 1, 0, 0), time);

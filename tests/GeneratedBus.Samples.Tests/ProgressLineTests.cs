@@ -40,13 +40,25 @@ public sealed class ProgressLineTests
         Assert.Contains("eventLog 10 (dropped 42)", lines[0], System.StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_final_line_shows_the_whole_runs_average_rate_even_when_nothing_was_posted_since_the_last_line()
+    {
+        var err = new StringWriter();
+        var progress = new ProgressLine(err, isTerminal: false);
+        progress.Show(At(1_000, 40_000));
+        progress.Finish(At(2_000, 40_000)); // draining: no post since the last line
+
+        string last = err.ToString().Split('\n', System.StringSplitOptions.RemoveEmptyEntries)[^1];
+        Assert.Contains(" 20,000 ev/s", last, System.StringComparison.Ordinal); // 40,000 events in 2 s
+    }
+
     private static Sample At(double ms, long posted) => new(
         ms,
         posted,
         new Dictionary<string, QueueSample>
         {
-            ["appStatus"] = new(7, posted, 0),
-            ["eventLog"] = new(10, posted, 42),
+            [SparkScheduler.Listeners.QueueNames.AppStatus] = new(7, posted, 0),
+            [SparkScheduler.Listeners.QueueNames.EventLog] = new(10, posted, 42),
         },
         new Dictionary<string, double>());
 }

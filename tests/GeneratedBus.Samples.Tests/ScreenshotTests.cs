@@ -9,16 +9,16 @@ namespace GeneratedBus.Samples.Tests;
 /// Renders the report in headless Chromium through samples/SparkScheduler/scripts/screenshot-report.sh and checks the
 /// picture has the report's colours in it. CI installs Chromium (.ci/run); there a missing browser fails the test.
 /// </summary>
-public sealed class ScreenshotTests(ITestOutputHelper output)
+[Collection(SmallRunCollection.Name)]
+public sealed class ScreenshotTests(SmallRunFixture small, ITestOutputHelper output)
 {
     private const int ChromiumMissing = 3;
 
     [Fact]
     public void The_report_renders_in_headless_chromium_with_its_charts()
     {
-        using var dir = new TempDirectory();
-        SampleRun run = SampleRun.Small(dir.Path);
-        Assert.True(run.ExitCode == 0, run.Stderr);
+        TempDirectory dir = small.Directory;
+        Assert.True(small.Run.ExitCode == 0, small.Run.Stderr);
 
         string script = Path.Combine(AppContext.BaseDirectory, "scripts", "screenshot-report.sh");
         string png = dir.File("report.png");

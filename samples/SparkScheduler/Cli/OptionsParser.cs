@@ -26,7 +26,7 @@ internal static class OptionsParser
         new("--task-failure-rate", "<0..1>", "chance that a task attempt throws", o => Text(o.TaskFailureRate), (o, v) => o with { TaskFailureRate = ParseRate("--task-failure-rate", v) }),
         Seconds("--heartbeat-interval", "simulated seconds between an executor's heartbeats", o => o.HeartbeatInterval, (o, v) => o with { HeartbeatInterval = v }),
         Seconds("--executor-timeout", "simulated heartbeat silence before an executor expires", o => o.ExecutorTimeout, (o, v) => o with { ExecutorTimeout = v }),
-        Size("--queue-capacity", "capacity of the appStatus, executorManagement and shared queues", o => o.QueueCapacity, (o, v) => o with { QueueCapacity = v }),
+        new("--queue-capacity", "<n>", $"capacity of the appStatus, executorManagement and shared queues, at least {Simulation.DriverPacer.MinCapacity}", o => Text(o.QueueCapacity), (o, v) => o with { QueueCapacity = ParseInt("--queue-capacity", v, Simulation.DriverPacer.MinCapacity) }),
         Size("--slow-queue-capacity", "capacity of the slow listener's eventLog queue", o => o.SlowQueueCapacity, (o, v) => o with { SlowQueueCapacity = v }),
         new("--slow-listener-delay", "<ms>", "real milliseconds the slow listener takes per event (0 = not slow)", o => Text(o.SlowListenerDelay.TotalMilliseconds), (o, v) => o with { SlowListenerDelay = TimeSpan.FromMilliseconds(ParseInt("--slow-listener-delay", v, 0)) }),
         new("--sample-interval", "<ms>", "real milliseconds between samples of queue depth for the report", o => Text(o.SampleInterval.TotalMilliseconds), (o, v) => o with { SampleInterval = TimeSpan.FromMilliseconds(ParseInt("--sample-interval", v, 1)) }),
@@ -83,6 +83,10 @@ internal static class OptionsParser
         }
 
         text.AppendLine(CultureInfo.InvariantCulture, $"  {"--help",-30} this text");
+        text.AppendLine();
+        text.AppendLine("Exit codes: 0 the run succeeded; 1 the run failed, the reason on stderr (a must-not-drop queue dropped,");
+        text.AppendLine("a queue does not balance, the liveness listener failed or disagreed with the driver, the report could");
+        text.AppendLine("not be written, or an unexpected error); 2 bad arguments.");
         return text.ToString();
     }
 
@@ -128,6 +132,3 @@ internal static class OptionsParser
 
     private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
 }
-
-/// <summary>The command line is wrong; the message says how.</summary>
-internal sealed class UsageException(string message) : Exception(message);

@@ -6,9 +6,8 @@ namespace SparkScheduler.Listeners;
 internal sealed class EventCounter : SparkFirehoseListener
 {
     // Written only on the shared queue's thread; read after the bus stopped, which joined that thread.
-    private readonly long[] _byKind = new long[SparkEventKindCount];
-
-    private static int SparkEventKindCount => System.Enum.GetValues<SparkEventKind>().Length;
+    // Kinds are dense from 0 (Other) to KindCount - 1, so the kind is the index.
+    private readonly long[] _byKind = new long[SparkDispatcher.KindCount];
 
     public long Total { get; private set; }
 

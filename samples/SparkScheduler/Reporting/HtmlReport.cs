@@ -6,6 +6,7 @@ using System.Net;
 using System.Text;
 using GeneratedBus;
 using SparkScheduler.Listeners;
+using SparkScheduler.Listeners.Liveness;
 
 namespace SparkScheduler.Reporting;
 
@@ -49,7 +50,7 @@ internal static class HtmlReport
             """);
         html.Append(Inv, $"<h1>SparkScheduler run report</h1><p class=\"lead\">{r.Stats.EventsPosted:N0} events in {r.Elapsed.TotalSeconds:F2} s, seed {r.Options.Seed}; ");
         html.Append(Inv, $"{r.Options.Jobs} jobs &times; {r.Options.StagesPerJob} stages &times; {r.Options.TasksPerStage} tasks on {r.Options.Executors} executors. ");
-        html.Append("Only the slow event-log listener's queue may drop; every queue satisfies posted = processed + dropped.</p>\n");
+        html.Append(Esc(DropSummary(r))).Append("</p>\n");
 
         QueueTable(html, r);
         ListenerTable(html, r);
@@ -75,7 +76,7 @@ internal static class HtmlReport
             new Series(l.ListenerType.Name, ListenerColors[i % ListenerColors.Length], Points(r, s => s.ListenerMs.GetValueOrDefault(l.ListenerType.Name)))).ToArray()));
         Figure(html, SvgChart.Bars("mean time per event (µs)", listeners.Select((l, i) =>
         {
-            double mean = l.Events == 0 ? 0 : l.TotalTime.TotalMicroseconds / l.Events;
+            double mean = ListenerTiming.MeanMicroseconds(l);
             return new Bar(l.ListenerType.Name, ListenerColors[i % ListenerColors.Length], mean, mean.ToString("N2", Inv) + " µs");
         }).ToArray()));
         html.Append("</div>\n");
@@ -86,9 +87,42 @@ internal static class HtmlReport
             html.Append(Inv, $"<tr><td>{Esc(name)}</td><td>{Esc(value)}</td></tr>\n");
         }
 
-        html.Append(Inv, $"<tr><td>executors.expired (liveness listener)</td><td>{r.Expired.Count}</td></tr></table>\n");
+        html.Append("</table>\n");
+        LivenessTable(html, r);
         html.Append("</body></html>\n");
         return html.ToString();
+    }
+
+    /// <summary>One sentence on drops and balance, computed from the stats rather than promised.</summary>
+    public static string DropSummary(RunResult r)
+    {
+        QueueStats[] queues = r.QueuesInOrder().ToArray();
+        string[] dropped = queues.Where(q => q.Dropped > 0).Select(q => $"{q.Name} ({q.Dropped:N0})").ToArray();
+        string[] unbalanced = queues.Where(q => !RunResult.Balanced(q)).Select(q => q.Name).ToArray();
+        string drops = dropped.Length == 0 ? "No queue dropped an event" : "Queues that dropped events: " + string.Join(", ", dropped);
+        string balance = unbalanced.Length == 0
+            ? "every queue satisfies posted = processed + dropped."
+            : "posted = processed + dropped does NOT hold for " + string.Join(", ", unbalanced) + ".";
+        return string.Create(Inv, $"{drops}; {balance}");
+    }
+
+    private static void LivenessTable(StringBuilder html, RunResult r)
+    {
+        html.Append("<h2>Executor liveness</h2><table><tr><th>measure</th><th>value</th></tr>\n");
+        html.Append(Inv, $"<tr><td>executors.expired</td><td>{r.Liveness.Expired.Count}</td></tr>\n");
+        string failures = r.Liveness.Failures > 0 ? $"<td class=\"bad\">{r.Liveness.Failures:N0}</td>" : "<td>0</td>";
+        html.Append(Inv, $"<tr><td>failures</td>{failures}</tr>\n");
+        foreach (ExpiredExecutor x in r.Liveness.Expired)
+        {
+            html.Append(Inv, $"<tr><td>expired {Esc(x.ExecutorId)}</td><td>silent {x.ExpiredAt - x.LastSeen:N0} ms</td></tr>\n");
+        }
+
+        foreach (System.Exception e in r.Liveness.FirstErrors)
+        {
+            html.Append(Inv, $"<tr><td>failure</td><td class=\"bad\">{Esc(e.GetType().Name + ": " + e.Message)}</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
     }
 
     private static void QueueTable(StringBuilder html, RunResult r)
@@ -108,7 +142,7 @@ internal static class HtmlReport
         html.Append("<h2>Listeners</h2><table><tr><th>listener type</th><th>events</th><th>failures</th><th>mean µs</th><th>max µs</th><th>total ms</th></tr>\n");
         foreach (ListenerStats l in r.ListenersInOrder())
         {
-            double mean = l.Events == 0 ? 0 : l.TotalTime.TotalMicroseconds / l.Events;
+            double mean = ListenerTiming.MeanMicroseconds(l);
             html.Append(Inv, $"<tr><td>{Esc(l.ListenerType.Name)}</td><td>{l.Events:N0}</td><td>{l.Failures:N0}</td><td>{mean:N2}</td><td>{l.MaxTime.TotalMicroseconds:N0}</td><td>{l.TotalTime.TotalMilliseconds:N0}</td></tr>\n");
         }
 

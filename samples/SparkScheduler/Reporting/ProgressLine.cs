@@ -27,13 +27,14 @@ internal sealed class ProgressLine(TextWriter writer, bool isTerminal)
             return;
         }
 
-        Write(sample);
+        Write(sample, _lastShown);
     }
 
-    /// <summary>Shows the final state and, on a terminal, ends the rewritten line.</summary>
+    /// <summary>Shows the final state with the whole run's average rate and, on a terminal, ends the rewritten line.</summary>
     public void Finish(Sample sample)
     {
-        Write(sample);
+        // Since the last line the driver may have posted nothing (the queues were draining): the run's average says more.
+        Write(sample, before: null);
         if (isTerminal)
         {
             writer.WriteLine();
@@ -42,9 +43,9 @@ internal sealed class ProgressLine(TextWriter writer, bool isTerminal)
         writer.Flush();
     }
 
-    private void Write(Sample sample)
+    private void Write(Sample sample, Sample? before)
     {
-        string line = Format(sample, _lastShown);
+        string line = Format(sample, before);
         _lastShown = sample;
         if (isTerminal)
         {

@@ -36,7 +36,7 @@ internal static class ResultTable
         o.WriteLine(string.Create(inv, $"{"listener",-26} {"events",12} {"failures",9} {"mean_us",10} {"max_us",10}"));
         foreach (ListenerStats l in r.ListenersInOrder())
         {
-            double mean = l.Events == 0 ? 0 : l.TotalTime.TotalMicroseconds / l.Events;
+            double mean = ListenerTiming.MeanMicroseconds(l);
             o.WriteLine(string.Create(inv, $"{l.ListenerType.Name,-26} {l.Events,12} {l.Failures,9} {mean,10:F2} {l.MaxTime.TotalMicroseconds,10:F0}"));
         }
 
@@ -49,18 +49,31 @@ internal static class ResultTable
 
         o.WriteLine();
         o.WriteLine(Liveness);
-        o.WriteLine(string.Create(inv, $"{"executors.expired",-28} {r.Expired.Count}"));
-        foreach (var x in r.Expired)
+        o.WriteLine(string.Create(inv, $"{"executors.expired",-28} {r.Liveness.Expired.Count}"));
+        o.WriteLine(string.Create(inv, $"{"failures",-28} {r.Liveness.Failures}"));
+        foreach (var x in r.Liveness.Expired)
         {
             o.WriteLine(string.Create(inv, $"{"expired." + x.ExecutorId,-28} silent {x.ExpiredAt - x.LastSeen} ms at check +{(x.ExpiredAt - Simulation.DagScheduler.StartMs) / 1000} s"));
+        }
+
+        foreach (string id in r.Outcome.HungExecutorsRemoved)
+        {
+            o.WriteLine(string.Create(inv, $"{"hung." + id,-28} removed by the driver on heartbeat timeout"));
         }
 
         o.WriteLine();
         o.WriteLine(EventTypes);
         o.WriteLine(string.Create(inv, $"{"firehose.total",-28} {r.Firehose.Total}"));
-        foreach (SparkEventKind kind in Enum.GetValues<SparkEventKind>().Where(k => k != SparkEventKind.Other))
+        // Every declared kind (1 ..), then Other only if an undeclared event type reached the firehose.
+        for (int k = 1; k < SparkDispatcher.KindCount; k++)
         {
-            o.WriteLine(string.Create(inv, $"{kind,-28} {r.Firehose.Count(kind)}"));
+            var kind = (SparkEventKind)k;
+            o.WriteLine(string.Create(inv, $"{SparkDispatcher.NameOf(kind),-28} {r.Firehose.Count(kind)}"));
+        }
+
+        if (r.Firehose.Count(SparkEventKind.Other) > 0)
+        {
+            o.WriteLine(string.Create(inv, $"{SparkDispatcher.NameOf(SparkEventKind.Other),-28} {r.Firehose.Count(SparkEventKind.Other)}"));
         }
 
         o.WriteLine(string.Create(inv, $"{"eventLog.written",-28} {r.EventLogWritten}"));

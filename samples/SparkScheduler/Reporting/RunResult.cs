@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using GeneratedBus;
 using SparkScheduler.Cli;
 using SparkScheduler.Listeners;
@@ -13,7 +14,7 @@ internal sealed record RunResult(
     SchedulerOptions Options,
     BusStats Stats,
     AppStatusSummary AppStatus,
-    IReadOnlyList<ExpiredExecutor> Expired,
+    LivenessResult Liveness,
     EventCounter Firehose,
     long EventLogWritten,
     SimulationOutcome Outcome,
@@ -39,5 +40,44 @@ internal sealed record RunResult(
                 yield return q;
             }
         }
+    }
+
+    /// <summary>Whether a queue accounts for every event it was given: posted = processed + dropped.</summary>
+    public static bool Balanced(QueueStats q) => q.Posted == q.Processed + q.Dropped;
+
+    /// <summary>
+    /// What makes the run's numbers untrustworthy, one sentence each: a queue that must not drop dropped, a queue that
+    /// does not balance, a liveness message that failed, or expiries that differ from the hung executors the driver
+    /// removed. Empty for a good run.
+    /// </summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        foreach (QueueStats q in QueuesInOrder())
+        {
+            if (q.Dropped > 0 && QueueNames.MustNotDrop.Contains(q.Name))
+            {
+                problems.Add($"Queue '{q.Name}' must not drop but dropped {q.Dropped} events, so its listeners' numbers are incomplete; give it a larger --queue-capacity.");
+            }
+
+            if (!Balanced(q))
+            {
+                problems.Add($"Queue '{q.Name}' does not balance: posted {q.Posted} != processed {q.Processed} + dropped {q.Dropped}.");
+            }
+        }
+
+        if (Liveness.Failures > 0)
+        {
+            problems.Add($"The executor-liveness loop failed to handle {Liveness.Failures} messages, so its expiries may be wrong.");
+        }
+
+        string[] expired = Liveness.Expired.Select(x => x.ExecutorId).Order(StringComparer.Ordinal).ToArray();
+        string[] hung = Outcome.HungExecutorsRemoved.Order(StringComparer.Ordinal).ToArray();
+        if (!expired.SequenceEqual(hung, StringComparer.Ordinal))
+        {
+            problems.Add($"The liveness listener expired [{string.Join(", ", expired)}] but the driver removed hung executors [{string.Join(", ", hung)}].");
+        }
+
+        return problems;
     }
 }

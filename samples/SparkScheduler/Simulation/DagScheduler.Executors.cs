@@ -17,6 +17,9 @@ internal sealed partial class DagScheduler
     private static readonly TimeSpan BlacklistTimeout = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan ReplacementDelay = TimeSpan.FromSeconds(5);
 
+    // Hosts a NodeBlacklisted was posted for and no NodeUnblacklisted yet, so the two always come in pairs.
+    private readonly HashSet<string> _blacklistedNodes = new(StringComparer.Ordinal);
+
     private void AddExecutor(long at)
     {
         int number = _executors.Count + 1;
@@ -82,8 +85,10 @@ internal sealed partial class DagScheduler
         Remove(executor, reason);
     }
 
-    // The executor stops answering. The driver only learns it when the heartbeat check expires it, as Spark's
-    // HeartbeatReceiver does; until then its tasks look like they still run.
+    // The executor stops answering; until it is removed its tasks look like they still run. In Spark the
+    // HeartbeatReceiver's expiry check tells the scheduler to kill it. Here the liveness listener judges on another
+    // thread, behind its queue, so the driver does not wait for that verdict: it applies the same ExpiryRule from the
+    // same first check and removes the executor just after the check that expires it. The run compares the two.
     private void Hang(ExecutorState executor)
     {
         if (!executor.Alive)
@@ -92,7 +97,7 @@ internal sealed partial class DagScheduler
         }
 
         executor.Hung = true;
-        long expiresAt = ExpiryRule.FirstExpiringCheck(FirstExpiryCheckMs(_options), executor.LastHeartbeat, _options.ExecutorTimeout);
+        long expiresAt = ExpiryRule.FirstExpiringCheck(_firstExpiryCheckMs, executor.LastHeartbeat, _options.ExecutorTimeout);
 
         // Just after the check, so the liveness listener's verdict at that check comes before the removal.
         Schedule(expiresAt + 1, new Happening(HappeningKind.HungExecutorExpired, Executor: executor));
@@ -101,6 +106,7 @@ internal sealed partial class DagScheduler
     private void ExpireHungExecutor(ExecutorState executor)
     {
         long silentMs = _now - executor.LastHeartbeat;
+        _hungRemoved.Add(executor.Id);
         Remove(executor, $"Executor heartbeat timed out after {silentMs} ms");
     }
 
@@ -123,7 +129,7 @@ internal sealed partial class DagScheduler
 
         executor.Blacklisted = true;
         Post(new ExecutorBlacklisted(_now, executor.Id, executor.RecentFailures));
-        if (_executors.Where(e => e.Host == executor.Host && e.Alive).All(e => e.Blacklisted))
+        if (_executors.Where(e => e.Host == executor.Host && e.Alive).All(e => e.Blacklisted) && _blacklistedNodes.Add(executor.Host))
         {
             Post(new NodeBlacklisted(_now, executor.Host, _executors.Count(e => e.Host == executor.Host && e.Blacklisted)));
         }
@@ -131,18 +137,19 @@ internal sealed partial class DagScheduler
         Schedule(_now + (long)BlacklistTimeout.TotalMilliseconds, new Happening(HappeningKind.Unblacklist, Executor: executor));
     }
 
+    // The first executor of a blacklisted node to come off the blacklist takes the node off it too.
     private void Unblacklist(ExecutorState executor)
     {
-        bool nodeWasBlacklisted = _executors.Where(e => e.Host == executor.Host && e.Alive).All(e => e.Blacklisted);
         executor.Blacklisted = false;
         executor.RecentFailures = 0;
         if (executor.Alive)
         {
             Post(new ExecutorUnblacklisted(_now, executor.Id));
-            if (nodeWasBlacklisted)
-            {
-                Post(new NodeUnblacklisted(_now, executor.Host));
-            }
+        }
+
+        if (_blacklistedNodes.Remove(executor.Host))
+        {
+            Post(new NodeUnblacklisted(_now, executor.Host));
         }
     }
 }

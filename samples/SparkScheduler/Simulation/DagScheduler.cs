@@ -22,6 +22,8 @@ internal sealed partial class DagScheduler
     private readonly SchedulerOptions _options;
     private readonly SimulationClock _clock;
     private readonly Action<SparkListenerEvent> _post;
+    private readonly long _firstExpiryCheckMs;
+    private readonly List<string> _hungRemoved = [];
     private readonly Random _random;
     private readonly PriorityQueue<Happening, (long At, long Seq)> _agenda = new();
     private readonly List<ExecutorState> _executors = [];
@@ -32,11 +34,19 @@ internal sealed partial class DagScheduler
     private int _nextStageId;
 
     /// <summary>Creates the driver; nothing happens until <see cref="Run"/>.</summary>
-    public DagScheduler(SchedulerOptions options, SimulationClock clock, Action<SparkListenerEvent> post)
+    /// <param name="options">The application's size and failures.</param>
+    /// <param name="clock">The simulation clock, advanced as the application runs; it should read <see cref="StartMs"/>.</param>
+    /// <param name="post">Where every event goes.</param>
+    /// <param name="firstExpiryCheckMs">
+    /// When the liveness listener's first expiry check fires (<see cref="ExecutorLivenessListener.FirstCheckMs"/>): the
+    /// driver applies the same <see cref="ExpiryRule"/> from it to know when that listener expires a hung executor.
+    /// </param>
+    public DagScheduler(SchedulerOptions options, SimulationClock clock, Action<SparkListenerEvent> post, long firstExpiryCheckMs)
     {
         _options = options;
         _clock = clock;
         _post = post;
+        _firstExpiryCheckMs = firstExpiryCheckMs;
         _random = new Random(options.Seed);
     }
 
@@ -65,7 +75,7 @@ internal sealed partial class DagScheduler
 
         Advance(_now + 1_000);
         Post(new ApplicationEnd(_now, failedJobs == 0 ? 0 : 1));
-        return new SimulationOutcome(_posted, _now - StartMs, _executors.Count);
+        return new SimulationOutcome(_posted, _now - StartMs, _executors.Count, _hungRemoved);
     }
 
     private bool RunJob(int jobId)
@@ -193,12 +203,4 @@ internal sealed partial class DagScheduler
         ["os.name"] = "Linux",
         ["user.timezone"] = "UTC",
     };
-
-    private static long FirstExpiryCheckMs(SchedulerOptions o) => StartMs + (long)ExpiryRule.CheckInterval(o.ExecutorTimeout).TotalMilliseconds;
 }
-
-/// <summary>What a simulation did.</summary>
-/// <param name="EventsPosted">Events it posted.</param>
-/// <param name="SimulatedMs">How long the application ran in simulated time.</param>
-/// <param name="ExecutorsEverAdded">Executors at start plus replacements.</param>
-internal sealed record SimulationOutcome(long EventsPosted, long SimulatedMs, int ExecutorsEverAdded);

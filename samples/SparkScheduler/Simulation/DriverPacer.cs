@@ -8,15 +8,39 @@ namespace SparkScheduler.Simulation;
 
 /// <summary>
 /// Keeps the simulated driver from outrunning the listeners that must see every event. A real driver is bounded by
-/// its cluster; this one could post millions of events a second, so every few thousand events it looks at the queues
-/// that must not drop and waits while one of them is more than half full. It never waits for the event-log queue:
-/// that one is left to fill and drop, which is the point of the demonstration.
+/// its cluster; this one could post millions of events a second, so every few events it looks at the queues that must
+/// not drop and waits while one of them is more than half full. It never waits for the event-log queue: that one is
+/// left to fill and drop, which is the point of the demonstration.
 /// </summary>
-internal sealed class DriverPacer(SparkBus bus)
+/// <remarks>
+/// It checks at least every quarter of the smallest must-not-drop capacity: a queue found at most half full then
+/// holds at most three quarters of its capacity by the next check, even if no event was processed in between.
+/// </remarks>
+internal sealed class DriverPacer
 {
-    private const int CheckEvery = 2_048;
+    /// <summary>The smallest capacity the pacer can protect; the command line rejects smaller ones.</summary>
+    public const int MinCapacity = 64;
+
+    private const int MaxCheckEvery = 2_048;
+    private readonly SparkBus _bus;
+    private readonly int _checkEvery;
     private readonly Stopwatch _waited = new();
     private int _sinceCheck;
+
+    /// <summary>Paces posts to <paramref name="bus"/>, whose must-not-drop queues have <paramref name="capacity"/> slots.</summary>
+    public DriverPacer(SparkBus bus, int capacity)
+    {
+        if (capacity < MinCapacity)
+        {
+            throw new System.ArgumentOutOfRangeException(nameof(capacity), capacity, $"The pacer needs a capacity of at least {MinCapacity}.");
+        }
+
+        _bus = bus;
+        _checkEvery = System.Math.Min(MaxCheckEvery, capacity / 4);
+    }
+
+    /// <summary>Posts between two looks at the queues.</summary>
+    public int CheckEvery => _checkEvery;
 
     /// <summary>Real time the driver spent waiting for the fast queues.</summary>
     public System.TimeSpan Waited => _waited.Elapsed;
@@ -24,7 +48,7 @@ internal sealed class DriverPacer(SparkBus bus)
     /// <summary>Called after each post; waits, rarely, while a must-not-drop queue is over half full.</summary>
     public void AfterPost()
     {
-        if (++_sinceCheck < CheckEvery)
+        if (++_sinceCheck < _checkEvery)
         {
             return;
         }
@@ -41,7 +65,7 @@ internal sealed class DriverPacer(SparkBus bus)
     private double FullestMustNotDropQueue()
     {
         double fullest = 0;
-        BusStats stats = bus.GetStats();
+        BusStats stats = _bus.GetStats();
         foreach (string name in QueueNames.MustNotDrop)
         {
             if (stats.Queues.TryGetValue(name, out QueueStats? q))

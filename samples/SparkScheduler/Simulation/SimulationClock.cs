@@ -92,8 +92,11 @@ internal sealed class SimulationClock : TimeProvider
         // Read and written under the clock's lock.
         public DateTimeOffset? DueAt { get; private set; }
 
+        /// <exception cref="ArgumentOutOfRangeException">A negative time other than <see cref="Timeout.InfiniteTimeSpan"/>, as <see cref="ITimer.Change"/> requires.</exception>
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
+            ThrowIfNegative(dueTime, nameof(dueTime));
+            ThrowIfNegative(period, nameof(period));
             lock (clock._gate)
             {
                 _period = period;
@@ -108,6 +111,14 @@ internal sealed class SimulationClock : TimeProvider
             DueAt = _period == Timeout.InfiniteTimeSpan || _period == TimeSpan.Zero ? null : DueAt + _period;
 
         public void Fire() => callback(state);
+
+        private static void ThrowIfNegative(TimeSpan time, string name)
+        {
+            if (time < TimeSpan.Zero && time != Timeout.InfiniteTimeSpan)
+            {
+                throw new ArgumentOutOfRangeException(name, time, "A timer's times are zero or more, or Timeout.InfiniteTimeSpan.");
+            }
+        }
 
         public void Dispose() => clock.Remove(this);
 

@@ -19,12 +19,28 @@ if [[ ! -s $report ]]; then
   exit 1
 fi
 
+# A file:// URI with every byte outside the unreserved set percent-encoded, so spaces, '#', '?' and '%' in the path
+# reach Chromium as part of the path.
+file_uri() {
+  local path=$1 uri="file://" c i
+  local LC_ALL=C
+  for ((i = 0; i < ${#path}; i++)); do
+    c=${path:i:1}
+    case $c in
+      [A-Za-z0-9/._~-]) uri+=$c ;;
+      *) printf -v c '%%%02X' "'$c"; uri+=$c ;;
+    esac
+  done
+  printf '%s' "$uri"
+}
+
 rm -f "$out"
 # A throwaway profile, so parallel runs and a root user without a home profile both work.
 profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
-timeout 120 "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$profile" \
-  --window-size=1280,2600 --screenshot="$out" "file://$(realpath "$report")" >/dev/null 2>&1
+# --disable-dev-shm-usage: containers often give /dev/shm only 64 MB, too little for Chromium's renderer.
+timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --hide-scrollbars \
+  --user-data-dir="$profile" --window-size=1280,2600 --screenshot="$out" -- "$(file_uri "$(realpath "$report")")" >/dev/null 2>&1
 
 if [[ ! -s $out ]]; then
   echo "chromium wrote no screenshot to $out" >&2

@@ -38,6 +38,8 @@ internal sealed partial class BusEmitter
         {
             WriteKindMap();
             _writer.WriteLine();
+            WriteKindMetadata();
+            _writer.WriteLine();
             WriteKindOf();
             _writer.WriteLine();
             WriteDispatch();
@@ -62,6 +64,42 @@ internal sealed partial class BusEmitter
                 _writer.WriteLine($"typeof({_bus.Events[i].TypeName}).TypeHandle{end}");
             }
         }
+    }
+
+    // What Enum.GetValues and ToString would give, as constants and a switch: no reflection, and trimming-safe.
+    private void WriteKindMetadata()
+    {
+        _writer.WriteLine($$"""
+            /// <summary>How many kinds <see cref="{{Kind}}"/> has, <see cref="{{Kind}}.{{GeneratedNames.OtherKind}}"/> included: they run from 0 to <c>KindCount - 1</c>, so an array of this length indexed by kind fits them all.</summary>
+            public const int KindCount = {{_bus.Events.Count + 1}};
+
+            /// <summary>The simple name of the event type of <paramref name="kind"/>, as <c>nameof</c> gives it; <c>"{{GeneratedNames.OtherKind}}"</c> for <see cref="{{Kind}}.{{GeneratedNames.OtherKind}}"/>.</summary>
+            /// <param name="kind">A kind.</param>
+            /// <returns>The name, without namespace or containing types.</returns>
+            /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="kind"/> is not one of the kinds.</exception>
+            public static string NameOf({{Kind}} kind) => kind switch
+            {
+            """);
+        using (_writer.Indented())
+        {
+            _writer.WriteLine($"{Kind}.{GeneratedNames.OtherKind} => \"{GeneratedNames.OtherKind}\",");
+            foreach (EventSpec spec in _bus.Events)
+            {
+                _writer.WriteLine($"{Kind}.{spec.KindName} => \"{SimpleName(spec.TypeName)}\",");
+            }
+
+            _writer.WriteLine($"_ => throw new global::System.ArgumentOutOfRangeException(\"kind\", kind, \"Not a member of {_root.KindName}.\"),");
+        }
+
+        _writer.WriteLine("};");
+    }
+
+    // "global::Acme.Outer.@class" -> "class": events are never generic, so the last dot separates the simple name, and
+    // an identifier holds no quote or backslash that a string literal would need escaped.
+    private static string SimpleName(string typeName)
+    {
+        string last = typeName.Substring(typeName.LastIndexOf('.') + 1);
+        return last.StartsWith("@", System.StringComparison.Ordinal) ? last.Substring(1) : last;
     }
 
     private void WriteKindOf()

@@ -65,6 +65,20 @@ internal static class PipelineDispatcher
     private static readonly global::GeneratedBus.EventKindMap s_kinds = new(
         typeof(global::Started).TypeHandle);
 
+    /// <summary>How many kinds <see cref="global::PipelineEventKind"/> has, <see cref="global::PipelineEventKind.Other"/> included: they run from 0 to <c>KindCount - 1</c>, so an array of this length indexed by kind fits them all.</summary>
+    public const int KindCount = 2;
+
+    /// <summary>The simple name of the event type of <paramref name="kind"/>, as <c>nameof</c> gives it; <c>"Other"</c> for <see cref="global::PipelineEventKind.Other"/>.</summary>
+    /// <param name="kind">A kind.</param>
+    /// <returns>The name, without namespace or containing types.</returns>
+    /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="kind"/> is not one of the kinds.</exception>
+    public static string NameOf(global::PipelineEventKind kind) => kind switch
+    {
+        global::PipelineEventKind.Other => "Other",
+        global::PipelineEventKind.Started => "global::Started",
+        _ => throw new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of PipelineEventKind."),
+    };
+
     /// <summary>The kind of <paramref name="e"/>, found in constant time whatever the number of event types.</summary>
     /// <param name="e">The event.</param>
     /// <returns>The kind; <see cref="global::PipelineEventKind.Other"/> for a type without a handler.</returns>

@@ -95,6 +95,22 @@ namespace Acme.@class
             typeof(global::Acme.@class.Démarré).TypeHandle,
             typeof(global::Acme.@class.classEvent).TypeHandle);
 
+        /// <summary>How many kinds <see cref="global::Acme.@class.ÉvénementEventKind"/> has, <see cref="global::Acme.@class.ÉvénementEventKind.Other"/> included: they run from 0 to <c>KindCount - 1</c>, so an array of this length indexed by kind fits them all.</summary>
+        public const int KindCount = 4;
+
+        /// <summary>The simple name of the event type of <paramref name="kind"/>, as <c>nameof</c> gives it; <c>"Other"</c> for <see cref="global::Acme.@class.ÉvénementEventKind.Other"/>.</summary>
+        /// <param name="kind">A kind.</param>
+        /// <returns>The name, without namespace or containing types.</returns>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="kind"/> is not one of the kinds.</exception>
+        public static string NameOf(global::Acme.@class.ÉvénementEventKind kind) => kind switch
+        {
+            global::Acme.@class.ÉvénementEventKind.Other => "Other",
+            global::Acme.@class.ÉvénementEventKind.@event => "event",
+            global::Acme.@class.ÉvénementEventKind.Démarré => "Démarré",
+            global::Acme.@class.ÉvénementEventKind.@class => "classEvent",
+            _ => throw new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of ÉvénementEventKind."),
+        };
+
         /// <summary>The kind of <paramref name="e"/>, found in constant time whatever the number of event types.</summary>
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Acme.@class.ÉvénementEventKind.Other"/> for a type without a handler.</returns>

@@ -81,6 +81,21 @@ namespace Acme.Telemetry
             typeof(global::Acme.Telemetry.Gauge).TypeHandle,
             typeof(global::Acme.Telemetry.Counter).TypeHandle);
 
+        /// <summary>How many kinds <see cref="global::Acme.Telemetry.TelemetryEventKind"/> has, <see cref="global::Acme.Telemetry.TelemetryEventKind.Other"/> included: they run from 0 to <c>KindCount - 1</c>, so an array of this length indexed by kind fits them all.</summary>
+        public const int KindCount = 3;
+
+        /// <summary>The simple name of the event type of <paramref name="kind"/>, as <c>nameof</c> gives it; <c>"Other"</c> for <see cref="global::Acme.Telemetry.TelemetryEventKind.Other"/>.</summary>
+        /// <param name="kind">A kind.</param>
+        /// <returns>The name, without namespace or containing types.</returns>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="kind"/> is not one of the kinds.</exception>
+        public static string NameOf(global::Acme.Telemetry.TelemetryEventKind kind) => kind switch
+        {
+            global::Acme.Telemetry.TelemetryEventKind.Other => "Other",
+            global::Acme.Telemetry.TelemetryEventKind.Gauge => "Gauge",
+            global::Acme.Telemetry.TelemetryEventKind.Counter => "Counter",
+            _ => throw new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of TelemetryEventKind."),
+        };
+
         /// <summary>The kind of <paramref name="e"/>, found in constant time whatever the number of event types.</summary>
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Acme.Telemetry.TelemetryEventKind.Other"/> for a type without a handler.</returns>

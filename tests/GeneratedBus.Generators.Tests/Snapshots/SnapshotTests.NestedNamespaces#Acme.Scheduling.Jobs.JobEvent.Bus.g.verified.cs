@@ -81,6 +81,21 @@ namespace Acme.Scheduling.Jobs
             typeof(global::Acme.Scheduling.Jobs.Submitted).TypeHandle,
             typeof(global::Acme.Scheduling.Jobs.Retries.RetryScheduled).TypeHandle);
 
+        /// <summary>How many kinds <see cref="global::Acme.Scheduling.Jobs.JobEventKind"/> has, <see cref="global::Acme.Scheduling.Jobs.JobEventKind.Other"/> included: they run from 0 to <c>KindCount - 1</c>, so an array of this length indexed by kind fits them all.</summary>
+        public const int KindCount = 3;
+
+        /// <summary>The simple name of the event type of <paramref name="kind"/>, as <c>nameof</c> gives it; <c>"Other"</c> for <see cref="global::Acme.Scheduling.Jobs.JobEventKind.Other"/>.</summary>
+        /// <param name="kind">A kind.</param>
+        /// <returns>The name, without namespace or containing types.</returns>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="kind"/> is not one of the kinds.</exception>
+        public static string NameOf(global::Acme.Scheduling.Jobs.JobEventKind kind) => kind switch
+        {
+            global::Acme.Scheduling.Jobs.JobEventKind.Other => "Other",
+            global::Acme.Scheduling.Jobs.JobEventKind.Submitted => "Submitted",
+            global::Acme.Scheduling.Jobs.JobEventKind.RetryScheduled => "RetryScheduled",
+            _ => throw new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of JobEventKind."),
+        };
+
         /// <summary>The kind of <paramref name="e"/>, found in constant time whatever the number of event types.</summary>
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Acme.Scheduling.Jobs.JobEventKind.Other"/> for a type without a handler.</returns>

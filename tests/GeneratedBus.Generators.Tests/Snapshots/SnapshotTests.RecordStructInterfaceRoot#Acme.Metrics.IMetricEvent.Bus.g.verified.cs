@@ -95,6 +95,22 @@ namespace Acme.Metrics
             typeof(global::Acme.Metrics.MemorySample).TypeHandle,
             typeof(global::Acme.Metrics.ThresholdCrossed).TypeHandle);
 
+        /// <summary>How many kinds <see cref="global::Acme.Metrics.MetricEventKind"/> has, <see cref="global::Acme.Metrics.MetricEventKind.Other"/> included: they run from 0 to <c>KindCount - 1</c>, so an array of this length indexed by kind fits them all.</summary>
+        public const int KindCount = 4;
+
+        /// <summary>The simple name of the event type of <paramref name="kind"/>, as <c>nameof</c> gives it; <c>"Other"</c> for <see cref="global::Acme.Metrics.MetricEventKind.Other"/>.</summary>
+        /// <param name="kind">A kind.</param>
+        /// <returns>The name, without namespace or containing types.</returns>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="kind"/> is not one of the kinds.</exception>
+        public static string NameOf(global::Acme.Metrics.MetricEventKind kind) => kind switch
+        {
+            global::Acme.Metrics.MetricEventKind.Other => "Other",
+            global::Acme.Metrics.MetricEventKind.CpuSample => "CpuSample",
+            global::Acme.Metrics.MetricEventKind.MemorySample => "MemorySample",
+            global::Acme.Metrics.MetricEventKind.ThresholdCrossed => "ThresholdCrossed",
+            _ => throw new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of MetricEventKind."),
+        };
+
         /// <summary>The kind of <paramref name="e"/>, found in constant time whatever the number of event types.</summary>
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Acme.Metrics.MetricEventKind.Other"/> for a type without a handler.</returns>

@@ -95,6 +95,22 @@ namespace Acme.Scheduling
             typeof(global::Acme.Scheduling.JobEnd).TypeHandle,
             typeof(global::Acme.Scheduling.HeartbeatEvent).TypeHandle);
 
+        /// <summary>How many kinds <see cref="global::Acme.Scheduling.SchedulerEventKind"/> has, <see cref="global::Acme.Scheduling.SchedulerEventKind.Other"/> included: they run from 0 to <c>KindCount - 1</c>, so an array of this length indexed by kind fits them all.</summary>
+        public const int KindCount = 4;
+
+        /// <summary>The simple name of the event type of <paramref name="kind"/>, as <c>nameof</c> gives it; <c>"Other"</c> for <see cref="global::Acme.Scheduling.SchedulerEventKind.Other"/>.</summary>
+        /// <param name="kind">A kind.</param>
+        /// <returns>The name, without namespace or containing types.</returns>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="kind"/> is not one of the kinds.</exception>
+        public static string NameOf(global::Acme.Scheduling.SchedulerEventKind kind) => kind switch
+        {
+            global::Acme.Scheduling.SchedulerEventKind.Other => "Other",
+            global::Acme.Scheduling.SchedulerEventKind.JobStart => "JobStart",
+            global::Acme.Scheduling.SchedulerEventKind.JobEnd => "JobEnd",
+            global::Acme.Scheduling.SchedulerEventKind.Heartbeat => "HeartbeatEvent",
+            _ => throw new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of SchedulerEventKind."),
+        };
+
         /// <summary>The kind of <paramref name="e"/>, found in constant time whatever the number of event types.</summary>
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Acme.Scheduling.SchedulerEventKind.Other"/> for a type without a handler.</returns>

@@ -361,6 +361,41 @@ namespace Spark.Scheduler
             typeof(global::Spark.Scheduler.BlockUpdated).TypeHandle,
             typeof(global::Spark.Scheduler.SpeculativeTaskSubmitted).TypeHandle);
 
+        /// <summary>How many kinds <see cref="global::Spark.Scheduler.SparkEventKind"/> has, <see cref="global::Spark.Scheduler.SparkEventKind.Other"/> included: they run from 0 to <c>KindCount - 1</c>, so an array of this length indexed by kind fits them all.</summary>
+        public const int KindCount = 23;
+
+        /// <summary>The simple name of the event type of <paramref name="kind"/>, as <c>nameof</c> gives it; <c>"Other"</c> for <see cref="global::Spark.Scheduler.SparkEventKind.Other"/>.</summary>
+        /// <param name="kind">A kind.</param>
+        /// <returns>The name, without namespace or containing types.</returns>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="kind"/> is not one of the kinds.</exception>
+        public static string NameOf(global::Spark.Scheduler.SparkEventKind kind) => kind switch
+        {
+            global::Spark.Scheduler.SparkEventKind.Other => "Other",
+            global::Spark.Scheduler.SparkEventKind.StageSubmitted => "StageSubmitted",
+            global::Spark.Scheduler.SparkEventKind.StageCompleted => "StageCompleted",
+            global::Spark.Scheduler.SparkEventKind.TaskStart => "TaskStart",
+            global::Spark.Scheduler.SparkEventKind.TaskGettingResult => "TaskGettingResult",
+            global::Spark.Scheduler.SparkEventKind.TaskEnd => "TaskEnd",
+            global::Spark.Scheduler.SparkEventKind.JobStart => "JobStart",
+            global::Spark.Scheduler.SparkEventKind.JobEnd => "JobEnd",
+            global::Spark.Scheduler.SparkEventKind.EnvironmentUpdate => "EnvironmentUpdate",
+            global::Spark.Scheduler.SparkEventKind.BlockManagerAdded => "BlockManagerAdded",
+            global::Spark.Scheduler.SparkEventKind.BlockManagerRemoved => "BlockManagerRemoved",
+            global::Spark.Scheduler.SparkEventKind.UnpersistRDD => "UnpersistRDD",
+            global::Spark.Scheduler.SparkEventKind.ApplicationStart => "ApplicationStart",
+            global::Spark.Scheduler.SparkEventKind.ApplicationEnd => "ApplicationEnd",
+            global::Spark.Scheduler.SparkEventKind.ExecutorMetricsUpdate => "ExecutorMetricsUpdate",
+            global::Spark.Scheduler.SparkEventKind.ExecutorAdded => "ExecutorAdded",
+            global::Spark.Scheduler.SparkEventKind.ExecutorRemoved => "ExecutorRemoved",
+            global::Spark.Scheduler.SparkEventKind.ExecutorBlacklisted => "ExecutorBlacklisted",
+            global::Spark.Scheduler.SparkEventKind.ExecutorUnblacklisted => "ExecutorUnblacklisted",
+            global::Spark.Scheduler.SparkEventKind.NodeBlacklisted => "NodeBlacklisted",
+            global::Spark.Scheduler.SparkEventKind.NodeUnblacklisted => "NodeUnblacklisted",
+            global::Spark.Scheduler.SparkEventKind.BlockUpdated => "BlockUpdated",
+            global::Spark.Scheduler.SparkEventKind.SpeculativeTaskSubmitted => "SpeculativeTaskSubmitted",
+            _ => throw new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of SparkEventKind."),
+        };
+
         /// <summary>The kind of <paramref name="e"/>, found in constant time whatever the number of event types.</summary>
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Spark.Scheduler.SparkEventKind.Other"/> for a type without a handler.</returns>

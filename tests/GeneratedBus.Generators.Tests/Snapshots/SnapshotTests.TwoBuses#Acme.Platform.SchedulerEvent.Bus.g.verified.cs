@@ -81,6 +81,21 @@ namespace Acme.Platform
             typeof(global::Acme.Platform.JobStart).TypeHandle,
             typeof(global::Acme.Platform.JobEnd).TypeHandle);
 
+        /// <summary>How many kinds <see cref="global::Acme.Platform.SchedulerEventKind"/> has, <see cref="global::Acme.Platform.SchedulerEventKind.Other"/> included: they run from 0 to <c>KindCount - 1</c>, so an array of this length indexed by kind fits them all.</summary>
+        public const int KindCount = 3;
+
+        /// <summary>The simple name of the event type of <paramref name="kind"/>, as <c>nameof</c> gives it; <c>"Other"</c> for <see cref="global::Acme.Platform.SchedulerEventKind.Other"/>.</summary>
+        /// <param name="kind">A kind.</param>
+        /// <returns>The name, without namespace or containing types.</returns>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="kind"/> is not one of the kinds.</exception>
+        public static string NameOf(global::Acme.Platform.SchedulerEventKind kind) => kind switch
+        {
+            global::Acme.Platform.SchedulerEventKind.Other => "Other",
+            global::Acme.Platform.SchedulerEventKind.JobStart => "JobStart",
+            global::Acme.Platform.SchedulerEventKind.JobEnd => "JobEnd",
+            _ => throw new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of SchedulerEventKind."),
+        };
+
         /// <summary>The kind of <paramref name="e"/>, found in constant time whatever the number of event types.</summary>
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Acme.Platform.SchedulerEventKind.Other"/> for a type without a handler.</returns>

@@ -67,6 +67,20 @@ namespace Acme.Platform
         private static readonly global::GeneratedBus.EventKindMap s_kinds = new(
             typeof(global::Acme.Platform.BlockWritten).TypeHandle);
 
+        /// <summary>How many kinds <see cref="global::Acme.Platform.StorageEventKind"/> has, <see cref="global::Acme.Platform.StorageEventKind.Other"/> included: they run from 0 to <c>KindCount - 1</c>, so an array of this length indexed by kind fits them all.</summary>
+        public const int KindCount = 2;
+
+        /// <summary>The simple name of the event type of <paramref name="kind"/>, as <c>nameof</c> gives it; <c>"Other"</c> for <see cref="global::Acme.Platform.StorageEventKind.Other"/>.</summary>
+        /// <param name="kind">A kind.</param>
+        /// <returns>The name, without namespace or containing types.</returns>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="kind"/> is not one of the kinds.</exception>
+        public static string NameOf(global::Acme.Platform.StorageEventKind kind) => kind switch
+        {
+            global::Acme.Platform.StorageEventKind.Other => "Other",
+            global::Acme.Platform.StorageEventKind.BlockWritten => "BlockWritten",
+            _ => throw new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of StorageEventKind."),
+        };
+
         /// <summary>The kind of <paramref name="e"/>, found in constant time whatever the number of event types.</summary>
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Acme.Platform.StorageEventKind.Other"/> for a type without a handler.</returns>

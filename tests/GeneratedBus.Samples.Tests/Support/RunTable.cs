@@ -5,12 +5,6 @@ using System.Linq;
 
 namespace GeneratedBus.Samples.Tests.Support;
 
-/// <summary>One row of the Queues section.</summary>
-internal sealed record QueueRow(string Name, long Capacity, long Posted, long Processed, long Dropped);
-
-/// <summary>One row of the Listeners section.</summary>
-internal sealed record ListenerRow(string Name, long Events, long Failures, double MeanUs, double MaxUs);
-
 /// <summary>
 /// The end-of-run table read back the way a script would: sections are a title line, rows, and a blank line; columns
 /// are separated by whitespace.

@@ -26,12 +26,16 @@ internal sealed class ExecutorLivenessListener : SparkListener, IDisposable
         _loop = new LivenessLoop(timeout);
         _loop.Start();
         TimeSpan interval = ExpiryRule.CheckInterval(timeout);
+        FirstCheckMs = (clock.GetUtcNow() + interval).ToUnixTimeMilliseconds();
         _checkTimer = clock.CreateTimer(
             _ => _loop.Post(new LivenessMessage(LivenessMessageKind.Check, clock.GetUtcNow().ToUnixTimeMilliseconds())),
             state: null,
             dueTime: interval,
             period: interval);
     }
+
+    /// <summary>When the first expiry check fires, in epoch milliseconds of the clock; later ones follow every interval.</summary>
+    public long FirstCheckMs { get; }
 
     /// <summary>Executors expired, in order. Read it after <see cref="Dispose"/>.</summary>
     public IReadOnlyList<ExpiredExecutor> Expired => _loop.Expired;
@@ -41,6 +45,12 @@ internal sealed class ExecutorLivenessListener : SparkListener, IDisposable
 
     /// <summary>Expiry checks judged. Read it after <see cref="Dispose"/>.</summary>
     public long ChecksRun => _loop.ChecksRun;
+
+    /// <summary>Messages the loop failed to handle; each one may have left an executor's state wrong. Read it after <see cref="Dispose"/>.</summary>
+    public long Failures => _loop.Failures;
+
+    /// <summary>The first few of those failures' exceptions. Read it after <see cref="Dispose"/>.</summary>
+    public IReadOnlyList<Exception> FirstErrors => _loop.FirstErrors;
 
     public override void OnExecutorAdded(ExecutorAdded e) => Seen(e.ExecutorId, e.Time);
 

@@ -19,6 +19,7 @@ internal sealed class LivenessLoop(TimeSpan timeout) : EventLoop<LivenessMessage
     private readonly Dictionary<string, long> _lastSeen = new(StringComparer.Ordinal);
     private readonly Queue<long> _pendingChecks = new();
     private readonly List<ExpiredExecutor> _expired = [];
+    private readonly List<Exception> _firstErrors = [];
     private long _failures;
 
     /// <summary>Executors expired so far, in expiry order. Read it after <see cref="EventLoop{TEvent}.Stop"/>.</summary>
@@ -30,8 +31,14 @@ internal sealed class LivenessLoop(TimeSpan timeout) : EventLoop<LivenessMessage
     /// <summary>Checks judged. Read it after <see cref="EventLoop{TEvent}.Stop"/>.</summary>
     public long ChecksRun { get; private set; }
 
+    /// <summary>How many exceptions <see cref="FirstErrors"/> keeps; the rest are only counted.</summary>
+    public const int ErrorsKept = 3;
+
     /// <summary>Messages that made <see cref="OnReceive"/> throw.</summary>
     public long Failures => Interlocked.Read(ref _failures);
+
+    /// <summary>The first <see cref="ErrorsKept"/> exceptions, in order. Read it after <see cref="EventLoop{TEvent}.Stop"/>.</summary>
+    public IReadOnlyList<Exception> FirstErrors => _firstErrors;
 
     protected override void OnReceive(LivenessMessage e)
     {
@@ -53,7 +60,14 @@ internal sealed class LivenessLoop(TimeSpan timeout) : EventLoop<LivenessMessage
         }
     }
 
-    protected override void OnError(Exception exception) => Interlocked.Increment(ref _failures);
+    // A message that throws is lost to the liveness state, so it is counted and its exception kept for the report.
+    protected override void OnError(Exception exception)
+    {
+        if (Interlocked.Increment(ref _failures) <= ErrorsKept)
+        {
+            _firstErrors.Add(exception);
+        }
+    }
 
     private void JudgeChecksBefore(long time)
     {

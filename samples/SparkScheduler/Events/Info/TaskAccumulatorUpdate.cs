@@ -1,0 +1,8 @@
+namespace SparkScheduler.Events.Info;
+
+/// <summary>The accumulator updates a heartbeat carries for one running task.</summary>
+/// <param name="TaskId">The task attempt.</param>
+/// <param name="StageId">Its stage.</param>
+/// <param name="StageAttemptId">Its stage attempt.</param>
+/// <param name="RunTimeSoFar">Milliseconds it has run.</param>
+public sealed record TaskAccumulatorUpdate(long TaskId, int StageId, int StageAttemptId, long RunTimeSoFar);
