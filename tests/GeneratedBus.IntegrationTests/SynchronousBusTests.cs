@@ -31,4 +31,43 @@ public sealed class SynchronousBusTests
         Assert.IsType<SqlExecutionStart>(Assert.Single(others.Others));
         Assert.Equal(3, bus.GetListenerStats()[typeof(JobCounter)].Events);
     }
+
+    [Fact]
+    public void Dispatch_to_ten_listeners_allocates_nothing_directly_or_through_the_sync_bus()
+    {
+        var listeners = new ISchedulerListener[10];
+        var bus = new SchedulerSyncBus();
+        for (int i = 0; i < listeners.Length; i++)
+        {
+            listeners[i] = new JobCounter();
+            bus.AddListener(listeners[i]);
+        }
+
+        SchedulerEvent e = new JobEnd(1, 2, true);
+
+        // Tiered JIT may allocate on this thread while it settles; a dispatch that allocates would make every round do so.
+        long allocated = long.MaxValue;
+        for (int round = 0; round < 10 && allocated != 0; round++)
+        {
+            long before = System.GC.GetAllocatedBytesForCurrentThread();
+            for (int n = 0; n < 10_000; n++)
+            {
+                SchedulerEventKind kind = SchedulerDispatcher.KindOf(e);
+                foreach (ISchedulerListener listener in listeners)
+                {
+                    SchedulerDispatcher.Dispatch(listener, e, kind);
+                }
+
+                bus.PostToAll(e);
+            }
+
+            allocated = System.GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Assert.Equal(0, allocated);
+        // Every listener had every event twice per round: once directly, once through the bus.
+        int expected = ((JobCounter)listeners[0]).Ended;
+        Assert.True(expected >= 20_000, $"{expected} events");
+        Assert.All(listeners, l => Assert.Equal(expected, ((JobCounter)l).Ended));
+    }
 }
