@@ -34,6 +34,9 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     private readonly BoundedRing<TEvent> _ring;
     private readonly ManualResetEventSlim _signal = new(false, spinCount: 1);
     private readonly Thread _thread;
+
+    // Producers count drops in cells of their own: no locked instruction on the drop path.
+    private readonly ThreadCounter _dropped = new();
     private QueueCounters _counters;
     private int _started;
     private int _abandon;
@@ -121,7 +124,10 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
         }
         else if (result == EnqueueResult.Full)
         {
-            if (Interlocked.Increment(ref _counters.Dropped) == 1)
+            _dropped.Increment();
+
+            // The flag is read-mostly: only the very first drop pays for the exchange, and exactly one logs.
+            if (Volatile.Read(ref _counters.FirstDropLogged) == 0 && Interlocked.Exchange(ref _counters.FirstDropLogged, 1) == 0)
             {
                 Log.Safely(() => _context.Logger.FirstDrop(Name, _context.Name, _ring.Capacity));
             }
@@ -176,7 +182,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
             spin.SpinOnce(sleep1Threshold: -1);
         }
 
-        long dropped = Volatile.Read(ref _counters.Dropped);
+        long dropped = _dropped.Sum();
         inFlight = head - processed - abandoned;
         return new QueueStats(Name, _ring.Capacity, (int)(tail - head), tail + dropped, processed, dropped + abandoned);
     }
@@ -184,7 +190,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     /// <summary>Under the bus's report lock: drops since the last report, and when that was.</summary>
     public bool TakeDropReport(DateTimeOffset now, out long count, out DateTimeOffset since)
     {
-        long dropped = Volatile.Read(ref _counters.Dropped);
+        long dropped = _dropped.Sum();
         count = dropped - _reportedDropped;
         since = _lastReport;
         if (count == 0)
@@ -328,7 +334,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
 }
 
 /// <summary>
-/// Parked (read by every producer, written by the consumer when it parks), Dropped (producers, only when full)
+/// Parked (read by every producer, written by the consumer when it parks), FirstDropLogged (producers, once)
 /// and the consumer's two counters (Processed, Abandoned), in three 128-byte blocks, so a line producers read or
 /// write is never one the consumer writes per event.
 /// Not nested in the queue: generic types cannot have explicit layout.
@@ -340,7 +346,7 @@ internal struct QueueCounters
     public int Parked;
 
     [FieldOffset(256)]
-    public long Dropped;
+    public int FirstDropLogged;
 
     [FieldOffset(384)]
     public long Processed;
