@@ -13,8 +13,9 @@ namespace GeneratedBus.Benchmarks;
 
 /// <summary>
 /// <c>--quick</c>: every scenario with a short in-process job, then the goal table (under 2 minutes).
-/// <c>--idle [seconds]</c>: only the idle-CPU measurement. Anything else goes to BenchmarkDotNet's switcher
-/// (for example <c>--filter *</c> for the full run).
+/// <c>--idle [seconds]</c>: only the idle-CPU measurement. Anything else is the full run: the generator's first
+/// run and idle CPU (<c>--idle-seconds</c>, default 10), then BenchmarkDotNet's switcher with the remaining arguments
+/// (for example <c>--filter '*'</c>: every benchmark in its own process), then the goal table.
 /// </summary>
 public static class Program
 {
@@ -41,25 +42,33 @@ public static class Program
             return Quick(args);
         }
 
-        var summaries = BenchmarkSwitcher.FromTypes(Scenarios).Run(args, DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary));
+        // The full run: each benchmark in its own process (BenchmarkDotNet's default), e.g. --filter '*'.
+        TimeSpan fullCold = FirstGeneratorRun();
+        IdleResult fullIdle = IdleCpu.Measure(TimeSpan.FromSeconds(Seconds(args, "--idle-seconds", 10)));
+        string[] switcherArgs = args.Where((a, i) => a != "--idle-seconds" && (i == 0 || args[i - 1] != "--idle-seconds")).ToArray();
+        var summaries = BenchmarkSwitcher.FromTypes(Scenarios).Run(switcherArgs, DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary));
         Summary? joined = summaries.FirstOrDefault();
         if (joined is not null)
         {
-            Console.WriteLine(RatioTable.Format(joined, idle: null, processColdGenerator: null));
+            Console.WriteLine(RatioTable.Format(joined, fullIdle, fullCold));
         }
 
         return 0;
     }
 
-    private static int Quick(string[] args)
+    // First, while the generator and Roslyn's binder are not jitted yet: the generator's first run in a fresh
+    // process. Parsing and loading references are the compiler's work, done before any generator runs.
+    private static TimeSpan FirstGeneratorRun()
     {
-        // First, while the generator and Roslyn's binder are not jitted yet: the generator's first run in a fresh
-        // process. Parsing and loading references are the compiler's work, done before any generator runs.
         var compilation = ThousandEventSource.Compilation(ThousandEventSource.Tree());
         var stopwatch = Stopwatch.StartNew();
         ThousandEventSource.NewDriver().RunGenerators(compilation);
-        TimeSpan processCold = stopwatch.Elapsed;
+        return stopwatch.Elapsed;
+    }
 
+    private static int Quick(string[] args)
+    {
+        TimeSpan processCold = FirstGeneratorRun();
         IdleResult idle = IdleCpu.Measure(TimeSpan.FromSeconds(Seconds(args, "--idle-seconds", 5)));
 
         // In process (no child build or launch per benchmark), few short iterations: a ratio check, not a paper.
