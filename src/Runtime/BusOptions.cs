@@ -22,7 +22,10 @@ public class BusOptions
     /// <summary>The least time between two "dropped N events" summaries of one queue. Default 60 s.</summary>
     public TimeSpan DropReportInterval { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>A listener call that takes longer than this is logged with its listener and event type. Default 1 s.</summary>
+    /// <summary>
+    /// A listener call that takes longer than this is logged with its listener and event type (or, among events a
+    /// queue did not time, with the listener types of the queue). Default 1 s.
+    /// </summary>
     public TimeSpan SlowEventThreshold { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How many listener types each queue keeps timers for; further types are not timed. Default 128.</summary>

@@ -27,7 +27,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
     private readonly Dictionary<string, int> _capacities;
     private readonly DispatchHook<TListener, TEvent> _hook;
     private readonly Action<TListener> _onInterrupted;
-    private readonly StripedCounter _posted = new();
+    private readonly ThreadCounter _posted = new();
     private readonly ManualResetEventSlim _stopDone = new(false);
 
     // Guards queue creation and retirement, the start buffer, Start and the retired totals: never the post path.

@@ -42,6 +42,10 @@ internal static partial class Log
         Message = "Listener {ListenerType} took {ElapsedMs} ms to handle {EventType} on {Where}, more than the {ThresholdMs} ms SlowEventThreshold.")]
     public static partial void SlowListener(this ILogger logger, string listenerType, double elapsedMs, string eventType, string where, double thresholdMs);
 
+    [LoggerMessage(EventId = 11, EventName = "SlowUntimedCalls", Level = LogLevel.Warning,
+        Message = "Listener calls on {Where} took {ElapsedMs} ms over {Events} untimed events, more than the {ThresholdMs} ms SlowEventThreshold: a call of {Listeners} was slow. The queue goes back to timing every event, and samples again only while deliveries stay under 1 µs.")]
+    public static partial void SlowUntimedCalls(this ILogger logger, double elapsedMs, int events, string where, double thresholdMs, string listeners);
+
     [LoggerMessage(EventId = 4, EventName = "FirstDrop", Level = LogLevel.Error,
         Message = "Dropping event from queue {Queue} of bus {Bus}: the queue is full (capacity {Capacity}). This likely means one of the listeners on it is too slow and cannot keep up. Raise the queue's capacity (BusOptions.QueueCapacities) or move the slow listener to its own queue. Further drops are summarised every DropReportInterval.")]
     public static partial void FirstDrop(this ILogger logger, string queue, string bus, int capacity);

@@ -55,25 +55,13 @@ internal sealed class ListenerDispatcher<TListener, TEvent>
     /// <returns>With timers on, the reading that ended the last call (or <paramref name="start"/>); otherwise 0.</returns>
     public long Deliver(TEvent e, int kind, long start)
     {
-        ListenerEntry<TListener>[] entries = Listeners.Snapshot;
         if (!_context.Timed)
         {
-            foreach (ListenerEntry<TListener> entry in entries)
-            {
-                try
-                {
-                    _hook(entry.Listener, e, kind);
-                }
-                catch (Exception ex)
-                {
-                    entry.Timer?.RecordFailure();
-                    OnFailure(entry, e, ex);
-                }
-            }
-
+            DeliverUntimed(e, kind);
             return 0;
         }
 
+        ListenerEntry<TListener>[] entries = Listeners.Snapshot;
         long t0 = start;
         foreach (ListenerEntry<TListener> entry in entries)
         {
@@ -110,6 +98,53 @@ internal sealed class ListenerDispatcher<TListener, TEvent>
         }
 
         return t0;
+    }
+
+    /// <summary>
+    /// Delivers without reading the clock: with timers off (only failures are counted), or, with timers on, an event
+    /// a queue does not time (every call is counted; see <see cref="TimingSampler"/>).
+    /// </summary>
+    public void DeliverUntimed(TEvent e, int kind)
+    {
+        bool count = _context.Timed;
+        foreach (ListenerEntry<TListener> entry in Listeners.Snapshot)
+        {
+            try
+            {
+                _hook(entry.Listener, e, kind);
+            }
+            catch (Exception ex)
+            {
+                if (count)
+                {
+                    entry.Timer?.RecordUntimed(failed: true);
+                }
+                else
+                {
+                    entry.Timer?.RecordFailure();
+                }
+
+                OnFailure(entry, e, ex);
+                continue;
+            }
+
+            if (count)
+            {
+                entry.Timer?.RecordUntimed(failed: false);
+            }
+        }
+    }
+
+    /// <summary>A run of <paramref name="events"/> untimed events took longer than the slow-call threshold.</summary>
+    public void ReportSlowUntimed(long elapsed, int events)
+    {
+        ListenerEntry<TListener>[] entries = Listeners.Snapshot;
+        Log.Safely(() => _context.Logger.SlowUntimedCalls(
+            _context.ToSeconds(elapsed) * 1000,
+            events,
+            _where,
+            _context.SlowThreshold.TotalMilliseconds,
+            entries.Length == 1 ? TypeName(entries[0].Listener.GetType()) : "one of " + string.Join(", ", Array.ConvertAll(entries, x => TypeName(x.Listener.GetType())))));
     }
 
     private void Report(ListenerEntry<TListener> entry, TEvent e, Exception? failure, long elapsed)

@@ -4,7 +4,9 @@ using System.Threading;
 namespace GeneratedBus;
 
 /// <summary>
-/// The counters of one listener type in one listener list: calls, failures, total and longest call in clock ticks.
+/// The counters of one listener type in one listener list: calls, failures, and the total and longest of the calls
+/// that were timed, in clock ticks. A queue times only some calls of fast events (see <see cref="TimingSampler"/>):
+/// every call is counted, and the total time is the timed calls' total scaled to all calls.
 /// </summary>
 /// <remarks>
 /// In a queue the dispatch thread is the only writer, so it updates with plain read-modify-write and publishes with
@@ -16,6 +18,7 @@ internal sealed class ListenerTimer
     private readonly bool _concurrentWriters;
     private long _events;
     private long _failures;
+    private long _timedEvents;
     private long _totalTicks;
     private long _maxTicks;
 
@@ -41,16 +44,22 @@ internal sealed class ListenerTimer
         }
 
         // Single writer: no other thread writes these fields, so read-then-write loses nothing.
-        Volatile.Write(ref _events, _events + 1);
-        if (failed)
-        {
-            Volatile.Write(ref _failures, _failures + 1);
-        }
-
+        RecordUntimed(failed);
+        Volatile.Write(ref _timedEvents, _timedEvents + 1);
         Volatile.Write(ref _totalTicks, _totalTicks + ticks);
         if (ticks > _maxTicks)
         {
             Volatile.Write(ref _maxTicks, ticks);
+        }
+    }
+
+    /// <summary>Queue only (single writer), timers on: counts a call of an event the queue did not time.</summary>
+    public void RecordUntimed(bool failed)
+    {
+        Volatile.Write(ref _events, _events + 1);
+        if (failed)
+        {
+            Volatile.Write(ref _failures, _failures + 1);
         }
     }
 
@@ -68,12 +77,20 @@ internal sealed class ListenerTimer
     }
 
     /// <summary>A snapshot converted to time with the clock's <paramref name="frequency"/>.</summary>
-    public ListenerStats ToStats(long frequency) => new(
-        ListenerType,
-        Volatile.Read(ref _events),
-        Volatile.Read(ref _failures),
-        TicksToTime(Volatile.Read(ref _totalTicks), frequency),
-        TicksToTime(Volatile.Read(ref _maxTicks), frequency));
+    public ListenerStats ToStats(long frequency)
+    {
+        // Timed calls first: the call count read after them is at least as large, so the scale is never below 1.
+        long timed = Volatile.Read(ref _timedEvents);
+        long ticks = Volatile.Read(ref _totalTicks);
+        long events = Volatile.Read(ref _events);
+        long total = timed == 0 || timed >= events ? ticks : (long)((Int128)ticks * events / timed);
+        return new(
+            ListenerType,
+            events,
+            Volatile.Read(ref _failures),
+            TicksToTime(total, frequency),
+            TicksToTime(Volatile.Read(ref _maxTicks), frequency));
+    }
 
     /// <summary>Clock ticks to a <see cref="TimeSpan"/>, without overflow for any total.</summary>
     internal static TimeSpan TicksToTime(long ticks, long frequency) =>
@@ -84,6 +101,7 @@ internal sealed class ListenerTimer
     private void RecordShared(long ticks, bool failed)
     {
         Interlocked.Increment(ref _events);
+        Interlocked.Increment(ref _timedEvents);
         if (failed)
         {
             Interlocked.Increment(ref _failures);

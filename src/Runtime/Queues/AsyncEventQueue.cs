@@ -34,6 +34,10 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     private readonly BoundedRing<TEvent> _ring;
     private readonly ManualResetEventSlim _signal = new(false, spinCount: 1);
     private readonly Thread _thread;
+
+    // Producers count drops in cells of their own: no locked instruction on the drop path.
+    private readonly ThreadCounter _dropped = new();
+    private readonly TimingSampler _sampler;
     private QueueCounters _counters;
     private int _started;
     private int _abandon;
@@ -61,6 +65,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
         _owner = owner;
         _ring = new BoundedRing<TEvent>(capacity);
         Dispatcher = new ListenerDispatcher<TListener, TEvent>(context, hook, onInterrupted, name, concurrentWriters: false);
+        _sampler = new TimingSampler(context.Frequency);
         _thread = new Thread(Run) { IsBackground = true, Name = "GeneratedBus-" + name };
         _lastReport = context.TimeProvider.GetUtcNow();
     }
@@ -121,7 +126,10 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
         }
         else if (result == EnqueueResult.Full)
         {
-            if (Interlocked.Increment(ref _counters.Dropped) == 1)
+            _dropped.Increment();
+
+            // The flag is read-mostly: only the very first drop pays for the exchange, and exactly one logs.
+            if (Volatile.Read(ref _counters.FirstDropLogged) == 0 && Interlocked.Exchange(ref _counters.FirstDropLogged, 1) == 0)
             {
                 Log.Safely(() => _context.Logger.FirstDrop(Name, _context.Name, _ring.Capacity));
             }
@@ -176,7 +184,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
             spin.SpinOnce(sleep1Threshold: -1);
         }
 
-        long dropped = Volatile.Read(ref _counters.Dropped);
+        long dropped = _dropped.Sum();
         inFlight = head - processed - abandoned;
         return new QueueStats(Name, _ring.Capacity, (int)(tail - head), tail + dropped, processed, dropped + abandoned);
     }
@@ -184,7 +192,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     /// <summary>Under the bus's report lock: drops since the last report, and when that was.</summary>
     public bool TakeDropReport(DateTimeOffset now, out long count, out DateTimeOffset since)
     {
-        long dropped = Volatile.Read(ref _counters.Dropped);
+        long dropped = _dropped.Sum();
         count = dropped - _reportedDropped;
         since = _lastReport;
         if (count == 0)
@@ -230,7 +238,8 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
                 continue;
             }
 
-            // With timers on, one reading ends an event's last listener call and starts the next event's first.
+            // With timers on, a reading starts the batch; each later reading ends one timed call and starts the next,
+            // or ends a run of untimed events (see TimingSampler).
             long clock = _context.Timed ? _context.Now() : 0;
             for (; head < tail; head++)
             {
@@ -242,24 +251,45 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
                     return;
                 }
             }
+
+            if (_sampler.Untimed > 0)
+            {
+                // The batch ended in an untimed run: read it now, or a slow call in it would go unreported.
+                EndUntimedRun(clock);
+            }
         }
     }
 
     /// <summary>Delivers one event to every listener, then counts it processed.</summary>
-    /// <returns>With timers on, the clock reading that ended the delivery; otherwise 0.</returns>
-    private long Deliver(TEvent e, int kind, long start)
+    /// <param name="e">The event.</param>
+    /// <param name="kind">Its kind.</param>
+    /// <param name="clock">With timers on, the last reading: it starts this event's first call (or ends an untimed run).</param>
+    /// <returns>With timers on, the last reading after the delivery; otherwise 0.</returns>
+    private long Deliver(TEvent e, int kind, long clock)
     {
         bool measure = BusMetrics.QueueProcessingTime.Enabled;
-        long end;
-        if (_context.Timed)
-        {
-            end = Dispatcher.Deliver(e, kind, start);
-        }
-        else
+        long start = clock, end;
+        if (!_context.Timed)
         {
             start = measure ? _context.Now() : 0;
             Dispatcher.Deliver(e, kind, 0);
             end = measure ? _context.Now() : 0;
+        }
+        else if (!measure && !BusMetrics.ListenerDuration.Enabled && !_sampler.TimeNext())
+        {
+            // Counted, not timed; the run's time is read with the next timed event or at the end of the batch.
+            Dispatcher.DeliverUntimed(e, kind);
+            end = clock;
+        }
+        else
+        {
+            if (_sampler.Untimed > 0)
+            {
+                start = EndUntimedRun(clock);
+            }
+
+            end = Dispatcher.Deliver(e, kind, start);
+            _sampler.Timed(end - start);
         }
 
         // Only after every listener had it; single writer, so read-then-write loses nothing.
@@ -274,6 +304,22 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
         }
 
         return _context.Timed ? end : 0;
+    }
+
+    /// <summary>Reads the clock to end a run of untimed events that began at <paramref name="since"/>; reports it if slow.</summary>
+    /// <returns>The reading (taken again after a report, so logging is not billed to the next call).</returns>
+    private long EndUntimedRun(long since)
+    {
+        long now = _context.Now();
+        bool slow = now - since > _context.SlowTicks;
+        if (slow)
+        {
+            Dispatcher.ReportSlowUntimed(now - since, _sampler.Untimed);
+            now = _context.Now();
+        }
+
+        _sampler.RunRead(slow);
+        return now;
     }
 
     /// <summary>The queue was abandoned at shutdown (closed, so tail is final): count the rest as dropped.</summary>
@@ -328,7 +374,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
 }
 
 /// <summary>
-/// Parked (read by every producer, written by the consumer when it parks), Dropped (producers, only when full)
+/// Parked (read by every producer, written by the consumer when it parks), FirstDropLogged (producers, once)
 /// and the consumer's two counters (Processed, Abandoned), in three 128-byte blocks, so a line producers read or
 /// write is never one the consumer writes per event.
 /// Not nested in the queue: generic types cannot have explicit layout.
@@ -340,7 +386,7 @@ internal struct QueueCounters
     public int Parked;
 
     [FieldOffset(256)]
-    public long Dropped;
+    public int FirstDropLogged;
 
     [FieldOffset(384)]
     public long Processed;

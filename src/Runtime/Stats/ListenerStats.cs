@@ -6,6 +6,9 @@ namespace GeneratedBus;
 /// <param name="ListenerType">The listener's runtime type.</param>
 /// <param name="Events">Calls made to listeners of this type.</param>
 /// <param name="Failures">Calls that threw.</param>
-/// <param name="TotalTime">Time spent in those calls.</param>
-/// <param name="MaxTime">The longest single call.</param>
+/// <param name="TotalTime">
+/// Time spent in those calls. A queue times only some calls of fast events (one event in up to 16 while deliveries
+/// take under 1 µs), so this is the timed calls' total scaled to all calls; exact when every call was timed.
+/// </param>
+/// <param name="MaxTime">The longest timed call.</param>
 public sealed record ListenerStats(Type ListenerType, long Events, long Failures, TimeSpan TotalTime, TimeSpan MaxTime);

@@ -1,13 +1,14 @@
 using System.Linq;
 using System.Text;
 using GeneratedBus.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
 using Xunit.Abstractions;
 
 namespace GeneratedBus.Generators.Tests.Performance;
 
 /// <summary>
-/// A 1000-event bus generates and compiles. Its time is reported, never asserted: speed belongs in the benchmarks,
-/// where a baseline runs beside it.
+/// A 1000-event bus generates and compiles, and an unrelated edit beside it re-runs no step. Its time is reported,
+/// never asserted: speed belongs in the benchmarks (benchmarks/, GeneratorBenchmarks), where a baseline runs beside it.
 /// </summary>
 public class LargeBusTests(ITestOutputHelper output)
 {
@@ -27,6 +28,21 @@ public class LargeBusTests(ITestOutputHelper output)
         Assert.Contains($"Event{EventCount - 1}Happened = {EventCount},", generated, System.StringComparison.Ordinal);
         var diagnostics = run.Output.GetDiagnostics();
         Assert.True(diagnostics.IsEmpty, Snapshot.DescribeDiagnostics(diagnostics.Take(10)));
+    }
+
+    [Fact]
+    public void An_unrelated_edit_beside_a_thousand_event_bus_reruns_no_step()
+    {
+        const string helper = "namespace Acme.Other;\npublic static class Helper { public static int Compute() => 1; }\n";
+        GeneratorRun first = GeneratorRun.For(Source(EventCount), helper);
+        SyntaxTree helperTree = first.Input.SyntaxTrees.Single(t => t.FilePath == "Input1.cs");
+
+        GeneratorRun second = first.Rerun(first.Input.ReplaceSyntaxTree(
+            helperTree,
+            TestCompilation.Parse(helper.Replace("=> 1;", "=> 2;", System.StringComparison.Ordinal), "Input1.cs")));
+
+        StepAssert.AllCached(second);
+        Assert.Equal(first.Result.GeneratedSources.Single().SourceText.ToString(), second.Result.GeneratedSources.Single().SourceText.ToString());
     }
 
     // Documented events, a third of them open to subclasses, so docs and the fallback switch are part of the work.

@@ -134,6 +134,46 @@ namespace Acme.Scheduling
                     return;
             }
         }
+
+        /// <summary>
+        /// Calls, in order, the handler of each of <paramref name="listeners"/> that fits <paramref name="e"/>, with
+        /// one kind lookup and one jump for all of them. A handler that throws stops the rest, as in a plain loop.
+        /// </summary>
+        /// <param name="listeners">The listeners, in the order they get the event.</param>
+        /// <param name="e">The event.</param>
+        public static void DispatchToAll(global::System.ReadOnlySpan<global::Acme.Scheduling.ISchedulerListener> listeners, global::Acme.Scheduling.SchedulerEvent e)
+        {
+            switch (KindOf(e))
+            {
+                case global::Acme.Scheduling.SchedulerEventKind.JobStart:
+                {
+                    global::Acme.Scheduling.JobStart typed = (global::Acme.Scheduling.JobStart)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnJobStart(typed);
+                    }
+
+                    return;
+                }
+                case global::Acme.Scheduling.SchedulerEventKind.JobEnd:
+                {
+                    global::Acme.Scheduling.JobEnd typed = (global::Acme.Scheduling.JobEnd)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnJobEnd(typed);
+                    }
+
+                    return;
+                }
+                default:
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnOtherEvent(e);
+                    }
+
+                    return;
+            }
+        }
     }
 
     /// <summary>

@@ -114,6 +114,36 @@ internal static class PipelineDispatcher
                 return;
         }
     }
+
+    /// <summary>
+    /// Calls, in order, the handler of each of <paramref name="listeners"/> that fits <paramref name="e"/>, with
+    /// one kind lookup and one jump for all of them. A handler that throws stops the rest, as in a plain loop.
+    /// </summary>
+    /// <param name="listeners">The listeners, in the order they get the event.</param>
+    /// <param name="e">The event.</param>
+    public static void DispatchToAll(global::System.ReadOnlySpan<global::IPipelineListener> listeners, global::Outer.PipelineEvent e)
+    {
+        switch (KindOf(e))
+        {
+            case global::PipelineEventKind.Started:
+            {
+                global::Started typed = (global::Started)e;
+                for (int i = 0; i < listeners.Length; i++)
+                {
+                    listeners[i].OnStarted(typed);
+                }
+
+                return;
+            }
+            default:
+                for (int i = 0; i < listeners.Length; i++)
+                {
+                    listeners[i].OnOtherEvent(e);
+                }
+
+                return;
+        }
+    }
 }
 
 /// <summary>

@@ -152,6 +152,56 @@ namespace Acme.@class
                     return;
             }
         }
+
+        /// <summary>
+        /// Calls, in order, the handler of each of <paramref name="listeners"/> that fits <paramref name="e"/>, with
+        /// one kind lookup and one jump for all of them. A handler that throws stops the rest, as in a plain loop.
+        /// </summary>
+        /// <param name="listeners">The listeners, in the order they get the event.</param>
+        /// <param name="e">The event.</param>
+        public static void DispatchToAll(global::System.ReadOnlySpan<global::Acme.@class.IÉvénementListener> listeners, global::Acme.@class.ÉvénementEvent e)
+        {
+            switch (KindOf(e))
+            {
+                case global::Acme.@class.ÉvénementEventKind.@event:
+                {
+                    global::Acme.@class.@event typed = (global::Acme.@class.@event)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].Onevent(typed);
+                    }
+
+                    return;
+                }
+                case global::Acme.@class.ÉvénementEventKind.Démarré:
+                {
+                    global::Acme.@class.Démarré typed = (global::Acme.@class.Démarré)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnDémarré(typed);
+                    }
+
+                    return;
+                }
+                case global::Acme.@class.ÉvénementEventKind.@class:
+                {
+                    global::Acme.@class.classEvent typed = (global::Acme.@class.classEvent)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].Onclass(typed);
+                    }
+
+                    return;
+                }
+                default:
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnOtherEvent(e);
+                    }
+
+                    return;
+            }
+        }
     }
 
     /// <summary>

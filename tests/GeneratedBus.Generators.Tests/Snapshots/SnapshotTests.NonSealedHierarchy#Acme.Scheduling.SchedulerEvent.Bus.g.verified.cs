@@ -201,6 +201,76 @@ namespace Acme.Scheduling
                     return;
             }
         }
+
+        /// <summary>
+        /// Calls, in order, the handler of each of <paramref name="listeners"/> that fits <paramref name="e"/>, with
+        /// one kind lookup and one jump for all of them. A handler that throws stops the rest, as in a plain loop.
+        /// </summary>
+        /// <param name="listeners">The listeners, in the order they get the event.</param>
+        /// <param name="e">The event.</param>
+        public static void DispatchToAll(global::System.ReadOnlySpan<global::Acme.Scheduling.ISchedulerListener> listeners, global::Acme.Scheduling.SchedulerEvent e)
+        {
+            switch (KindOf(e))
+            {
+                case global::Acme.Scheduling.SchedulerEventKind.Task:
+                {
+                    global::Acme.Scheduling.TaskEvent typed = (global::Acme.Scheduling.TaskEvent)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnTask(typed);
+                    }
+
+                    return;
+                }
+                case global::Acme.Scheduling.SchedulerEventKind.TaskEnd:
+                {
+                    global::Acme.Scheduling.TaskEnd typed = (global::Acme.Scheduling.TaskEnd)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnTaskEnd(typed);
+                    }
+
+                    return;
+                }
+                case global::Acme.Scheduling.SchedulerEventKind.TaskKilled:
+                {
+                    global::Acme.Scheduling.TaskKilled typed = (global::Acme.Scheduling.TaskKilled)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnTaskKilled(typed);
+                    }
+
+                    return;
+                }
+                case global::Acme.Scheduling.SchedulerEventKind.Stage:
+                {
+                    global::Acme.Scheduling.StageEvent typed = (global::Acme.Scheduling.StageEvent)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnStage(typed);
+                    }
+
+                    return;
+                }
+                case global::Acme.Scheduling.SchedulerEventKind.StageDone:
+                {
+                    global::Acme.Scheduling.StageDone typed = (global::Acme.Scheduling.StageDone)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnStageDone(typed);
+                    }
+
+                    return;
+                }
+                default:
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnOtherEvent(e);
+                    }
+
+                    return;
+            }
+        }
     }
 
     /// <summary>

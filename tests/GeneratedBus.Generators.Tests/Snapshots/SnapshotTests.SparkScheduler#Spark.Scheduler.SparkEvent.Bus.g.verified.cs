@@ -494,6 +494,246 @@ namespace Spark.Scheduler
                     return;
             }
         }
+
+        /// <summary>
+        /// Calls, in order, the handler of each of <paramref name="listeners"/> that fits <paramref name="e"/>, with
+        /// one kind lookup and one jump for all of them. A handler that throws stops the rest, as in a plain loop.
+        /// </summary>
+        /// <param name="listeners">The listeners, in the order they get the event.</param>
+        /// <param name="e">The event.</param>
+        public static void DispatchToAll(global::System.ReadOnlySpan<global::Spark.Scheduler.ISparkListener> listeners, global::Spark.Scheduler.SparkEvent e)
+        {
+            switch (KindOf(e))
+            {
+                case global::Spark.Scheduler.SparkEventKind.StageSubmitted:
+                {
+                    global::Spark.Scheduler.StageSubmitted typed = (global::Spark.Scheduler.StageSubmitted)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnStageSubmitted(typed);
+                    }
+
+                    return;
+                }
+                case global::Spark.Scheduler.SparkEventKind.StageCompleted:
+                {
+                    global::Spark.Scheduler.StageCompleted typed = (global::Spark.Scheduler.StageCompleted)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnStageCompleted(typed);
+                    }
+
+                    return;
+                }
+                case global::Spark.Scheduler.SparkEventKind.TaskStart:
+                {
+                    global::Spark.Scheduler.TaskStart typed = (global::Spark.Scheduler.TaskStart)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnTaskStart(typed);
+                    }
+
+                    return;
+                }
+                case global::Spark.Scheduler.SparkEventKind.TaskGettingResult:
+                {
+                    global::Spark.Scheduler.TaskGettingResult typed = (global::Spark.Scheduler.TaskGettingResult)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnTaskGettingResult(typed);
+                    }
+
+                    return;
+                }
+                case global::Spark.Scheduler.SparkEventKind.TaskEnd:
+                {
+                    global::Spark.Scheduler.TaskEnd typed = (global::Spark.Scheduler.TaskEnd)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnTaskEnd(typed);
+                    }
+
+                    return;
+                }
+                case global::Spark.Scheduler.SparkEventKind.JobStart:
+                {
+                    global::Spark.Scheduler.JobStart typed = (global::Spark.Scheduler.JobStart)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnJobStart(typed);
+                    }
+
+                    return;
+                }
+                case global::Spark.Scheduler.SparkEventKind.JobEnd:
+                {
+                    global::Spark.Scheduler.JobEnd typed = (global::Spark.Scheduler.JobEnd)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnJobEnd(typed);
+                    }
+
+                    return;
+                }
+                case global::Spark.Scheduler.SparkEventKind.EnvironmentUpdate:
+                {
+                    global::Spark.Scheduler.EnvironmentUpdate typed = (global::Spark.Scheduler.EnvironmentUpdate)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnEnvironmentUpdate(typed);
+                    }
+
+                    return;
+                }
+                case global::Spark.Scheduler.SparkEventKind.BlockManagerAdded:
+                {
+                    global::Spark.Scheduler.BlockManagerAdded typed = (global::Spark.Scheduler.BlockManagerAdded)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnBlockManagerAdded(typed);
+                    }
+
+                    return;
+                }
+                case global::Spark.Scheduler.SparkEventKind.BlockManagerRemoved:
+                {
+                    global::Spark.Scheduler.BlockManagerRemoved typed = (global::Spark.Scheduler.BlockManagerRemoved)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnBlockManagerRemoved(typed);
+                    }
+
+                    return;
+                }
+                case global::Spark.Scheduler.SparkEventKind.UnpersistRDD:
+                {
+                    global::Spark.Scheduler.UnpersistRDD typed = (global::Spark.Scheduler.UnpersistRDD)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnUnpersistRDD(typed);
+                    }
+
+                    return;
+                }
+                case global::Spark.Scheduler.SparkEventKind.ApplicationStart:
+                {
+                    global::Spark.Scheduler.ApplicationStart typed = (global::Spark.Scheduler.ApplicationStart)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnApplicationStart(typed);
+                    }
+
+                    return;
+                }
+                case global::Spark.Scheduler.SparkEventKind.ApplicationEnd:
+                {
+                    global::Spark.Scheduler.ApplicationEnd typed = (global::Spark.Scheduler.ApplicationEnd)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnApplicationEnd(typed);
+                    }
+
+                    return;
+                }
+                case global::Spark.Scheduler.SparkEventKind.ExecutorMetricsUpdate:
+                {
+                    global::Spark.Scheduler.ExecutorMetricsUpdate typed = (global::Spark.Scheduler.ExecutorMetricsUpdate)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnExecutorMetricsUpdate(typed);
+                    }
+
+                    return;
+                }
+                case global::Spark.Scheduler.SparkEventKind.ExecutorAdded:
+                {
+                    global::Spark.Scheduler.ExecutorAdded typed = (global::Spark.Scheduler.ExecutorAdded)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnExecutorAdded(typed);
+                    }
+
+                    return;
+                }
+                case global::Spark.Scheduler.SparkEventKind.ExecutorRemoved:
+                {
+                    global::Spark.Scheduler.ExecutorRemoved typed = (global::Spark.Scheduler.ExecutorRemoved)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnExecutorRemoved(typed);
+                    }
+
+                    return;
+                }
+                case global::Spark.Scheduler.SparkEventKind.ExecutorBlacklisted:
+                {
+                    global::Spark.Scheduler.ExecutorBlacklisted typed = (global::Spark.Scheduler.ExecutorBlacklisted)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnExecutorBlacklisted(typed);
+                    }
+
+                    return;
+                }
+                case global::Spark.Scheduler.SparkEventKind.ExecutorUnblacklisted:
+                {
+                    global::Spark.Scheduler.ExecutorUnblacklisted typed = (global::Spark.Scheduler.ExecutorUnblacklisted)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnExecutorUnblacklisted(typed);
+                    }
+
+                    return;
+                }
+                case global::Spark.Scheduler.SparkEventKind.NodeBlacklisted:
+                {
+                    global::Spark.Scheduler.NodeBlacklisted typed = (global::Spark.Scheduler.NodeBlacklisted)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnNodeBlacklisted(typed);
+                    }
+
+                    return;
+                }
+                case global::Spark.Scheduler.SparkEventKind.NodeUnblacklisted:
+                {
+                    global::Spark.Scheduler.NodeUnblacklisted typed = (global::Spark.Scheduler.NodeUnblacklisted)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnNodeUnblacklisted(typed);
+                    }
+
+                    return;
+                }
+                case global::Spark.Scheduler.SparkEventKind.BlockUpdated:
+                {
+                    global::Spark.Scheduler.BlockUpdated typed = (global::Spark.Scheduler.BlockUpdated)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnBlockUpdated(typed);
+                    }
+
+                    return;
+                }
+                case global::Spark.Scheduler.SparkEventKind.SpeculativeTaskSubmitted:
+                {
+                    global::Spark.Scheduler.SpeculativeTaskSubmitted typed = (global::Spark.Scheduler.SpeculativeTaskSubmitted)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnSpeculativeTaskSubmitted(typed);
+                    }
+
+                    return;
+                }
+                default:
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnOtherEvent(e);
+                    }
+
+                    return;
+            }
+        }
     }
 
     /// <summary>

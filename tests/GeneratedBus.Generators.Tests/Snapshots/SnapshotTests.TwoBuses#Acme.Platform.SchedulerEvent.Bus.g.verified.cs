@@ -134,6 +134,46 @@ namespace Acme.Platform
                     return;
             }
         }
+
+        /// <summary>
+        /// Calls, in order, the handler of each of <paramref name="listeners"/> that fits <paramref name="e"/>, with
+        /// one kind lookup and one jump for all of them. A handler that throws stops the rest, as in a plain loop.
+        /// </summary>
+        /// <param name="listeners">The listeners, in the order they get the event.</param>
+        /// <param name="e">The event.</param>
+        public static void DispatchToAll(global::System.ReadOnlySpan<global::Acme.Platform.ISchedulerListener> listeners, global::Acme.Platform.SchedulerEvent e)
+        {
+            switch (KindOf(e))
+            {
+                case global::Acme.Platform.SchedulerEventKind.JobStart:
+                {
+                    global::Acme.Platform.JobStart typed = (global::Acme.Platform.JobStart)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnJobStart(typed);
+                    }
+
+                    return;
+                }
+                case global::Acme.Platform.SchedulerEventKind.JobEnd:
+                {
+                    global::Acme.Platform.JobEnd typed = (global::Acme.Platform.JobEnd)e;
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnJobEnd(typed);
+                    }
+
+                    return;
+                }
+                default:
+                    for (int i = 0; i < listeners.Length; i++)
+                    {
+                        listeners[i].OnOtherEvent(e);
+                    }
+
+                    return;
+            }
+        }
     }
 
     /// <summary>

@@ -122,7 +122,7 @@ public class AccountingTests
     }
 
     [Fact]
-    public void A_queue_reads_the_clock_once_per_listener_call_within_a_batch()
+    public void A_queue_times_one_fast_event_in_up_to_sixteen_and_counts_every_call()
     {
         var time = new CountingTimeProvider();
         using var bus = new TestBus(TestOptions.Create(time: time));
@@ -139,8 +139,54 @@ public class AccountingTests
         gate.Set();
         bus.WaitUntilEmpty(TimeSpan.FromSeconds(30));
 
-        // Batch [0]: a start reading and an end reading. Batch [1..100]: a start reading, then one per event.
-        Assert.Equal(2 + 1 + 100, time.Reads);
+        // This clock moves one tick (100 ns) per reading, so every delivery looks fast. Batch [0]: a start and an
+        // end reading; the interval becomes 2. Batch [1..100]: a start reading; events 2, 6, 14 and 30 (the interval
+        // doubling to 16), then 46, 62, 78 and 94 are timed, with two readings each (one ends the untimed run before
+        // it); one reading ends the batch's last untimed run. Every call is still counted.
+        Assert.Equal(2 + 1 + (8 * 2) + 1, time.Reads);
         Assert.Equal(101, bus.GetStats().Listeners[typeof(DelegateListener)].Events);
+    }
+
+    [Fact]
+    public void A_slow_call_among_untimed_events_is_logged_with_the_listener_type_and_the_queue()
+    {
+        var logs = new CollectingLoggerFactory();
+        var time = new ManualTimeProvider();
+        var options = TestOptions.Create(logs: logs, time: time);
+        options.SlowEventThreshold = TimeSpan.FromSeconds(1);
+        using var bus = new TestBus(options);
+        using var entered = new ManualResetEventSlim();
+        using var gate = new ManualResetEventSlim();
+        bus.AddToSharedQueue(new DelegateListener((e, k) =>
+        {
+            if (e.Value == 0)
+            {
+                entered.Set();
+                gate.Wait(TimeSpan.FromSeconds(30));
+            }
+            else if (e.Value == 4)
+            {
+                time.Advance(TimeSpan.FromSeconds(2));
+            }
+        }));
+        bus.Start();
+        bus.Post(new Ping(0));
+        Assert.True(entered.Wait(TimeSpan.FromSeconds(30)));
+        for (int i = 1; i < 10; i++)
+        {
+            bus.Post(new Ping(i));
+        }
+
+        gate.Set();
+        bus.Stop();
+
+        // Event 0 took no time on this clock, so the interval became 2, then 4 after event 2: events 3 to 5 were
+        // untimed, and the reading before event 6 found their run slow.
+        LogEntry warning = Assert.Single(logs.Entries, e => e.EventId.Id == 11);
+        Assert.Contains(nameof(DelegateListener), warning.Message);
+        Assert.Contains(TestBus.SharedQueue, warning.Message);
+        Assert.Contains("over 3 untimed events", warning.Message);
+        Assert.DoesNotContain(logs.Entries, e => e.EventId.Id == 3);
+        Assert.Equal(10, bus.GetStats().Listeners[typeof(DelegateListener)].Events);
     }
 }

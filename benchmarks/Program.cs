@@ -1,0 +1,99 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using GeneratedBus.Benchmarks.Quick;
+using GeneratedBus.Benchmarks.Scenarios;
+
+namespace GeneratedBus.Benchmarks;
+
+/// <summary>
+/// <c>--quick</c>: every scenario with a short in-process job, then the goal table (under 2 minutes).
+/// <c>--idle [seconds]</c>: only the idle-CPU measurement. Anything else is the full run: the generator's first
+/// run and idle CPU (<c>--idle-seconds</c>, default 10), then BenchmarkDotNet's switcher with the remaining arguments
+/// (for example <c>--filter '*'</c>: every benchmark in its own process), then the goal table.
+/// </summary>
+public static class Program
+{
+    private static readonly Type[] Scenarios =
+    [
+        typeof(SyncDispatchBenchmarks),
+        typeof(FlatDispatchBenchmarks),
+        typeof(LosslessBenchmarks),
+        typeof(TwoProducerBenchmarks),
+        typeof(DropPathBenchmarks),
+        typeof(GeneratorBenchmarks),
+    ];
+
+    public static int Main(string[] args)
+    {
+        if (args.Contains("--idle"))
+        {
+            Console.WriteLine(IdleCpu.Measure(TimeSpan.FromSeconds(Seconds(args, "--idle", 10))));
+            return 0;
+        }
+
+        if (args.Contains("--quick"))
+        {
+            return Quick(args);
+        }
+
+        // The full run: each benchmark in its own process (BenchmarkDotNet's default), e.g. --filter '*'.
+        TimeSpan fullCold = FirstGeneratorRun();
+        IdleResult fullIdle = IdleCpu.Measure(TimeSpan.FromSeconds(Seconds(args, "--idle-seconds", 10)));
+        string[] switcherArgs = args.Where((a, i) => a != "--idle-seconds" && (i == 0 || args[i - 1] != "--idle-seconds")).ToArray();
+        var summaries = BenchmarkSwitcher.FromTypes(Scenarios).Run(switcherArgs, DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary));
+        Summary? joined = summaries.FirstOrDefault();
+        if (joined is not null)
+        {
+            Console.WriteLine(RatioTable.Format(joined, fullIdle, fullCold));
+        }
+
+        return 0;
+    }
+
+    // First, while the generator and Roslyn's binder are not jitted yet: the generator's first run in a fresh
+    // process. Parsing and loading references are the compiler's work, done before any generator runs.
+    private static TimeSpan FirstGeneratorRun()
+    {
+        var compilation = ThousandEventSource.Compilation(ThousandEventSource.Tree());
+        var stopwatch = Stopwatch.StartNew();
+        ThousandEventSource.NewDriver().RunGenerators(compilation);
+        return stopwatch.Elapsed;
+    }
+
+    private static int Quick(string[] args)
+    {
+        TimeSpan processCold = FirstGeneratorRun();
+        IdleResult idle = IdleCpu.Measure(TimeSpan.FromSeconds(Seconds(args, "--idle-seconds", 5)));
+
+        // In process (no child build or launch per benchmark), few short iterations: a ratio check, not a paper.
+        Job job = Job.Default
+            .WithToolchain(InProcessEmitToolchain.Instance)
+            .WithLaunchCount(1)
+            .WithWarmupCount(3)
+            .WithIterationCount(7)
+            .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(150))
+            .WithId("Quick");
+        IConfig config = DefaultConfig.Instance.AddJob(job.AsDefault()).WithOptions(ConfigOptions.JoinSummary);
+        // "--only Lossless" narrows the run to the scenario classes whose name contains that text, while iterating.
+        int only = Array.IndexOf(args, "--only");
+        Type[] types = only >= 0 && only + 1 < args.Length
+            ? Scenarios.Where(t => t.Name.Contains(args[only + 1], StringComparison.OrdinalIgnoreCase)).ToArray()
+            : Scenarios;
+        Summary summary = BenchmarkRunner.Run(types, config).Single();
+        Console.WriteLine();
+        Console.WriteLine(RatioTable.Format(summary, idle, processCold));
+        return 0;
+    }
+
+    private static double Seconds(string[] args, string name, double fallback)
+    {
+        int at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length && double.TryParse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture, out double s) ? s : fallback;
+    }
+}

@@ -1,0 +1,40 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.CodeAnalysis;
+
+namespace GeneratedBus.Benchmarks.Scenarios;
+
+/// <summary>Goal 8: a 1000-event bus generates in under 1 s cold (new compilation, new driver, first run).</summary>
+/// <remarks>Each operation takes hundreds of milliseconds, so one invocation per iteration and few iterations.</remarks>
+[WarmupCount(2)]
+[IterationCount(5)]
+[InvocationCount(1)]
+[GoalConfig]
+[BenchmarkCategory(Categories.Generator)]
+public class GeneratorBenchmarks
+{
+    private SyntaxTree _events = null!;
+    private SyntaxTree _helper = null!;
+    private GeneratorDriver _warm = null!;
+    private Compilation _compiled = null!;
+    private int _edit;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _events = ThousandEventSource.Tree();
+        _helper = ThousandEventSource.Unrelated(0);
+        _compiled = ThousandEventSource.Compilation(_events, _helper);
+        _warm = ThousandEventSource.NewDriver().RunGenerators(_compiled);
+    }
+
+    [Benchmark(Baseline = true, Description = "cold: new compilation + new driver, first run")]
+    public GeneratorDriver Cold() =>
+        ThousandEventSource.NewDriver().RunGenerators(ThousandEventSource.Compilation(_events, _helper));
+
+    [Benchmark(Description = "unrelated edit: warm driver, one file changed")]
+    public GeneratorDriver UnrelatedEdit()
+    {
+        Compilation edited = _compiled.ReplaceSyntaxTree(_helper, ThousandEventSource.Unrelated(++_edit));
+        return _warm.RunGenerators(edited);
+    }
+}
