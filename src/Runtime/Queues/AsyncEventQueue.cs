@@ -29,6 +29,9 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     // there, at a cost of a few microseconds of latency for an event that finds the consumer idle.
     private const int PollPause = 16;
 
+    // Tries at an exact stats snapshot before settling for a bounded one (see GetStats); callers hold the bus lock.
+    private const int ConsistentReadTries = 64;
+
     private readonly BusContext _context;
     private readonly object _owner;
     private readonly BoundedRing<TEvent> _ring;
@@ -165,7 +168,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     {
         long head, processed, abandoned, tail;
         var spin = default(SpinWait);
-        while (true)
+        for (int tries = 0; ; tries++)
         {
             // Every read sits between two reads of the same head. The consumer advances head before it counts the
             // event processed or abandoned, so head - processed - abandoned is the single event in flight, or 0.
@@ -181,12 +184,35 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
                 break;
             }
 
+            if (tries == ConsistentReadTries)
+            {
+                // A consumer that never pauses (a fast listener on a full queue) can move head within every window,
+                // and callers hold the bus lock: settle for a bounded snapshot. Head and tail are read after the
+                // counters, in that order, as Settle requires.
+                long headAfter = _ring.Head;
+                (head, tail) = Settle(processed, abandoned, headAfter, _ring.Tail, _ring.Capacity);
+                break;
+            }
+
             spin.SpinOnce(sleep1Threshold: -1);
         }
 
         long dropped = _dropped.Sum();
         inFlight = head - processed - abandoned;
         return new QueueStats(Name, _ring.Capacity, (int)(tail - head), tail + dropped, processed, dropped + abandoned);
+    }
+
+    /// <summary>
+    /// A snapshot of a moment just past from reads that did not share one window: <paramref name="processed"/> and
+    /// <paramref name="abandoned"/> first, then <paramref name="headAfter"/>, then <paramref name="tailAfter"/>.
+    /// Head read after the counters is at least their sum (the consumer advances head first), so capping it one past
+    /// the sum leaves 0 or 1 in flight; the size is capped at the capacity it can never exceed, and the posted count
+    /// derived from the result (head + size) is at most the real one, so the balance still holds.
+    /// </summary>
+    internal static (long Head, long Tail) Settle(long processed, long abandoned, long headAfter, long tailAfter, int capacity)
+    {
+        long head = Math.Min(headAfter, processed + abandoned + 1);
+        return (head, head + Math.Min(tailAfter - head, capacity));
     }
 
     /// <summary>Under the bus's report lock: drops since the last report, and when that was.</summary>
