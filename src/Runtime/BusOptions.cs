@@ -28,7 +28,10 @@ public class BusOptions
     /// </summary>
     public TimeSpan SlowEventThreshold { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How many listener types each queue keeps timers for; further types are not timed. Default 128.</summary>
+    /// <summary>
+    /// How many listener types each queue keeps a timer of their own for; further types share one timer, reported
+    /// under the listener interface type, so their calls and failures are still counted. Default 128.
+    /// </summary>
     public int MaxTimedListenerTypes { get; set; } = 128;
 
     /// <summary>Whether listener calls are timed (events, total and max time per listener type). Default on.</summary>

@@ -77,13 +77,10 @@ internal sealed class ListenerDispatcher<TListener, TEvent>
 
             long t1 = _context.Now();
             long elapsed = t1 - t0;
-            if (entry.Timer is { } timer)
+            entry.Timer.Record(elapsed, failure is not null);
+            if (BusMetrics.ListenerDuration.Enabled)
             {
-                timer.Record(elapsed, failure is not null);
-                if (BusMetrics.ListenerDuration.Enabled)
-                {
-                    RecordDuration(timer, elapsed);
-                }
+                RecordDuration(entry.Timer, elapsed);
             }
 
             if (failure is not null || elapsed > _context.SlowTicks)
@@ -117,11 +114,11 @@ internal sealed class ListenerDispatcher<TListener, TEvent>
             {
                 if (count)
                 {
-                    entry.Timer?.RecordUntimed(failed: true);
+                    entry.Timer.RecordUntimed(failed: true);
                 }
                 else
                 {
-                    entry.Timer?.RecordFailure();
+                    entry.Timer.RecordFailure();
                 }
 
                 OnFailure(entry, e, ex);
@@ -130,7 +127,7 @@ internal sealed class ListenerDispatcher<TListener, TEvent>
 
             if (count)
             {
-                entry.Timer?.RecordUntimed(failed: false);
+                entry.Timer.RecordUntimed(failed: false);
             }
         }
     }

@@ -4,13 +4,13 @@ using System.Threading;
 
 namespace GeneratedBus;
 
-/// <summary>A listener with the timer of its type (<see langword="null"/> when its type is beyond the timed cap).</summary>
-internal sealed class ListenerEntry<TListener>(TListener listener, ListenerTimer? timer)
+/// <summary>A listener with the timer of its type (the shared overflow timer when its type is beyond the cap).</summary>
+internal sealed class ListenerEntry<TListener>(TListener listener, ListenerTimer timer)
     where TListener : class
 {
     public TListener Listener { get; } = listener;
 
-    public ListenerTimer? Timer { get; } = timer;
+    public ListenerTimer Timer { get; } = timer;
 }
 
 /// <summary>
@@ -25,9 +25,10 @@ internal sealed class ListenerList<TListener>
 
     // Guards only timer creation (add, not the post path); timers outlive their listeners so stats stay.
     private readonly Dictionary<Type, ListenerTimer> _timers = new();
+    private ListenerTimer? _overflow;
     private ListenerEntry<TListener>[] _entries = [];
 
-    /// <param name="maxTimedTypes">How many listener types get a timer; later types go untimed.</param>
+    /// <param name="maxTimedTypes">How many listener types get a timer of their own; later types share one.</param>
     /// <param name="concurrentWriters">Whether several threads may deliver at once, so timers must update with Interlocked.</param>
     public ListenerList(int maxTimedTypes, bool concurrentWriters)
     {
@@ -107,11 +108,11 @@ internal sealed class ListenerList<TListener>
     {
         lock (_timers)
         {
-            return [.. _timers.Values];
+            return _overflow is null ? [.. _timers.Values] : [.. _timers.Values, _overflow];
         }
     }
 
-    private ListenerTimer? TimerFor(Type type)
+    private ListenerTimer TimerFor(Type type)
     {
         lock (_timers)
         {
@@ -122,7 +123,9 @@ internal sealed class ListenerList<TListener>
 
             if (_timers.Count >= _maxTimedTypes)
             {
-                return null;
+                // The cap bounds memory and metric series, never accounting: further types share one timer, filed
+                // under the listener type itself, so their calls and failures are still counted.
+                return _overflow ??= new ListenerTimer(typeof(TListener), _concurrentWriters);
             }
 
             timer = new ListenerTimer(type, _concurrentWriters);

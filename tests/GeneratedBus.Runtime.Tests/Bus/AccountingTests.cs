@@ -88,18 +88,23 @@ public class AccountingTests
     }
 
     [Fact]
-    public void Queue_timers_cap_the_timed_listener_types()
+    public void Queue_timers_past_the_cap_share_one_timer_that_still_counts_every_call_and_failure()
     {
         var options = TestOptions.Create();
         options.MaxTimedListenerTypes = 1;
         using var bus = new TestBus(options);
         bus.AddToSharedQueue(new CollectingListener());
         bus.AddToSharedQueue(new OtherCollectingListener());
+        bus.AddToSharedQueue(new ThrowingListener());
         bus.Start();
         bus.Post(new Ping(1));
+        bus.Post(new Ping(2));
         bus.Stop();
 
-        Assert.Equal(new[] { typeof(CollectingListener) }, bus.GetStats().Listeners.Keys);
+        var listeners = bus.GetStats().Listeners;
+        Assert.Equal(new[] { typeof(CollectingListener), typeof(ITestListener) }, listeners.Keys.OrderBy(t => t.Name));
+        Assert.Equal(2, listeners[typeof(CollectingListener)].Events);
+        Assert.Equal((4, 2), (listeners[typeof(ITestListener)].Events, listeners[typeof(ITestListener)].Failures));
     }
 
     [Fact]

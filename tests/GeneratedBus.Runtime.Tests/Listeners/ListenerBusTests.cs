@@ -175,7 +175,7 @@ public class ListenerBusTests
     }
 
     [Fact]
-    public void Only_MaxTimedListenerTypes_types_are_timed()
+    public void Types_past_MaxTimedListenerTypes_share_one_timer_under_the_listener_interface()
     {
         var bus = new SyncTestBus(new BusOptions { MaxTimedListenerTypes = 2 });
         bus.AddListener(new CollectingListener());
@@ -186,8 +186,9 @@ public class ListenerBusTests
         bus.PostToAll(new Ping(1));
 
         var stats = bus.GetListenerStats();
-        Assert.Equal(new[] { typeof(CollectingListener), typeof(OtherCollectingListener) }, stats.Keys.OrderBy(t => t.Name));
+        Assert.Equal(new[] { typeof(CollectingListener), typeof(ITestListener), typeof(OtherCollectingListener) }, stats.Keys.OrderBy(t => t.Name));
         Assert.Equal(2, stats[typeof(CollectingListener)].Events);
+        Assert.Equal((1, 1), (stats[typeof(ITestListener)].Events, stats[typeof(ITestListener)].Failures));
     }
 
     [Fact]
