@@ -241,8 +241,8 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
     /// <remarks>
     /// A queue whose thread does not end within the timeout is logged and abandoned: its events count as Size and
     /// in-flight until its listener returns, and then as Dropped. If the calling thread is interrupted while it waits,
-    /// Stop throws <see cref="ThreadInterruptedException"/>; the queues still drain and end on their own, and a later
-    /// Stop or Dispose returns at once.
+    /// Stop still closes every queue, then throws <see cref="ThreadInterruptedException"/>; the queues drain and end on
+    /// their own, and a later Stop or Dispose returns at once.
     /// </remarks>
     /// <exception cref="InvalidOperationException">
     /// The bus was neither started nor disposed, or it runs and this is one of its dispatch threads.
@@ -500,10 +500,16 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
 
         try
         {
-            AsyncEventQueue<TListener, TEvent>[] queues = AllQueues();
+            AsyncEventQueue<TListener, TEvent>[] queues = AllQueuesEvenIfInterrupted(out bool interrupted);
             foreach (AsyncEventQueue<TListener, TEvent> queue in queues)
             {
                 queue.Close();
+            }
+
+            if (interrupted)
+            {
+                // Every queue is closed, so each drains and ends on its own; only the join is given up.
+                throw new ThreadInterruptedException($"Stop of bus {_context.Name} was interrupted; its queues drain on their own.");
             }
 
             if (join)
@@ -535,6 +541,27 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
             QueueStats stats = queue.GetStats(out long inFlight);
             Log.Safely(() => _context.Logger.ExitTimeout(queue.Name, _context.Name, _context.ExitTimeout, stats.Size + inFlight));
             queue.Abandon();
+        }
+    }
+
+    /// <summary>
+    /// The queues to close. Stop has already refused new posts, so an interrupt that hits the wait for the bus lock
+    /// must not leave the queues open: their events would never be delivered nor counted as dropped.
+    /// </summary>
+    private AsyncEventQueue<TListener, TEvent>[] AllQueuesEvenIfInterrupted(out bool interrupted)
+    {
+        interrupted = false;
+        while (true)
+        {
+            try
+            {
+                return AllQueues();
+            }
+            catch (ThreadInterruptedException)
+            {
+                // Consumed by the throw, so the next wait for the lock does not throw again.
+                interrupted = true;
+            }
         }
     }
 
