@@ -14,7 +14,8 @@ internal static class EventParser
     public static bool IsCandidate(SyntaxNode node) => node is ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax;
 
     /// <summary>Parses the event the attribute sits on. Half-typed code yields <see langword="null"/>, never an exception.</summary>
-    public static EventResult? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <remarks>The handler doc stays raw XML here: <see cref="RenderDoc"/> finishes it in a step of its own.</remarks>
+    public static ParsedEvent? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol type
             || context.TargetNode is not TypeDeclarationSyntax declaration
@@ -27,8 +28,8 @@ internal static class EventParser
         Compilation compilation = context.SemanticModel.Compilation;
         DiagnosticLocation? location = DiagnosticLocation.From(declaration.Identifier.GetLocation());
         string display = SymbolNames.ForDisplay(type);
-        EventResult Fail(DiagnosticDescriptor descriptor, params string[] args)
-            => new(null, DiagnosticInfo.Create(descriptor, location, args), location, null);
+        ParsedEvent Fail(DiagnosticDescriptor descriptor, params string[] args)
+            => new(new EventResult(null, DiagnosticInfo.Create(descriptor, location, args), location, null), null);
 
         if (!type.IsRecord)
         {
@@ -101,10 +102,22 @@ internal static class EventParser
             type.IsSealed || type.IsValueType,
             type.IsValueType,
             DepthOf(type),
-            new EquatableArray<string>(DocComments.HandlerDocFor(type, typeName, cancellationToken)),
+            // Filled from the XML below by RenderDoc.
+            default,
             declaration.SyntaxTree.FilePath,
             new EquatableArray<string>(usage.Ids));
-        return new EventResult(spec, null, location, rootLocation);
+        return new ParsedEvent(
+            new EventResult(spec, null, location, rootLocation),
+            type.GetDocumentationCommentXml(cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Completes <paramref name="parsed"/>: its event gets the handler doc lines made from its XML doc.</summary>
+    public static EventResult RenderDoc(ParsedEvent parsed)
+    {
+        EventResult result = parsed.Result;
+        return result.Event is { } spec
+            ? result with { Event = spec with { DocLines = new EquatableArray<string>(DocComments.HandlerDocFor(parsed.DocXml, spec.TypeName)) } }
+            : result;
     }
 
     private static int DepthOf(INamedTypeSymbol type)
