@@ -44,6 +44,7 @@ public class IncrementalTests
             TestCompilation.Parse("namespace Other; public sealed class Unrelated { }", "Input9.cs")));
 
         StepAssert.AllCached(second);
+        StepAssert.OnlyParseReran(second);
     }
 
     [Fact]
@@ -57,6 +58,7 @@ public class IncrementalTests
             TestCompilation.Parse(Helper.Replace("=> 1;", "=> 2;", System.StringComparison.Ordinal), "Input1.cs")));
 
         StepAssert.AllCached(second);
+        StepAssert.OnlyParseReran(second);
     }
 
     [Fact]
