@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using GeneratedBus.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 
 namespace GeneratedBus.Benchmarks.Scenarios;
@@ -15,6 +16,7 @@ public class GeneratorBenchmarks
     private SyntaxTree _events = null!;
     private SyntaxTree _helper = null!;
     private GeneratorDriver _warm = null!;
+    private GeneratorDriver _warmBindingOnly = null!;
     private Compilation _compiled = null!;
     private int _edit;
 
@@ -25,6 +27,7 @@ public class GeneratorBenchmarks
         _helper = ThousandEventSource.Unrelated(0);
         _compiled = ThousandEventSource.Compilation(_events, _helper);
         _warm = ThousandEventSource.NewDriver().RunGenerators(_compiled);
+        _warmBindingOnly = ThousandEventSource.NewDriver(new BindingOnlyGenerator()).RunGenerators(_compiled);
     }
 
     [Benchmark(Baseline = true, Description = "cold: new compilation + new driver, first run")]
@@ -32,9 +35,11 @@ public class GeneratorBenchmarks
         ThousandEventSource.NewDriver().RunGenerators(ThousandEventSource.Compilation(_events, _helper));
 
     [Benchmark(Description = "unrelated edit: warm driver, one file changed")]
-    public GeneratorDriver UnrelatedEdit()
-    {
-        Compilation edited = _compiled.ReplaceSyntaxTree(_helper, ThousandEventSource.Unrelated(++_edit));
-        return _warm.RunGenerators(edited);
-    }
+    public GeneratorDriver UnrelatedEdit() => _warm.RunGenerators(Edited());
+
+    [Benchmark(Description = "unrelated edit, baseline: Roslyn binding the events only")]
+    public GeneratorDriver UnrelatedEditBindingOnly() => _warmBindingOnly.RunGenerators(Edited());
+
+    // A fresh compilation with the helper file's text changed, as after a keystroke in it.
+    private Compilation Edited() => _compiled.ReplaceSyntaxTree(_helper, ThousandEventSource.Unrelated(++_edit));
 }
