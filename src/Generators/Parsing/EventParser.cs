@@ -66,17 +66,16 @@ internal static class EventParser
             return null;
         }
 
-        UsageWarnings.Usage rootUsage = UsageWarnings.Of(root);
-        if (rootUsage.IsError)
+        RootFacts rootFacts = RootFacts.Of(root, compilation);
+        if (rootFacts.Usage.IsError)
         {
             // Deriving from it is already an error (CS0619 or the experimental ID) that generated code could only repeat.
             return null;
         }
 
-        RootSpec rootSpec = RootParser.Parse(root, rootUsage, compilation);
-        // A root from a project reference has source locations too, in the other project's files: point at the event then.
-        DiagnosticLocation? rootLocation = DiagnosticLocation.From(
-            root.Locations.FirstOrDefault(l => l.IsInSource && compilation.ContainsSyntaxTree(l.SourceTree!))) ?? location;
+        RootSpec rootSpec = rootFacts.Spec;
+        // A root declared outside this compilation's source: point at the event then.
+        DiagnosticLocation? rootLocation = rootFacts.Location ?? location;
 
         Reach reach = Visibility.ReachOf(type, compilation);
         if (rootSpec.Problem == RootProblem.None && (reach == Reach.None || (rootSpec.IsPublic && reach != Reach.Public)))
