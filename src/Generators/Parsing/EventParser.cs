@@ -107,7 +107,7 @@ internal static class EventParser
             new EquatableArray<string>(usage.Ids));
         return new ParsedEvent(
             new EventResult(spec, null, location, rootLocation),
-            type.GetDocumentationCommentXml(cancellationToken: cancellationToken));
+            DocXml.Of(type, declaration, cancellationToken));
     }
 
     /// <summary>Completes <paramref name="parsed"/>: its event gets the handler doc lines made from its XML doc.</summary>

@@ -56,9 +56,9 @@ public class LargeBusTests(ITestOutputHelper output)
         long ours = EditAllocation(new BusGenerator(), compilation);
 
         output.WriteLine($"An unrelated edit allocates {ours / 1000} kB; binding the events alone, {floor / 1000} kB.");
-        // Roslyn re-runs every event's semantic parse on each compilation change; that is the floor. Work redone on
-        // top of it, as re-rendering every unchanged doc (about 9x the floor) was, shows up here.
-        Assert.True(ours < 3 * floor, $"An unrelated edit allocated {ours} B, over 3x the {floor} B of binding the events alone.");
+        // Roslyn re-runs every event's semantic parse on each compilation change; that is the floor (ours is about
+        // 1.3x it). Work redone on top of it, as re-rendering every unchanged doc (7.5x the floor) was, shows up here.
+        Assert.True(ours < 2 * floor, $"An unrelated edit allocated {ours} B, over 2x the {floor} B of binding the events alone.");
     }
 
     // What a warm driver allocates on this thread (the driver runs generators on the caller's) for a one-file edit.
