@@ -50,17 +50,27 @@ public static class RatioTable
 
         string coldKey = Goal.Key<GeneratorBenchmarks>(nameof(GeneratorBenchmarks.Cold));
         string editKey = Goal.Key<GeneratorBenchmarks>(nameof(GeneratorBenchmarks.UnrelatedEdit));
+        string floorKey = Goal.Key<GeneratorBenchmarks>(nameof(GeneratorBenchmarks.UnrelatedEditBindingOnly));
         if (byKey.TryGetValue(coldKey, out var cold))
         {
             double worst = Math.Max(cold.Ns, processColdGenerator?.TotalMilliseconds * 1e6 ?? 0);
             string first = processColdGenerator is { } t ? $"; first run in process (JIT cold) {t.TotalMilliseconds:0} ms" : "";
-            string edit = byKey.TryGetValue(editKey, out var e) ? $"unrelated edit {e.Ns / 1e6:0.0} ms (no output step re-runs: tested)" : "";
+            string edit = byKey.TryGetValue(editKey, out var e)
+                ? $"unrelated edit {e.Ns / 1e6:0.0} ms{Megabytes(e.Bytes)} ({e.Ns / cold.Ns:P0} of cold; no output step re-runs: tested)"
+                : "";
+            if (byKey.TryGetValue(floorKey, out var f))
+            {
+                edit += $"; Roslyn binding the events alone {f.Ns / 1e6:0.0} ms{Megabytes(f.Bytes)}";
+            }
+
             table.AppendLine(CultureInfo.InvariantCulture,
                 $"| 8 | generator, 1000-event bus | cold {cold.Ns / 1e6:0} ms{first} | {edit} | | < 1 s | {(worst < 1e9 ? "yes" : "NO")} |");
         }
 
         return table.ToString();
     }
+
+    private static string Megabytes(double bytes) => bytes < 0 ? "" : string.Create(CultureInfo.InvariantCulture, $", {bytes / 1e6:0.0} MB");
 
     private static string Describe((double Ns, double Bytes) m, bool rate)
     {

@@ -46,9 +46,12 @@ public static class ThousandEventSource
         CSharpCompilation.Create("Large", trees, References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 
     /// <summary>A new driver, as a build or a freshly opened IDE has.</summary>
-    public static GeneratorDriver NewDriver(bool trackSteps = false) =>
+    public static GeneratorDriver NewDriver(bool trackSteps = false) => NewDriver(new BusGenerator(), trackSteps);
+
+    /// <summary>A new driver of <paramref name="generator"/>.</summary>
+    public static GeneratorDriver NewDriver(IIncrementalGenerator generator, bool trackSteps = false) =>
         CSharpGeneratorDriver.Create(
-            [new BusGenerator().AsSourceGenerator()],
+            [generator.AsSourceGenerator()],
             parseOptions: Parse,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackSteps));
 }

@@ -9,6 +9,8 @@ namespace GeneratedBus.Generators;
 
 /// <summary>Writes the listener interface, no-op base, firehose base, dispatcher and typed bus for [BusEvent] records.</summary>
 /// <remarks>
+/// The semantic parse of each event re-runs on every compilation change (Roslyn rebinds it), so it does only what
+/// needs the compilation; everything after it, from rendering the handler doc on, re-runs only for changed events.
 /// Two pipelines share the parsed events. The emitting one carries no locations, so edits that only move code leave
 /// it cached; the diagnostics one carries them and is cheap to redo.
 /// </remarks>
@@ -26,8 +28,11 @@ public sealed class BusGenerator : IIncrementalGenerator
                 BusEventAttributeName,
                 static (node, _) => EventParser.IsCandidate(node),
                 static (context, cancellationToken) => EventParser.Parse(context, cancellationToken))
-            .Where(static result => result is not null)
-            .Select(static (result, _) => result!)
+            .Where(static parsed => parsed is not null)
+            .Select(static (parsed, _) => parsed!)
+            .WithTrackingName(TrackingNames.ParsedEvents)
+            // Re-runs only for a parse that changed, not on every compilation change as the parse itself does.
+            .Select(static (parsed, _) => EventParser.RenderDoc(parsed))
             .WithTrackingName(TrackingNames.Events);
 
         IncrementalValuesProvider<BusSpec> buses = events

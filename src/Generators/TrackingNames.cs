@@ -3,7 +3,10 @@ namespace GeneratedBus.Generators;
 /// <summary>The names of the pipeline steps, so tests can check what was cached.</summary>
 public static class TrackingNames
 {
-    /// <summary>Each [BusEvent] declaration parsed into a model or a diagnostic.</summary>
+    /// <summary>Each [BusEvent] declaration parsed into a model or a diagnostic, its doc still raw XML. The only step an unrelated edit re-runs.</summary>
+    public const string ParsedEvents = nameof(ParsedEvents);
+
+    /// <summary>Each parsed declaration with its handler doc rendered.</summary>
     public const string Events = nameof(Events);
 
     /// <summary>The models of the events that are not left out.</summary>

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using System.Xml;
 using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
@@ -22,10 +21,12 @@ internal static class DocComments
     /// The handler's doc lines (without <c>///</c>): the event's summary and remarks, with a generated summary when the
     /// event has none or its doc is malformed; always ending with the <c>e</c> parameter.
     /// </summary>
-    public static string[] HandlerDocFor(INamedTypeSymbol type, string typeName, CancellationToken cancellationToken)
+    /// <param name="xml">The event's documentation comment, as <see cref="ISymbol.GetDocumentationCommentXml"/> gives it.</param>
+    /// <param name="typeName">The event's name in code, for the generated summary.</param>
+    public static string[] HandlerDocFor(string? xml, string typeName)
     {
         var lines = new List<string>();
-        foreach (XElement element in CarriedElements(type.GetDocumentationCommentXml(cancellationToken: cancellationToken)))
+        foreach (XElement element in CarriedElements(xml))
         {
             AppendElement(lines, element);
         }

@@ -14,7 +14,8 @@ internal static class EventParser
     public static bool IsCandidate(SyntaxNode node) => node is ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax;
 
     /// <summary>Parses the event the attribute sits on. Half-typed code yields <see langword="null"/>, never an exception.</summary>
-    public static EventResult? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <remarks>The handler doc stays raw XML here: <see cref="RenderDoc"/> finishes it in a step of its own.</remarks>
+    public static ParsedEvent? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol type
             || context.TargetNode is not TypeDeclarationSyntax declaration
@@ -27,8 +28,8 @@ internal static class EventParser
         Compilation compilation = context.SemanticModel.Compilation;
         DiagnosticLocation? location = DiagnosticLocation.From(declaration.Identifier.GetLocation());
         string display = SymbolNames.ForDisplay(type);
-        EventResult Fail(DiagnosticDescriptor descriptor, params string[] args)
-            => new(null, DiagnosticInfo.Create(descriptor, location, args), location, null);
+        ParsedEvent Fail(DiagnosticDescriptor descriptor, params string[] args)
+            => new(new EventResult(null, DiagnosticInfo.Create(descriptor, location, args), location, null), null);
 
         if (!type.IsRecord)
         {
@@ -65,17 +66,16 @@ internal static class EventParser
             return null;
         }
 
-        UsageWarnings.Usage rootUsage = UsageWarnings.Of(root);
-        if (rootUsage.IsError)
+        RootFacts rootFacts = RootFacts.Of(root, compilation);
+        if (rootFacts.Usage.IsError)
         {
             // Deriving from it is already an error (CS0619 or the experimental ID) that generated code could only repeat.
             return null;
         }
 
-        RootSpec rootSpec = RootParser.Parse(root, rootUsage, compilation);
-        // A root from a project reference has source locations too, in the other project's files: point at the event then.
-        DiagnosticLocation? rootLocation = DiagnosticLocation.From(
-            root.Locations.FirstOrDefault(l => l.IsInSource && compilation.ContainsSyntaxTree(l.SourceTree!))) ?? location;
+        RootSpec rootSpec = rootFacts.Spec;
+        // A root declared outside this compilation's source: point at the event then.
+        DiagnosticLocation? rootLocation = rootFacts.Location ?? location;
 
         Reach reach = Visibility.ReachOf(type, compilation);
         if (rootSpec.Problem == RootProblem.None && (reach == Reach.None || (rootSpec.IsPublic && reach != Reach.Public)))
@@ -101,10 +101,22 @@ internal static class EventParser
             type.IsSealed || type.IsValueType,
             type.IsValueType,
             DepthOf(type),
-            new EquatableArray<string>(DocComments.HandlerDocFor(type, typeName, cancellationToken)),
+            // Filled from the XML below by RenderDoc.
+            default,
             declaration.SyntaxTree.FilePath,
             new EquatableArray<string>(usage.Ids));
-        return new EventResult(spec, null, location, rootLocation);
+        return new ParsedEvent(
+            new EventResult(spec, null, location, rootLocation),
+            DocXml.Of(type, declaration, cancellationToken));
+    }
+
+    /// <summary>Completes <paramref name="parsed"/>: its event gets the handler doc lines made from its XML doc.</summary>
+    public static EventResult RenderDoc(ParsedEvent parsed)
+    {
+        EventResult result = parsed.Result;
+        return result.Event is { } spec
+            ? result with { Event = spec with { DocLines = new EquatableArray<string>(DocComments.HandlerDocFor(parsed.DocXml, spec.TypeName)) } }
+            : result;
     }
 
     private static int DepthOf(INamedTypeSymbol type)

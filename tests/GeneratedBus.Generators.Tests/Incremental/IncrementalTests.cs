@@ -44,6 +44,7 @@ public class IncrementalTests
             TestCompilation.Parse("namespace Other; public sealed class Unrelated { }", "Input9.cs")));
 
         StepAssert.AllCached(second);
+        StepAssert.OnlyParseReran(second);
     }
 
     [Fact]
@@ -57,6 +58,7 @@ public class IncrementalTests
             TestCompilation.Parse(Helper.Replace("=> 1;", "=> 2;", System.StringComparison.Ordinal), "Input1.cs")));
 
         StepAssert.AllCached(second);
+        StepAssert.OnlyParseReran(second);
     }
 
     [Fact]
@@ -100,4 +102,43 @@ public class IncrementalTests
             [IncrementalStepRunReason.Cached, IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached],
             StepAssert.Reasons(second, "SourceOutput"));
     }
+
+    [Fact]
+    public void A_doc_cross_reference_follows_an_edit_in_another_file()
+    {
+        GeneratorRun first = GeneratorRun.For(DocumentedEvent("Raised for a <see cref=\"Target\"/>."), "namespace Acme.Docs;\npublic sealed class Target { }\n");
+        SyntaxTree target = first.Input.SyntaxTrees.Single(t => t.FilePath == "Input1.cs");
+
+        // The events file is untouched, but the cref now binds to nothing: the doc XML must be asked for again.
+        GeneratorRun second = first.Rerun(first.Input.ReplaceSyntaxTree(target, TestCompilation.Parse("namespace Acme.Other;\npublic sealed class Target { }\n", "Input1.cs")));
+
+        Assert.Contains("<see cref=\"T:Acme.Docs.Target\" />", Generated(first), System.StringComparison.Ordinal);
+        Assert.Contains("<see cref=\"!:Target\" />", Generated(second), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Editing_a_doc_comment_updates_the_handler_doc()
+    {
+        GeneratorRun first = GeneratorRun.For(DocumentedEvent("First words."));
+        SyntaxTree tree = first.Input.SyntaxTrees.Single();
+
+        GeneratorRun second = first.Rerun(first.Input.ReplaceSyntaxTree(tree, TestCompilation.Parse(DocumentedEvent("Second words."), "Input0.cs")));
+
+        Assert.Contains("<summary>First words.</summary>", Generated(first), System.StringComparison.Ordinal);
+        Assert.Contains("<summary>Second words.</summary>", Generated(second), System.StringComparison.Ordinal);
+    }
+
+    // One event whose doc summary is the given text.
+    private static string DocumentedEvent(string summary) => $$"""
+        using GeneratedBus;
+
+        namespace Acme.Docs;
+
+        public abstract record DocEvent;
+
+        /// <summary>{{summary}}</summary>
+        [BusEvent] public sealed record Said(int Value) : DocEvent;
+        """;
+
+    private static string Generated(GeneratorRun run) => run.Result.GeneratedSources.Single().SourceText.ToString();
 }

@@ -33,6 +33,19 @@ public static class StepAssert
         }
     }
 
+    /// <summary>
+    /// Asserts that every tracked step and output of <paramref name="run"/> was Cached: skipped, not executed again
+    /// to an equal value (Unchanged). Only Roslyn's semantic parse of each event, inside ForAttributeWithMetadataName,
+    /// may re-run; a step fed by the compilation or one that re-renders every event would show as Unchanged.
+    /// </summary>
+    public static void OnlyParseReran(GeneratorRun run)
+    {
+        foreach ((string name, var steps) in run.Result.TrackedSteps.Where(s => TrackedStepNames.Contains(s.Key)).Concat(run.Result.TrackedOutputSteps))
+        {
+            Assert.All(steps.SelectMany(s => s.Outputs), o => Assert.True(o.Reason == IncrementalStepRunReason.Cached, $"Step {name} output was {o.Reason}, expected Cached."));
+        }
+    }
+
     /// <summary>The reasons of the outputs of step <paramref name="name"/>.</summary>
     public static IncrementalStepRunReason[] Reasons(GeneratorRun run, string name)
         => run.Result.TrackedSteps.TryGetValue(name, out var steps) || run.Result.TrackedOutputSteps.TryGetValue(name, out steps)
