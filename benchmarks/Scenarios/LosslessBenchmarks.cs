@@ -81,7 +81,7 @@ public class LosslessBenchmarks
             }
         }
 
-        WaitFor(_listener, target);
+        Pacer.WaitFor(_listener, target);
     }
 
     [Benchmark(OperationsPerInvoke = Events, Description = "BlockingCollection<T> (Spark's LinkedBlockingQueue)")]
@@ -93,7 +93,7 @@ public class LosslessBenchmarks
             _collection!.Add(_event);
         }
 
-        WaitFor(_listener, target);
+        Pacer.WaitFor(_listener, target);
     }
 
     [Benchmark(OperationsPerInvoke = Events, Description = "GeneratedBus, timers off")]
@@ -107,14 +107,6 @@ public class LosslessBenchmarks
         rig.Pacer.Reset();
         rig.Produce(second: false, Events);
         rig.Pacer.WaitForDrain(Events);
-    }
-
-    private static void WaitFor(CountingListener listener, long target)
-    {
-        for (int spins = 0; listener.Count < target; spins++)
-        {
-            Pacer.Pause(spins);
-        }
     }
 
     private static async Task ConsumeChannel(ChannelReader<BenchEvent> reader, CountingListener listener)

@@ -29,35 +29,49 @@ public sealed class Pacer(CountingListener listener, long window)
     public void Check(bool second, long posted)
     {
         Volatile.Write(ref second ? ref _counts.Second : ref _counts.First, posted);
-        for (int spins = 0; _base + Volatile.Read(ref _counts.First) + Volatile.Read(ref _counts.Second) - listener.Count > window; spins++)
+        for (int spins = 0; ; spins++)
         {
-            Pause(spins);
+            long needed = _base + Volatile.Read(ref _counts.First) + Volatile.Read(ref _counts.Second) - window;
+            if (listener.Count >= needed)
+            {
+                return;
+            }
+
+            Pause(listener, needed, spins);
         }
     }
 
     /// <summary>Waits until the consumer has had every event of the round.</summary>
-    public void WaitForDrain(long events)
+    public void WaitForDrain(long events) => WaitFor(listener, _base + events);
+
+    /// <summary>Waits until <paramref name="listener"/> has had <paramref name="target"/> events in all.</summary>
+    public static void WaitFor(CountingListener listener, long target)
     {
-        long target = _base + events;
         for (int spins = 0; listener.Count < target; spins++)
         {
-            Pause(spins);
+            Pause(listener, target, spins);
         }
     }
 
     /// <summary>
-    /// Spins a little (each poll pulls the line the consumer writes per event, so not too often), then yields: on a
-    /// busy 2-core machine the consumer may be waiting for this very core.
+    /// Spins a little (each poll pulls the line the consumer writes per event, so not too often), yields a few times,
+    /// then blocks until the consumer signals: like a bounded channel's writer, a producer that waits long gives its
+    /// core away. On 2 cores with a third busy thread, a producer that only yielded kept its core while the consumer
+    /// queued for the other one.
     /// </summary>
-    public static void Pause(int spins)
+    private static void Pause(CountingListener listener, long target, int spins)
     {
         if (spins < 50)
         {
             Thread.SpinWait(20);
         }
-        else
+        else if (spins < 60)
         {
             Thread.Yield();
+        }
+        else
+        {
+            listener.WaitUntil(target);
         }
     }
 
