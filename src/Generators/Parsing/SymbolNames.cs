@@ -46,20 +46,36 @@ internal static class SymbolNames
 
     /// <summary>
     /// Whether generated code can spell the type's full name. Half-typed code can leave a containing namespace or type
-    /// without a name (<c>namespace Acme.;</c>), and a namespace that shares its name with a type beside it (CS0101)
-    /// makes <c>global::Acme.X</c> ambiguous. The compiler reports both; generated code could only add errors.
+    /// without a name (<c>namespace Acme.;</c>), and a namespace that shares its name with a non-generic type declared
+    /// in source beside it (CS0101) makes <c>global::Acme.X</c> ambiguous. The compiler reports both; generated code
+    /// could only add errors. A generic <c>Acme&lt;T&gt;</c> does not clash (<c>Acme</c> without type arguments is the
+    /// namespace), and against an imported type the compiler picks the source namespace and warns (CS0437) where the
+    /// user's own code meets the clash, so both still get code.
     /// </summary>
     public static bool CanBeSpelled(INamedTypeSymbol type)
     {
         for (ISymbol? current = type; current is not (null or INamespaceSymbol { IsGlobalNamespace: true }); current = current.ContainingSymbol)
         {
             if (current.Name.Length == 0
-                || (current is INamespaceSymbol ns && ns.ContainingNamespace.GetTypeMembers(ns.Name).Length > 0))
+                || (current is INamespaceSymbol ns && HasSourceTypeNamed(ns.ContainingNamespace, ns.Name)))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    private static bool HasSourceTypeNamed(INamespaceSymbol container, string name)
+    {
+        foreach (INamedTypeSymbol type in container.GetTypeMembers(name, arity: 0))
+        {
+            if (!type.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

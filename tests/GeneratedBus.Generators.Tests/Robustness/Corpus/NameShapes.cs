@@ -41,6 +41,35 @@ public static class NameShapes
             ProbeType: "namespace.event.Probe",
             ProbeResult: "Onevent 1 x;Onrecord True;event"),
         new CorpusCase(
+            "A namespace beside a generic type of the same name",
+            ["""
+            using GeneratedBus;
+            public sealed class Acme<T> { public T? Value { get; set; } }
+            namespace Acme.Shop
+            {
+                public abstract record ShopEvent;
+                [BusEvent] public sealed record Ordered(int Id) : ShopEvent;
+                public static class Probe
+                {
+                    private sealed class Recorder : ShopListener
+                    {
+                        public string Seen = "";
+                        public override void OnOrdered(Ordered e) => Seen += "OnOrdered " + e.Id + ";";
+                    }
+
+                    public static string Run()
+                    {
+                        var r = new Recorder();
+                        ShopDispatcher.Dispatch(r, new Ordered(7));
+                        return r.Seen + new Acme<int> { Value = 1 }.Value;
+                    }
+                }
+            }
+            """],
+            [],
+            ProbeType: "Acme.Shop.Probe",
+            ProbeResult: "OnOrdered 7;1"),
+        new CorpusCase(
             "Non-ASCII namespace, root and event names",
             ["""
             using GeneratedBus;
