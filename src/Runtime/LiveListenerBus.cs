@@ -354,6 +354,18 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
             return;
         }
 
+        // Never throws: an interrupt that fires at one of the waits of DisposeCore is handed back to the thread. A
+        // Stop interrupted in its join has closed every queue; run again, it finds the bus stopped and returns.
+        bool interrupted = Uninterruptible.Run(DisposeCore);
+        BusMetrics.Unregister(this);
+        if (interrupted)
+        {
+            Thread.CurrentThread.Interrupt();
+        }
+    }
+
+    private void DisposeCore()
+    {
         lock (_gate)
         {
             if (_state == NotStarted)
@@ -374,8 +386,6 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
         {
             StopCore(join: true);
         }
-
-        BusMetrics.Unregister(this);
     }
 
     /// <summary>
@@ -500,7 +510,9 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
 
         try
         {
-            AsyncEventQueue<TListener, TEvent>[] queues = AllQueuesEvenIfInterrupted(out bool interrupted);
+            // Stop has already refused new posts, so an interrupt that hits the wait for the bus lock must not leave
+            // the queues open: their events would never be delivered nor counted as dropped.
+            AsyncEventQueue<TListener, TEvent>[] queues = Uninterruptible.Run(AllQueues, out bool interrupted);
             foreach (AsyncEventQueue<TListener, TEvent> queue in queues)
             {
                 queue.Close();
@@ -523,10 +535,16 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
         finally
         {
             // Even when this thread is interrupted in a join: the queues are closed and end on their own, and a
-            // later Stop or Dispose, which waits for _stopDone, must not wait forever.
+            // later Stop or Dispose, which waits for _stopDone, must not wait forever. The final drop report takes
+            // locks; an interrupt pending there is absorbed and handed back to the thread rather than thrown from
+            // here, where it would skip _stopDone.
             Interlocked.Exchange(ref _dropTimer, null)?.Dispose();
-            ReportDrops();
+            bool interrupted = Uninterruptible.Run(ReportDrops);
             _stopDone.Set();
+            if (interrupted)
+            {
+                Thread.CurrentThread.Interrupt();
+            }
         }
     }
 
@@ -541,27 +559,6 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
             QueueStats stats = queue.GetStats(out long inFlight);
             Log.Safely(() => _context.Logger.ExitTimeout(queue.Name, _context.Name, _context.ExitTimeout, stats.Size + inFlight));
             queue.Abandon();
-        }
-    }
-
-    /// <summary>
-    /// The queues to close. Stop has already refused new posts, so an interrupt that hits the wait for the bus lock
-    /// must not leave the queues open: their events would never be delivered nor counted as dropped.
-    /// </summary>
-    private AsyncEventQueue<TListener, TEvent>[] AllQueuesEvenIfInterrupted(out bool interrupted)
-    {
-        interrupted = false;
-        while (true)
-        {
-            try
-            {
-                return AllQueues();
-            }
-            catch (ThreadInterruptedException)
-            {
-                // Consumed by the throw, so the next wait for the lock does not throw again.
-                interrupted = true;
-            }
         }
     }
 

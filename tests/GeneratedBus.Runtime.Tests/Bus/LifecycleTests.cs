@@ -278,6 +278,33 @@ public class LifecycleTests
     }
 
     [Fact]
+    public void Dispose_with_an_interrupt_pending_does_not_throw_closes_the_queues_and_hands_the_interrupt_back()
+    {
+        var bus = new TestBus(TestOptions.Create());
+        using BlockingListener blocking = BlockingListener.StartBlocked(bus);
+        Exception? thrown = null;
+        Exception? afterwards = null;
+        var disposer = new Thread(() =>
+        {
+            // Pending before Dispose, so it fires at Dispose's join of the blocked queue.
+            Thread.CurrentThread.Interrupt();
+            thrown = Record.Exception(bus.Dispose);
+            afterwards = Record.Exception(() => Thread.Sleep(0));
+        }) { IsBackground = true };
+        disposer.Start();
+        Assert.True(disposer.Join(TimeSpan.FromSeconds(30)), "Dispose hung with an interrupt pending");
+
+        Assert.Null(thrown);
+        Assert.IsType<ThreadInterruptedException>(afterwards);
+        Assert.True(bus.IsStopping);
+
+        // The queue was closed before the join gave up: once released, it drains, and Stop has nothing left to wait for.
+        blocking.Release();
+        Eventually.True(() => bus.GetStats().Queues[TestBus.SharedQueue].Processed == 1, "the queue drained");
+        Workers.Run(bus.Stop, "Stop after the interrupted Dispose");
+    }
+
+    [Fact]
     public void ExitTimeout_returns_in_time_with_a_blocked_listener_and_accounting_completes_after_release()
     {
         var logs = new CollectingLoggerFactory();
