@@ -220,6 +220,7 @@ internal sealed partial class BusEmitter
             /// </summary>
             /// <param name="listeners">The listeners, in the order they get the event.</param>
             /// <param name="e">The event.</param>
+            /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
             public static void DispatchToAll(global::System.ReadOnlySpan<{{ListenerInterface}}> listeners, {{_root.TypeName}} e)
             {
                 switch (KindOf(e))

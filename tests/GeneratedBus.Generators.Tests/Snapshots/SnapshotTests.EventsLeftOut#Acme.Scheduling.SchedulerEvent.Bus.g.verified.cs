@@ -141,6 +141,7 @@ namespace Acme.Scheduling
         /// </summary>
         /// <param name="listeners">The listeners, in the order they get the event.</param>
         /// <param name="e">The event.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public static void DispatchToAll(global::System.ReadOnlySpan<global::Acme.Scheduling.ISchedulerListener> listeners, global::Acme.Scheduling.SchedulerEvent e)
         {
             switch (KindOf(e))

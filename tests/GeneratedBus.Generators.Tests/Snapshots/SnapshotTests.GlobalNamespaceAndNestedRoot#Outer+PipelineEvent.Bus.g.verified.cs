@@ -121,6 +121,7 @@ internal static class PipelineDispatcher
     /// </summary>
     /// <param name="listeners">The listeners, in the order they get the event.</param>
     /// <param name="e">The event.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
     public static void DispatchToAll(global::System.ReadOnlySpan<global::IPipelineListener> listeners, global::Outer.PipelineEvent e)
     {
         switch (KindOf(e))

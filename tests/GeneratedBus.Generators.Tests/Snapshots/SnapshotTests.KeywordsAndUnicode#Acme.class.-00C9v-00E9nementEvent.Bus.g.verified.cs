@@ -159,6 +159,7 @@ namespace Acme.@class
         /// </summary>
         /// <param name="listeners">The listeners, in the order they get the event.</param>
         /// <param name="e">The event.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public static void DispatchToAll(global::System.ReadOnlySpan<global::Acme.@class.IÉvénementListener> listeners, global::Acme.@class.ÉvénementEvent e)
         {
             switch (KindOf(e))

@@ -141,6 +141,7 @@ namespace Acme.Telemetry
         /// </summary>
         /// <param name="listeners">The listeners, in the order they get the event.</param>
         /// <param name="e">The event.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public static void DispatchToAll(global::System.ReadOnlySpan<global::Acme.Telemetry.ITelemetryListener> listeners, global::Acme.Telemetry.Signal e)
         {
             switch (KindOf(e))

@@ -141,6 +141,7 @@ namespace Acme.Scheduling.Jobs
         /// </summary>
         /// <param name="listeners">The listeners, in the order they get the event.</param>
         /// <param name="e">The event.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public static void DispatchToAll(global::System.ReadOnlySpan<global::Acme.Scheduling.Jobs.IJobListener> listeners, global::Acme.Scheduling.Jobs.JobEvent e)
         {
             switch (KindOf(e))

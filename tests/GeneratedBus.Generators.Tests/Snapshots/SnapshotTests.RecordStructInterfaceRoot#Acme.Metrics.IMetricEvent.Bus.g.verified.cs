@@ -159,6 +159,7 @@ namespace Acme.Metrics
         /// </summary>
         /// <param name="listeners">The listeners, in the order they get the event.</param>
         /// <param name="e">The event.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public static void DispatchToAll(global::System.ReadOnlySpan<global::Acme.Metrics.IMetricListener> listeners, global::Acme.Metrics.IMetricEvent e)
         {
             switch (KindOf(e))

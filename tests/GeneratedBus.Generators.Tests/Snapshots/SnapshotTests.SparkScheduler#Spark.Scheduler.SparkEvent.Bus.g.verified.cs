@@ -501,6 +501,7 @@ namespace Spark.Scheduler
         /// </summary>
         /// <param name="listeners">The listeners, in the order they get the event.</param>
         /// <param name="e">The event.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public static void DispatchToAll(global::System.ReadOnlySpan<global::Spark.Scheduler.ISparkListener> listeners, global::Spark.Scheduler.SparkEvent e)
         {
             switch (KindOf(e))

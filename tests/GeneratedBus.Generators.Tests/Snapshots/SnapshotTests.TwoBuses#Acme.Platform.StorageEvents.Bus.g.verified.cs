@@ -123,6 +123,7 @@ namespace Acme.Platform
         /// </summary>
         /// <param name="listeners">The listeners, in the order they get the event.</param>
         /// <param name="e">The event.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public static void DispatchToAll(global::System.ReadOnlySpan<global::Acme.Platform.IStorageListener> listeners, global::Acme.Platform.StorageEvents e)
         {
             switch (KindOf(e))
