@@ -43,7 +43,7 @@ internal static partial class Log
     public static partial void SlowListener(this ILogger logger, string listenerType, double elapsedMs, string eventType, string where, double thresholdMs);
 
     [LoggerMessage(EventId = 11, EventName = "SlowUntimedCalls", Level = LogLevel.Warning,
-        Message = "Listener calls on {Where} took {ElapsedMs} ms over {Events} untimed events, more than the {ThresholdMs} ms SlowEventThreshold: a call of {Listeners} was slow. The queue goes back to timing every event, and samples again only while deliveries stay under 1 µs.")]
+        Message = "{Events} untimed events on {Where} took {ElapsedMs} ms in all to deliver to {Listeners}, more than the {ThresholdMs} ms SlowEventThreshold: one call was slow, or several add up. The queue goes back to timing every event, and samples again only while deliveries stay under 1 µs.")]
     public static partial void SlowUntimedCalls(this ILogger logger, double elapsedMs, int events, string where, double thresholdMs, string listeners);
 
     [LoggerMessage(EventId = 4, EventName = "FirstDrop", Level = LogLevel.Error,

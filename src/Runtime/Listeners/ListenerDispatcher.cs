@@ -141,7 +141,7 @@ internal sealed class ListenerDispatcher<TListener, TEvent>
             events,
             _where,
             _context.SlowThreshold.TotalMilliseconds,
-            entries.Length == 1 ? TypeName(entries[0].Listener.GetType()) : "one of " + string.Join(", ", Array.ConvertAll(entries, x => TypeName(x.Listener.GetType())))));
+            string.Join(", ", Array.ConvertAll(entries, x => TypeName(x.Listener.GetType())))));
     }
 
     private void Report(ListenerEntry<TListener> entry, TEvent e, Exception? failure, long elapsed)

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Threading;
 
 namespace GeneratedBus;
@@ -44,7 +45,7 @@ internal sealed class ListenerTimer
         }
 
         // Single writer: no other thread writes these fields, so read-then-write loses nothing.
-        RecordUntimed(failed);
+        CountCall(failed);
         Volatile.Write(ref _timedEvents, _timedEvents + 1);
         Volatile.Write(ref _totalTicks, _totalTicks + ticks);
         if (ticks > _maxTicks)
@@ -54,7 +55,15 @@ internal sealed class ListenerTimer
     }
 
     /// <summary>Queue only (single writer), timers on: counts a call of an event the queue did not time.</summary>
+    /// <remarks>Plain read-modify-write: not for a timer with concurrent writers (the synchronous bus times every call).</remarks>
     public void RecordUntimed(bool failed)
+    {
+        Debug.Assert(!_concurrentWriters, "RecordUntimed is for a queue's single writer.");
+        CountCall(failed);
+    }
+
+    /// <summary>Counts a call and its failure; single writer only.</summary>
+    private void CountCall(bool failed)
     {
         Volatile.Write(ref _events, _events + 1);
         if (failed)

@@ -30,7 +30,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     // there, at a cost of a few microseconds of latency for an event that finds the consumer idle.
     private const int PollPause = 16;
 
-    // Tries at an exact stats snapshot before settling for a bounded one (see GetStats); callers hold the bus lock.
+    // Tries at an exact stats snapshot before settling for a bounded one (see GetStats); callers may hold the bus lock.
     private const int ConsistentReadTries = 64;
 
     private readonly BusContext _context;
@@ -188,7 +188,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
             if (tries == ConsistentReadTries)
             {
                 // A consumer that never pauses (a fast listener on a full queue) can move head within every window,
-                // and callers hold the bus lock: settle for a bounded snapshot. Head and tail are read after the
+                // and callers may hold the bus lock: settle for a bounded snapshot. Head and tail are read after the
                 // counters, in that order, as Settle requires.
                 long headAfter = _ring.Head;
                 (head, tail) = Settle(processed, abandoned, headAfter, _ring.Tail, _ring.Capacity);
@@ -293,6 +293,12 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
             clock = Deliver(e, kind, clock);
             if (Volatile.Read(ref _abandon) != 0)
             {
+                if (_sampler.Untimed > 0)
+                {
+                    // The call that outlived ExitTimeout may be in this run: read it, or it is never reported.
+                    EndUntimedRun(clock);
+                }
+
                 DropRemaining(head + 1);
                 return false;
             }

@@ -9,25 +9,43 @@ namespace GeneratedBus;
 /// or more. Untimed events are still counted per listener, and the time they took is still read, once per run of
 /// them, so a slow call among them is reported (<see cref="Log.SlowUntimedCalls"/>).
 /// </summary>
-/// <remarks>Consumer-only state: only the dispatch thread touches it.</remarks>
+/// <remarks>
+/// The gap to the next timed event is drawn at random between half the interval and the interval. A fixed gap would
+/// time the same positions of a periodic stream over and over (every 16th event of a stream alternating two kinds is
+/// always the same kind), and the scaled total time would then be that kind's, not the stream's. Gaps of both parities
+/// and every residue make each position equally likely to be timed in the long run. Consumer-only state: only the
+/// dispatch thread touches it, so the generator is a plain xorshift (no allocation, no locked instruction).
+/// </remarks>
 internal sealed class TimingSampler
 {
     /// <summary>At most this many events, one timed and the rest counted, between two clock readings.</summary>
     internal const int MaxInterval = 16;
 
+    /// <summary>
+    /// The generator's default start. Fixed, so a run samples the same way each time; the draws owe nothing to the
+    /// events, which is all an unbiased sample needs.
+    /// </summary>
+    internal const uint DefaultSeed = 0x9E3779B9;
+
     private readonly long _slowEventTicks;
+    private uint _random;
     private int _interval = 1;
     private int _countdown;
 
     /// <param name="frequency">The clock's ticks per second.</param>
-    public TimingSampler(long frequency)
+    /// <param name="seed">The generator's start (not 0, which xorshift never leaves).</param>
+    public TimingSampler(long frequency, uint seed = DefaultSeed)
     {
         // 1 microsecond: from there on a clock reading costs a few percent of the event, so time every one.
         _slowEventTicks = Math.Max(1, frequency / 1_000_000);
+        _random = seed == 0 ? DefaultSeed : seed;
     }
 
     /// <summary>A delivery this long or longer makes every following event timed (1 µs in clock ticks).</summary>
     public long SlowEventTicks => _slowEventTicks;
+
+    /// <summary>The current interval: after a fast timed event the next is timed 1/2 to 1 interval later.</summary>
+    public int Interval => _interval;
 
     /// <summary>Events delivered untimed since the last clock reading.</summary>
     public int Untimed { get; private set; }
@@ -45,11 +63,22 @@ internal sealed class TimingSampler
         return false;
     }
 
-    /// <summary>A timed event took <paramref name="ticks"/>: time the next at once if it was slow, else wait twice as long.</summary>
+    /// <summary>
+    /// A timed event took <paramref name="ticks"/>: time the next at once if it was slow, else double the interval
+    /// and time an event between half of it and all of it later.
+    /// </summary>
     public void Timed(long ticks)
     {
-        _interval = ticks >= _slowEventTicks ? 1 : Math.Min(_interval * 2, MaxInterval);
-        _countdown = _interval - 1;
+        if (ticks >= _slowEventTicks)
+        {
+            _interval = 1;
+            _countdown = 0;
+            return;
+        }
+
+        _interval = Math.Min(_interval * 2, MaxInterval);
+        int least = _interval / 2;
+        _countdown = least + Draw(_interval - least + 1) - 1;
     }
 
     /// <summary>The untimed run was read; after a slow run, time every event again.</summary>
@@ -61,5 +90,16 @@ internal sealed class TimingSampler
             _interval = 1;
             _countdown = 0;
         }
+    }
+
+    /// <summary>A uniform draw from 0 to <paramref name="count"/> - 1 (xorshift32, then multiply-shift to the range).</summary>
+    private int Draw(int count)
+    {
+        uint x = _random;
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        _random = x;
+        return (int)(((ulong)x * (uint)count) >> 32);
     }
 }
