@@ -97,10 +97,5 @@ public class SyncDispatchBenchmarks
 }
 
 /// <summary>The synchronous bus wired to the generated dispatcher, as README shows.</summary>
-public sealed class SyncBenchBus(BusOptions options) : ListenerBus<IBenchListener, BenchEvent>(options)
-{
-    protected override int ClassifyEvent(BenchEvent e) => (int)BenchDispatcher.KindOf(e);
-
-    protected override void DoPostEvent(IBenchListener listener, BenchEvent e, int kind) =>
-        BenchDispatcher.Dispatch(listener, e, (BenchEventKind)kind);
-}
+public sealed class SyncBenchBus(BusOptions options)
+    : ListenerBus<IBenchListener, BenchEvent>(options, DispatcherBinding<IBenchListener, BenchEvent>.Of<BenchDispatcher>());

@@ -10,7 +10,8 @@ namespace SparkStreaming;
 /// see streaming events one at a time, in posting order, interleaved correctly with the main bus's own events.
 /// </summary>
 /// <param name="sparkBus">The main bus that carries the wrapped events.</param>
-public sealed class StreamingListenerBus(SparkBus sparkBus) : ListenerBus<IStreamingListener, StreamingListenerEvent>
+public sealed class StreamingListenerBus(SparkBus sparkBus)
+    : ListenerBus<IStreamingListener, StreamingListenerEvent>(null, DispatcherBinding<IStreamingListener, StreamingListenerEvent>.Of<StreamingDispatcher>())
 {
     /// <summary>The main-bus queue the streaming events ride on, as in Spark.</summary>
     public const string StatusQueue = "appStatus";
@@ -21,12 +22,4 @@ public sealed class StreamingListenerBus(SparkBus sparkBus) : ListenerBus<IStrea
     /// <summary>Posts a streaming event: wrapped, to the main bus. It never blocks, like any post to the main bus.</summary>
     /// <param name="e">The streaming event.</param>
     public void Post(StreamingListenerEvent e) => sparkBus.Post(new WrappedStreamingEvent(e));
-
-    // The README's three lines: the generated dispatcher does the work.
-    /// <inheritdoc/>
-    protected override int ClassifyEvent(StreamingListenerEvent e) => (int)StreamingDispatcher.KindOf(e);
-
-    /// <inheritdoc/>
-    protected override void DoPostEvent(IStreamingListener listener, StreamingListenerEvent e, int kind) =>
-        StreamingDispatcher.Dispatch(listener, e, (StreamingEventKind)kind);
 }

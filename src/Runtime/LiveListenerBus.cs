@@ -25,6 +25,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
 
     private readonly BusContext _context;
     private readonly Dictionary<string, int> _capacities;
+    private readonly DispatcherBinding<TListener, TEvent> _dispatcher;
     private readonly DispatchHook<TListener, TEvent> _hook;
     private readonly Action<TListener> _onInterrupted;
     private readonly ThreadCounter _posted = new();
@@ -49,13 +50,17 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
 
     /// <summary>Creates a bus that is not yet started: events posted now are buffered until <see cref="Start"/>.</summary>
     /// <param name="options">Capacities, timeouts, logging and clock; <see langword="null"/> for the defaults.</param>
+    /// <param name="dispatcher">The generated dispatcher: <c>DispatcherBinding&lt;…&gt;.Of&lt;SchedulerDispatcher&gt;()</c>.</param>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
-    protected LiveListenerBus(BusOptions? options = null)
+    /// <exception cref="ArgumentNullException"><paramref name="dispatcher"/> is null.</exception>
+    protected LiveListenerBus(BusOptions? options, DispatcherBinding<TListener, TEvent> dispatcher)
     {
+        ArgumentNullException.ThrowIfNull(dispatcher);
         BusOptions valid = BusOptionsValidation.Validate(options);
         _context = new BusContext(valid, GetType().Name, Log.LiveBusCategory);
         _capacities = new Dictionary<string, int>(valid.QueueCapacities, StringComparer.Ordinal);
-        _hook = DoPostEvent;
+        _dispatcher = dispatcher;
+        _hook = dispatcher.Dispatch;
         _onInterrupted = RemoveListenerOnError;
         BusMetrics.Register(this);
     }
@@ -179,12 +184,12 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
             ThrowNullEvent();
         }
 
-        PostChecked(e, ClassifyEvent(e));
+        PostChecked(e, _dispatcher.Classify(e));
     }
 
     /// <summary>Like <see cref="Post(TEvent)"/> with the kind already known: generated per-event overloads call this.</summary>
     /// <param name="e">The event.</param>
-    /// <param name="kind">The kind <see cref="ClassifyEvent"/> would return for <paramref name="e"/>.</param>
+    /// <param name="kind">The kind the bus's dispatcher classifies <paramref name="e"/> as.</param>
     /// <exception cref="ArgumentNullException"><paramref name="e"/> is null.</exception>
     protected void PostWithKind(TEvent e, int kind)
     {
@@ -387,19 +392,6 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
             StopCore(join: true);
         }
     }
-
-    /// <summary>
-    /// The kind of <paramref name="e"/>, computed once per post on the posting thread and carried through the queue to
-    /// <see cref="DoPostEvent"/>. Generated buses map each event type to a constant; the default is 0.
-    /// </summary>
-    /// <param name="e">The event.</param>
-    protected virtual int ClassifyEvent(TEvent e) => 0;
-
-    /// <summary>The dispatch hook: calls the handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
-    /// <param name="listener">The listener.</param>
-    /// <param name="e">The event.</param>
-    /// <param name="kind">What <see cref="ClassifyEvent"/> returned for <paramref name="e"/>.</param>
-    protected abstract void DoPostEvent(TListener listener, TEvent e, int kind);
 
     [DoesNotReturn]
     private static void ThrowNullEvent() => throw new ArgumentNullException("e");

@@ -5,13 +5,8 @@ namespace GeneratedBus.IntegrationTests;
 /// <summary>The README's three-line synchronous bus over the generated dispatcher.</summary>
 public sealed class SynchronousBusTests
 {
-    private sealed class SchedulerSyncBus : ListenerBus<ISchedulerListener, SchedulerEvent>
-    {
-        protected override int ClassifyEvent(SchedulerEvent e) => (int)SchedulerDispatcher.KindOf(e);
-
-        protected override void DoPostEvent(ISchedulerListener l, SchedulerEvent e, int kind) =>
-            SchedulerDispatcher.Dispatch(l, e, (SchedulerEventKind)kind);
-    }
+    private sealed class SchedulerSyncBus()
+        : ListenerBus<ISchedulerListener, SchedulerEvent>(null, DispatcherBinding<ISchedulerListener, SchedulerEvent>.Of<SchedulerDispatcher>());
 
     [Fact]
     public void PostToAll_dispatches_on_the_callers_thread_through_the_generated_switch()

@@ -21,27 +21,18 @@ internal sealed partial class BusEmitter
                 /// <summary>Creates a bus that is not yet started: events posted now are buffered until <c>Start</c>.</summary>
                 /// <param name="options">Capacities, timeouts, logging and clock; <see langword="null"/> for the defaults.</param>
                 public {{_root.BusTypeName}}(global::GeneratedBus.BusOptions? options = null)
-                    : base(options)
+                    : base(options, global::GeneratedBus.DispatcherBinding<{{ListenerInterface}}, {{_root.TypeName}}>.Of<{{Dispatcher}}>())
                 {
                 }
-
                 """);
             foreach (EventSpec spec in _bus.Events)
             {
                 if (spec.IsSealed)
                 {
+                    _writer.WriteLine();
                     WritePost(spec);
                 }
             }
-
-            _writer.WriteLine($"""
-                /// <inheritdoc/>
-                protected override int ClassifyEvent({_root.TypeName} e) => (int){Dispatcher}.KindOf(e);
-
-                /// <inheritdoc/>
-                protected override void DoPostEvent({ListenerInterface} listener, {_root.TypeName} e, int kind)
-                    => {Dispatcher}.Dispatch(listener, e, ({Kind})kind);
-                """);
         }
     }
 
@@ -56,26 +47,15 @@ internal sealed partial class BusEmitter
                 /// <param name="e">The event.</param>
                 /// <remarks>A record struct is boxed to <see cref="{_root.TypeName}"/>: one allocation per post.</remarks>
                 public void Post({spec.TypeName} e) => PostWithKind(e, {kind});
-
                 """);
             return;
         }
 
-        // "e", not nameof(e): a 'global using static' of a method named nameof would take over that call.
-        _writer.WriteLine($$"""
+        _writer.WriteLine($"""
             /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
             /// <param name="e">The event.</param>
             /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-            public void Post({{spec.TypeName}} e)
-            {
-                if (e is null)
-                {
-                    throw new global::System.ArgumentNullException("e");
-                }
-
-                PostWithKind(e, {{kind}});
-            }
-
+            public void Post({spec.TypeName} e) => PostWithKind(e, {kind});
             """);
     }
 }

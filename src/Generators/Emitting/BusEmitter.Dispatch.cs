@@ -32,8 +32,13 @@ internal sealed partial class BusEmitter
     private void WriteDispatcher()
     {
         WriteTypeHeader(
-            $"""/// <summary>Calls the handler that fits an event's type, at the same cost for every event type.</summary>""",
-            $"static class {_root.DispatcherName}");
+            """
+                /// <summary>
+                /// Calls the handler that fits an event's type, at the same cost for every event type. The bus takes it as
+                /// its <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+                /// </summary>
+                """,
+            $"readonly struct {_root.DispatcherName} : {Contract}");
         using (_writer.Braces())
         {
             WriteKindMap();
@@ -45,7 +50,24 @@ internal sealed partial class BusEmitter
             WriteDispatch();
             _writer.WriteLine();
             WriteDispatchToAll();
+            _writer.WriteLine();
+            WriteContract();
         }
+    }
+
+    // The runtime's view of this dispatcher: explicit, so the int-kind members stay off the public surface.
+    private void WriteContract()
+    {
+        _writer.WriteLine($"""
+            /// <inheritdoc/>
+            int {Contract}.KindCount => KindCount;
+
+            /// <inheritdoc/>
+            int {Contract}.Classify({_root.TypeName} e) => (int)KindOf(e);
+
+            /// <inheritdoc/>
+            void {Contract}.Dispatch({ListenerInterface} listener, {_root.TypeName} e, int kind) => Dispatch(listener, e, ({Kind})kind);
+            """);
     }
 
     // Kind i + 1 for the type at index i, as the enum numbers them.

@@ -27,6 +27,9 @@ internal sealed partial class BusEmitter
 
     private string Dispatcher => _root.GeneratedPrefix + _root.DispatcherName;
 
+    // The runtime interface the dispatcher implements.
+    private string Contract => $"global::GeneratedBus.IEventDispatcher<{ListenerInterface}, {_root.TypeName}>";
+
     /// <summary>The source text of <paramref name="bus"/>'s file.</summary>
     public static string Emit(BusSpec bus) => new BusEmitter(bus).Write();
 

@@ -15,18 +15,25 @@ public abstract class ListenerBus<TListener, TEvent>
     where TEvent : class
 {
     private readonly BusContext _context;
+    private readonly DispatcherBinding<TListener, TEvent> _binding;
     private readonly ListenerDispatcher<TListener, TEvent> _dispatcher;
 
     /// <summary>Creates the bus.</summary>
     /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
+    /// <param name="dispatcher">
+    /// The dispatch hook: the generated dispatcher, <c>DispatcherBinding&lt;…&gt;.Of&lt;SchedulerDispatcher&gt;()</c>.
+    /// </param>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
-    protected ListenerBus(BusOptions? options = null)
+    /// <exception cref="ArgumentNullException"><paramref name="dispatcher"/> is null.</exception>
+    protected ListenerBus(BusOptions? options, DispatcherBinding<TListener, TEvent> dispatcher)
     {
+        ArgumentNullException.ThrowIfNull(dispatcher);
+        _binding = dispatcher;
         _context = new BusContext(BusOptionsValidation.Validate(options), GetType().Name, Log.SyncBusCategory);
 
         // PostToAll may run on several threads at once, so timers update with Interlocked.
         _dispatcher = new ListenerDispatcher<TListener, TEvent>(
-            _context, DoPostEvent, l => _dispatcher!.Listeners.Remove(l), queue: null, concurrentWriters: true);
+            _context, dispatcher.Dispatch, l => _dispatcher!.Listeners.Remove(l), queue: null, concurrentWriters: true);
     }
 
     /// <summary>The listeners, in the order they were added: a snapshot.</summary>
@@ -59,7 +66,7 @@ public abstract class ListenerBus<TListener, TEvent>
     public void PostToAll(TEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        int kind = ClassifyEvent(e);
+        int kind = _binding.Classify(e);
         _dispatcher.Deliver(e, kind, _context.Timed ? _context.Now() : 0);
     }
 
@@ -74,17 +81,4 @@ public abstract class ListenerBus<TListener, TEvent>
 
         return stats;
     }
-
-    /// <summary>
-    /// The kind of <paramref name="e"/>, computed once per post and handed to <see cref="DoPostEvent"/> for every
-    /// listener. Generated buses map each event type to a constant; the default is 0.
-    /// </summary>
-    /// <param name="e">The event.</param>
-    protected virtual int ClassifyEvent(TEvent e) => 0;
-
-    /// <summary>The dispatch hook: calls the handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
-    /// <param name="listener">The listener.</param>
-    /// <param name="e">The event.</param>
-    /// <param name="kind">What <see cref="ClassifyEvent"/> returned for <paramref name="e"/>.</param>
-    protected abstract void DoPostEvent(TListener listener, TEvent e, int kind);
 }

@@ -110,9 +110,12 @@ namespace Acme.Scheduling
         StageRetried = 4,
     }
 
-    /// <summary>Calls the handler that fits an event's type, at the same cost for every event type.</summary>
+    /// <summary>
+    /// Calls the handler that fits an event's type, at the same cost for every event type. The bus takes it as
+    /// its <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
-    public static class SchedulerDispatcher
+    public readonly struct SchedulerDispatcher : global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>
     {
         private static readonly global::GeneratedBus.EventKindMap s_kinds = new(
             typeof(global::Acme.Scheduling.StageSubmitted).TypeHandle,
@@ -242,6 +245,15 @@ namespace Acme.Scheduling
                     return;
             }
         }
+
+        /// <inheritdoc/>
+        int global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.KindCount => KindCount;
+
+        /// <inheritdoc/>
+        int global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.Classify(global::Acme.Scheduling.SchedulerEvent e) => (int)KindOf(e);
+
+        /// <inheritdoc/>
+        void global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.Dispatch(global::Acme.Scheduling.ISchedulerListener listener, global::Acme.Scheduling.SchedulerEvent e, int kind) => Dispatch(listener, e, (global::Acme.Scheduling.SchedulerEventKind)kind);
     }
 
     /// <summary>
@@ -254,67 +266,28 @@ namespace Acme.Scheduling
         /// <summary>Creates a bus that is not yet started: events posted now are buffered until <c>Start</c>.</summary>
         /// <param name="options">Capacities, timeouts, logging and clock; <see langword="null"/> for the defaults.</param>
         public SchedulerBus(global::GeneratedBus.BusOptions? options = null)
-            : base(options)
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.Of<global::Acme.Scheduling.SchedulerDispatcher>())
         {
         }
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Acme.Scheduling.StageSubmitted e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.StageSubmitted);
-        }
+        public void Post(global::Acme.Scheduling.StageSubmitted e) => PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.StageSubmitted);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Acme.Scheduling.StageCompleted e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.StageCompleted);
-        }
+        public void Post(global::Acme.Scheduling.StageCompleted e) => PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.StageCompleted);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Acme.Scheduling.StageCancelled e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.StageCancelled);
-        }
+        public void Post(global::Acme.Scheduling.StageCancelled e) => PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.StageCancelled);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Acme.Scheduling.StageRetried e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.StageRetried);
-        }
-
-        /// <inheritdoc/>
-        protected override int ClassifyEvent(global::Acme.Scheduling.SchedulerEvent e) => (int)global::Acme.Scheduling.SchedulerDispatcher.KindOf(e);
-
-        /// <inheritdoc/>
-        protected override void DoPostEvent(global::Acme.Scheduling.ISchedulerListener listener, global::Acme.Scheduling.SchedulerEvent e, int kind)
-            => global::Acme.Scheduling.SchedulerDispatcher.Dispatch(listener, e, (global::Acme.Scheduling.SchedulerEventKind)kind);
+        public void Post(global::Acme.Scheduling.StageRetried e) => PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.StageRetried);
     }
 }

@@ -58,9 +58,12 @@ internal enum PipelineEventKind
     Started = 1,
 }
 
-/// <summary>Calls the handler that fits an event's type, at the same cost for every event type.</summary>
+/// <summary>
+/// Calls the handler that fits an event's type, at the same cost for every event type. The bus takes it as
+/// its <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+/// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
-internal static class PipelineDispatcher
+internal readonly struct PipelineDispatcher : global::GeneratedBus.IEventDispatcher<global::IPipelineListener, global::Outer.PipelineEvent>
 {
     private static readonly global::GeneratedBus.EventKindMap s_kinds = new(
         typeof(global::Started).TypeHandle);
@@ -145,6 +148,15 @@ internal static class PipelineDispatcher
                 return;
         }
     }
+
+    /// <inheritdoc/>
+    int global::GeneratedBus.IEventDispatcher<global::IPipelineListener, global::Outer.PipelineEvent>.KindCount => KindCount;
+
+    /// <inheritdoc/>
+    int global::GeneratedBus.IEventDispatcher<global::IPipelineListener, global::Outer.PipelineEvent>.Classify(global::Outer.PipelineEvent e) => (int)KindOf(e);
+
+    /// <inheritdoc/>
+    void global::GeneratedBus.IEventDispatcher<global::IPipelineListener, global::Outer.PipelineEvent>.Dispatch(global::IPipelineListener listener, global::Outer.PipelineEvent e, int kind) => Dispatch(listener, e, (global::PipelineEventKind)kind);
 }
 
 /// <summary>
@@ -157,27 +169,12 @@ internal sealed class PipelineBus : global::GeneratedBus.LiveListenerBus<global:
     /// <summary>Creates a bus that is not yet started: events posted now are buffered until <c>Start</c>.</summary>
     /// <param name="options">Capacities, timeouts, logging and clock; <see langword="null"/> for the defaults.</param>
     public PipelineBus(global::GeneratedBus.BusOptions? options = null)
-        : base(options)
+        : base(options, global::GeneratedBus.DispatcherBinding<global::IPipelineListener, global::Outer.PipelineEvent>.Of<global::PipelineDispatcher>())
     {
     }
 
     /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
     /// <param name="e">The event.</param>
     /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-    public void Post(global::Started e)
-    {
-        if (e is null)
-        {
-            throw new global::System.ArgumentNullException("e");
-        }
-
-        PostWithKind(e, (int)global::PipelineEventKind.Started);
-    }
-
-    /// <inheritdoc/>
-    protected override int ClassifyEvent(global::Outer.PipelineEvent e) => (int)global::PipelineDispatcher.KindOf(e);
-
-    /// <inheritdoc/>
-    protected override void DoPostEvent(global::IPipelineListener listener, global::Outer.PipelineEvent e, int kind)
-        => global::PipelineDispatcher.Dispatch(listener, e, (global::PipelineEventKind)kind);
+    public void Post(global::Started e) => PostWithKind(e, (int)global::PipelineEventKind.Started);
 }

@@ -86,9 +86,12 @@ namespace Acme.@class
         @class = 3,
     }
 
-    /// <summary>Calls the handler that fits an event's type, at the same cost for every event type.</summary>
+    /// <summary>
+    /// Calls the handler that fits an event's type, at the same cost for every event type. The bus takes it as
+    /// its <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
-    internal static class ÉvénementDispatcher
+    internal readonly struct ÉvénementDispatcher : global::GeneratedBus.IEventDispatcher<global::Acme.@class.IÉvénementListener, global::Acme.@class.ÉvénementEvent>
     {
         private static readonly global::GeneratedBus.EventKindMap s_kinds = new(
             typeof(global::Acme.@class.@event).TypeHandle,
@@ -203,6 +206,15 @@ namespace Acme.@class
                     return;
             }
         }
+
+        /// <inheritdoc/>
+        int global::GeneratedBus.IEventDispatcher<global::Acme.@class.IÉvénementListener, global::Acme.@class.ÉvénementEvent>.KindCount => KindCount;
+
+        /// <inheritdoc/>
+        int global::GeneratedBus.IEventDispatcher<global::Acme.@class.IÉvénementListener, global::Acme.@class.ÉvénementEvent>.Classify(global::Acme.@class.ÉvénementEvent e) => (int)KindOf(e);
+
+        /// <inheritdoc/>
+        void global::GeneratedBus.IEventDispatcher<global::Acme.@class.IÉvénementListener, global::Acme.@class.ÉvénementEvent>.Dispatch(global::Acme.@class.IÉvénementListener listener, global::Acme.@class.ÉvénementEvent e, int kind) => Dispatch(listener, e, (global::Acme.@class.ÉvénementEventKind)kind);
     }
 
     /// <summary>
@@ -215,54 +227,23 @@ namespace Acme.@class
         /// <summary>Creates a bus that is not yet started: events posted now are buffered until <c>Start</c>.</summary>
         /// <param name="options">Capacities, timeouts, logging and clock; <see langword="null"/> for the defaults.</param>
         public ÉvénementBus(global::GeneratedBus.BusOptions? options = null)
-            : base(options)
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.@class.IÉvénementListener, global::Acme.@class.ÉvénementEvent>.Of<global::Acme.@class.ÉvénementDispatcher>())
         {
         }
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Acme.@class.@event e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Acme.@class.ÉvénementEventKind.@event);
-        }
+        public void Post(global::Acme.@class.@event e) => PostWithKind(e, (int)global::Acme.@class.ÉvénementEventKind.@event);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Acme.@class.Démarré e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Acme.@class.ÉvénementEventKind.Démarré);
-        }
+        public void Post(global::Acme.@class.Démarré e) => PostWithKind(e, (int)global::Acme.@class.ÉvénementEventKind.Démarré);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Acme.@class.classEvent e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Acme.@class.ÉvénementEventKind.@class);
-        }
-
-        /// <inheritdoc/>
-        protected override int ClassifyEvent(global::Acme.@class.ÉvénementEvent e) => (int)global::Acme.@class.ÉvénementDispatcher.KindOf(e);
-
-        /// <inheritdoc/>
-        protected override void DoPostEvent(global::Acme.@class.IÉvénementListener listener, global::Acme.@class.ÉvénementEvent e, int kind)
-            => global::Acme.@class.ÉvénementDispatcher.Dispatch(listener, e, (global::Acme.@class.ÉvénementEventKind)kind);
+        public void Post(global::Acme.@class.classEvent e) => PostWithKind(e, (int)global::Acme.@class.ÉvénementEventKind.@class);
     }
 }

@@ -73,9 +73,12 @@ namespace Acme.Telemetry
         Counter = 2,
     }
 
-    /// <summary>Calls the handler that fits an event's type, at the same cost for every event type.</summary>
+    /// <summary>
+    /// Calls the handler that fits an event's type, at the same cost for every event type. The bus takes it as
+    /// its <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
-    public static class TelemetryDispatcher
+    public readonly struct TelemetryDispatcher : global::GeneratedBus.IEventDispatcher<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>
     {
         private static readonly global::GeneratedBus.EventKindMap s_kinds = new(
             typeof(global::Acme.Telemetry.Gauge).TypeHandle,
@@ -175,6 +178,15 @@ namespace Acme.Telemetry
                     return;
             }
         }
+
+        /// <inheritdoc/>
+        int global::GeneratedBus.IEventDispatcher<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>.KindCount => KindCount;
+
+        /// <inheritdoc/>
+        int global::GeneratedBus.IEventDispatcher<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>.Classify(global::Acme.Telemetry.Signal e) => (int)KindOf(e);
+
+        /// <inheritdoc/>
+        void global::GeneratedBus.IEventDispatcher<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>.Dispatch(global::Acme.Telemetry.ITelemetryListener listener, global::Acme.Telemetry.Signal e, int kind) => Dispatch(listener, e, (global::Acme.Telemetry.TelemetryEventKind)kind);
     }
 
     /// <summary>
@@ -187,41 +199,18 @@ namespace Acme.Telemetry
         /// <summary>Creates a bus that is not yet started: events posted now are buffered until <c>Start</c>.</summary>
         /// <param name="options">Capacities, timeouts, logging and clock; <see langword="null"/> for the defaults.</param>
         public TelemetryBus(global::GeneratedBus.BusOptions? options = null)
-            : base(options)
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>.Of<global::Acme.Telemetry.TelemetryDispatcher>())
         {
         }
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Acme.Telemetry.Gauge e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Acme.Telemetry.TelemetryEventKind.Gauge);
-        }
+        public void Post(global::Acme.Telemetry.Gauge e) => PostWithKind(e, (int)global::Acme.Telemetry.TelemetryEventKind.Gauge);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Acme.Telemetry.Counter e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Acme.Telemetry.TelemetryEventKind.Counter);
-        }
-
-        /// <inheritdoc/>
-        protected override int ClassifyEvent(global::Acme.Telemetry.Signal e) => (int)global::Acme.Telemetry.TelemetryDispatcher.KindOf(e);
-
-        /// <inheritdoc/>
-        protected override void DoPostEvent(global::Acme.Telemetry.ITelemetryListener listener, global::Acme.Telemetry.Signal e, int kind)
-            => global::Acme.Telemetry.TelemetryDispatcher.Dispatch(listener, e, (global::Acme.Telemetry.TelemetryEventKind)kind);
+        public void Post(global::Acme.Telemetry.Counter e) => PostWithKind(e, (int)global::Acme.Telemetry.TelemetryEventKind.Counter);
     }
 }

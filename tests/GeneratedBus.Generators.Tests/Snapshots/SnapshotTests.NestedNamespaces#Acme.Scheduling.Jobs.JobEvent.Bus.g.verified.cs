@@ -73,9 +73,12 @@ namespace Acme.Scheduling.Jobs
         RetryScheduled = 2,
     }
 
-    /// <summary>Calls the handler that fits an event's type, at the same cost for every event type.</summary>
+    /// <summary>
+    /// Calls the handler that fits an event's type, at the same cost for every event type. The bus takes it as
+    /// its <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
-    public static class JobDispatcher
+    public readonly struct JobDispatcher : global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.JobEvent>
     {
         private static readonly global::GeneratedBus.EventKindMap s_kinds = new(
             typeof(global::Acme.Scheduling.Jobs.Submitted).TypeHandle,
@@ -175,6 +178,15 @@ namespace Acme.Scheduling.Jobs
                     return;
             }
         }
+
+        /// <inheritdoc/>
+        int global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.JobEvent>.KindCount => KindCount;
+
+        /// <inheritdoc/>
+        int global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.JobEvent>.Classify(global::Acme.Scheduling.Jobs.JobEvent e) => (int)KindOf(e);
+
+        /// <inheritdoc/>
+        void global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.JobEvent>.Dispatch(global::Acme.Scheduling.Jobs.IJobListener listener, global::Acme.Scheduling.Jobs.JobEvent e, int kind) => Dispatch(listener, e, (global::Acme.Scheduling.Jobs.JobEventKind)kind);
     }
 
     /// <summary>
@@ -187,41 +199,18 @@ namespace Acme.Scheduling.Jobs
         /// <summary>Creates a bus that is not yet started: events posted now are buffered until <c>Start</c>.</summary>
         /// <param name="options">Capacities, timeouts, logging and clock; <see langword="null"/> for the defaults.</param>
         public JobBus(global::GeneratedBus.BusOptions? options = null)
-            : base(options)
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.JobEvent>.Of<global::Acme.Scheduling.Jobs.JobDispatcher>())
         {
         }
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Acme.Scheduling.Jobs.Submitted e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Acme.Scheduling.Jobs.JobEventKind.Submitted);
-        }
+        public void Post(global::Acme.Scheduling.Jobs.Submitted e) => PostWithKind(e, (int)global::Acme.Scheduling.Jobs.JobEventKind.Submitted);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Acme.Scheduling.Jobs.Retries.RetryScheduled e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Acme.Scheduling.Jobs.JobEventKind.RetryScheduled);
-        }
-
-        /// <inheritdoc/>
-        protected override int ClassifyEvent(global::Acme.Scheduling.Jobs.JobEvent e) => (int)global::Acme.Scheduling.Jobs.JobDispatcher.KindOf(e);
-
-        /// <inheritdoc/>
-        protected override void DoPostEvent(global::Acme.Scheduling.Jobs.IJobListener listener, global::Acme.Scheduling.Jobs.JobEvent e, int kind)
-            => global::Acme.Scheduling.Jobs.JobDispatcher.Dispatch(listener, e, (global::Acme.Scheduling.Jobs.JobEventKind)kind);
+        public void Post(global::Acme.Scheduling.Jobs.Retries.RetryScheduled e) => PostWithKind(e, (int)global::Acme.Scheduling.Jobs.JobEventKind.RetryScheduled);
     }
 }

@@ -112,9 +112,12 @@ namespace Acme.Scheduling
         StageDone = 5,
     }
 
-    /// <summary>Calls the handler that fits an event's type, at the same cost for every event type.</summary>
+    /// <summary>
+    /// Calls the handler that fits an event's type, at the same cost for every event type. The bus takes it as
+    /// its <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
-    public static class SchedulerDispatcher
+    public readonly struct SchedulerDispatcher : global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>
     {
         private static readonly global::GeneratedBus.EventKindMap s_kinds = new(
             typeof(global::Acme.Scheduling.TaskEvent).TypeHandle,
@@ -272,6 +275,15 @@ namespace Acme.Scheduling
                     return;
             }
         }
+
+        /// <inheritdoc/>
+        int global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.KindCount => KindCount;
+
+        /// <inheritdoc/>
+        int global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.Classify(global::Acme.Scheduling.SchedulerEvent e) => (int)KindOf(e);
+
+        /// <inheritdoc/>
+        void global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.Dispatch(global::Acme.Scheduling.ISchedulerListener listener, global::Acme.Scheduling.SchedulerEvent e, int kind) => Dispatch(listener, e, (global::Acme.Scheduling.SchedulerEventKind)kind);
     }
 
     /// <summary>
@@ -284,41 +296,18 @@ namespace Acme.Scheduling
         /// <summary>Creates a bus that is not yet started: events posted now are buffered until <c>Start</c>.</summary>
         /// <param name="options">Capacities, timeouts, logging and clock; <see langword="null"/> for the defaults.</param>
         public SchedulerBus(global::GeneratedBus.BusOptions? options = null)
-            : base(options)
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.Of<global::Acme.Scheduling.SchedulerDispatcher>())
         {
         }
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Acme.Scheduling.TaskKilled e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.TaskKilled);
-        }
+        public void Post(global::Acme.Scheduling.TaskKilled e) => PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.TaskKilled);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Acme.Scheduling.StageDone e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.StageDone);
-        }
-
-        /// <inheritdoc/>
-        protected override int ClassifyEvent(global::Acme.Scheduling.SchedulerEvent e) => (int)global::Acme.Scheduling.SchedulerDispatcher.KindOf(e);
-
-        /// <inheritdoc/>
-        protected override void DoPostEvent(global::Acme.Scheduling.ISchedulerListener listener, global::Acme.Scheduling.SchedulerEvent e, int kind)
-            => global::Acme.Scheduling.SchedulerDispatcher.Dispatch(listener, e, (global::Acme.Scheduling.SchedulerEventKind)kind);
+        public void Post(global::Acme.Scheduling.StageDone e) => PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.StageDone);
     }
 }

@@ -86,9 +86,12 @@ namespace Acme.Metrics
         ThresholdCrossed = 3,
     }
 
-    /// <summary>Calls the handler that fits an event's type, at the same cost for every event type.</summary>
+    /// <summary>
+    /// Calls the handler that fits an event's type, at the same cost for every event type. The bus takes it as
+    /// its <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
-    public static class MetricDispatcher
+    public readonly struct MetricDispatcher : global::GeneratedBus.IEventDispatcher<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>
     {
         private static readonly global::GeneratedBus.EventKindMap s_kinds = new(
             typeof(global::Acme.Metrics.CpuSample).TypeHandle,
@@ -203,6 +206,15 @@ namespace Acme.Metrics
                     return;
             }
         }
+
+        /// <inheritdoc/>
+        int global::GeneratedBus.IEventDispatcher<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>.KindCount => KindCount;
+
+        /// <inheritdoc/>
+        int global::GeneratedBus.IEventDispatcher<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>.Classify(global::Acme.Metrics.IMetricEvent e) => (int)KindOf(e);
+
+        /// <inheritdoc/>
+        void global::GeneratedBus.IEventDispatcher<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>.Dispatch(global::Acme.Metrics.IMetricListener listener, global::Acme.Metrics.IMetricEvent e, int kind) => Dispatch(listener, e, (global::Acme.Metrics.MetricEventKind)kind);
     }
 
     /// <summary>
@@ -215,7 +227,7 @@ namespace Acme.Metrics
         /// <summary>Creates a bus that is not yet started: events posted now are buffered until <c>Start</c>.</summary>
         /// <param name="options">Capacities, timeouts, logging and clock; <see langword="null"/> for the defaults.</param>
         public MetricBus(global::GeneratedBus.BusOptions? options = null)
-            : base(options)
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>.Of<global::Acme.Metrics.MetricDispatcher>())
         {
         }
 
@@ -232,21 +244,6 @@ namespace Acme.Metrics
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Acme.Metrics.ThresholdCrossed e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Acme.Metrics.MetricEventKind.ThresholdCrossed);
-        }
-
-        /// <inheritdoc/>
-        protected override int ClassifyEvent(global::Acme.Metrics.IMetricEvent e) => (int)global::Acme.Metrics.MetricDispatcher.KindOf(e);
-
-        /// <inheritdoc/>
-        protected override void DoPostEvent(global::Acme.Metrics.IMetricListener listener, global::Acme.Metrics.IMetricEvent e, int kind)
-            => global::Acme.Metrics.MetricDispatcher.Dispatch(listener, e, (global::Acme.Metrics.MetricEventKind)kind);
+        public void Post(global::Acme.Metrics.ThresholdCrossed e) => PostWithKind(e, (int)global::Acme.Metrics.MetricEventKind.ThresholdCrossed);
     }
 }

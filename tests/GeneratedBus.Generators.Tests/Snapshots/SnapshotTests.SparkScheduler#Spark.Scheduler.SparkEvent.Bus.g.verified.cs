@@ -333,9 +333,12 @@ namespace Spark.Scheduler
         SpeculativeTaskSubmitted = 22,
     }
 
-    /// <summary>Calls the handler that fits an event's type, at the same cost for every event type.</summary>
+    /// <summary>
+    /// Calls the handler that fits an event's type, at the same cost for every event type. The bus takes it as
+    /// its <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
-    public static class SparkDispatcher
+    public readonly struct SparkDispatcher : global::GeneratedBus.IEventDispatcher<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>
     {
         private static readonly global::GeneratedBus.EventKindMap s_kinds = new(
             typeof(global::Spark.Scheduler.StageSubmitted).TypeHandle,
@@ -735,6 +738,15 @@ namespace Spark.Scheduler
                     return;
             }
         }
+
+        /// <inheritdoc/>
+        int global::GeneratedBus.IEventDispatcher<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>.KindCount => KindCount;
+
+        /// <inheritdoc/>
+        int global::GeneratedBus.IEventDispatcher<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>.Classify(global::Spark.Scheduler.SparkEvent e) => (int)KindOf(e);
+
+        /// <inheritdoc/>
+        void global::GeneratedBus.IEventDispatcher<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>.Dispatch(global::Spark.Scheduler.ISparkListener listener, global::Spark.Scheduler.SparkEvent e, int kind) => Dispatch(listener, e, (global::Spark.Scheduler.SparkEventKind)kind);
     }
 
     /// <summary>
@@ -747,301 +759,118 @@ namespace Spark.Scheduler
         /// <summary>Creates a bus that is not yet started: events posted now are buffered until <c>Start</c>.</summary>
         /// <param name="options">Capacities, timeouts, logging and clock; <see langword="null"/> for the defaults.</param>
         public SparkBus(global::GeneratedBus.BusOptions? options = null)
-            : base(options)
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>.Of<global::Spark.Scheduler.SparkDispatcher>())
         {
         }
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Spark.Scheduler.StageSubmitted e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.StageSubmitted);
-        }
+        public void Post(global::Spark.Scheduler.StageSubmitted e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.StageSubmitted);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Spark.Scheduler.StageCompleted e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.StageCompleted);
-        }
+        public void Post(global::Spark.Scheduler.StageCompleted e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.StageCompleted);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Spark.Scheduler.TaskStart e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.TaskStart);
-        }
+        public void Post(global::Spark.Scheduler.TaskStart e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.TaskStart);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Spark.Scheduler.TaskGettingResult e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.TaskGettingResult);
-        }
+        public void Post(global::Spark.Scheduler.TaskGettingResult e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.TaskGettingResult);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Spark.Scheduler.TaskEnd e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.TaskEnd);
-        }
+        public void Post(global::Spark.Scheduler.TaskEnd e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.TaskEnd);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Spark.Scheduler.JobStart e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.JobStart);
-        }
+        public void Post(global::Spark.Scheduler.JobStart e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.JobStart);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Spark.Scheduler.JobEnd e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.JobEnd);
-        }
+        public void Post(global::Spark.Scheduler.JobEnd e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.JobEnd);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Spark.Scheduler.EnvironmentUpdate e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.EnvironmentUpdate);
-        }
+        public void Post(global::Spark.Scheduler.EnvironmentUpdate e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.EnvironmentUpdate);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Spark.Scheduler.BlockManagerAdded e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.BlockManagerAdded);
-        }
+        public void Post(global::Spark.Scheduler.BlockManagerAdded e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.BlockManagerAdded);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Spark.Scheduler.BlockManagerRemoved e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.BlockManagerRemoved);
-        }
+        public void Post(global::Spark.Scheduler.BlockManagerRemoved e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.BlockManagerRemoved);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Spark.Scheduler.UnpersistRDD e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.UnpersistRDD);
-        }
+        public void Post(global::Spark.Scheduler.UnpersistRDD e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.UnpersistRDD);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Spark.Scheduler.ApplicationStart e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ApplicationStart);
-        }
+        public void Post(global::Spark.Scheduler.ApplicationStart e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ApplicationStart);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Spark.Scheduler.ApplicationEnd e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ApplicationEnd);
-        }
+        public void Post(global::Spark.Scheduler.ApplicationEnd e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ApplicationEnd);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Spark.Scheduler.ExecutorMetricsUpdate e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ExecutorMetricsUpdate);
-        }
+        public void Post(global::Spark.Scheduler.ExecutorMetricsUpdate e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ExecutorMetricsUpdate);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Spark.Scheduler.ExecutorAdded e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ExecutorAdded);
-        }
+        public void Post(global::Spark.Scheduler.ExecutorAdded e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ExecutorAdded);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Spark.Scheduler.ExecutorRemoved e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ExecutorRemoved);
-        }
+        public void Post(global::Spark.Scheduler.ExecutorRemoved e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ExecutorRemoved);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Spark.Scheduler.ExecutorBlacklisted e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ExecutorBlacklisted);
-        }
+        public void Post(global::Spark.Scheduler.ExecutorBlacklisted e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ExecutorBlacklisted);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Spark.Scheduler.ExecutorUnblacklisted e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ExecutorUnblacklisted);
-        }
+        public void Post(global::Spark.Scheduler.ExecutorUnblacklisted e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ExecutorUnblacklisted);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Spark.Scheduler.NodeBlacklisted e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.NodeBlacklisted);
-        }
+        public void Post(global::Spark.Scheduler.NodeBlacklisted e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.NodeBlacklisted);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Spark.Scheduler.NodeUnblacklisted e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.NodeUnblacklisted);
-        }
+        public void Post(global::Spark.Scheduler.NodeUnblacklisted e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.NodeUnblacklisted);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Spark.Scheduler.BlockUpdated e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.BlockUpdated);
-        }
+        public void Post(global::Spark.Scheduler.BlockUpdated e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.BlockUpdated);
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Spark.Scheduler.SpeculativeTaskSubmitted e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.SpeculativeTaskSubmitted);
-        }
-
-        /// <inheritdoc/>
-        protected override int ClassifyEvent(global::Spark.Scheduler.SparkEvent e) => (int)global::Spark.Scheduler.SparkDispatcher.KindOf(e);
-
-        /// <inheritdoc/>
-        protected override void DoPostEvent(global::Spark.Scheduler.ISparkListener listener, global::Spark.Scheduler.SparkEvent e, int kind)
-            => global::Spark.Scheduler.SparkDispatcher.Dispatch(listener, e, (global::Spark.Scheduler.SparkEventKind)kind);
+        public void Post(global::Spark.Scheduler.SpeculativeTaskSubmitted e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.SpeculativeTaskSubmitted);
     }
 }

@@ -60,9 +60,12 @@ namespace Acme.Platform
         BlockWritten = 1,
     }
 
-    /// <summary>Calls the handler that fits an event's type, at the same cost for every event type.</summary>
+    /// <summary>
+    /// Calls the handler that fits an event's type, at the same cost for every event type. The bus takes it as
+    /// its <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
-    public static class StorageDispatcher
+    public readonly struct StorageDispatcher : global::GeneratedBus.IEventDispatcher<global::Acme.Platform.IStorageListener, global::Acme.Platform.StorageEvents>
     {
         private static readonly global::GeneratedBus.EventKindMap s_kinds = new(
             typeof(global::Acme.Platform.BlockWritten).TypeHandle);
@@ -147,6 +150,15 @@ namespace Acme.Platform
                     return;
             }
         }
+
+        /// <inheritdoc/>
+        int global::GeneratedBus.IEventDispatcher<global::Acme.Platform.IStorageListener, global::Acme.Platform.StorageEvents>.KindCount => KindCount;
+
+        /// <inheritdoc/>
+        int global::GeneratedBus.IEventDispatcher<global::Acme.Platform.IStorageListener, global::Acme.Platform.StorageEvents>.Classify(global::Acme.Platform.StorageEvents e) => (int)KindOf(e);
+
+        /// <inheritdoc/>
+        void global::GeneratedBus.IEventDispatcher<global::Acme.Platform.IStorageListener, global::Acme.Platform.StorageEvents>.Dispatch(global::Acme.Platform.IStorageListener listener, global::Acme.Platform.StorageEvents e, int kind) => Dispatch(listener, e, (global::Acme.Platform.StorageEventKind)kind);
     }
 
     /// <summary>
@@ -159,28 +171,13 @@ namespace Acme.Platform
         /// <summary>Creates a bus that is not yet started: events posted now are buffered until <c>Start</c>.</summary>
         /// <param name="options">Capacities, timeouts, logging and clock; <see langword="null"/> for the defaults.</param>
         public StorageBus(global::GeneratedBus.BusOptions? options = null)
-            : base(options)
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Platform.IStorageListener, global::Acme.Platform.StorageEvents>.Of<global::Acme.Platform.StorageDispatcher>())
         {
         }
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
-        public void Post(global::Acme.Platform.BlockWritten e)
-        {
-            if (e is null)
-            {
-                throw new global::System.ArgumentNullException("e");
-            }
-
-            PostWithKind(e, (int)global::Acme.Platform.StorageEventKind.BlockWritten);
-        }
-
-        /// <inheritdoc/>
-        protected override int ClassifyEvent(global::Acme.Platform.StorageEvents e) => (int)global::Acme.Platform.StorageDispatcher.KindOf(e);
-
-        /// <inheritdoc/>
-        protected override void DoPostEvent(global::Acme.Platform.IStorageListener listener, global::Acme.Platform.StorageEvents e, int kind)
-            => global::Acme.Platform.StorageDispatcher.Dispatch(listener, e, (global::Acme.Platform.StorageEventKind)kind);
+        public void Post(global::Acme.Platform.BlockWritten e) => PostWithKind(e, (int)global::Acme.Platform.StorageEventKind.BlockWritten);
     }
 }

@@ -19,13 +19,10 @@ public interface ITestListener
     void On(TestEvent e, int kind);
 }
 
-/// <summary>A hand-written stand-in for a generated <c>XxxBus</c>: constant-time kind, switch-style dispatch.</summary>
-public sealed class TestBus : LiveListenerBus<ITestListener, TestEvent>
+/// <summary>A hand-written stand-in for a generated dispatcher: kinds by type switch, the kind handed to the listener.</summary>
+public readonly struct TestDispatcher : IEventDispatcher<ITestListener, TestEvent>
 {
-    public TestBus(BusOptions? options = null)
-        : base(options)
-    {
-    }
+    public int KindCount => 3;
 
     public static int KindOf(TestEvent e) => e switch
     {
@@ -34,25 +31,32 @@ public sealed class TestBus : LiveListenerBus<ITestListener, TestEvent>
         _ => 0,
     };
 
+    public int Classify(TestEvent e) => KindOf(e);
+
+    public void Dispatch(ITestListener listener, TestEvent e, int kind) => listener.On(e, kind);
+}
+
+/// <summary>A hand-written stand-in for a generated <c>XxxBus</c>.</summary>
+public sealed class TestBus : LiveListenerBus<ITestListener, TestEvent>
+{
+    public TestBus(BusOptions? options = null)
+        : base(options, DispatcherBinding<ITestListener, TestEvent>.Of<TestDispatcher>())
+    {
+    }
+
+    public static int KindOf(TestEvent e) => TestDispatcher.KindOf(e);
+
     /// <summary>What a generated per-event overload does.</summary>
     public void Post(Ping e) => PostWithKind(e, 1);
-
-    protected override int ClassifyEvent(TestEvent e) => KindOf(e);
-
-    protected override void DoPostEvent(ITestListener listener, TestEvent e, int kind) => listener.On(e, kind);
 }
 
 /// <summary>The synchronous counterpart of <see cref="TestBus"/>.</summary>
 public sealed class SyncTestBus : ListenerBus<ITestListener, TestEvent>
 {
     public SyncTestBus(BusOptions? options = null)
-        : base(options)
+        : base(options, DispatcherBinding<ITestListener, TestEvent>.Of<TestDispatcher>())
     {
     }
-
-    protected override int ClassifyEvent(TestEvent e) => TestBus.KindOf(e);
-
-    protected override void DoPostEvent(ITestListener listener, TestEvent e, int kind) => listener.On(e, kind);
 }
 
 /// <summary>Keeps every event it gets, with its kind and the thread it came on.</summary>
