@@ -21,6 +21,8 @@ public static class Program
 {
     private static readonly Type[] Scenarios =
     [
+        typeof(PerListenerDispatch3Benchmarks),
+        typeof(PerListenerDispatch22Benchmarks),
         typeof(SyncDispatchBenchmarks),
         typeof(FlatDispatchBenchmarks),
         typeof(LosslessBenchmarks),
