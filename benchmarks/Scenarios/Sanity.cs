@@ -11,7 +11,7 @@ namespace GeneratedBus.Benchmarks.Scenarios;
 /// </summary>
 public static class Sanity
 {
-    /// <summary>Throws unless every one of <paramref name="counted"/> has a sum of exactly <paramref name="expected"/>.</summary>
+    /// <summary>Throws unless there are ten of <paramref name="counted"/> and each has a sum of exactly <paramref name="expected"/>.</summary>
     /// <param name="counted">The listeners or handlers.</param>
     /// <param name="expected">The sum each must have.</param>
     /// <param name="what">The path that delivered, for the message.</param>
@@ -19,9 +19,9 @@ public static class Sanity
     public static void Expect(IEnumerable<ICounted> counted, long expected, string what)
     {
         long[] sums = counted.Select(c => c.Sum).ToArray();
-        if (sums.Any(s => s != expected))
+        if (sums.Length != Distinct.Count || sums.Any(s => s != expected))
         {
-            throw new InvalidOperationException($"{what}: expected a sum of {expected} in every listener, got {string.Join(", ", sums)}.");
+            throw new InvalidOperationException($"{what}: expected {Distinct.Count} listeners with a sum of {expected} each, got {string.Join(", ", sums)}.");
         }
     }
 

@@ -5,11 +5,12 @@ using System.Threading;
 using BenchmarkDotNet.Attributes;
 using GeneratedBus.Benchmarks.Events;
 using GeneratedBus.Benchmarks.Peers;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GeneratedBus.Benchmarks.Scenarios;
 
 /// <summary>
-/// Goal 2: one event to 10 listeners of 10 classes on the caller's thread, per event; every path and peer
+/// Goals 2 and 9: one event to 10 listeners of 10 classes on the caller's thread, per event; every path and peer
 /// here delivers it to 10 handlers of 10 classes.
 /// </summary>
 [GoalConfig]
@@ -18,10 +19,14 @@ public class SyncDispatchBenchmarks
 {
     private readonly BenchEvent _event = new TaskEnded(1);
     private readonly TaskEndedNotification _notification = new(1);
+    private readonly TaskEndedNotice _notice = new(1);
     private IBenchListener[] _listeners = [];
     private Subject<BenchEvent> _subject = new();
     private MediatR.IMediator _mediatR = null!;
     private ICounted[] _mediatRHandlers = [];
+    private ServiceProvider _mediatorServices = null!;
+    private Mediator.IPublisher _publisher = null!;
+    private global::Mediator.Mediator _mediator = null!;
     private SyncBenchBus _syncBus = null!;
     private SyncBenchBus _timedSyncBus = null!;
 
@@ -38,6 +43,9 @@ public class SyncDispatchBenchmarks
         }
 
         _mediatR = MediatRPeer.Create(out _mediatRHandlers);
+        _mediatorServices = MediatorPeer.Create();
+        _publisher = _mediatorServices.GetRequiredService<Mediator.IPublisher>();
+        _mediator = _mediatorServices.GetRequiredService<global::Mediator.Mediator>();
         _syncBus = new SyncBenchBus(new BusOptions { ListenerTimers = false });
         _timedSyncBus = new SyncBenchBus(new BusOptions());
         foreach (IBenchListener listener in _listeners)
@@ -56,6 +64,9 @@ public class SyncDispatchBenchmarks
         Sanity.Expect(Counted, 6, "our paths and Rx");
         MediatR();
         Sanity.Expect(_mediatRHandlers, 1, "MediatR");
+        MediatorPublish();
+        MediatorConcrete();
+        Sanity.Expect(MediatorPeer.Handlers(_mediatorServices), 2, "Mediator");
     }
 
     [GlobalCleanup]
@@ -63,6 +74,8 @@ public class SyncDispatchBenchmarks
     {
         Sanity.SameMultiple(Counted, 1, nameof(SyncDispatchBenchmarks));
         Sanity.SameMultiple(_mediatRHandlers, 1, "MediatR");
+        Sanity.SameMultiple(MediatorPeer.Handlers(_mediatorServices), 1, "Mediator");
+        _mediatorServices.Dispose();
     }
 
     [Benchmark(Baseline = true, Description = "hand-written loop + switch")]
@@ -93,6 +106,12 @@ public class SyncDispatchBenchmarks
 
     [Benchmark(Description = "MediatR 5.1.0 Publish")]
     public void MediatR() => _mediatR.Publish(_notification, CancellationToken.None).GetAwaiter().GetResult();
+
+    [Benchmark(Description = "Mediator 3.0.2 IPublisher.Publish")]
+    public void MediatorPublish() => _publisher.Publish(_notice).GetAwaiter().GetResult();
+
+    [Benchmark(Description = "Mediator 3.0.2 Publish on the generated class")]
+    public void MediatorConcrete() => _mediator.Publish(_notice).GetAwaiter().GetResult();
 
     private sealed class SwitchObserver(IBenchListener listener) : IObserver<BenchEvent>
     {
