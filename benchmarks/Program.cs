@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using BenchmarkDotNet.Configs;
@@ -12,10 +13,11 @@ using GeneratedBus.Benchmarks.Scenarios;
 namespace GeneratedBus.Benchmarks;
 
 /// <summary>
-/// <c>--quick</c>: every scenario with a short in-process job, then the goal table (under 2 minutes).
-/// <c>--idle [seconds]</c>: only the idle-CPU measurement. Anything else is the full run: the generator's first
-/// run and idle CPU (<c>--idle-seconds</c>, default 10), then BenchmarkDotNet's switcher with the remaining arguments
+/// <c>--quick</c>: every scenario with a short in-process job, then the goal table (about 2 minutes).
+/// <c>--idle [seconds]</c>: only the idle-CPU measurement. Anything else is the full run: the generator's first run
+/// and idle CPU (<c>--idle-seconds</c>, default 10), then BenchmarkDotNet's switcher with the remaining arguments
 /// (for example <c>--filter '*'</c>: every benchmark in its own process), then the goal table.
+/// <c>--only TEXT</c> narrows the quick run to the scenario classes whose name contains TEXT.
 /// </summary>
 public static class Program
 {
@@ -35,7 +37,7 @@ public static class Program
     {
         if (args.Contains("--idle"))
         {
-            Console.WriteLine(IdleCpu.Measure(TimeSpan.FromSeconds(Seconds(args, "--idle", 10))));
+            Console.WriteLine(IdleCpu.Measure(TimeSpan.FromSeconds(Number(args, "--idle", 10))));
             return 0;
         }
 
@@ -46,13 +48,12 @@ public static class Program
 
         // The full run: each benchmark in its own process (BenchmarkDotNet's default), e.g. --filter '*'.
         TimeSpan fullCold = FirstGeneratorRun();
-        IdleResult fullIdle = IdleCpu.Measure(TimeSpan.FromSeconds(Seconds(args, "--idle-seconds", 10)));
-        string[] switcherArgs = args.Where((a, i) => a != "--idle-seconds" && (i == 0 || args[i - 1] != "--idle-seconds")).ToArray();
-        var summaries = BenchmarkSwitcher.FromTypes(Scenarios).Run(switcherArgs, DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary));
+        IdleResult fullIdle = IdleCpu.Measure(TimeSpan.FromSeconds(Number(args, "--idle-seconds", 10)));
+        var summaries = BenchmarkSwitcher.FromTypes(Scenarios).Run(Without(args, "--idle-seconds").ToArray(), DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary));
         Summary? joined = summaries.FirstOrDefault();
         if (joined is not null)
         {
-            Console.WriteLine(RatioTable.Format(joined, fullIdle, fullCold));
+            Console.WriteLine(GoalRow.Table([.. RatioTable.Rows(joined, fullIdle, fullCold)]));
         }
 
         return 0;
@@ -71,7 +72,7 @@ public static class Program
     private static int Quick(string[] args)
     {
         TimeSpan processCold = FirstGeneratorRun();
-        IdleResult idle = IdleCpu.Measure(TimeSpan.FromSeconds(Seconds(args, "--idle-seconds", 5)));
+        IdleResult idle = IdleCpu.Measure(TimeSpan.FromSeconds(Number(args, "--idle-seconds", 5)));
 
         // In process (no child build or launch per benchmark), few short iterations: a ratio check, not a paper.
         Job job = Job.Default
@@ -82,20 +83,31 @@ public static class Program
             .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(150))
             .WithId("Quick");
         IConfig config = DefaultConfig.Instance.AddJob(job.AsDefault()).WithOptions(ConfigOptions.JoinSummary);
-        // "--only Lossless" narrows the run to the scenario classes whose name contains that text, while iterating.
-        int only = Array.IndexOf(args, "--only");
-        Type[] types = only >= 0 && only + 1 < args.Length
-            ? Scenarios.Where(t => t.Name.Contains(args[only + 1], StringComparison.OrdinalIgnoreCase)).ToArray()
-            : Scenarios;
-        Summary summary = BenchmarkRunner.Run(types, config).Single();
+        Type[] types = Scenarios.Where(Only(args)).ToArray();
+        Summary? summary = types.Length == 0 ? null : BenchmarkRunner.Run(types, config).Single();
+        List<GoalRow> rows = [.. RatioTable.Rows(summary, idle, processCold)];
         Console.WriteLine();
-        Console.WriteLine(RatioTable.Format(summary, idle, processCold));
+        Console.WriteLine(GoalRow.Table(rows));
+
         return 0;
     }
 
-    private static double Seconds(string[] args, string name, double fallback)
+    // "--only Lossless": the scenario classes whose name contains that text, while iterating.
+    private static Func<Type, bool> Only(string[] args)
+    {
+        int only = Array.IndexOf(args, "--only");
+        return only >= 0 && only + 1 < args.Length
+            ? t => t.Name.Contains(args[only + 1], StringComparison.OrdinalIgnoreCase)
+            : _ => true;
+    }
+
+    private static double Number(string[] args, string name, double fallback)
     {
         int at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length && double.TryParse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture, out double s) ? s : fallback;
     }
+
+    // The arguments without an option and its value.
+    private static IEnumerable<string> Without(string[] args, string name) =>
+        args.Where((a, i) => a != name && (i == 0 || args[i - 1] != name));
 }
