@@ -7,17 +7,19 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using GeneratedBus.Benchmarks.Plain;
 using GeneratedBus.Benchmarks.Quick;
 using GeneratedBus.Benchmarks.Scenarios;
 
 namespace GeneratedBus.Benchmarks;
 
 /// <summary>
-/// <c>--quick</c>: every scenario with a short in-process job, then the goal table (about 2 minutes).
-/// <c>--idle [seconds]</c>: only the idle-CPU measurement. Anything else is the full run: the generator's first run
-/// and idle CPU (<c>--idle-seconds</c>, default 10), then BenchmarkDotNet's switcher with the remaining arguments
-/// (for example <c>--filter '*'</c>: every benchmark in its own process), then the goal table.
-/// <c>--only TEXT</c> narrows the quick run to the scenario classes whose name contains TEXT.
+/// <c>--quick</c>: the plain tier-1 loops, then every scenario with a short in-process job, then the goal table (about
+/// 2 minutes). <c>--plain</c>: only the plain tier-1 loops.
+/// <c>--idle [seconds]</c>: only the idle-CPU measurement. Anything else is the full run: the generator's first run,
+/// idle CPU (<c>--idle-seconds</c>, default 10) and the plain loops, then BenchmarkDotNet's switcher with the remaining
+/// arguments (for example <c>--filter '*'</c>: every benchmark in its own process), then the goal table.
+/// <c>--only TEXT</c> narrows the quick and plain runs to the scenario classes whose name contains TEXT.
 /// </summary>
 public static class Program
 {
@@ -41,6 +43,12 @@ public static class Program
             return 0;
         }
 
+        if (args.Contains("--plain"))
+        {
+            Console.WriteLine(GoalRow.Table(PlainGoals.Run(Only(args))));
+            return 0;
+        }
+
         if (args.Contains("--quick"))
         {
             return Quick(args);
@@ -49,11 +57,12 @@ public static class Program
         // The full run: each benchmark in its own process (BenchmarkDotNet's default), e.g. --filter '*'.
         TimeSpan fullCold = FirstGeneratorRun();
         IdleResult fullIdle = IdleCpu.Measure(TimeSpan.FromSeconds(Number(args, "--idle-seconds", 10)));
+        List<GoalRow> plain = PlainGoals.Run(_ => true);
         var summaries = BenchmarkSwitcher.FromTypes(Scenarios).Run(Without(args, "--idle-seconds").ToArray(), DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary));
         Summary? joined = summaries.FirstOrDefault();
         if (joined is not null)
         {
-            Console.WriteLine(GoalRow.Table([.. RatioTable.Rows(joined, fullIdle, fullCold)]));
+            Console.WriteLine(GoalRow.Table([.. RatioTable.Rows(joined, fullIdle, fullCold), .. plain]));
         }
 
         return 0;
@@ -74,6 +83,9 @@ public static class Program
         TimeSpan processCold = FirstGeneratorRun();
         IdleResult idle = IdleCpu.Measure(TimeSpan.FromSeconds(Number(args, "--idle-seconds", 5)));
 
+        // Before BenchmarkDotNet, so the tier watch sees the loops compiled from the start.
+        List<GoalRow> plain = PlainGoals.Run(Only(args));
+
         // In process (no child build or launch per benchmark), few short iterations: a ratio check, not a paper.
         Job job = Job.Default
             .WithToolchain(InProcessEmitToolchain.Instance)
@@ -85,7 +97,7 @@ public static class Program
         IConfig config = DefaultConfig.Instance.AddJob(job.AsDefault()).WithOptions(ConfigOptions.JoinSummary);
         Type[] types = Scenarios.Where(Only(args)).ToArray();
         Summary? summary = types.Length == 0 ? null : BenchmarkRunner.Run(types, config).Single();
-        List<GoalRow> rows = [.. RatioTable.Rows(summary, idle, processCold)];
+        List<GoalRow> rows = [.. RatioTable.Rows(summary, idle, processCold), .. plain];
         Console.WriteLine();
         Console.WriteLine(GoalRow.Table(rows));
 
