@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
 using System.Linq;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
@@ -15,7 +16,8 @@ namespace GeneratedBus.Benchmarks;
 
 /// <summary>
 /// <c>--quick</c>: the plain tier-1 loops, then every scenario with a short in-process job, then the goal table (about
-/// 2 minutes). <c>--plain</c>: only the plain tier-1 loops.
+/// 2 minutes; <c>--results FILE</c> also writes its rows for <c>--launches</c>). <c>--launches N</c>: the quick run in N
+/// fresh processes, then the median and spread of each goal. <c>--plain</c>: only the plain tier-1 loops.
 /// <c>--idle [seconds]</c>: only the idle-CPU measurement. Anything else is the full run: the generator's first run,
 /// idle CPU (<c>--idle-seconds</c>, default 10) and the plain loops, then BenchmarkDotNet's switcher with the remaining
 /// arguments (for example <c>--filter '*'</c>: every benchmark in its own process), then the goal table.
@@ -37,6 +39,11 @@ public static class Program
 
     public static int Main(string[] args)
     {
+        if (args.Contains("--launches"))
+        {
+            return Launches.Run((int)Number(args, "--launches", 5), Without(args, "--launches"));
+        }
+
         if (args.Contains("--idle"))
         {
             Console.WriteLine(IdleCpu.Measure(TimeSpan.FromSeconds(Number(args, "--idle", 10))));
@@ -100,6 +107,11 @@ public static class Program
         List<GoalRow> rows = [.. RatioTable.Rows(summary, idle, processCold), .. plain];
         Console.WriteLine();
         Console.WriteLine(GoalRow.Table(rows));
+        int results = Array.IndexOf(args, "--results");
+        if (results >= 0 && results + 1 < args.Length)
+        {
+            File.WriteAllLines(args[results + 1], rows.Select(r => r.ToTsv()));
+        }
 
         return 0;
     }

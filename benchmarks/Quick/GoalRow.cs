@@ -59,4 +59,17 @@ public sealed record GoalRow(string Id, string Scenario, string Ours, string Bas
     /// <summary><paramref name="rows"/> by goal number, then as they came; <c>extra</c> rows last.</summary>
     public static IEnumerable<GoalRow> InGoalOrder(IEnumerable<GoalRow> rows) =>
         rows.OrderBy(r => int.TryParse(r.Id, NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : int.MaxValue);
+
+    /// <summary>One tab-separated line, what <c>--launches</c> reads back from each launch.</summary>
+    public string ToTsv() => string.Join('\t',
+        Id, Scenario, Ours, Baseline, Value.ToString("R", CultureInfo.InvariantCulture), Bound.Op,
+        Bound.Limit.ToString("R", CultureInfo.InvariantCulture), Bound.Unit, Bound.ZeroBytes, Met);
+
+    /// <summary>The row <see cref="ToTsv"/> wrote.</summary>
+    public static GoalRow FromTsv(string line)
+    {
+        string[] f = line.Split('\t');
+        var bound = new Bound(f[5], double.Parse(f[6], CultureInfo.InvariantCulture), f[7], bool.Parse(f[8]));
+        return new GoalRow(f[0], f[1], f[2], f[3], double.Parse(f[4], CultureInfo.InvariantCulture), bound, bool.Parse(f[9]));
+    }
 }
