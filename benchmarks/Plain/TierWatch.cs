@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Concurrent;
 using System.Diagnostics.Tracing;
+using System.Globalization;
 using System.Reflection;
 
 namespace GeneratedBus.Benchmarks.Plain;
@@ -42,7 +44,7 @@ public sealed class TierWatch : EventListener
 
         string? type = eventData.Payload[eventData.PayloadNames.IndexOf("MethodNamespace")] as string;
         string? name = eventData.Payload[eventData.PayloadNames.IndexOf("MethodName")] as string;
-        uint flags = System.Convert.ToUInt32(eventData.Payload[eventData.PayloadNames.IndexOf("MethodFlags")], System.Globalization.CultureInfo.InvariantCulture);
+        uint flags = Convert.ToUInt32(eventData.Payload[eventData.PayloadNames.IndexOf("MethodFlags")], CultureInfo.InvariantCulture);
         int tier = (int)((flags >> 7) & 0x7);
         if (type is not null && name is not null && tier != 5)
         {

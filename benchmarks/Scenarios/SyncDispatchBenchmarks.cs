@@ -26,7 +26,7 @@ public class SyncDispatchBenchmarks
     private ICounted[] _mediatRHandlers = [];
     private ServiceProvider _mediatorServices = null!;
     private Mediator.IPublisher _publisher = null!;
-    private global::Mediator.Mediator _mediator = null!;
+    private Mediator.Mediator _mediator = null!;
     private SyncBenchBus _syncBus = null!;
     private SyncBenchBus _timedSyncBus = null!;
 
@@ -45,7 +45,7 @@ public class SyncDispatchBenchmarks
         _mediatR = MediatRPeer.Create(out _mediatRHandlers);
         _mediatorServices = MediatorPeer.Create();
         _publisher = _mediatorServices.GetRequiredService<Mediator.IPublisher>();
-        _mediator = _mediatorServices.GetRequiredService<global::Mediator.Mediator>();
+        _mediator = _mediatorServices.GetRequiredService<Mediator.Mediator>();
         _syncBus = new SyncBenchBus(new BusOptions { ListenerTimers = false });
         _timedSyncBus = new SyncBenchBus(new BusOptions());
         foreach (IBenchListener listener in _listeners)
