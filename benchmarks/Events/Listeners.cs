@@ -53,18 +53,6 @@ public sealed class CountingListener : BenchListener
     }
 }
 
-/// <summary>What a synchronous listener does with an event: a counter bump, the same in every scenario.</summary>
-public sealed class SumListener : BenchListener
-{
-    public long Sum;
-
-    public override void OnJobSubmitted(JobSubmitted e) => Sum += e.Id;
-
-    public override void OnTaskEnded(TaskEnded e) => Sum += e.Id;
-
-    public override void OnBlockUpdated(BlockUpdated e) => Sum += e.Id;
-}
-
 /// <summary>A listener of the 64-event bus that handles the first and the last event.</summary>
 public sealed class WideSumListener : WideListener
 {

@@ -1,20 +1,18 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using System.Text;
 using BenchmarkDotNet.Reports;
 using GeneratedBus.Benchmarks.Scenarios;
 
 namespace GeneratedBus.Benchmarks.Quick;
 
-/// <summary>The compact table of every goal against its baseline, from one BenchmarkDotNet summary.</summary>
+/// <summary>The goal rows of one BenchmarkDotNet summary: every ratio goal against its baseline, idle CPU and the generator.</summary>
 public static class RatioTable
 {
-    public static string Format(Summary summary, IdleResult? idle, TimeSpan? processColdGenerator)
+    public static List<GoalRow> Rows(Summary? summary, IdleResult? idle, TimeSpan? processColdGenerator)
     {
-        var byKey = new Dictionary<string, (double Ns, double Bytes)>(StringComparer.Ordinal);
-        foreach (BenchmarkReport report in summary.Reports)
+        var byKey = new Dictionary<string, Measured>(StringComparer.Ordinal);
+        foreach (BenchmarkReport report in summary?.Reports ?? [])
         {
             if (report.ResultStatistics is null)
             {
@@ -22,61 +20,55 @@ public static class RatioTable
             }
 
             string key = report.BenchmarkCase.Descriptor.Type.Name + "." + report.BenchmarkCase.Descriptor.WorkloadMethod.Name;
-            byKey[key] = (report.ResultStatistics.Median, report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? -1);
+            byKey[key] = new Measured(report.ResultStatistics.Median, report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? -1);
         }
 
-        var table = new StringBuilder();
-        table.AppendLine("| goal | scenario | ours | baseline | ratio | target | met |");
-        table.AppendLine("|---|---|---|---|---|---|---|");
+        var rows = new List<GoalRow>();
         foreach (Goal goal in Goal.Ratios)
         {
-            if (!byKey.TryGetValue(goal.Ours, out var ours) || !byKey.TryGetValue(goal.Baseline, out var baseline))
-            {
-                table.AppendLine(CultureInfo.InvariantCulture, $"| {goal.Number} | {goal.Scenario} | not run | not run | | {goal.Target} | ? |");
-                continue;
-            }
-
-            double ratio = goal.Ratio(ours.Ns, baseline.Ns);
-            bool rate = goal.Kind == RatioKind.RateAtLeast;
-            table.AppendLine(CultureInfo.InvariantCulture,
-                $"| {goal.Number} | {goal.Scenario} | {Describe(ours, rate)} | {Describe(baseline, rate)} | {ratio:0.00}x | {goal.Target} | {(goal.Met(ratio, ours.Bytes) ? "yes" : "NO")} |");
+            rows.Add(byKey.TryGetValue(goal.Ours, out Measured ours) && byKey.TryGetValue(goal.Baseline, out Measured baseline)
+                ? goal.Row(ours, baseline)
+                : GoalRow.NotRun(goal.Id, goal.Scenario, goal.Bound));
         }
 
         if (idle is not null)
         {
-            table.AppendLine(CultureInfo.InvariantCulture,
-                $"| 7 | idle bus, {IdleCpu.Queues} queues, {idle.Window.TotalSeconds:0} s | {idle.BusThreads:P2} of a core (process {idle.ProcessWithBus:P2}) | process without bus {idle.ProcessWithoutBus:P2} | | < 1% | {(idle.BusThreads < 0.01 ? "yes" : "NO")} |");
+            // As a percentage, so the bound reads "< 1.00%".
+            var bound = new Bound("<", 1, "%", false);
+            double percent = idle.BusThreads * 100;
+            rows.Add(new GoalRow("7", $"idle bus, {IdleCpu.Queues} queues, {idle.Window.TotalSeconds:0} s",
+                string.Create(CultureInfo.InvariantCulture, $"{idle.BusThreads:P2} of a core (process {idle.ProcessWithBus:P2})"),
+                string.Create(CultureInfo.InvariantCulture, $"process without bus {idle.ProcessWithoutBus:P2}"),
+                percent, bound, bound.Holds(percent)));
         }
 
-        string coldKey = Goal.Key<GeneratorBenchmarks>(nameof(GeneratorBenchmarks.Cold));
-        string editKey = Goal.Key<GeneratorBenchmarks>(nameof(GeneratorBenchmarks.UnrelatedEdit));
-        string floorKey = Goal.Key<GeneratorBenchmarks>(nameof(GeneratorBenchmarks.UnrelatedEditBindingOnly));
-        if (byKey.TryGetValue(coldKey, out var cold))
+        rows.Add(Generator(byKey, processColdGenerator));
+        return rows;
+    }
+
+    // Goal 8 is judged by the worse of BenchmarkDotNet's cold run and the first run in a fresh process (JIT included).
+    private static GoalRow Generator(Dictionary<string, Measured> byKey, TimeSpan? processColdGenerator)
+    {
+        var bound = new Bound("<", 1, " s", false);
+        const string Scenario = "generator, 1000-event bus";
+        if (!byKey.TryGetValue(Goal.Key<GeneratorBenchmarks>(nameof(GeneratorBenchmarks.Cold)), out Measured cold))
         {
-            double worst = Math.Max(cold.Ns, processColdGenerator?.TotalMilliseconds * 1e6 ?? 0);
-            string first = processColdGenerator is { } t ? $"; first run in process (JIT cold) {t.TotalMilliseconds:0} ms" : "";
-            string edit = byKey.TryGetValue(editKey, out var e)
-                ? $"unrelated edit {e.Ns / 1e6:0.0} ms{Megabytes(e.Bytes)} ({e.Ns / cold.Ns:P0} of cold; no output step re-runs: tested)"
-                : "";
-            if (byKey.TryGetValue(floorKey, out var f))
-            {
-                edit += $"; Roslyn binding the events alone {f.Ns / 1e6:0.0} ms{Megabytes(f.Bytes)}";
-            }
-
-            table.AppendLine(CultureInfo.InvariantCulture,
-                $"| 8 | generator, 1000-event bus | cold {cold.Ns / 1e6:0} ms{first} | {edit} | | < 1 s | {(worst < 1e9 ? "yes" : "NO")} |");
+            return GoalRow.NotRun("8", Scenario, bound);
         }
 
-        return table.ToString();
+        double worst = Math.Max(cold.Ns, processColdGenerator?.TotalMilliseconds * 1e6 ?? 0) / 1e9;
+        string first = processColdGenerator is { } t ? $"; first run in process (JIT cold) {t.TotalMilliseconds:0} ms" : "";
+        string edit = byKey.TryGetValue(Goal.Key<GeneratorBenchmarks>(nameof(GeneratorBenchmarks.UnrelatedEdit)), out Measured e)
+            ? $"unrelated edit {e.Ns / 1e6:0.0} ms{Megabytes(e.Bytes)} ({e.Ns / cold.Ns:P0} of cold; no output step re-runs: tested)"
+            : "";
+        if (byKey.TryGetValue(Goal.Key<GeneratorBenchmarks>(nameof(GeneratorBenchmarks.UnrelatedEditBindingOnly)), out Measured f))
+        {
+            edit += $"; Roslyn binding the events alone {f.Ns / 1e6:0.0} ms{Megabytes(f.Bytes)}";
+        }
+
+        string ours = string.Create(CultureInfo.InvariantCulture, $"cold {cold.Ns / 1e6:0} ms{first}");
+        return new GoalRow("8", Scenario, ours, string.Create(CultureInfo.InvariantCulture, $"{edit}"), worst, bound, bound.Holds(worst));
     }
 
     private static string Megabytes(double bytes) => bytes < 0 ? "" : string.Create(CultureInfo.InvariantCulture, $", {bytes / 1e6:0.0} MB");
-
-    private static string Describe((double Ns, double Bytes) m, bool rate)
-    {
-        string bytes = m.Bytes < 0 ? "" : $", {m.Bytes:0} B";
-        return rate
-            ? string.Create(CultureInfo.InvariantCulture, $"{m.Ns:0.0} ns ({1000 / m.Ns:0.0} M/s{bytes})")
-            : string.Create(CultureInfo.InvariantCulture, $"{m.Ns:0.0} ns{bytes}");
-    }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Threading.Channels;
 using BenchmarkDotNet.Attributes;
 using GeneratedBus.Benchmarks.Events;
@@ -9,6 +10,9 @@ namespace GeneratedBus.Benchmarks.Scenarios;
 [BenchmarkCategory(Categories.DropPath)]
 public class DropPathBenchmarks
 {
+    /// <summary>Posts per call of the plain loops (<see cref="PostLoop"/>, <see cref="DropWriteLoop"/>).</summary>
+    public const int Batch = 1000;
+
     private readonly JobSubmitted _event = new(1);
     private Channel<BenchEvent> _channel = null!;
     private BenchBus _bus = null!;
@@ -33,8 +37,14 @@ public class DropPathBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        // Read before the release lets the listener drain: every post after the first two must have been a counted drop.
+        long dropped = _bus.GetStats().Queues[BenchBus.SharedQueue].Dropped;
         _blocking.Release();
         _bus.Dispose();
+        if (dropped < 1)
+        {
+            throw new InvalidOperationException("The drop-path scenario dropped nothing: the queue was not full.");
+        }
     }
 
     [Benchmark(Baseline = true, Description = "Channel<T> DropWrite, full")]
@@ -42,4 +52,26 @@ public class DropPathBenchmarks
 
     [Benchmark(Description = "GeneratedBus Post, full queue (counted drop)")]
     public void BusDrop() => _bus.Post(_event);
+
+    /// <summary>The plain-loop form of <see cref="BusDrop"/> (<c>--plain</c>): <see cref="Batch"/> posts in a loop.</summary>
+    public void PostLoop()
+    {
+        BenchBus bus = _bus;
+        JobSubmitted e = _event;
+        for (int i = 0; i < Batch; i++)
+        {
+            bus.Post(e);
+        }
+    }
+
+    /// <summary>The plain-loop form of <see cref="ChannelDropWrite"/>: <see cref="Batch"/> writes in a loop.</summary>
+    public void DropWriteLoop()
+    {
+        ChannelWriter<BenchEvent> writer = _channel.Writer;
+        JobSubmitted e = _event;
+        for (int i = 0; i < Batch; i++)
+        {
+            writer.TryWrite(e);
+        }
+    }
 }

@@ -1,46 +1,81 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Reactive.Subjects;
 using System.Threading;
-using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using GeneratedBus.Benchmarks.Events;
-using MediatR;
+using GeneratedBus.Benchmarks.Peers;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GeneratedBus.Benchmarks.Scenarios;
 
-/// <summary>Goal 1: one event to 10 listeners on the caller's thread, per event.</summary>
+/// <summary>
+/// Goals 2 and 9: one event to 10 listeners of 10 classes on the caller's thread, per event; every path and peer
+/// here delivers it to 10 handlers of 10 classes.
+/// </summary>
 [GoalConfig]
 [BenchmarkCategory(Categories.SyncDispatch)]
 public class SyncDispatchBenchmarks
 {
-    private const int Listeners = 10;
-
     private readonly BenchEvent _event = new TaskEnded(1);
     private readonly TaskEndedNotification _notification = new(1);
+    private readonly TaskEndedNotice _notice = new(1);
     private IBenchListener[] _listeners = [];
     private Subject<BenchEvent> _subject = new();
-    private IMediator _mediator = null!;
+    private MediatR.IMediator _mediatR = null!;
+    private ICounted[] _mediatRHandlers = [];
+    private ServiceProvider _mediatorServices = null!;
+    private Mediator.IPublisher _publisher = null!;
+    private Mediator.Mediator _mediator = null!;
     private SyncBenchBus _syncBus = null!;
+    private SyncBenchBus _timedSyncBus = null!;
+
+    private ICounted[] Counted => _listeners.Cast<ICounted>().ToArray();
 
     [GlobalSetup]
     public void Setup()
     {
-        _listeners = Enumerable.Range(0, Listeners).Select(_ => (IBenchListener)new SumListener()).ToArray();
+        _listeners = Distinct.Ten<IBenchListener>(typeof(SumListener<>));
         _subject = new Subject<BenchEvent>();
         foreach (IBenchListener listener in _listeners)
         {
             _subject.Subscribe(new SwitchObserver(listener));
         }
 
-        var handlers = Enumerable.Range(0, Listeners).Select(_ => new TaskEndedHandler()).ToArray<INotificationHandler<TaskEndedNotification>>();
-        _mediator = new Mediator(type => type == typeof(IEnumerable<INotificationHandler<TaskEndedNotification>>) ? handlers : Array.CreateInstance(type.GetGenericArguments()[0], 0));
+        _mediatR = MediatRPeer.Create(out _mediatRHandlers);
+        _mediatorServices = MediatorPeer.Create();
+        _publisher = _mediatorServices.GetRequiredService<Mediator.IPublisher>();
+        _mediator = _mediatorServices.GetRequiredService<Mediator.Mediator>();
         _syncBus = new SyncBenchBus(new BusOptions { ListenerTimers = false });
+        _timedSyncBus = new SyncBenchBus(new BusOptions());
         foreach (IBenchListener listener in _listeners)
         {
             _syncBus.AddListener(listener);
+            _timedSyncBus.AddListener(listener);
         }
+
+        // Each path once: every listener of ours gets the event from the six that reach them, and each peer's handlers once.
+        HandWrittenLoop();
+        GeneratedDispatcher();
+        GeneratedPerListener();
+        SyncBus();
+        SyncBusTimed();
+        RxSubject();
+        Sanity.Expect(Counted, 6, "our paths and Rx");
+        MediatR();
+        Sanity.Expect(_mediatRHandlers, 1, "MediatR");
+        MediatorPublish();
+        MediatorConcrete();
+        Sanity.Expect(MediatorPeer.Handlers(_mediatorServices), 2, "Mediator");
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        Sanity.SameMultiple(Counted, 1, nameof(SyncDispatchBenchmarks));
+        Sanity.SameMultiple(_mediatRHandlers, 1, "MediatR");
+        Sanity.SameMultiple(MediatorPeer.Handlers(_mediatorServices), 1, "Mediator");
+        _mediatorServices.Dispose();
     }
 
     [Benchmark(Baseline = true, Description = "hand-written loop + switch")]
@@ -63,11 +98,20 @@ public class SyncDispatchBenchmarks
     [Benchmark(Description = "ListenerBus.PostToAll, timers off (guarded)")]
     public void SyncBus() => _syncBus.PostToAll(_event);
 
+    [Benchmark(Description = "ListenerBus.PostToAll, default options (timers on)")]
+    public void SyncBusTimed() => _timedSyncBus.PostToAll(_event);
+
     [Benchmark(Description = "Rx Subject<T> 6.0.1")]
     public void RxSubject() => _subject.OnNext(_event);
 
     [Benchmark(Description = "MediatR 5.1.0 Publish")]
-    public void MediatR() => _mediator.Publish(_notification, CancellationToken.None).GetAwaiter().GetResult();
+    public void MediatR() => _mediatR.Publish(_notification, CancellationToken.None).GetAwaiter().GetResult();
+
+    [Benchmark(Description = "Mediator 3.0.2 IPublisher.Publish")]
+    public void MediatorPublish() => _publisher.Publish(_notice).GetAwaiter().GetResult();
+
+    [Benchmark(Description = "Mediator 3.0.2 Publish on the generated class")]
+    public void MediatorConcrete() => _mediator.Publish(_notice).GetAwaiter().GetResult();
 
     private sealed class SwitchObserver(IBenchListener listener) : IObserver<BenchEvent>
     {
@@ -79,19 +123,6 @@ public class SyncDispatchBenchmarks
 
         public void OnCompleted()
         {
-        }
-    }
-
-    public sealed record TaskEndedNotification(int Id) : INotification;
-
-    private sealed class TaskEndedHandler : INotificationHandler<TaskEndedNotification>
-    {
-        public long Sum;
-
-        public Task Handle(TaskEndedNotification notification, CancellationToken cancellationToken)
-        {
-            Sum += notification.Id;
-            return Task.CompletedTask;
         }
     }
 }

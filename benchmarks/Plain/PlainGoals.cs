@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using GeneratedBus.Benchmarks.Quick;
+using GeneratedBus.Benchmarks.Scenarios;
+
+namespace GeneratedBus.Benchmarks.Plain;
+
+/// <summary>
+/// The hot paths measured a second way, in plain tier-1 loops (<see cref="PlainLoop"/>): per-listener dispatch
+/// (goal 1) and the drop path (goal 5), each with the scenario class's own setup and checks.
+/// </summary>
+public static class PlainGoals
+{
+    private const string How = " (plain tier-1 loop)";
+
+    /// <summary>The rows of the scenario classes <paramref name="include"/> accepts.</summary>
+    public static List<GoalRow> Run(Func<Type, bool> include)
+    {
+        var rows = new List<GoalRow>();
+        if (include(typeof(PerListenerDispatch3Benchmarks)))
+        {
+            var trio = new PerListenerDispatch3Benchmarks();
+            rows.Add(Measure(trio.Setup, trio.Cleanup, trio.Generated, trio.HandWritten, EventSequence.Length,
+                Goal.Key<PerListenerDispatch3Benchmarks>(nameof(trio.Generated))));
+        }
+
+        if (include(typeof(PerListenerDispatch22Benchmarks)))
+        {
+            var spark = new PerListenerDispatch22Benchmarks();
+            rows.Add(Measure(spark.Setup, spark.Cleanup, spark.Generated, spark.HandWritten, EventSequence.Length,
+                Goal.Key<PerListenerDispatch22Benchmarks>(nameof(spark.Generated))));
+        }
+
+        if (include(typeof(DropPathBenchmarks)))
+        {
+            var drop = new DropPathBenchmarks();
+            rows.Add(Measure(drop.Setup, drop.Cleanup, drop.PostLoop, drop.DropWriteLoop, DropPathBenchmarks.Batch,
+                Goal.Key<DropPathBenchmarks>(nameof(drop.BusDrop))));
+        }
+
+        return rows;
+    }
+
+    private static GoalRow Measure(Action setup, Action cleanup, Action ours, Action baseline, int operationsPerCall, string goalKey)
+    {
+        setup();
+        PlainPair pair = PlainLoop.Compare(ours, baseline, operationsPerCall);
+        cleanup();
+        return Goal.Of(goalKey).Row(pair.Ours, pair.Baseline, How, $" ({pair.OursTier})", $" ({pair.BaselineTier})");
+    }
+}
