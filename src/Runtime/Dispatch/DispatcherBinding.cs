@@ -6,6 +6,11 @@ namespace GeneratedBus;
 /// </summary>
 /// <typeparam name="TListener">The listener interface.</typeparam>
 /// <typeparam name="TEvent">The event root.</typeparam>
+/// <remarks>
+/// The binding is the one virtual step: it makes each delivery loop as a class generic over the dispatcher struct,
+/// so every listener call inside those loops is a direct call on <c>default(TDispatcher)</c>. A bus pays one
+/// virtual call per post (<see cref="Classify"/>, or the synchronous delivery) or per batch, never per listener.
+/// </remarks>
 public abstract class DispatcherBinding<TListener, TEvent>
     where TListener : class
     where TEvent : class
@@ -27,8 +32,11 @@ public abstract class DispatcherBinding<TListener, TEvent>
     /// <summary>The dispatcher's kind of <paramref name="e"/>.</summary>
     internal abstract int Classify(TEvent e);
 
-    /// <summary>Calls the dispatcher's handler of <paramref name="listener"/> for <paramref name="kind"/>.</summary>
-    internal abstract void Dispatch(TListener listener, TEvent e, int kind);
+    /// <summary>The dispatch thread's loop for <paramref name="queue"/>, compiled for the dispatcher.</summary>
+    internal abstract QueueConsumer<TListener, TEvent> CreateConsumer(AsyncEventQueue<TListener, TEvent> queue, object owner);
+
+    /// <summary>The synchronous bus's delivery, compiled for the dispatcher.</summary>
+    internal abstract SyncDelivery<TListener, TEvent> CreateSyncDelivery(BusContext context);
 }
 
 /// <summary>The binding to one dispatcher type.</summary>
@@ -43,5 +51,9 @@ internal sealed class DispatcherBinding<TListener, TEvent, TDispatcher> : Dispat
 
     internal override int Classify(TEvent e) => default(TDispatcher).Classify(e);
 
-    internal override void Dispatch(TListener listener, TEvent e, int kind) => default(TDispatcher).Dispatch(listener, e, kind);
+    internal override QueueConsumer<TListener, TEvent> CreateConsumer(AsyncEventQueue<TListener, TEvent> queue, object owner) =>
+        new QueueDelivery<TListener, TEvent, TDispatcher>(queue, owner);
+
+    internal override SyncDelivery<TListener, TEvent> CreateSyncDelivery(BusContext context) =>
+        new SyncDelivery<TListener, TEvent, TDispatcher>(context);
 }

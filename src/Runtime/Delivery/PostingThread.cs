@@ -1,0 +1,12 @@
+namespace GeneratedBus;
+
+/// <summary>
+/// What one thread posting to a synchronous bus keeps for itself (in the bus's <see cref="ThreadCells{TCell}"/>): the
+/// tally of its calls and the sampler that picks which of its posts to time. Only that thread writes it.
+/// </summary>
+internal sealed class PostingThread(long frequency, int maxInterval)
+{
+    public CallTally Tally { get; } = new();
+
+    public TimingSampler Sampler { get; } = new(frequency, maxInterval: maxInterval);
+}
