@@ -12,13 +12,27 @@ namespace GeneratedBus;
 /// <typeparam name="TListener">The listener interface.</typeparam>
 /// <typeparam name="TEvent">The event root.</typeparam>
 /// <typeparam name="TDispatcher">The generated dispatcher.</typeparam>
-internal static class ListenerCalls<TListener, TEvent, TDispatcher>
+/// <remarks>
+/// An object, not a static class: called through an instance, code shared between listener types reaches its own
+/// instantiation through the object, not through a lookup in the caller's generic dictionary on every post.
+/// </remarks>
+internal sealed class ListenerCalls<TListener, TEvent, TDispatcher>
     where TListener : class
     where TEvent : class
     where TDispatcher : struct, IEventDispatcher<TListener, TEvent>
 {
+    private readonly ListenerGuard<TListener, TEvent> _guard;
+    private readonly BusContext _context;
+
+    /// <param name="guard">Counts and logs failures and slow calls of one listener list.</param>
+    public ListenerCalls(ListenerGuard<TListener, TEvent> guard)
+    {
+        _guard = guard;
+        _context = guard.Context;
+    }
+
     /// <summary>Calls every listener of <paramref name="snapshot"/>, each guarded, without reading the clock.</summary>
-    public static void CallEach(ListenerSnapshot<TListener> snapshot, TEvent e, int kind, ListenerGuard<TListener, TEvent> guard)
+    public void CallEach(ListenerSnapshot<TListener> snapshot, TEvent e, int kind)
     {
         TListener[] listeners = snapshot.Listeners;
         int next = 0;
@@ -26,12 +40,12 @@ internal static class ListenerCalls<TListener, TEvent, TDispatcher>
         {
             try
             {
-                CallFrom(listeners, e, kind, ref next);
+                CallRun(listeners, e, kind, ref next);
                 return;
             }
             catch (Exception ex)
             {
-                guard.Failed(listeners[next], snapshot.Timers[next], e, ex);
+                _guard.Failed(listeners[next], snapshot.Timers[next], e, ex);
                 next++;
             }
         }
@@ -45,12 +59,11 @@ internal static class ListenerCalls<TListener, TEvent, TDispatcher>
     /// <param name="e">The event.</param>
     /// <param name="kind">Its kind, as the dispatcher classified it.</param>
     /// <param name="start">A reading taken just before: it starts the first call.</param>
-    /// <param name="guard">Counts and logs failures and slow calls.</param>
     /// <returns>The reading that ended the last call (or <paramref name="start"/>, with no listener).</returns>
-    public static long CallEachTimed(
-        ListenerSnapshot<TListener> snapshot, TEvent e, int kind, long start, ListenerGuard<TListener, TEvent> guard)
+    public long CallEachTimed(ListenerSnapshot<TListener> snapshot, TEvent e, int kind, long start)
     {
-        BusContext context = guard.Context;
+        BusContext context = _context;
+        ListenerGuard<TListener, TEvent> guard = _guard;
         TListener[] listeners = snapshot.Listeners;
         ListenerTimer[] timers = snapshot.Timers;
         long t0 = start;
@@ -98,15 +111,15 @@ internal static class ListenerCalls<TListener, TEvent, TDispatcher>
     }
 
     /// <summary>
-    /// The unguarded loop, from listener <paramref name="next"/> on, which it keeps pointing at the listener being
+    /// The unguarded run, from listener <paramref name="next"/> on, which it keeps pointing at the listener being
     /// called: <see cref="CallEach"/>'s handler reads it to know whose call failed, and resumes after it.
     /// </summary>
     /// <remarks>
-    /// A method of its own, kept out of line, so that it has no exception handler: inside a try block the JIT keeps
-    /// the loop's variables in memory, which cost about a tenth more than a hand-written loop over 10 listeners.
+    /// A method of its own, out of line, so that it has no exception handler: inside a try block the JIT keeps the
+    /// loop's variables in memory, which cost about a tenth more than a hand-written loop over 10 listeners.
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void CallFrom(TListener[] listeners, TEvent e, int kind, ref int next)
+    private static void CallRun(TListener[] listeners, TEvent e, int kind, ref int next)
     {
         for (int i = next; i < listeners.Length; i++)
         {

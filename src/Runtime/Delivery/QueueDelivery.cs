@@ -13,9 +13,12 @@ internal sealed class QueueDelivery<TListener, TEvent, TDispatcher> : QueueConsu
     where TEvent : class
     where TDispatcher : struct, IEventDispatcher<TListener, TEvent>
 {
+    private readonly ListenerCalls<TListener, TEvent, TDispatcher> _calls;
+
     public QueueDelivery(AsyncEventQueue<TListener, TEvent> queue, object owner)
         : base(queue, owner)
     {
+        _calls = new ListenerCalls<TListener, TEvent, TDispatcher>(Guard);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -66,14 +69,14 @@ internal sealed class QueueDelivery<TListener, TEvent, TDispatcher> : QueueConsu
         if (!Context.Timed)
         {
             start = measure ? Context.Now() : 0;
-            ListenerCalls<TListener, TEvent, TDispatcher>.CallEach(snapshot, e, kind, Guard);
+            _calls.CallEach(snapshot, e, kind);
             end = measure ? Context.Now() : 0;
         }
         else if (!measure && !BusMetrics.ListenerDuration.Enabled && !Sampler.TimeNext())
         {
             // Counted, not timed; the run's time is read with the next timed event or at the end of the batch.
             Tally.Count(snapshot.Timers);
-            ListenerCalls<TListener, TEvent, TDispatcher>.CallEach(snapshot, e, kind, Guard);
+            _calls.CallEach(snapshot, e, kind);
             end = clock;
         }
         else
@@ -84,7 +87,7 @@ internal sealed class QueueDelivery<TListener, TEvent, TDispatcher> : QueueConsu
             }
 
             Tally.Count(snapshot.Timers);
-            end = ListenerCalls<TListener, TEvent, TDispatcher>.CallEachTimed(snapshot, e, kind, start, Guard);
+            end = _calls.CallEachTimed(snapshot, e, kind, start);
             Sampler.Timed(end - start);
         }
 

@@ -31,7 +31,7 @@ internal abstract class SyncDelivery<TListener, TEvent>
         Context = context;
         Listeners = new ListenerList<TListener>(context.MaxTimedListenerTypes, concurrentWriters: true);
         Guard = new ListenerGuard<TListener, TEvent>(context, l => Listeners.Remove(l), queue: null);
-        Posters = new ThreadCells<PostingThread>(() => new PostingThread(context.Frequency, MaxInterval));
+        _posters = new ThreadCells<PostingThread>(() => new PostingThread(context.Frequency, MaxInterval));
     }
 
     /// <summary>The bus's listeners.</summary>
@@ -41,18 +41,21 @@ internal abstract class SyncDelivery<TListener, TEvent>
 
     protected ListenerGuard<TListener, TEvent> Guard { get; }
 
-    /// <summary>Each posting thread's tally and sampler.</summary>
-    protected ThreadCells<PostingThread> Posters { get; }
+    // Each posting thread's tally and sampler. Not readonly: a mutable struct used in place (see ThreadCells).
+    private ThreadCells<PostingThread> _posters;
 
     /// <summary>Delivers <paramref name="e"/> (not null) to every listener of the current snapshot on this thread.</summary>
     public abstract void PostToAll(TEvent e);
+
+    /// <summary>The calling thread's tally and sampler.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected PostingThread CurrentPoster() => _posters.Get(ThreadNumbers.Current, out _);
 
     /// <summary>Stats per listener type, with the calls the posting threads' tallies still hold.</summary>
     public IReadOnlyDictionary<Type, ListenerStats> GetListenerStats()
     {
         var stats = new Dictionary<Type, ListenerStats>();
-        CallTally?[] tallies = Array.ConvertAll(Posters.All(), p => p?.Tally);
-        foreach (ListenerStats listener in ListenerTimer.Read(Listeners.Timers(), tallies, Context.Frequency))
+        foreach (ListenerStats listener in ListenerTimer.Read(Listeners.Timers(), _posters.All(), Context.Frequency))
         {
             stats[listener.ListenerType] = listener;
         }
@@ -67,30 +70,35 @@ internal sealed class SyncDelivery<TListener, TEvent, TDispatcher> : SyncDeliver
     where TEvent : class
     where TDispatcher : struct, IEventDispatcher<TListener, TEvent>
 {
+    private readonly ListenerCalls<TListener, TEvent, TDispatcher> _calls;
+    private readonly bool _timed;
+
     public SyncDelivery(BusContext context)
         : base(context)
     {
+        _calls = new ListenerCalls<TListener, TEvent, TDispatcher>(Guard);
+        _timed = context.Timed;
     }
 
     public override void PostToAll(TEvent e)
     {
         int kind = default(TDispatcher).Classify(e);
         ListenerSnapshot<TListener> snapshot = Listeners.Snapshot;
-        if (!Context.Timed)
+        if (_timed)
         {
-            ListenerCalls<TListener, TEvent, TDispatcher>.CallEach(snapshot, e, kind, Guard);
-            return;
+            PostingThread poster = CurrentPoster();
+            poster.Count(snapshot.Timers);
+
+            // The sampler first: while someone listens to listener.duration every post is timed, and the run it
+            // counts is closed unread anyway (see PostTimed).
+            if (poster.Sampler.TimeNext() || BusMetrics.ListenerDuration.Enabled)
+            {
+                PostTimed(poster.Sampler, snapshot, e, kind);
+                return;
+            }
         }
 
-        PostingThread poster = Posters.Get(ThreadNumbers.Current, out _);
-        poster.Tally.Count(snapshot.Timers);
-        if (!BusMetrics.ListenerDuration.Enabled && !poster.Sampler.TimeNext())
-        {
-            ListenerCalls<TListener, TEvent, TDispatcher>.CallEach(snapshot, e, kind, Guard);
-            return;
-        }
-
-        PostTimed(poster.Sampler, snapshot, e, kind);
+        _calls.CallEach(snapshot, e, kind);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -104,7 +112,7 @@ internal sealed class SyncDelivery<TListener, TEvent, TDispatcher> : SyncDeliver
         }
 
         long start = Context.Now();
-        long end = ListenerCalls<TListener, TEvent, TDispatcher>.CallEachTimed(snapshot, e, kind, start, Guard);
+        long end = _calls.CallEachTimed(snapshot, e, kind, start);
         sampler.Timed(end - start);
     }
 }

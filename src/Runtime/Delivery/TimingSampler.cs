@@ -35,6 +35,10 @@ internal sealed class TimingSampler
     private int _interval = 1;
     private int _countdown;
 
+    // The countdown when the current run of untimed events began: the run's length is derived, not counted, so an
+    // untimed event costs one write.
+    private int _runStart;
+
     /// <param name="frequency">The clock's ticks per second.</param>
     /// <param name="seed">The generator's start (not 0, which xorshift never leaves).</param>
     /// <param name="maxInterval">The longest interval, a power of two.</param>
@@ -53,7 +57,7 @@ internal sealed class TimingSampler
     public int Interval => _interval;
 
     /// <summary>Events delivered untimed since the last clock reading.</summary>
-    public int Untimed { get; private set; }
+    public int Untimed => _runStart - _countdown;
 
     /// <summary>Whether the next event is timed; if not, it is counted as untimed.</summary>
     public bool TimeNext()
@@ -64,7 +68,6 @@ internal sealed class TimingSampler
         }
 
         _countdown--;
-        Untimed++;
         return false;
     }
 
@@ -77,24 +80,25 @@ internal sealed class TimingSampler
         if (ticks >= _slowEventTicks)
         {
             _interval = 1;
-            _countdown = 0;
+            _countdown = _runStart = 0;
             return;
         }
 
         _interval = Math.Min(_interval * 2, _maxInterval);
         int least = _interval / 2;
-        _countdown = least + Draw(_interval - least + 1) - 1;
+        _countdown = _runStart = least + Draw(_interval - least + 1) - 1;
     }
 
     /// <summary>The untimed run was read; after a slow run, time every event again.</summary>
     public void RunRead(bool slow)
     {
-        Untimed = 0;
         if (slow)
         {
             _interval = 1;
             _countdown = 0;
         }
+
+        _runStart = _countdown;
     }
 
     /// <summary>A uniform draw from 0 to <paramref name="count"/> - 1 (xorshift32, then multiply-shift to the range).</summary>

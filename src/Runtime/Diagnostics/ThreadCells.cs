@@ -14,22 +14,29 @@ namespace GeneratedBus;
 /// <see cref="ThreadNumbers"/> orders the dead owner's last write before the new owner's first read, so a cell always
 /// has a single writer. Numbers are reused lowest first, so the array stays about as long as the most threads that
 /// were alive at once.
+/// <para>
+/// A struct, kept in a field of its owner and used in place, so a lookup does not first load a separate object: on
+/// the drop path every dependent load counts. Never copy it (nor make the field readonly, which would make every call
+/// work on a copy): a copy would grow its own array and lose cells.
+/// </para>
 /// </remarks>
 /// <typeparam name="TCell">The per-thread state.</typeparam>
-internal sealed class ThreadCells<TCell>
+internal struct ThreadCells<TCell>
     where TCell : class
 {
-    private readonly object _grow = new();
+    private readonly object _grow;
     private readonly Func<TCell> _create;
 
     // Copy-on-grow under _grow; readers and owners read it with Volatile.Read. Cells are shared objects, so copying
     // the references into a longer array loses no write an owner makes meanwhile.
-    private TCell?[] _cells = new TCell?[Math.Clamp(Environment.ProcessorCount, 1, 64)];
+    private TCell?[] _cells;
 
     /// <param name="create">Makes a cell, the first time a number needs one (under a lock, off the hot path).</param>
     public ThreadCells(Func<TCell> create)
     {
+        _grow = new object();
         _create = create;
+        _cells = new TCell?[Math.Clamp(Environment.ProcessorCount, 1, 64)];
     }
 
     /// <summary>The array's length (for tests: it stays bounded while threads come and go).</summary>

@@ -15,7 +15,8 @@ namespace GeneratedBus;
 /// </remarks>
 internal sealed class ThreadCounter
 {
-    private readonly ThreadCells<Cell> _cells = new(static () => new Cell());
+    // Not readonly: a mutable struct used in place (see ThreadCells).
+    private ThreadCells<Cell> _cells = new(static () => new Cell());
 
     /// <summary>The cells array's length (for tests: it stays bounded while threads come and go).</summary>
     internal int SlotCount => _cells.SlotCount;

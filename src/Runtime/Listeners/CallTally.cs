@@ -16,7 +16,7 @@ namespace GeneratedBus;
 /// Readers (<see cref="AddPending"/>) run on other threads: a version, odd while the writer credits and switches,
 /// lets them read the snapshot and its count as one pair.
 /// </remarks>
-internal sealed class CallTally
+internal class CallTally
 {
     private ListenerTimer[] _timers = [];
     private long _count;

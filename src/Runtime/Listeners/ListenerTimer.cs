@@ -12,7 +12,7 @@ namespace GeneratedBus;
 /// <remarks>
 /// Calls are not counted here one by one: a <see cref="CallTally"/> counts events per listener snapshot and credits
 /// them here with <see cref="AddCalls"/> when its writer moves to another snapshot; a reader adds what tallies still
-/// hold (<see cref="Read(ListenerTimer[], CallTally?[], long)"/>).
+/// hold (<see cref="Read(ListenerTimer[], IReadOnlyList{CallTally?}, long)"/>).
 /// In a queue the dispatch thread is the only writer, so it updates with plain read-modify-write and publishes with
 /// <c>Volatile.Write</c>; readers use <c>Volatile.Read</c>. The synchronous bus may be posted to from several threads
 /// at once, so it asks for <see cref="Interlocked"/> updates instead: they come only with failures, timed calls (one
@@ -91,7 +91,7 @@ internal sealed class ListenerTimer
     /// Timers are read before tallies: a tally that credits its calls between the two reads makes them missing from
     /// this read, never counted twice, so calls read are at most the calls made. Exact once deliveries have stopped.
     /// </remarks>
-    public static ListenerStats[] Read(ListenerTimer[] timers, CallTally?[] tallies, long frequency)
+    public static ListenerStats[] Read(ListenerTimer[] timers, IReadOnlyList<CallTally?> tallies, long frequency)
     {
         var readings = new Reading[timers.Length];
         for (int i = 0; i < timers.Length; i++)
