@@ -15,10 +15,13 @@ internal sealed class QueueDelivery<TListener, TEvent, TDispatcher> : QueueConsu
 {
     private readonly ListenerCalls<TListener, TEvent, TDispatcher> _calls;
 
-    public QueueDelivery(AsyncEventQueue<TListener, TEvent> queue, object owner)
+    /// <param name="queue">The queue whose ring, listeners and counters this consumer works on.</param>
+    /// <param name="owner">The bus: marks the dispatch thread.</param>
+    /// <param name="calls">The delivery loops, guarded by the queue's guard.</param>
+    public QueueDelivery(AsyncEventQueue<TListener, TEvent> queue, object owner, ListenerCalls<TListener, TEvent, TDispatcher> calls)
         : base(queue, owner)
     {
-        _calls = new ListenerCalls<TListener, TEvent, TDispatcher>(Guard);
+        _calls = calls;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -73,10 +73,12 @@ internal sealed class SyncDelivery<TListener, TEvent, TDispatcher> : SyncDeliver
     private readonly ListenerCalls<TListener, TEvent, TDispatcher> _calls;
     private readonly bool _timed;
 
-    public SyncDelivery(BusContext context)
+    /// <param name="context">The bus's shared settings.</param>
+    /// <param name="createCalls">Makes the delivery loops, guarded by this bus's guard.</param>
+    public SyncDelivery(BusContext context, Func<ListenerGuard<TListener, TEvent>, ListenerCalls<TListener, TEvent, TDispatcher>> createCalls)
         : base(context)
     {
-        _calls = new ListenerCalls<TListener, TEvent, TDispatcher>(Guard);
+        _calls = createCalls(Guard);
         _timed = context.Timed;
     }
 
