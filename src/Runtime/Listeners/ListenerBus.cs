@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 
 namespace GeneratedBus;
 
@@ -10,34 +11,32 @@ namespace GeneratedBus;
 /// </summary>
 /// <typeparam name="TListener">The listener interface, usually generated (<c>ISchedulerListener</c>).</typeparam>
 /// <typeparam name="TEvent">The event root (<c>SchedulerEvent</c>).</typeparam>
+[DebuggerDisplay("{DebuggerDisplay,nq}")]
 public abstract class ListenerBus<TListener, TEvent>
     where TListener : class
     where TEvent : class
 {
     private readonly BusContext _context;
-    private readonly DispatcherBinding<TListener, TEvent> _binding;
-    private readonly ListenerDispatcher<TListener, TEvent> _dispatcher;
+    private readonly SyncDelivery<TListener, TEvent> _delivery;
 
     /// <summary>Creates the bus.</summary>
     /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
     /// <param name="dispatcher">
-    /// The dispatch hook: the generated dispatcher, <c>DispatcherBinding&lt;…&gt;.Of&lt;SchedulerDispatcher&gt;()</c>.
+    /// The generated dispatcher: <c>DispatcherBinding&lt;…&gt;.Of&lt;SchedulerDispatcher&gt;()</c>.
     /// </param>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="dispatcher"/> is null.</exception>
     protected ListenerBus(BusOptions? options, DispatcherBinding<TListener, TEvent> dispatcher)
     {
         ArgumentNullException.ThrowIfNull(dispatcher);
-        _binding = dispatcher;
         _context = new BusContext(BusOptionsValidation.Validate(options), GetType().Name, Log.SyncBusCategory);
-
-        // PostToAll may run on several threads at once, so timers update with Interlocked.
-        _dispatcher = new ListenerDispatcher<TListener, TEvent>(
-            _context, dispatcher.Dispatch, l => _dispatcher!.Listeners.Remove(l), queue: null, concurrentWriters: true);
+        _delivery = dispatcher.CreateSyncDelivery(_context);
     }
 
     /// <summary>The listeners, in the order they were added: a snapshot.</summary>
-    public IReadOnlyList<TListener> Listeners => _dispatcher.Listeners.Listeners();
+    public IReadOnlyList<TListener> Listeners => _delivery.Listeners.Listeners();
+
+    private string DebuggerDisplay => $"{_context.Name}: {_delivery.Listeners.Count} listeners";
 
     /// <summary>Adds a listener; it gets every event posted after this returns.</summary>
     /// <param name="listener">The listener.</param>
@@ -45,7 +44,7 @@ public abstract class ListenerBus<TListener, TEvent>
     public void AddListener(TListener listener)
     {
         ArgumentNullException.ThrowIfNull(listener);
-        _dispatcher.Listeners.Add(listener);
+        _delivery.Listeners.Add(listener);
     }
 
     /// <summary>Removes a listener (its first occurrence).</summary>
@@ -54,7 +53,7 @@ public abstract class ListenerBus<TListener, TEvent>
     public bool RemoveListener(TListener listener)
     {
         ArgumentNullException.ThrowIfNull(listener);
-        return _dispatcher.Listeners.Remove(listener);
+        return _delivery.Listeners.Remove(listener);
     }
 
     /// <summary>
@@ -66,19 +65,9 @@ public abstract class ListenerBus<TListener, TEvent>
     public void PostToAll(TEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        int kind = _binding.Classify(e);
-        _dispatcher.Deliver(e, kind, _context.Timed ? _context.Now() : 0);
+        _delivery.PostToAll(e);
     }
 
     /// <summary>Timers per listener type.</summary>
-    public IReadOnlyDictionary<Type, ListenerStats> GetListenerStats()
-    {
-        var stats = new Dictionary<Type, ListenerStats>();
-        foreach (ListenerTimer timer in _dispatcher.Listeners.Timers())
-        {
-            stats[timer.ListenerType] = timer.ToStats(_context.Frequency);
-        }
-
-        return stats;
-    }
+    public IReadOnlyDictionary<Type, ListenerStats> GetListenerStats() => _delivery.GetListenerStats();
 }

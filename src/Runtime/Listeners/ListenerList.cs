@@ -4,18 +4,10 @@ using System.Threading;
 
 namespace GeneratedBus;
 
-/// <summary>A listener with the timer of its type (the shared overflow timer when its type is beyond the cap).</summary>
-internal sealed class ListenerEntry<TListener>(TListener listener, ListenerTimer timer)
-    where TListener : class
-{
-    public TListener Listener { get; } = listener;
-
-    public ListenerTimer Timer { get; } = timer;
-}
-
 /// <summary>
-/// A copy-on-write listener list: an immutable array swapped with <see cref="Interlocked.CompareExchange{T}(ref T, T, T)"/>,
-/// so add and remove are safe from any thread and a post walks the snapshot it read at its start.
+/// A copy-on-write listener list: an immutable <see cref="ListenerSnapshot{TListener}"/> swapped with
+/// <see cref="Interlocked.CompareExchange{T}(ref T, T, T)"/>, so add and remove are safe from any thread and a delivery
+/// walks the snapshot it read at its start.
 /// </summary>
 internal sealed class ListenerList<TListener>
     where TListener : class
@@ -26,7 +18,7 @@ internal sealed class ListenerList<TListener>
     // Guards only timer creation (add, not the post path); timers outlive their listeners so stats stay.
     private readonly Dictionary<Type, ListenerTimer> _timers = new();
     private ListenerTimer? _overflow;
-    private ListenerEntry<TListener>[] _entries = [];
+    private ListenerSnapshot<TListener> _snapshot = ListenerSnapshot<TListener>.Empty;
 
     /// <param name="maxTimedTypes">How many listener types get a timer of their own; later types share one.</param>
     /// <param name="concurrentWriters">Whether several threads may deliver at once, so timers must update with Interlocked.</param>
@@ -36,26 +28,24 @@ internal sealed class ListenerList<TListener>
         _concurrentWriters = concurrentWriters;
     }
 
-    /// <summary>The current array; never mutated, so it is safe to walk while others add and remove.</summary>
-    // Acquire: the entries' fields, written before the array was published by the CAS, are visible.
-    public ListenerEntry<TListener>[] Snapshot => Volatile.Read(ref _entries);
+    /// <summary>The current version; never mutated, so it is safe to walk while others add and remove.</summary>
+    // Acquire: the snapshot's arrays, written before it was published by the CAS, are visible.
+    public ListenerSnapshot<TListener> Snapshot => Volatile.Read(ref _snapshot);
 
     /// <summary>How many listeners the current snapshot holds.</summary>
-    public int Count => Snapshot.Length;
+    public int Count => Snapshot.Listeners.Length;
 
     /// <summary>Appends <paramref name="listener"/> with the timer of its type; later snapshots include it.</summary>
     public void Add(TListener listener)
     {
-        var entry = new ListenerEntry<TListener>(listener, TimerFor(listener.GetType()));
-        ListenerEntry<TListener>[] current = Snapshot;
+        ListenerTimer timer = TimerFor(listener.GetType());
+        ListenerSnapshot<TListener> current = Snapshot;
         while (true)
         {
-            var next = new ListenerEntry<TListener>[current.Length + 1];
-            Array.Copy(current, next, current.Length);
-            next[current.Length] = entry;
+            var next = new ListenerSnapshot<TListener>([.. current.Listeners, listener], [.. current.Timers, timer]);
 
-            // Full fence: publishes the new array (and the entry in it) to every later Snapshot read.
-            ListenerEntry<TListener>[] seen = Interlocked.CompareExchange(ref _entries, next, current);
+            // Full fence: publishes the new snapshot (and its arrays) to every later Snapshot read.
+            ListenerSnapshot<TListener> seen = Interlocked.CompareExchange(ref _snapshot, next, current);
             if (ReferenceEquals(seen, current))
             {
                 return;
@@ -68,19 +58,17 @@ internal sealed class ListenerList<TListener>
     /// <summary>Removes the first occurrence of <paramref name="listener"/> (by reference).</summary>
     public bool Remove(TListener listener)
     {
-        ListenerEntry<TListener>[] current = Snapshot;
+        ListenerSnapshot<TListener> current = Snapshot;
         while (true)
         {
-            int index = Array.FindIndex(current, e => ReferenceEquals(e.Listener, listener));
+            int index = Array.FindIndex(current.Listeners, l => ReferenceEquals(l, listener));
             if (index < 0)
             {
                 return false;
             }
 
-            var next = new ListenerEntry<TListener>[current.Length - 1];
-            Array.Copy(current, next, index);
-            Array.Copy(current, index + 1, next, index, next.Length - index);
-            ListenerEntry<TListener>[] seen = Interlocked.CompareExchange(ref _entries, next, current);
+            var next = new ListenerSnapshot<TListener>(Without(current.Listeners, index), Without(current.Timers, index));
+            ListenerSnapshot<TListener> seen = Interlocked.CompareExchange(ref _snapshot, next, current);
             if (ReferenceEquals(seen, current))
             {
                 return true;
@@ -90,18 +78,8 @@ internal sealed class ListenerList<TListener>
         }
     }
 
-    /// <summary>The listeners of the current snapshot, in the order they were added.</summary>
-    public TListener[] Listeners()
-    {
-        ListenerEntry<TListener>[] entries = Snapshot;
-        var listeners = new TListener[entries.Length];
-        for (int i = 0; i < entries.Length; i++)
-        {
-            listeners[i] = entries[i].Listener;
-        }
-
-        return listeners;
-    }
+    /// <summary>The listeners of the current snapshot, in the order they were added: a copy.</summary>
+    public TListener[] Listeners() => [.. Snapshot.Listeners];
 
     /// <summary>Every timer created so far, including those of listeners since removed.</summary>
     public ListenerTimer[] Timers()
@@ -110,6 +88,14 @@ internal sealed class ListenerList<TListener>
         {
             return _overflow is null ? [.. _timers.Values] : [.. _timers.Values, _overflow];
         }
+    }
+
+    private static T[] Without<T>(T[] items, int index)
+    {
+        var rest = new T[items.Length - 1];
+        Array.Copy(items, rest, index);
+        Array.Copy(items, index + 1, rest, index, rest.Length - index);
+        return rest;
     }
 
     private ListenerTimer TimerFor(Type type)

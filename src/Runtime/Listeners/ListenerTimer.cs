@@ -1,25 +1,29 @@
 using System;
-using System.Diagnostics;
+using System.Collections.Generic;
 using System.Threading;
 
 namespace GeneratedBus;
 
 /// <summary>
-/// The counters of one listener type in one listener list: calls, failures, and the total and longest of the calls
-/// that were timed, in clock ticks. A queue times only some calls of fast events (see <see cref="TimingSampler"/>):
+/// The counters of one listener type in one listener list: calls, failures, and the count, total and longest of the
+/// calls that were timed, in clock ticks. Buses time only some calls of fast events (see <see cref="TimingSampler"/>):
 /// every call is counted, and the total time is the timed calls' total scaled to all calls.
 /// </summary>
 /// <remarks>
+/// Calls are not counted here one by one: a <see cref="CallTally"/> counts events per listener snapshot and credits
+/// them here with <see cref="AddCalls"/> when its writer moves to another snapshot; a reader adds what tallies still
+/// hold (<see cref="Read(ListenerTimer[], IReadOnlyList{CallTally?}, long)"/>).
 /// In a queue the dispatch thread is the only writer, so it updates with plain read-modify-write and publishes with
-/// <c>Volatile.Write</c>; readers use <c>Volatile.Read</c>. The synchronous
-/// bus may be posted to from several threads at once, so it asks for <see cref="Interlocked"/> updates instead.
+/// <c>Volatile.Write</c>; readers use <c>Volatile.Read</c>. The synchronous bus may be posted to from several threads
+/// at once, so it asks for <see cref="Interlocked"/> updates instead: they come only with failures, timed calls (one
+/// post in hundreds) and snapshot changes, never per call.
 /// </remarks>
 internal sealed class ListenerTimer
 {
     private readonly bool _concurrentWriters;
-    private long _events;
+    private long _calls;
     private long _failures;
-    private long _timedEvents;
+    private long _timedCalls;
     private long _totalTicks;
     private long _maxTicks;
 
@@ -35,18 +39,30 @@ internal sealed class ListenerTimer
     /// <summary>The <c>listener</c> metric tag, computed once.</summary>
     public string ListenerTypeName { get; }
 
-    /// <summary>Counts one call of <paramref name="ticks"/> clock ticks.</summary>
-    public void Record(long ticks, bool failed)
+    /// <summary>Credits <paramref name="calls"/> calls counted by a tally.</summary>
+    public void AddCalls(long calls)
     {
         if (_concurrentWriters)
         {
-            RecordShared(ticks, failed);
+            Interlocked.Add(ref _calls, calls);
+        }
+        else
+        {
+            // Single writer: no other thread writes this field, so read-then-write loses nothing.
+            Volatile.Write(ref _calls, _calls + calls);
+        }
+    }
+
+    /// <summary>Records a timed call of <paramref name="ticks"/> clock ticks (counted as a call by a tally).</summary>
+    public void RecordTimed(long ticks)
+    {
+        if (_concurrentWriters)
+        {
+            RecordTimedShared(ticks);
             return;
         }
 
-        // Single writer: no other thread writes these fields, so read-then-write loses nothing.
-        CountCall(failed);
-        Volatile.Write(ref _timedEvents, _timedEvents + 1);
+        Volatile.Write(ref _timedCalls, _timedCalls + 1);
         Volatile.Write(ref _totalTicks, _totalTicks + ticks);
         if (ticks > _maxTicks)
         {
@@ -54,25 +70,7 @@ internal sealed class ListenerTimer
         }
     }
 
-    /// <summary>Queue only (single writer), timers on: counts a call of an event the queue did not time.</summary>
-    /// <remarks>Plain read-modify-write: not for a timer with concurrent writers (the synchronous bus times every call).</remarks>
-    public void RecordUntimed(bool failed)
-    {
-        Debug.Assert(!_concurrentWriters, "RecordUntimed is for a queue's single writer.");
-        CountCall(failed);
-    }
-
-    /// <summary>Counts a call and its failure; single writer only.</summary>
-    private void CountCall(bool failed)
-    {
-        Volatile.Write(ref _events, _events + 1);
-        if (failed)
-        {
-            Volatile.Write(ref _failures, _failures + 1);
-        }
-    }
-
-    /// <summary>Counts a failed call that was not timed (timers off): only failures move.</summary>
+    /// <summary>Counts a failed call.</summary>
     public void RecordFailure()
     {
         if (_concurrentWriters)
@@ -85,20 +83,36 @@ internal sealed class ListenerTimer
         }
     }
 
-    /// <summary>A snapshot converted to time with the clock's <paramref name="frequency"/>.</summary>
-    public ListenerStats ToStats(long frequency)
+    /// <summary>
+    /// The stats of <paramref name="timers"/>, with the calls <paramref name="tallies"/> still hold, converted to time
+    /// with the clock's <paramref name="frequency"/>.
+    /// </summary>
+    /// <remarks>
+    /// Timers are read before tallies: a tally that credits its calls between the two reads makes them missing from
+    /// this read, never counted twice, so calls read are at most the calls made. Exact once deliveries have stopped.
+    /// </remarks>
+    public static ListenerStats[] Read(ListenerTimer[] timers, IReadOnlyList<CallTally?> tallies, long frequency)
     {
-        // Timed calls first: the call count read after them is at least as large, so the scale is never below 1.
-        long timed = Volatile.Read(ref _timedEvents);
-        long ticks = Volatile.Read(ref _totalTicks);
-        long events = Volatile.Read(ref _events);
-        long total = timed == 0 || timed >= events ? ticks : (long)((Int128)ticks * events / timed);
-        return new(
-            ListenerType,
-            events,
-            Volatile.Read(ref _failures),
-            TicksToTime(total, frequency),
-            TicksToTime(Volatile.Read(ref _maxTicks), frequency));
+        var readings = new Reading[timers.Length];
+        for (int i = 0; i < timers.Length; i++)
+        {
+            readings[i] = timers[i].Read();
+        }
+
+        // Timers do not override Equals: keyed by identity.
+        var pending = new Dictionary<ListenerTimer, long>();
+        foreach (CallTally? tally in tallies)
+        {
+            tally?.AddPending(pending);
+        }
+
+        var stats = new ListenerStats[timers.Length];
+        for (int i = 0; i < timers.Length; i++)
+        {
+            stats[i] = readings[i].ToStats(timers[i].ListenerType, pending.GetValueOrDefault(timers[i]), frequency);
+        }
+
+        return stats;
     }
 
     /// <summary>Clock ticks to a <see cref="TimeSpan"/>, without overflow for any total.</summary>
@@ -107,15 +121,18 @@ internal sealed class ListenerTimer
             ? TimeSpan.FromTicks(ticks)
             : TimeSpan.FromTicks((long)((Int128)ticks * TimeSpan.TicksPerSecond / frequency));
 
-    private void RecordShared(long ticks, bool failed)
+    private Reading Read()
     {
-        Interlocked.Increment(ref _events);
-        Interlocked.Increment(ref _timedEvents);
-        if (failed)
-        {
-            Interlocked.Increment(ref _failures);
-        }
+        // Timed calls first: calls are counted before they are timed, so the calls read after are at least as many
+        // (unless a tally credits them meanwhile; see Read above), and the scale is rarely below 1.
+        long timed = Volatile.Read(ref _timedCalls);
+        long ticks = Volatile.Read(ref _totalTicks);
+        return new Reading(timed, ticks, Volatile.Read(ref _maxTicks), Volatile.Read(ref _calls), Volatile.Read(ref _failures));
+    }
 
+    private void RecordTimedShared(long ticks)
+    {
+        Interlocked.Increment(ref _timedCalls);
         Interlocked.Add(ref _totalTicks, ticks);
         long max = Volatile.Read(ref _maxTicks);
         while (ticks > max)
@@ -127,6 +144,16 @@ internal sealed class ListenerTimer
             }
 
             max = seen;
+        }
+    }
+
+    private readonly record struct Reading(long Timed, long Ticks, long MaxTicks, long Calls, long Failures)
+    {
+        public ListenerStats ToStats(Type type, long pendingCalls, long frequency)
+        {
+            long calls = Calls + pendingCalls;
+            long total = Timed == 0 || Timed >= calls ? Ticks : (long)((Int128)Ticks * calls / Timed);
+            return new(type, calls, Failures, TicksToTime(total, frequency), TicksToTime(MaxTicks, frequency));
         }
     }
 }

@@ -159,26 +159,19 @@ public class LifecycleTests
     [Fact]
     public void A_post_after_Stop_is_ignored_without_waiting_for_the_bus_lock()
     {
-        using var logs = new BlockingLoggerFactory(eventId: 9);
-        var options = TestOptions.Create();
-        options.LoggerFactory = logs;
-        using var bus = new TestBus(options);
+        using var bus = new TestBus(TestOptions.Create());
         var a = new CollectingListener();
         bus.AddToSharedQueue(a);
         bus.Start();
         bus.Stop();
 
-        // Hold the bus lock: retiring the emptied queue logs QueueRetired (event 9) under it, and that log blocks.
-        var holder = new Thread(() => bus.RemoveListener(a)) { IsBackground = true };
-        holder.Start();
-        logs.WaitUntilEntered();
+        using BusLockHolder holder = BusLockHolder.Hold(bus);
 
         // On another thread, so a post that waits for the lock fails the test instead of hanging it.
         var poster = new Thread(() => bus.Post(new Ping(1))) { IsBackground = true };
         poster.Start();
         bool returned = poster.Join(TimeSpan.FromSeconds(30));
-        logs.Release();
-        Assert.True(holder.Join(TimeSpan.FromSeconds(30)));
+        Assert.True(holder.ReleaseAndJoin());
 
         Assert.True(returned, "a post after Stop waited for the bus lock");
         Assert.Empty(a.Events);

@@ -196,12 +196,7 @@ public class QueueManagementTests
     {
         // Java's idiom: restore the interrupt, then throw. The interrupt stays pending until the dispatch thread next
         // blocks, which is on the bus lock while it removes the listener, if another thread holds that lock.
-        using var logs = new BlockingLoggerFactory(eventId: 9);
-        var options = TestOptions.Create();
-        options.LoggerFactory = logs;
-        using var bus = new TestBus(options);
-        var side = new CollectingListener();
-        bus.AddToQueue(side, "side");
+        using var bus = new TestBus(TestOptions.Create());
         Thread? dispatch = null;
         var javaStyle = new DelegateListener((e, k) =>
         {
@@ -214,16 +209,12 @@ public class QueueManagementTests
         bus.AddToQueue(keep, "main");
         bus.Start();
 
-        // Hold the bus lock: retiring the emptied "side" logs QueueRetired (event 9) under it, and that log blocks.
-        var holder = new Thread(() => bus.RemoveListener(side)) { IsBackground = true };
-        holder.Start();
-        logs.WaitUntilEntered();
+        using BusLockHolder holder = BusLockHolder.Hold(bus);
         bus.Post(new Ping(1));
         Eventually.True(
             () => Volatile.Read(ref dispatch) is { } t && (t.ThreadState & ThreadState.WaitSleepJoin) != 0,
             "the dispatch thread waits for the bus lock");
-        logs.Release();
-        Assert.True(holder.Join(TimeSpan.FromSeconds(30)));
+        Assert.True(holder.ReleaseAndJoin());
 
         Eventually.True(() => !bus.Listeners.Contains(javaStyle), "the listener was removed");
         bus.Post(new Ping(2));

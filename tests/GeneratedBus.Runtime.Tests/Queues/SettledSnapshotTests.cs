@@ -36,7 +36,7 @@ public class SettledSnapshotTests
                 staleWindows++;
             }
 
-            (long head, long tail) = AsyncEventQueue<object, object>.Settle(processed, abandoned, headAfter, tailAfter, capacity);
+            (long head, long tail) = QueueAccounting<object>.Settle(processed, abandoned, headAfter, tailAfter, capacity);
 
             string where = $"capacity {capacity}, reads at {p}/{a}/{h}/{t}";
             Assert.InRange(head - processed - abandoned, 0, 1);

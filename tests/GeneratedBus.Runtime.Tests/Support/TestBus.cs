@@ -216,3 +216,40 @@ public static class Eventually
         }
     }
 }
+
+/// <summary>A hand-written stand-in for a dispatcher that also delivers runs of listeners at once.</summary>
+public readonly struct TestSpanDispatcher : IEventSpanDispatcher<ITestListener, TestEvent>
+{
+    public int KindCount => 3;
+
+    public int Classify(TestEvent e) => TestDispatcher.KindOf(e);
+
+    public void Dispatch(ITestListener listener, TestEvent e, int kind) => listener.On(e, kind);
+
+    public void DispatchSpan(ReadOnlySpan<ITestListener> listeners, TestEvent e, int kind, ref int next)
+    {
+        for (int i = next; i < listeners.Length; i++)
+        {
+            next = i;
+            listeners[i].On(e, kind);
+        }
+    }
+}
+
+/// <summary><see cref="TestBus"/> bound to <see cref="TestSpanDispatcher"/>.</summary>
+public sealed class SpanTestBus : LiveListenerBus<ITestListener, TestEvent>
+{
+    public SpanTestBus(BusOptions? options = null)
+        : base(options, DispatcherBinding<ITestListener, TestEvent>.OfSpanDispatcher<TestSpanDispatcher>())
+    {
+    }
+}
+
+/// <summary><see cref="SyncTestBus"/> bound to <see cref="TestSpanDispatcher"/>.</summary>
+public sealed class SyncSpanTestBus : ListenerBus<ITestListener, TestEvent>
+{
+    public SyncSpanTestBus(BusOptions? options = null)
+        : base(options, DispatcherBinding<ITestListener, TestEvent>.OfSpanDispatcher<TestSpanDispatcher>())
+    {
+    }
+}

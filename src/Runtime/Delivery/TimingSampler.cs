@@ -3,22 +3,24 @@ using System;
 namespace GeneratedBus;
 
 /// <summary>
-/// Which events a queue's dispatch thread times, when timers are on. Reading the clock costs more than delivering a
-/// fast event (about 50 ns against 25 ns on this project's VMs), so a queue times one event in up to
-/// <see cref="MaxInterval"/> while deliveries are fast, and every event once one takes <see cref="SlowEventTicks"/>
-/// or more. Untimed events are still counted per listener, and the time they took is still read, once per run of
-/// them, so a slow call among them is reported (<see cref="Log.SlowUntimedCalls"/>).
+/// Which events a delivering thread times, when timers are on. Reading the clock costs more than delivering a fast
+/// event (about 50 ns against 25 ns on this project's VMs), so a queue times one event in up to
+/// <see cref="MaxInterval"/> (the synchronous bus in up to <see cref="SyncDelivery{TListener, TEvent}.MaxInterval"/>)
+/// while deliveries are fast, and every event once one takes <see cref="SlowEventTicks"/> or more. Untimed events are
+/// still counted per listener; a queue still reads the time they took, once per run of them, so a slow call among
+/// them is reported (<see cref="Log.SlowUntimedCalls"/>).
 /// </summary>
 /// <remarks>
 /// The gap to the next timed event is drawn at random between half the interval and the interval. A fixed gap would
 /// time the same positions of a periodic stream over and over (every 16th event of a stream alternating two kinds is
 /// always the same kind), and the scaled total time would then be that kind's, not the stream's. Gaps of both parities
 /// and every residue make each position equally likely to be timed in the long run. Consumer-only state: only the
-/// dispatch thread touches it, so the generator is a plain xorshift (no allocation, no locked instruction).
+/// delivering thread touches it (a queue's dispatch thread, or one thread posting to a synchronous bus), so the
+/// generator is a plain xorshift (no allocation, no locked instruction).
 /// </remarks>
 internal sealed class TimingSampler
 {
-    /// <summary>At most this many events, one timed and the rest counted, between two clock readings.</summary>
+    /// <summary>A queue's bound: at most this many events, one timed and the rest counted, between two clock readings.</summary>
     internal const int MaxInterval = 16;
 
     /// <summary>
@@ -28,14 +30,21 @@ internal sealed class TimingSampler
     internal const uint DefaultSeed = 0x9E3779B9;
 
     private readonly long _slowEventTicks;
+    private readonly int _maxInterval;
     private uint _random;
     private int _interval = 1;
     private int _countdown;
 
+    // The countdown when the current run of untimed events began: the run's length is derived, not counted, so an
+    // untimed event costs one write.
+    private int _runStart;
+
     /// <param name="frequency">The clock's ticks per second.</param>
     /// <param name="seed">The generator's start (not 0, which xorshift never leaves).</param>
-    public TimingSampler(long frequency, uint seed = DefaultSeed)
+    /// <param name="maxInterval">The longest interval, a power of two.</param>
+    public TimingSampler(long frequency, uint seed = DefaultSeed, int maxInterval = MaxInterval)
     {
+        _maxInterval = maxInterval;
         // 1 microsecond: from there on a clock reading costs a few percent of the event, so time every one.
         _slowEventTicks = Math.Max(1, frequency / 1_000_000);
         _random = seed == 0 ? DefaultSeed : seed;
@@ -48,7 +57,7 @@ internal sealed class TimingSampler
     public int Interval => _interval;
 
     /// <summary>Events delivered untimed since the last clock reading.</summary>
-    public int Untimed { get; private set; }
+    public int Untimed => _runStart - _countdown;
 
     /// <summary>Whether the next event is timed; if not, it is counted as untimed.</summary>
     public bool TimeNext()
@@ -59,7 +68,6 @@ internal sealed class TimingSampler
         }
 
         _countdown--;
-        Untimed++;
         return false;
     }
 
@@ -72,24 +80,25 @@ internal sealed class TimingSampler
         if (ticks >= _slowEventTicks)
         {
             _interval = 1;
-            _countdown = 0;
+            _countdown = _runStart = 0;
             return;
         }
 
-        _interval = Math.Min(_interval * 2, MaxInterval);
+        _interval = Math.Min(_interval * 2, _maxInterval);
         int least = _interval / 2;
-        _countdown = least + Draw(_interval - least + 1) - 1;
+        _countdown = _runStart = least + Draw(_interval - least + 1) - 1;
     }
 
     /// <summary>The untimed run was read; after a slow run, time every event again.</summary>
     public void RunRead(bool slow)
     {
-        Untimed = 0;
         if (slow)
         {
             _interval = 1;
             _countdown = 0;
         }
+
+        _runStart = _countdown;
     }
 
     /// <summary>A uniform draw from 0 to <paramref name="count"/> - 1 (xorshift32, then multiply-shift to the range).</summary>

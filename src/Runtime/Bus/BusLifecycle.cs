@@ -1,0 +1,299 @@
+using System;
+using System.Threading;
+
+namespace GeneratedBus;
+
+/// <summary>
+/// The state machine of a <see cref="LiveListenerBus{TListener, TEvent}"/>: not started (posts are buffered), started,
+/// stopped (final). Start, Stop and Dispose, the joining or abandoning of queues, how a new queue joins the bus in
+/// each state, and what a post does before Start and after Stop.
+/// </summary>
+/// <remarks>
+/// Start and the start buffer run under the bus lock (<see cref="QueueRegistry{TListener, TEvent}.Gate"/>); Stop flips
+/// the state without it, so the post path, which reads the state lock-free, refuses events at once.
+/// </remarks>
+internal sealed class BusLifecycle<TListener, TEvent>
+    where TListener : class
+    where TEvent : class
+{
+    public const int NotStarted = 0;
+    public const int Started = 1;
+    public const int Stopped = 2;
+
+    private readonly BusContext _context;
+    private readonly QueueRegistry<TListener, TEvent> _registry;
+    private readonly DropReporter<TListener, TEvent> _drops;
+    private readonly object _owner;
+    private readonly ManualResetEventSlim _stopDone = new(false);
+
+    // Under the bus lock.
+    private readonly StartBuffer<TEvent> _startBuffer = new();
+    private int _state;
+
+    /// <param name="context">The bus's shared settings.</param>
+    /// <param name="registry">The bus's queues and its lock.</param>
+    /// <param name="drops">Reports drops on a schedule from Start, and at Stop.</param>
+    /// <param name="owner">The bus: its dispatch threads are marked with it (see <see cref="ConsumerThread"/>).</param>
+    public BusLifecycle(BusContext context, QueueRegistry<TListener, TEvent> registry, DropReporter<TListener, TEvent> drops, object owner)
+    {
+        _context = context;
+        _registry = registry;
+        _drops = drops;
+        _owner = owner;
+    }
+
+    /// <summary>The state, read lock-free by the post path.</summary>
+    // Acquire: pairs with Start's release, so the buffered events were offered before anything posted after.
+    public int State => Volatile.Read(ref _state);
+
+    /// <summary>Under the bus lock: events refused by the full start buffer.</summary>
+    public long StartBufferDropped
+    {
+        get
+        {
+            Invariant.LockHeld(_registry.Gate, "the start buffer is read under the bus lock");
+            return _startBuffer.Dropped;
+        }
+    }
+
+    /// <summary>Starts every queue and delivers the events buffered so far, in order.</summary>
+    /// <exception cref="InvalidOperationException">The bus was started (or stopped, or disposed) before.</exception>
+    public void Start()
+    {
+        lock (_registry.Gate)
+        {
+            if (_state != NotStarted)
+            {
+                throw new InvalidOperationException(
+                    $"Bus {_context.Name} was {(_state == Started ? "already started" : "stopped")}; a bus starts once.");
+            }
+
+            AsyncEventQueue<TListener, TEvent>[] queues = _registry.Live;
+            foreach (AsyncEventQueue<TListener, TEvent> queue in queues)
+            {
+                queue.Start();
+            }
+
+            foreach ((TEvent e, int kind) in _startBuffer.Events)
+            {
+                foreach (AsyncEventQueue<TListener, TEvent> queue in queues)
+                {
+                    queue.Offer(e, kind);
+                }
+            }
+
+            _startBuffer.Clear();
+            _drops.StartSchedule();
+
+            // Release, last: a producer that sees Started posts after the buffered events, never before them.
+            Volatile.Write(ref _state, Started);
+        }
+    }
+
+    /// <summary>A post while the state read was not Started: buffered before Start, ignored after Stop.</summary>
+    public EarlyPost PostNotRunning(TEvent e, int kind)
+    {
+        int capacity;
+        lock (_registry.Gate)
+        {
+            if (_state != NotStarted)
+            {
+                // Started while we waited for the lock: Start offered the buffer first, so posting now keeps the order.
+                return _state == Stopped ? EarlyPost.Ignored : EarlyPost.Started;
+            }
+
+            capacity = _context.StartBufferCapacity ?? _registry.LargestCapacity;
+            if (_startBuffer.TryAdd(e, kind, capacity))
+            {
+                return EarlyPost.Buffered;
+            }
+
+            if (_startBuffer.Dropped != 1)
+            {
+                return EarlyPost.Refused;
+            }
+        }
+
+        // The first refusal, logged once, outside the bus lock.
+        Log.Safely(() => _context.Logger.StartBufferFull(_context.Name, capacity));
+        return EarlyPost.Refused;
+    }
+
+    /// <summary>
+    /// Under the bus lock: makes a queue for <paramref name="listener"/>, publishes it to posts and starts it if the
+    /// bus runs. Refused once the bus stopped: a queue made then would never start.
+    /// </summary>
+    /// <param name="name">The queue name, not yet in use.</param>
+    /// <param name="listener">Its first listener, in before any event can reach the queue.</param>
+    /// <param name="beforePublish">A test seam run with the new queue just before it is published.</param>
+    /// <exception cref="InvalidOperationException">The bus was stopped or disposed.</exception>
+    public void AddQueue(string name, TListener listener, Action<object>? beforePublish)
+    {
+        Invariant.LockHeld(_registry.Gate, "queues are created under the bus lock");
+
+        // One read decides both questions: Stop flips the state without the lock, so a second read could see Stopped
+        // after the first saw Started and publish a queue that is never started. Stop lists queues under the lock,
+        // so a queue started here is closed and joined by a Stop that raced this call.
+        int state = State;
+        if (state == Stopped)
+        {
+            // Like Spark's IllegalStateException: a queue made now would never start, so say so instead.
+            throw new InvalidOperationException(
+                $"Bus {_context.Name} is stopped; it cannot create queue {name}. Add listeners to new queues before Stop.");
+        }
+
+        AsyncEventQueue<TListener, TEvent> created = _registry.Create(name);
+
+        // The listener is in before the queue is visible to posts, so the queue's first event reaches it.
+        created.Listeners.Add(listener);
+        _drops.Track(created);
+        beforePublish?.Invoke(created);
+        _registry.Publish(created);
+        if (state == Started)
+        {
+            created.Start();
+        }
+    }
+
+    /// <summary>
+    /// Refuses new events, lets every queue drain what it accepted, and joins the dispatch threads, waiting at most
+    /// <see cref="BusOptions.ExitTimeout"/> per queue. A second call does nothing.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// The bus was neither started nor disposed, or it runs and this is one of its dispatch threads.
+    /// </exception>
+    public void Stop()
+    {
+        int state = State;
+        if (state == NotStarted)
+        {
+            throw new InvalidOperationException($"Bus {_context.Name} was not started; Stop needs a started bus.");
+        }
+
+        bool onDispatchThread = ConsumerThread.IsOwnedBy(_owner);
+        if (state == Started && onDispatchThread)
+        {
+            throw new InvalidOperationException(
+                $"Stop was called on a dispatch thread of bus {_context.Name} (from a listener); it would wait for itself. Stop the bus from another thread.");
+        }
+
+        StopCore(join: !onDispatchThread);
+    }
+
+    /// <summary>Dispose's part: stops a running bus; a bus never started just refuses later posts and Start.</summary>
+    /// <remarks>The caller absorbs an interrupt at one of the waits and runs this again (see <see cref="Uninterruptible"/>).</remarks>
+    public void Dispose()
+    {
+        lock (_registry.Gate)
+        {
+            if (_state == NotStarted)
+            {
+                // Never started: no thread to join; drop the buffer and refuse later posts and Start.
+                _state = Stopped;
+                _startBuffer.Clear();
+                _stopDone.Set();
+            }
+        }
+
+        if (ConsumerThread.IsOwnedBy(_owner))
+        {
+            Log.Safely(() => _context.Logger.DisposeOnDispatchThread(_context.Name));
+            StopCore(join: false);
+        }
+        else
+        {
+            StopCore(join: true);
+        }
+    }
+
+    /// <summary>
+    /// Waits up to ExitTimeout for a closed queue's thread; if it is stuck in a listener, logs how many events are
+    /// left and abandons the queue, so they are counted as dropped once the listener returns.
+    /// </summary>
+    public void JoinOrAbandon(AsyncEventQueue<TListener, TEvent> queue)
+    {
+        if (!queue.Join(_context.ExitTimeout))
+        {
+            QueueStats stats = queue.GetStats(out long inFlight);
+            Log.Safely(() => _context.Logger.ExitTimeout(queue.Name, _context.Name, _context.ExitTimeout, stats.Size + inFlight));
+            queue.Abandon();
+        }
+    }
+
+    private void StopCore(bool join)
+    {
+        if (Interlocked.CompareExchange(ref _state, Stopped, Started) != Started)
+        {
+            // Another call stops (or stopped) the bus; wait for it unless that could be waiting for this thread.
+            if (join)
+            {
+                _stopDone.Wait();
+            }
+
+            return;
+        }
+
+        try
+        {
+            // Stop has already refused new posts, so an interrupt that hits the wait for the bus lock must not leave
+            // the queues open: their events would never be delivered nor counted as dropped.
+            AsyncEventQueue<TListener, TEvent>[] queues = Uninterruptible.Run(AllQueues, out bool interrupted);
+            foreach (AsyncEventQueue<TListener, TEvent> queue in queues)
+            {
+                queue.Close();
+            }
+
+            if (interrupted)
+            {
+                // Every queue is closed, so each drains and ends on its own; only the join is given up.
+                throw new ThreadInterruptedException($"Stop of bus {_context.Name} was interrupted; its queues drain on their own.");
+            }
+
+            if (join)
+            {
+                foreach (AsyncEventQueue<TListener, TEvent> queue in queues)
+                {
+                    JoinOrAbandon(queue);
+                }
+            }
+        }
+        finally
+        {
+            // Even when this thread is interrupted in a join: the queues are closed and end on their own, and a
+            // later Stop or Dispose, which waits for _stopDone, must not wait forever. The final drop report takes
+            // a lock; an interrupt pending there is absorbed and handed back to the thread rather than thrown from
+            // here, where it would skip _stopDone.
+            _drops.StopSchedule();
+            bool interrupted = Uninterruptible.Run(_drops.ReportAll);
+            _stopDone.Set();
+            if (interrupted)
+            {
+                Thread.CurrentThread.Interrupt();
+            }
+        }
+    }
+
+    private AsyncEventQueue<TListener, TEvent>[] AllQueues()
+    {
+        lock (_registry.Gate)
+        {
+            return _registry.All;
+        }
+    }
+}
+
+/// <summary>What a post that found the bus not running became (see <see cref="BusLifecycle{TListener, TEvent}.PostNotRunning"/>).</summary>
+internal enum EarlyPost
+{
+    /// <summary>Held for Start: counts as posted.</summary>
+    Buffered,
+
+    /// <summary>The start buffer was full: dropped, counted in <see cref="BusStats.StartBufferDropped"/>.</summary>
+    Refused,
+
+    /// <summary>The bus stopped: ignored.</summary>
+    Ignored,
+
+    /// <summary>The bus started meanwhile: post again, now after the buffered events.</summary>
+    Started,
+}

@@ -1,0 +1,368 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Linq;
+using System.Threading;
+
+namespace GeneratedBus;
+
+/// <summary>
+/// An asynchronous listener bus of named queues. Each queue is bounded, has its own dispatch thread named after it,
+/// and drops (and counts) events when full, so one slow listener never stalls the others or the poster.
+/// </summary>
+/// <typeparam name="TListener">The listener interface, usually generated (<c>ISchedulerListener</c>).</typeparam>
+/// <typeparam name="TEvent">The event root (<c>SchedulerEvent</c>).</typeparam>
+/// <remarks>
+/// The public face and the post path. The queues are kept by a <see cref="QueueRegistry{TListener, TEvent}"/>, the
+/// states by a <see cref="BusLifecycle{TListener, TEvent}"/>, the stats summed by a
+/// <see cref="StatsAggregator{TListener, TEvent}"/>, and drops reported by a <see cref="DropReporter{TListener, TEvent}"/>.
+/// </remarks>
+[DebuggerDisplay("{DebuggerDisplay,nq}")]
+public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetricsSource
+    where TListener : class
+    where TEvent : class
+{
+    /// <summary>The queue <see cref="AddToSharedQueue"/> adds to.</summary>
+    public const string SharedQueue = "shared";
+
+    private readonly BusContext _context;
+    private readonly DispatcherBinding<TListener, TEvent> _dispatcher;
+    private readonly QueueRegistry<TListener, TEvent> _registry;
+    private readonly BusLifecycle<TListener, TEvent> _lifecycle;
+    private readonly StatsAggregator<TListener, TEvent> _stats;
+    private readonly DropReporter<TListener, TEvent> _drops;
+    private readonly ThreadCounter _posted = new();
+    private int _disposed;
+
+    /// <summary>Creates a bus that is not yet started: events posted now are buffered until <see cref="Start"/>.</summary>
+    /// <param name="options">Capacities, timeouts, logging and clock; <see langword="null"/> for the defaults.</param>
+    /// <param name="dispatcher">The generated dispatcher: <c>DispatcherBinding&lt;…&gt;.Of&lt;SchedulerDispatcher&gt;()</c>.</param>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="dispatcher"/> is null.</exception>
+    protected LiveListenerBus(BusOptions? options, DispatcherBinding<TListener, TEvent> dispatcher)
+    {
+        ArgumentNullException.ThrowIfNull(dispatcher);
+        BusOptions valid = BusOptionsValidation.Validate(options);
+        _context = new BusContext(valid, GetType().Name, Log.LiveBusCategory);
+        _dispatcher = dispatcher;
+        _registry = new QueueRegistry<TListener, TEvent>(_context, valid.QueueCapacities, dispatcher, this, RemoveListenerOnError);
+        _drops = new DropReporter<TListener, TEvent>(_context);
+        _lifecycle = new BusLifecycle<TListener, TEvent>(_context, _registry, _drops, this);
+        _stats = new StatsAggregator<TListener, TEvent>(_registry.Gate);
+        BusMetrics.Register(this);
+    }
+
+    /// <summary>The names of the queues that have listeners, in ordinal order.</summary>
+    public IReadOnlyCollection<string> ActiveQueues =>
+        _registry.Live.Select(q => q.Name).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Every listener of every queue: a snapshot.</summary>
+    public IReadOnlyList<TListener> Listeners =>
+        _registry.Live.SelectMany(q => q.Listeners.Listeners()).ToArray();
+
+    string IBusMetricsSource.BusName => _context.Name;
+
+    // Lock-free: the posted counter alone, not GetStats, which locks the bus and snapshots every queue and timer.
+    long IBusMetricsSource.EventsPosted => _posted.Sum();
+
+    /// <summary>
+    /// Whether Stop or Dispose has begun (or ended): set at its start, before any queue is closed or joined, and never
+    /// cleared. For tests that must know a Stop is under way without guessing from thread states.
+    /// </summary>
+    internal bool IsStopping => _lifecycle.State == BusLifecycle<TListener, TEvent>.Stopped;
+
+    /// <summary>
+    /// Test seam, <see langword="null"/> in production: called by AddToQueue with the new queue after it read the
+    /// bus state and before it publishes the queue, under the gate, so a test can start Stop at exactly that point.
+    /// Costs one field read on queue creation, a rare path that takes a lock anyway.
+    /// </summary>
+    internal Action<object>? BeforeQueuePublished { get; set; }
+
+    /// <summary>The bus lock, for tests that must hold it while something else runs.</summary>
+    internal object Gate => _registry.Gate;
+
+    private string DebuggerDisplay =>
+        $"{_context.Name}: {(_lifecycle.State switch { BusLifecycle<TListener, TEvent>.NotStarted => "not started", BusLifecycle<TListener, TEvent>.Started => "running", _ => "stopped" })}, queues {string.Join(", ", ActiveQueues)}, {_posted.Sum()} posted";
+
+    /// <summary>Adds a listener to the <see cref="SharedQueue"/>.</summary>
+    /// <param name="listener">The listener.</param>
+    public void AddToSharedQueue(TListener listener) => AddToQueue(listener, SharedQueue);
+
+    /// <summary>Adds a listener to the named queue, creating the queue (and starting it, if the bus runs) on first use.</summary>
+    /// <param name="listener">The listener.</param>
+    /// <param name="queue">The queue name.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="listener"/> or <paramref name="queue"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="queue"/> is empty.</exception>
+    /// <exception cref="InvalidOperationException">The bus was stopped or disposed and has no queue of that name.</exception>
+    public void AddToQueue(TListener listener, string queue)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        BusOptionsValidation.CheckQueueName(queue);
+        List<AsyncEventQueue<TListener, TEvent>> folded;
+        lock (_registry.Gate)
+        {
+            folded = FoldExitedRetired();
+            if (_registry.Find(queue) is { } existing)
+            {
+                // Also while Stop drains: the listener gets whatever the queue still delivers.
+                existing.Listeners.Add(listener);
+            }
+            else
+            {
+                _lifecycle.AddQueue(queue, listener, BeforeQueuePublished);
+            }
+        }
+
+        _drops.ReportFinal(folded);
+    }
+
+    /// <summary>Removes a listener from every queue; a queue left empty is stopped.</summary>
+    /// <param name="listener">The listener.</param>
+    /// <returns>Whether any queue had it.</returns>
+    public bool RemoveListener(TListener listener)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        List<AsyncEventQueue<TListener, TEvent>> emptied;
+        bool removed;
+        lock (_registry.Gate)
+        {
+            emptied = _registry.RemoveEverywhere(listener, out removed);
+        }
+
+        foreach (AsyncEventQueue<TListener, TEvent> queue in emptied)
+        {
+            Log.Safely(() => _context.Logger.QueueRetired(queue.Name, _context.Name));
+        }
+
+        // A dispatch thread must not join itself or another queue (it may be waited on); the emptied queues drain
+        // their few remaining events (to no listener) and end on their own.
+        if (!ConsumerThread.IsOwnedBy(this))
+        {
+            foreach (AsyncEventQueue<TListener, TEvent> queue in emptied)
+            {
+                _lifecycle.JoinOrAbandon(queue);
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>The listeners of type <typeparamref name="T"/>.</summary>
+    /// <typeparam name="T">The type to look for.</typeparam>
+    public IEnumerable<T> FindListenersByType<T>() => Listeners.OfType<T>().ToArray();
+
+    /// <summary>
+    /// Offers <paramref name="e"/> to every queue. Never blocks: a full queue drops it and counts the drop. Before
+    /// <see cref="Start"/> the event is buffered; after <see cref="Stop"/> it is ignored.
+    /// </summary>
+    /// <param name="e">The event.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="e"/> is null.</exception>
+    public void Post(TEvent e)
+    {
+        if (e is null)
+        {
+            ThrowNullEvent();
+        }
+
+        PostChecked(e, _dispatcher.Classify(e));
+    }
+
+    /// <summary>Like <see cref="Post(TEvent)"/> with the kind already known: generated per-event overloads call this.</summary>
+    /// <param name="e">The event.</param>
+    /// <param name="kind">The kind the bus's dispatcher classifies <paramref name="e"/> as.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="e"/> is null.</exception>
+    protected void PostWithKind(TEvent e, int kind)
+    {
+        if (e is null)
+        {
+            ThrowNullEvent();
+        }
+
+        Invariant.Holds(kind == _dispatcher.Classify(e), "a per-event Post passes the kind its dispatcher classifies the event as");
+        PostChecked(e, kind);
+    }
+
+    /// <summary>Starts every queue and delivers the events buffered so far, in order.</summary>
+    /// <exception cref="InvalidOperationException">The bus was started (or stopped, or disposed) before.</exception>
+    public void Start() => _lifecycle.Start();
+
+    /// <summary>
+    /// Refuses new events, lets every queue drain what it accepted, and joins the dispatch threads, waiting at most
+    /// <see cref="BusOptions.ExitTimeout"/> per queue. A second call does nothing.
+    /// </summary>
+    /// <remarks>
+    /// A queue whose thread does not end within the timeout is logged and abandoned: its events count as Size and
+    /// in-flight until its listener returns, and then as Dropped. If the calling thread is interrupted while it waits,
+    /// Stop still closes every queue, then throws <see cref="ThreadInterruptedException"/>; the queues drain and end on
+    /// their own, and a later Stop or Dispose returns at once.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">
+    /// The bus was neither started nor disposed, or it runs and this is one of its dispatch threads.
+    /// </exception>
+    public void Stop() => _lifecycle.Stop();
+
+    /// <summary>Waits until every queue is empty and idle.</summary>
+    /// <param name="timeout">How long to wait; <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</param>
+    /// <exception cref="TimeoutException">A queue still held events when the time ran out.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
+    /// <exception cref="InvalidOperationException">This is a dispatch thread of this bus.</exception>
+    public void WaitUntilEmpty(TimeSpan timeout) => WaitUntilEmpty(timeout, CancellationToken.None);
+
+    /// <summary>Waits until every queue is empty and idle, or the token is cancelled.</summary>
+    /// <param name="timeout">How long to wait; <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</param>
+    /// <param name="cancellationToken">Ends the wait early with <see cref="OperationCanceledException"/>.</param>
+    /// <exception cref="TimeoutException">A queue still held events when the time ran out.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="InvalidOperationException">This is a dispatch thread of this bus.</exception>
+    public void WaitUntilEmpty(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be zero or more, or infinite.");
+        }
+
+        if (ConsumerThread.IsOwnedBy(this))
+        {
+            // The event this listener is handling is in flight until it returns: the wait could never succeed.
+            throw new InvalidOperationException(
+                $"WaitUntilEmpty was called on a dispatch thread of bus {_context.Name} (from a listener); it would wait for itself.");
+        }
+
+        long deadline = timeout == Timeout.InfiniteTimeSpan ? long.MaxValue : Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        for (int round = 0; ; round++)
+        {
+            List<string> busy = AllQueues().Where(q => !q.IsIdle).Select(q => q.Name).ToList();
+            if (busy.Count == 0)
+            {
+                return;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Environment.TickCount64 >= deadline)
+            {
+                throw new TimeoutException(
+                    $"Bus {_context.Name}: queue(s) {string.Join(", ", busy)} still held events after {timeout}.");
+            }
+
+            // Back off from a yield to 10 ms sleeps: quick when the queues are nearly done, cheap when they are not.
+            if (round < 10)
+            {
+                Thread.Yield();
+            }
+            else
+            {
+                Thread.Sleep(Math.Min(round - 9, 10));
+            }
+        }
+    }
+
+    /// <summary>A snapshot of the bus's, its queues' and its listeners' counters.</summary>
+    public BusStats GetStats()
+    {
+        List<AsyncEventQueue<TListener, TEvent>> folded;
+        BusStats stats;
+        lock (_registry.Gate)
+        {
+            folded = FoldExitedRetired();
+            stats = _stats.Snapshot(_registry.All, _posted.Sum(), _lifecycle.StartBufferDropped);
+        }
+
+        _drops.ReportFinal(folded);
+        return stats;
+    }
+
+    /// <summary>Stops the bus if it runs and releases its resources.</summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Stops the bus if it runs and releases its resources. Never throws; safe to call twice.</summary>
+    /// <param name="disposing">Whether this is called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (!disposing || Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        // Never throws: an interrupt that fires at one of the waits of the lifecycle's Dispose is handed back to the
+        // thread. A Stop interrupted in its join has closed every queue; run again, it finds the bus stopped and returns.
+        bool interrupted = Uninterruptible.Run(_lifecycle.Dispose);
+        BusMetrics.Unregister(this);
+        if (interrupted)
+        {
+            Thread.CurrentThread.Interrupt();
+        }
+    }
+
+    [DoesNotReturn]
+    private static void ThrowNullEvent() => throw new ArgumentNullException("e");
+
+    /// <summary>The post path behind <see cref="Post(TEvent)"/> and <see cref="PostWithKind"/>, which checked <paramref name="e"/> for null.</summary>
+    private void PostChecked(TEvent e, int kind)
+    {
+        int state = _lifecycle.State;
+        if (state == BusLifecycle<TListener, TEvent>.Started)
+        {
+            // One thread-number read per post, for the posted counter and every queue's drop counter.
+            int thread = ThreadNumbers.Current;
+            _posted.Increment(thread);
+            foreach (AsyncEventQueue<TListener, TEvent> queue in _registry.Live)
+            {
+                queue.Offer(e, kind, thread);
+            }
+
+            return;
+        }
+
+        // Stopped is final, so a post after Stop is ignored without taking the lock Stop itself needs.
+        if (state != BusLifecycle<TListener, TEvent>.Stopped)
+        {
+            PostNotRunning(e, kind);
+        }
+    }
+
+    private void PostNotRunning(TEvent e, int kind)
+    {
+        switch (_lifecycle.PostNotRunning(e, kind))
+        {
+            case EarlyPost.Buffered:
+                _posted.Increment();
+                break;
+            case EarlyPost.Started:
+                PostChecked(e, kind);
+                break;
+        }
+    }
+
+    /// <summary>Spark's removeListenerOnError: a listener that threw <see cref="ThreadInterruptedException"/> leaves every queue.</summary>
+    private void RemoveListenerOnError(TListener listener) => RemoveListener(listener);
+
+    /// <summary>
+    /// Under the bus lock: folds the final counters of retired queues whose thread ended into the stats, and lets them
+    /// (and their rings) go. Runs on GetStats and AddToQueue, so add/remove cycles do not pile up retired rings. The
+    /// caller reports their last drops once it has released the lock.
+    /// </summary>
+    private List<AsyncEventQueue<TListener, TEvent>> FoldExitedRetired()
+    {
+        List<AsyncEventQueue<TListener, TEvent>> exited = _registry.TakeExited();
+        foreach (AsyncEventQueue<TListener, TEvent> queue in exited)
+        {
+            _stats.Fold(queue);
+        }
+
+        return exited;
+    }
+
+    private AsyncEventQueue<TListener, TEvent>[] AllQueues()
+    {
+        lock (_registry.Gate)
+        {
+            return _registry.All;
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using System.Threading;
+
+namespace GeneratedBus;
+
+/// <summary>
+/// A queue's dispatch thread: takes the ring's events in batches, hands each batch to
+/// <see cref="DeliverBatch"/> (compiled for the bus's dispatcher by <see cref="QueueDelivery{TListener, TEvent, TDispatcher}"/>),
+/// parks while the ring is empty, and exits once the queue is closed and drained, or abandoned.
+/// </summary>
+internal abstract class QueueConsumer<TListener, TEvent>
+    where TListener : class
+    where TEvent : class
+{
+    private readonly object _owner;
+    private Thread? _thread;
+    private int _abandon;
+
+    /// <param name="queue">The queue whose ring, listeners and counters this consumer works on.</param>
+    /// <param name="owner">The bus: marks the dispatch thread (see <see cref="ConsumerThread"/>).</param>
+    protected QueueConsumer(AsyncEventQueue<TListener, TEvent> queue, object owner)
+    {
+        _owner = owner;
+        Name = queue.Name;
+        Context = queue.Context;
+        Ring = queue.Ring;
+        Accounting = queue.Accounting;
+        Listeners = queue.Listeners;
+        Guard = queue.Guard;
+        Sampler = new TimingSampler(Context.Frequency);
+        Parking = queue.Parking;
+    }
+
+    /// <summary>The dispatch thread's calls not yet credited to the listeners' timers.</summary>
+    public CallTally Tally { get; } = new();
+
+    protected string Name { get; }
+
+    protected BusContext Context { get; }
+
+    protected BoundedRing<TEvent> Ring { get; }
+
+    protected QueueAccounting<TEvent> Accounting { get; }
+
+    protected ListenerList<TListener> Listeners { get; }
+
+    protected ListenerGuard<TListener, TEvent> Guard { get; }
+
+    /// <summary>Which events to time (timers on); dispatch thread only.</summary>
+    protected TimingSampler Sampler { get; }
+
+    /// <summary>Whether the bus abandoned the queue (see <see cref="Abandon"/>).</summary>
+    protected bool IsAbandoned => Volatile.Read(ref _abandon) != 0;
+
+    private ConsumerParking<TEvent> Parking { get; }
+
+    /// <summary>The dispatch thread's body.</summary>
+    public void Run()
+    {
+        _thread = Thread.CurrentThread;
+        ConsumerThread.Owner = _owner;
+        try
+        {
+            Drain();
+        }
+        finally
+        {
+            ConsumerThread.Owner = null;
+        }
+    }
+
+    /// <summary>
+    /// After a join timed out: once the stuck listener returns, count every remaining event as dropped and exit,
+    /// instead of delivering them.
+    /// </summary>
+    public void Abandon() => Volatile.Write(ref _abandon, 1);
+
+    /// <summary>Delivers the events at positions <paramref name="head"/> to <paramref name="tail"/> - 1.</summary>
+    /// <returns>False if the queue was abandoned meanwhile (the rest is then counted dropped).</returns>
+    /// <remarks>
+    /// Called once per batch, through one virtual call: <see cref="Drain"/> is entered once and never returns while the
+    /// queue runs, so the JIT can only compile it on-stack-replaced, from whichever loop first got hot in that
+    /// process. The per-event loop lives in this method instead, where call counting tiers it up with a full profile,
+    /// the same in every process.
+    /// </remarks>
+    protected abstract bool DeliverBatch(long head, long tail);
+
+    /// <summary>Checks, in Debug builds, that only the queue's own thread consumes.</summary>
+    protected void AssertOnDispatchThread() =>
+        Invariant.Holds(ReferenceEquals(Thread.CurrentThread, _thread), "a queue has a single consumer: its own thread");
+
+    /// <summary>Reads the clock to end a run of untimed events that began at <paramref name="since"/>; reports it if slow.</summary>
+    /// <returns>The reading (taken again after a report, so logging is not billed to the next call).</returns>
+    protected long EndUntimedRun(long since)
+    {
+        long now = Context.Now();
+        bool slow = now - since > Context.SlowTicks;
+        if (slow)
+        {
+            Guard.SlowUntimed(Listeners.Snapshot.Listeners, now - since, Sampler.Untimed);
+            now = Context.Now();
+        }
+
+        Sampler.RunRead(slow);
+        return now;
+    }
+
+    /// <summary>The queue was abandoned at shutdown (closed, so tail is final): count the rest as dropped.</summary>
+    protected void DropRemaining(long head)
+    {
+        long tail = Ring.Tail;
+        for (; head < tail; head++)
+        {
+            Ring.Take(head, out _);
+            Accounting.CountAbandoned();
+        }
+
+        Log.Safely(() => Context.Logger.AbandonedEventsDropped(Name, Context.Name, Accounting.Abandoned));
+    }
+
+    private void Drain()
+    {
+        long head = Ring.Head;
+        while (true)
+        {
+            // One tail read per batch: producers are not signalled per event and we do not re-read their line.
+            long tail = Ring.Tail;
+            if (head == tail)
+            {
+                if (Ring.IsClosed && Ring.Tail == head)
+                {
+                    Ring.ClearTaken(head);
+                    return;
+                }
+
+                Parking.Idle(head);
+                continue;
+            }
+
+            if (!DeliverBatch(head, tail))
+            {
+                return;
+            }
+
+            head = tail;
+        }
+    }
+}
