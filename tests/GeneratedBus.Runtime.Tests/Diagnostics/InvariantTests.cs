@@ -1,10 +1,28 @@
 using System;
+using System.Diagnostics;
+using System.Reflection;
 using GeneratedBus.Runtime.Tests.Support;
 
 namespace GeneratedBus.Runtime.Tests.Diagnostics;
 
 public class InvariantTests
 {
+    [Fact]
+    public void Checks_execute_exactly_when_the_runtime_is_a_Debug_build()
+    {
+        // An independent witness of the build: a Debug build disables the JIT optimizer, a Release build does not.
+        bool debugBuild = typeof(Invariant).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled == true;
+        Assert.Equal(debugBuild, Invariant.Enabled);
+
+        // A check inside the runtime: a second consumer thread is caught in Debug and goes unchecked in Release.
+        var ring = new BoundedRing<object>(4);
+        ring.TryEnqueue(new object(), 0);
+        ring.TryEnqueue(new object(), 0);
+        ring.Take(0, out _);
+        Exception? thrown = Workers.Catch(() => ring.Take(1, out _), "second consumer");
+        Assert.Equal(debugBuild, thrown is InvariantViolationException);
+    }
+
     [DebugOnlyFact]
     public void Holds_throws_naming_the_invariant_when_it_is_false()
     {
