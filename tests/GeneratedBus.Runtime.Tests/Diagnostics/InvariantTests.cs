@@ -5,6 +5,7 @@ using GeneratedBus.Runtime.Tests.Support;
 
 namespace GeneratedBus.Runtime.Tests.Diagnostics;
 
+[Trait("Category", DebugOnlyFactAttribute.Category)]
 public class InvariantTests
 {
     [Fact]

@@ -100,6 +100,7 @@ public class BoundedRingTests
     }
 
     [DebugOnlyFact]
+    [Trait("Category", DebugOnlyFactAttribute.Category)]
     public void A_second_consumer_thread_is_caught_in_Debug()
     {
         var ring = new BoundedRing<Item>(4);
@@ -116,6 +117,7 @@ public class BoundedRingTests
     }
 
     [DebugOnlyFact]
+    [Trait("Category", DebugOnlyFactAttribute.Category)]
     public void Taking_or_clearing_anywhere_but_head_is_caught_in_Debug()
     {
         var ring = new BoundedRing<Item>(4);

@@ -22,6 +22,7 @@ public class StartBufferTests
     }
 
     [DebugOnlyFact]
+    [Trait("Category", DebugOnlyFactAttribute.Category)]
     public void Use_without_the_bus_lock_is_caught_in_Debug()
     {
         var buffer = new StartBuffer<string>(new object());
