@@ -27,7 +27,7 @@ internal sealed class BusLifecycle<TListener, TEvent>
     private readonly ManualResetEventSlim _stopDone = new(false);
 
     // Under the bus lock.
-    private readonly StartBuffer<TEvent> _startBuffer = new();
+    private readonly StartBuffer<TEvent> _startBuffer;
     private int _state;
 
     /// <param name="context">The bus's shared settings.</param>
@@ -40,6 +40,7 @@ internal sealed class BusLifecycle<TListener, TEvent>
         _registry = registry;
         _drops = drops;
         _owner = owner;
+        _startBuffer = new StartBuffer<TEvent>(registry.Gate);
     }
 
     /// <summary>The state, read lock-free by the post path.</summary>

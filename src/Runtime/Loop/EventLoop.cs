@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,6 +25,7 @@ namespace GeneratedBus;
 /// it leaves behind are logged and counted in <see cref="DiscardedOnStop"/>.
 /// </para>
 /// </remarks>
+[DebuggerDisplay("{Name,nq}: active {IsActive}, stopped {IsStopped}, discarded {DiscardedOnStop}")]
 public abstract class EventLoop<TEvent> : IDisposable
 {
     private readonly string _name;
@@ -57,6 +59,11 @@ public abstract class EventLoop<TEvent> : IDisposable
     // Set by a Stop running on the loop's thread and read by that same thread after the current event: no other
     // thread touches it, so it needs no barrier.
     private bool _stopRequestedByLoop;
+
+#if DEBUG
+    // Debug only, for the check that OnStop runs once: how many times Stop called it.
+    private int _onStopCalls;
+#endif
 
     /// <summary>Creates a loop that logs nothing.</summary>
     /// <param name="name">The loop's name, which is also its thread's.</param>
@@ -196,6 +203,8 @@ public abstract class EventLoop<TEvent> : IDisposable
         }
 
         // After the join when stopping from outside, so every OnReceive happens before OnStop.
+        Invariant.Holds(_queue.IsEmpty, "EventLoop: when OnStop runs, every accepted event was received or counted as discarded");
+        CheckOnStopOnce();
         OnStop();
     }
 
@@ -294,6 +303,7 @@ public abstract class EventLoop<TEvent> : IDisposable
             // the queue empty, and then every accepted event has been received.
             if (!_queue.TryDequeue(out TEvent? e))
             {
+                Invariant.Holds(Volatile.Read(ref _stopped), "EventLoop: only the permit of a Stop from outside finds the queue empty");
                 return;
             }
 
@@ -308,6 +318,7 @@ public abstract class EventLoop<TEvent> : IDisposable
 
     private void Receive(TEvent e)
     {
+        Invariant.Holds(ReferenceEquals(Thread.CurrentThread, Volatile.Read(ref _thread)), "EventLoop: events are received on the loop's one thread");
         try
         {
             OnReceive(e);
@@ -323,5 +334,13 @@ public abstract class EventLoop<TEvent> : IDisposable
                 EventLoopLog.OnErrorFailed(_logger, _name, errorFailure);
             }
         }
+    }
+
+    [Conditional("DEBUG")]
+    private void CheckOnStopOnce()
+    {
+#if DEBUG
+        Invariant.Holds(Interlocked.Increment(ref _onStopCalls) == 1, "EventLoop: Stop calls OnStop exactly once");
+#endif
     }
 }

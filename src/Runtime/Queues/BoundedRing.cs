@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Threading;
@@ -35,8 +36,11 @@ internal enum EnqueueResult
 /// beyond the capacity, so no producer can reach a slot before it is cleared (see <see cref="Take"/>).
 /// Closing sets <see cref="ClosedBit"/> in <c>tail</c> with a CAS, so a claim and a close are totally ordered: no claim
 /// succeeds after the close, and every claim before it is published (its producer is past the CAS).
+/// In Debug builds <see cref="Invariant"/> checks these rules as they run (see the calls below); Release builds
+/// contain none of the checks.
 /// </remarks>
 /// <typeparam name="T">The item type.</typeparam>
+[DebuggerDisplay("{Size}/{Capacity} waiting, head {Head}, tail {Tail}, closed {IsClosed}")]
 internal sealed class BoundedRing<T>
     where T : class
 {
@@ -53,6 +57,11 @@ internal sealed class BoundedRing<T>
     private readonly long _mask;
     private readonly long _capacity;
     private RingIndices _indices;
+
+#if DEBUG
+    // Debug only, for the single-consumer check: the managed thread id of the consumer, 0 until its first call.
+    private int _consumerThreadId;
+#endif
 
     /// <summary>Creates a ring that holds exactly <paramref name="capacity"/> waiting items.</summary>
     /// <param name="capacity">Between 1 and <see cref="MaxCapacity"/>.</param>
@@ -90,7 +99,11 @@ internal sealed class BoundedRing<T>
         {
             // Head first: it only grows, so reading tail after it can't give a negative size.
             long head = Head;
-            return (int)(Tail - head);
+            int size = (int)(Tail - head);
+
+            // The bound as a reader can see it: only if head did not move meanwhile was it head when tail was read.
+            Invariant.Holds(size >= 0 && (size <= _capacity || Head != head), "BoundedRing: 0 <= tail - head <= capacity");
+            return size;
         }
     }
 
@@ -139,6 +152,12 @@ internal sealed class BoundedRing<T>
         // ClearLag), which the consumer cleared before it published that head; we acquired that head (directly, or
         // through the cached head another producer wrote after acquiring it), so the slot is free and seen cleared.
         ref Slot slot = ref _slots[tail & _mask];
+
+        // Head only grows, so the bound checked before the CAS still holds against the head of now.
+        Invariant.Holds(tail - Volatile.Read(ref _indices.Head) < _capacity, "BoundedRing: a claim is below head + capacity");
+        Invariant.Holds(
+            slot.Item is null && Volatile.Read(ref slot.Sequence) == Math.Max(0, tail - _slots.Length + 1),
+            "BoundedRing: a producer reuses only a slot whose last position was taken and cleared");
         slot.Item = item;
         slot.Kind = kind;
 
@@ -156,6 +175,10 @@ internal sealed class BoundedRing<T>
     /// <param name="kind">The item's kind.</param>
     public T Take(long position, out int kind)
     {
+        // Checked before the wait, which would spin forever on a position nobody claimed.
+        CheckConsumer();
+        Invariant.Holds(position == Volatile.Read(ref _indices.Head), "BoundedRing: the consumer takes at head, each position once, in order");
+        Invariant.Holds(position < Tail, "BoundedRing: the consumer takes only claimed positions");
         ref Slot slot = ref _slots[position & _mask];
 
         // Acquire: pairs with the producer's release of the sequence, so the item and kind read below are its.
@@ -187,6 +210,8 @@ internal sealed class BoundedRing<T>
     /// <param name="head">The current head.</param>
     public void ClearTaken(long head)
     {
+        CheckConsumer();
+        Invariant.Holds(head == Volatile.Read(ref _indices.Head), "BoundedRing: ClearTaken is given the current head");
         for (long position = Math.Max(0, head - ClearLag); position < head; position++)
         {
             _slots[position & _mask].Item = null;
@@ -210,6 +235,15 @@ internal sealed class BoundedRing<T>
         }
 
         return false;
+    }
+
+    /// <summary>Debug only: <see cref="Take"/> and <see cref="ClearTaken"/> are only ever called by one thread.</summary>
+    [Conditional("DEBUG")]
+    private void CheckConsumer()
+    {
+#if DEBUG
+        Invariant.SingleThread(ref _consumerThreadId, "BoundedRing: one consumer thread takes and clears");
+#endif
     }
 
     // A producer is between its CAS and its publish: a few instructions, unless it was descheduled. Re-read first:

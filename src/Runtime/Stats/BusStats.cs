@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 
 namespace GeneratedBus;
 
@@ -7,6 +8,7 @@ namespace GeneratedBus;
 /// <param name="EventsPosted">Events the bus accepted from <c>Post</c> (before or after <c>Start</c>, never after <c>Stop</c>).</param>
 /// <param name="Queues">Every queue the bus has had, by name, including queues stopped because they were left empty.</param>
 /// <param name="Listeners">Timers per listener type, summed over queues.</param>
+[DebuggerDisplay("posted {EventsPosted}, {Queues.Count} queues, {Listeners.Count} listener types, start buffer dropped {StartBufferDropped}")]
 public sealed record BusStats(
     long EventsPosted,
     IReadOnlyDictionary<string, QueueStats> Queues,

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 
 namespace GeneratedBus;
 
@@ -11,4 +12,5 @@ namespace GeneratedBus;
 /// take under 1 µs), so this is the timed calls' total scaled to all calls; exact when every call was timed.
 /// </param>
 /// <param name="MaxTime">The longest timed call.</param>
+[DebuggerDisplay("{ListenerType.Name,nq}: {Events} events, {Failures} failures, total {TotalTime}, max {MaxTime}")]
 public sealed record ListenerStats(Type ListenerType, long Events, long Failures, TimeSpan TotalTime, TimeSpan MaxTime);

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace GeneratedBus;
 
 /// <summary>A snapshot of one queue's counters. At every moment <c>Posted = Processed + Dropped + Size + in-flight</c>.</summary>
@@ -7,4 +9,5 @@ namespace GeneratedBus;
 /// <param name="Posted">Events offered to the queue: accepted or dropped.</param>
 /// <param name="Processed">Events every listener of the queue has had.</param>
 /// <param name="Dropped">Events refused because the queue was full, or abandoned at shutdown.</param>
+[DebuggerDisplay("{Name,nq}: {Size}/{Capacity} posted {Posted} processed {Processed} dropped {Dropped}")]
 public sealed record QueueStats(string Name, int Capacity, int Size, long Posted, long Processed, long Dropped);

@@ -99,6 +99,45 @@ public class BoundedRingTests
         Assert.Equal(0, ring.Size);
     }
 
+    [DebugOnlyFact]
+    [Trait("Category", DebugOnlyFactAttribute.Category)]
+    public void A_second_consumer_thread_is_caught_in_Debug()
+    {
+        BoundedRing<Item> ring = TwoWaiting();
+        ring.Take(0, out _);
+
+        var thrown = Workers.Catch(() => ring.Take(1, out _), "second consumer");
+        Assert.Contains("one consumer thread", Assert.IsType<InvariantViolationException>(thrown).Message);
+        Assert.IsType<InvariantViolationException>(Workers.Catch(() => ring.ClearTaken(1), "second consumer"));
+
+        // The owner goes on.
+        Assert.Equal(new Item(0, 1), ring.Take(1, out _));
+    }
+
+    [DebugOnlyFact]
+    [Trait("Category", DebugOnlyFactAttribute.Category)]
+    public void Taking_or_clearing_anywhere_but_head_is_caught_in_Debug()
+    {
+        BoundedRing<Item> ring = TwoWaiting();
+
+        // Ahead of head, behind it, and past tail (which would otherwise wait forever for a publish).
+        Assert.Contains("takes at head", Assert.Throws<InvariantViolationException>(() => ring.Take(1, out _)).Message);
+        ring.Take(0, out _);
+        Assert.Throws<InvariantViolationException>(() => ring.Take(0, out _));
+        ring.Take(1, out _);
+        Assert.Contains("only claimed positions", Assert.Throws<InvariantViolationException>(() => ring.Take(2, out _)).Message);
+        Assert.Contains("current head", Assert.Throws<InvariantViolationException>(() => ring.ClearTaken(1)).Message);
+        Assert.Equal(0, ring.Size);
+    }
+
+    private static BoundedRing<Item> TwoWaiting()
+    {
+        var ring = new BoundedRing<Item>(4);
+        ring.TryEnqueue(new Item(0, 0), 0);
+        ring.TryEnqueue(new Item(0, 1), 0);
+        return ring;
+    }
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static WeakReference EnqueueAndTake(BoundedRing<Item> ring, int sequence)
     {
