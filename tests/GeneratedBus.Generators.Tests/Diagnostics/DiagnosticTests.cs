@@ -157,10 +157,24 @@ public class DiagnosticTests
             "GB0007",
             "SchedulerBus");
 
+    [Fact]
+    public void GB0007_synchronous_bus_name_taken_by_an_existing_type()
+        => DiagnosticAssert.ReportsOnly(
+            """
+            using GeneratedBus;
+            namespace Acme;
+            public abstract record [|SchedulerEvent|];
+            [BusEvent] public sealed record JobStart(int JobId) : SchedulerEvent;
+            public sealed class SchedulerListenerBus { }
+            """,
+            "GB0007",
+            "SchedulerListenerBus");
+
     [Theory]
     [InlineData("SchedulerBus")]
     [InlineData("ISchedulerListener")]
     [InlineData("SchedulerDispatcher")]
+    [InlineData("SchedulerListenerBus")]
     public void GB0007_event_named_like_a_generated_type(string name)
         => DiagnosticAssert.ReportsOnly(
             $$"""
@@ -179,6 +193,18 @@ public class DiagnosticTests
             Prelude + "public abstract record [|SchedulerEvents|];\n[BusEvent] public sealed record Tick(long Time) : SchedulerEvents;",
             "GB0007",
             "Acme.SchedulerEvents");
+        Assert.Single(run.Result.GeneratedSources);
+    }
+
+    [Fact]
+    public void GB0007_one_buses_synchronous_bus_is_another_buses_queued_bus()
+    {
+        // Bus "Scheduler" writes SchedulerListenerBus as its synchronous bus, bus "SchedulerListener" as its queued one;
+        // Acme.SchedulerEvent comes first in ordinal order, so it keeps its bus.
+        GeneratorRun run = DiagnosticAssert.ReportsOnly(
+            Prelude + "[EventBus(\"SchedulerListener\")] public abstract record [|Tick|];\n[BusEvent] public sealed record Ping(long Time) : Tick;",
+            "GB0007",
+            "SchedulerListenerBus");
         Assert.Single(run.Result.GeneratedSources);
     }
 

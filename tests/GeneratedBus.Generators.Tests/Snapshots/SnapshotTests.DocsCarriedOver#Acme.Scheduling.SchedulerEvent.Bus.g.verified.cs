@@ -290,4 +290,22 @@ namespace Acme.Scheduling
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Acme.Scheduling.StageRetried e) => PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.StageRetried);
     }
+
+    /// <summary>
+    /// The synchronous bus of <see cref="global::Acme.Scheduling.SchedulerEvent"/> events, Spark's <c>ListenerBus</c>:
+    /// <see cref="global::GeneratedBus.ListenerBus{TListener, TEvent}.PostToAll"/> delivers each event to every
+    /// <see cref="global::Acme.Scheduling.ISchedulerListener"/> listener on the caller's thread, in the order they were added. A listener
+    /// that throws is logged and counted while the others still get the event, and each listener type is timed.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+    public sealed class SchedulerListenerBus : global::GeneratedBus.ListenerBus<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>
+    {
+        /// <summary>Creates a bus with no listeners, wired to <see cref="global::Acme.Scheduling.SchedulerDispatcher"/>.</summary>
+        /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
+        /// <exception cref="global::System.ArgumentException">An option is out of range.</exception>
+        public SchedulerListenerBus(global::GeneratedBus.BusOptions? options = null)
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.Of<global::Acme.Scheduling.SchedulerDispatcher>())
+        {
+        }
+    }
 }

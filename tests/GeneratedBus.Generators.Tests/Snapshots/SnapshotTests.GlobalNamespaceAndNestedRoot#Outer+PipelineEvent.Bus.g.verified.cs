@@ -178,3 +178,21 @@ internal sealed class PipelineBus : global::GeneratedBus.LiveListenerBus<global:
     /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
     public void Post(global::Started e) => PostWithKind(e, (int)global::PipelineEventKind.Started);
 }
+
+/// <summary>
+/// The synchronous bus of <see cref="global::Outer.PipelineEvent"/> events, Spark's <c>ListenerBus</c>:
+/// <see cref="global::GeneratedBus.ListenerBus{TListener, TEvent}.PostToAll"/> delivers each event to every
+/// <see cref="global::IPipelineListener"/> listener on the caller's thread, in the order they were added. A listener
+/// that throws is logged and counted while the others still get the event, and each listener type is timed.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+internal sealed class PipelineListenerBus : global::GeneratedBus.ListenerBus<global::IPipelineListener, global::Outer.PipelineEvent>
+{
+    /// <summary>Creates a bus with no listeners, wired to <see cref="global::PipelineDispatcher"/>.</summary>
+    /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
+    /// <exception cref="global::System.ArgumentException">An option is out of range.</exception>
+    public PipelineListenerBus(global::GeneratedBus.BusOptions? options = null)
+        : base(options, global::GeneratedBus.DispatcherBinding<global::IPipelineListener, global::Outer.PipelineEvent>.Of<global::PipelineDispatcher>())
+    {
+    }
+}

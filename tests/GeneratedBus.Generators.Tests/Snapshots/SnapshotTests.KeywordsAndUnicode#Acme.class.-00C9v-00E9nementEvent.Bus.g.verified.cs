@@ -246,4 +246,22 @@ namespace Acme.@class
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Acme.@class.classEvent e) => PostWithKind(e, (int)global::Acme.@class.ÉvénementEventKind.@class);
     }
+
+    /// <summary>
+    /// The synchronous bus of <see cref="global::Acme.@class.ÉvénementEvent"/> events, Spark's <c>ListenerBus</c>:
+    /// <see cref="global::GeneratedBus.ListenerBus{TListener, TEvent}.PostToAll"/> delivers each event to every
+    /// <see cref="global::Acme.@class.IÉvénementListener"/> listener on the caller's thread, in the order they were added. A listener
+    /// that throws is logged and counted while the others still get the event, and each listener type is timed.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+    internal sealed class ÉvénementListenerBus : global::GeneratedBus.ListenerBus<global::Acme.@class.IÉvénementListener, global::Acme.@class.ÉvénementEvent>
+    {
+        /// <summary>Creates a bus with no listeners, wired to <see cref="global::Acme.@class.ÉvénementDispatcher"/>.</summary>
+        /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
+        /// <exception cref="global::System.ArgumentException">An option is out of range.</exception>
+        public ÉvénementListenerBus(global::GeneratedBus.BusOptions? options = null)
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.@class.IÉvénementListener, global::Acme.@class.ÉvénementEvent>.Of<global::Acme.@class.ÉvénementDispatcher>())
+        {
+        }
+    }
 }

@@ -213,4 +213,22 @@ namespace Acme.Telemetry
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Acme.Telemetry.Counter e) => PostWithKind(e, (int)global::Acme.Telemetry.TelemetryEventKind.Counter);
     }
+
+    /// <summary>
+    /// The synchronous bus of <see cref="global::Acme.Telemetry.Signal"/> events, Spark's <c>ListenerBus</c>:
+    /// <see cref="global::GeneratedBus.ListenerBus{TListener, TEvent}.PostToAll"/> delivers each event to every
+    /// <see cref="global::Acme.Telemetry.ITelemetryListener"/> listener on the caller's thread, in the order they were added. A listener
+    /// that throws is logged and counted while the others still get the event, and each listener type is timed.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+    public sealed class TelemetryListenerBus : global::GeneratedBus.ListenerBus<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>
+    {
+        /// <summary>Creates a bus with no listeners, wired to <see cref="global::Acme.Telemetry.TelemetryDispatcher"/>.</summary>
+        /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
+        /// <exception cref="global::System.ArgumentException">An option is out of range.</exception>
+        public TelemetryListenerBus(global::GeneratedBus.BusOptions? options = null)
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>.Of<global::Acme.Telemetry.TelemetryDispatcher>())
+        {
+        }
+    }
 }

@@ -213,4 +213,22 @@ namespace Acme.Scheduling.Jobs
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Acme.Scheduling.Jobs.Retries.RetryScheduled e) => PostWithKind(e, (int)global::Acme.Scheduling.Jobs.JobEventKind.RetryScheduled);
     }
+
+    /// <summary>
+    /// The synchronous bus of <see cref="global::Acme.Scheduling.Jobs.JobEvent"/> events, Spark's <c>ListenerBus</c>:
+    /// <see cref="global::GeneratedBus.ListenerBus{TListener, TEvent}.PostToAll"/> delivers each event to every
+    /// <see cref="global::Acme.Scheduling.Jobs.IJobListener"/> listener on the caller's thread, in the order they were added. A listener
+    /// that throws is logged and counted while the others still get the event, and each listener type is timed.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+    public sealed class JobListenerBus : global::GeneratedBus.ListenerBus<global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.JobEvent>
+    {
+        /// <summary>Creates a bus with no listeners, wired to <see cref="global::Acme.Scheduling.Jobs.JobDispatcher"/>.</summary>
+        /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
+        /// <exception cref="global::System.ArgumentException">An option is out of range.</exception>
+        public JobListenerBus(global::GeneratedBus.BusOptions? options = null)
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.JobEvent>.Of<global::Acme.Scheduling.Jobs.JobDispatcher>())
+        {
+        }
+    }
 }

@@ -246,4 +246,22 @@ namespace Acme.Metrics
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Acme.Metrics.ThresholdCrossed e) => PostWithKind(e, (int)global::Acme.Metrics.MetricEventKind.ThresholdCrossed);
     }
+
+    /// <summary>
+    /// The synchronous bus of <see cref="global::Acme.Metrics.IMetricEvent"/> events, Spark's <c>ListenerBus</c>:
+    /// <see cref="global::GeneratedBus.ListenerBus{TListener, TEvent}.PostToAll"/> delivers each event to every
+    /// <see cref="global::Acme.Metrics.IMetricListener"/> listener on the caller's thread, in the order they were added. A listener
+    /// that throws is logged and counted while the others still get the event, and each listener type is timed.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+    public sealed class MetricListenerBus : global::GeneratedBus.ListenerBus<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>
+    {
+        /// <summary>Creates a bus with no listeners, wired to <see cref="global::Acme.Metrics.MetricDispatcher"/>.</summary>
+        /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
+        /// <exception cref="global::System.ArgumentException">An option is out of range.</exception>
+        public MetricListenerBus(global::GeneratedBus.BusOptions? options = null)
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>.Of<global::Acme.Metrics.MetricDispatcher>())
+        {
+        }
+    }
 }

@@ -873,4 +873,22 @@ namespace Spark.Scheduler
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Spark.Scheduler.SpeculativeTaskSubmitted e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.SpeculativeTaskSubmitted);
     }
+
+    /// <summary>
+    /// The synchronous bus of <see cref="global::Spark.Scheduler.SparkEvent"/> events, Spark's <c>ListenerBus</c>:
+    /// <see cref="global::GeneratedBus.ListenerBus{TListener, TEvent}.PostToAll"/> delivers each event to every
+    /// <see cref="global::Spark.Scheduler.ISparkListener"/> listener on the caller's thread, in the order they were added. A listener
+    /// that throws is logged and counted while the others still get the event, and each listener type is timed.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+    public sealed class SparkListenerBus : global::GeneratedBus.ListenerBus<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>
+    {
+        /// <summary>Creates a bus with no listeners, wired to <see cref="global::Spark.Scheduler.SparkDispatcher"/>.</summary>
+        /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
+        /// <exception cref="global::System.ArgumentException">An option is out of range.</exception>
+        public SparkListenerBus(global::GeneratedBus.BusOptions? options = null)
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>.Of<global::Spark.Scheduler.SparkDispatcher>())
+        {
+        }
+    }
 }

@@ -213,4 +213,22 @@ namespace Acme.Platform
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Acme.Platform.JobEnd e) => PostWithKind(e, (int)global::Acme.Platform.SchedulerEventKind.JobEnd);
     }
+
+    /// <summary>
+    /// The synchronous bus of <see cref="global::Acme.Platform.SchedulerEvent"/> events, Spark's <c>ListenerBus</c>:
+    /// <see cref="global::GeneratedBus.ListenerBus{TListener, TEvent}.PostToAll"/> delivers each event to every
+    /// <see cref="global::Acme.Platform.ISchedulerListener"/> listener on the caller's thread, in the order they were added. A listener
+    /// that throws is logged and counted while the others still get the event, and each listener type is timed.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+    public sealed class SchedulerListenerBus : global::GeneratedBus.ListenerBus<global::Acme.Platform.ISchedulerListener, global::Acme.Platform.SchedulerEvent>
+    {
+        /// <summary>Creates a bus with no listeners, wired to <see cref="global::Acme.Platform.SchedulerDispatcher"/>.</summary>
+        /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
+        /// <exception cref="global::System.ArgumentException">An option is out of range.</exception>
+        public SchedulerListenerBus(global::GeneratedBus.BusOptions? options = null)
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Platform.ISchedulerListener, global::Acme.Platform.SchedulerEvent>.Of<global::Acme.Platform.SchedulerDispatcher>())
+        {
+        }
+    }
 }

@@ -180,4 +180,22 @@ namespace Acme.Platform
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Acme.Platform.BlockWritten e) => PostWithKind(e, (int)global::Acme.Platform.StorageEventKind.BlockWritten);
     }
+
+    /// <summary>
+    /// The synchronous bus of <see cref="global::Acme.Platform.StorageEvents"/> events, Spark's <c>ListenerBus</c>:
+    /// <see cref="global::GeneratedBus.ListenerBus{TListener, TEvent}.PostToAll"/> delivers each event to every
+    /// <see cref="global::Acme.Platform.IStorageListener"/> listener on the caller's thread, in the order they were added. A listener
+    /// that throws is logged and counted while the others still get the event, and each listener type is timed.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+    public sealed class StorageListenerBus : global::GeneratedBus.ListenerBus<global::Acme.Platform.IStorageListener, global::Acme.Platform.StorageEvents>
+    {
+        /// <summary>Creates a bus with no listeners, wired to <see cref="global::Acme.Platform.StorageDispatcher"/>.</summary>
+        /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
+        /// <exception cref="global::System.ArgumentException">An option is out of range.</exception>
+        public StorageListenerBus(global::GeneratedBus.BusOptions? options = null)
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Platform.IStorageListener, global::Acme.Platform.StorageEvents>.Of<global::Acme.Platform.StorageDispatcher>())
+        {
+        }
+    }
 }
