@@ -114,10 +114,9 @@ public sealed class SynchronousBusTests
             long before = System.GC.GetAllocatedBytesForCurrentThread();
             for (int n = 0; n < 10_000; n++)
             {
-                SchedulerEventKind kind = SchedulerDispatcher.KindOf(e);
                 foreach (ISchedulerListener listener in listeners)
                 {
-                    SchedulerDispatcher.Dispatch(listener, e, kind);
+                    SchedulerDispatcher.Dispatch(listener, e);
                 }
 
                 SchedulerDispatcher.DispatchToAll(listeners, e);

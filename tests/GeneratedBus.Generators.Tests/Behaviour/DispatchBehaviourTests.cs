@@ -1,10 +1,12 @@
+using System.Linq;
 using GeneratedBus.Generators.Tests.Infrastructure;
 
 namespace GeneratedBus.Generators.Tests.Behaviour;
 
 /// <summary>
 /// Runs the generated dispatcher and listener bases for real (the bus itself needs the runtime, which is built elsewhere):
-/// exact types, subclasses of non-sealed events, unmarked types, the firehose, and boxed record structs.
+/// exact types, subclasses of non-sealed events, unmarked types, the firehose, and boxed record structs, and the runtime's
+/// kind path, which refuses a kind that does not fit the event.
 /// </summary>
 public class DispatchBehaviourTests
 {
@@ -68,6 +70,78 @@ public class DispatchBehaviourTests
             result);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(27)]
+    public void A_kind_that_does_not_fit_the_event_throws_and_names_both_instead_of_casting(int padding)
+    {
+        string pads = string.Concat(Enumerable.Range(0, padding).Select(i => $"[BusEvent] public sealed record Pad{i}(int Value) : SchedulerEvent;\n"));
+        GeneratorRun run = GeneratorRun.For($$"""
+            using System;
+            using System.Collections.Generic;
+            using GeneratedBus;
+
+            namespace Acme.Scheduling;
+
+            public abstract record SchedulerEvent;
+            [BusEvent] public sealed record JobStart(int JobId) : SchedulerEvent;
+            [BusEvent] public sealed record JobEnd(int JobId) : SchedulerEvent;
+            {{pads}}
+            public sealed class Recorder : SchedulerListener
+            {
+                public List<string> Calls { get; } = new();
+                public override void OnJobStart(JobStart e) => Calls.Add("OnJobStart");
+                public override void OnJobEnd(JobEnd e) => Calls.Add("OnJobEnd");
+            }
+
+            public static class Probe
+            {
+                public static string Run()
+                {
+                    IEventDispatcher<ISchedulerListener, SchedulerEvent> contract = default(SchedulerDispatcher);
+                    var r = new Recorder();
+                    return string.Join("\n",
+                        Try(() => contract.Dispatch(r, new JobStart(1), (int)SchedulerEventKind.JobEnd)),
+                        Try(() => contract.Dispatch(r, new JobStart(1), 99)),
+                        Try(() => contract.Dispatch(r, new JobStart(1), -1)),
+                        Try(() => contract.Dispatch(r, new JobEnd(1), (int)SchedulerEventKind.JobEnd)),
+                        Try(() => SchedulerDispatcher.Dispatch(r, null!)),
+                        Try(() => SchedulerDispatcher.DispatchToAll(new ISchedulerListener[] { r }, null!)),
+                        Try(() => SchedulerDispatcher.KindOf(null!)),
+                        string.Join(",", r.Calls));
+                }
+
+                private static string Try(Action action)
+                {
+                    try
+                    {
+                        action();
+                        return "ok";
+                    }
+                    catch (Exception ex)
+                    {
+                        return ex.GetType().Name + " " + ex.Message.Split('\n')[0];
+                    }
+                }
+            }
+            """);
+
+        string[] result = ((string)CompiledAssembly.Invoke(run, "Acme.Scheduling.Probe", "Run")!).Split('\n');
+
+        Assert.Equal(
+            [
+                "ArgumentException Kind 2 (JobEnd) does not fit an event of type Acme.Scheduling.JobStart. (Parameter 'kind')",
+                "ArgumentOutOfRangeException Not a member of SchedulerEventKind. (Parameter 'kind')",
+                "ArgumentOutOfRangeException Not a member of SchedulerEventKind. (Parameter 'kind')",
+                "ok",
+                "ArgumentNullException Value cannot be null. (Parameter 'e')",
+                "ArgumentNullException Value cannot be null. (Parameter 'e')",
+                "ArgumentNullException Value cannot be null. (Parameter 'e')",
+                "OnJobEnd",
+            ],
+            result);
+    }
+
     [Fact]
     public void Boxed_record_structs_dispatch_through_an_interface_root()
     {
@@ -98,6 +172,18 @@ public class DispatchBehaviourTests
                     MetricDispatcher.Dispatch(recorder, new CpuSample(2));
                     MetricDispatcher.Dispatch(recorder, new ThresholdCrossed(3));
                     MetricDispatcher.Dispatch(recorder, new Unmarked(4));
+                    IEventDispatcher<IMetricListener, IMetricEvent> contract = default(MetricDispatcher);
+                    IMetricEvent boxed = new CpuSample(5);
+                    contract.Dispatch(recorder, boxed, contract.Classify(boxed));
+                    try
+                    {
+                        contract.Dispatch(recorder, boxed, (int)MetricEventKind.ThresholdCrossed);
+                    }
+                    catch (System.ArgumentException ex)
+                    {
+                        recorder.Calls.Add(ex.Message.Substring(0, ex.Message.IndexOf(" (Parameter", System.StringComparison.Ordinal)));
+                    }
+
                     return string.Join(",", recorder.Calls);
                 }
             }
@@ -105,11 +191,11 @@ public class DispatchBehaviourTests
 
         object? result = CompiledAssembly.Invoke(run, "Acme.Metrics.Probe", "Run");
 
-        Assert.Equal("Cpu 2,Threshold 3,Other", result);
+        Assert.Equal("Cpu 2,Threshold 3,Other,Cpu 5,Kind 2 (ThresholdCrossed) does not fit an event of type Acme.Metrics.CpuSample.", result);
     }
 
     [Fact]
-    public void Dispatch_allocates_nothing_and_switches_through_one_jump_table_over_64_events()
+    public void Dispatch_allocates_nothing_and_both_dispatch_paths_switch_through_one_jump_table_over_64_events()
     {
         const int count = 64;
         var events = new System.Text.StringBuilder();
@@ -150,11 +236,16 @@ public class DispatchBehaviourTests
                     Loop(events, boxed, quiet, metrics);
                     long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-                    MethodInfo dispatch = typeof(SchedulerDispatcher).GetMethod("Dispatch", new[] { typeof(ISchedulerListener), typeof(SchedulerEvent), typeof(SchedulerEventKind) })!;
-                    byte[] il = dispatch.GetMethodBody()!.GetILAsByteArray()!;
-                    // The 'switch' opcode (0x45) with its target count as a little-endian int32.
-                    int tables = Enumerable.Range(0, il.Length - 4).Count(i => il[i] == 0x45 && BitConverter.ToInt32(il, i + 1) == {{count}});
-                    return allocated + " bytes, " + tables + " table";
+                    MethodInfo dispatch = typeof(SchedulerDispatcher).GetMethod("Dispatch", new[] { typeof(ISchedulerListener), typeof(SchedulerEvent) })!;
+                    MethodInfo kindPath = typeof(SchedulerDispatcher).GetMethods(BindingFlags.NonPublic | BindingFlags.Instance).Single(m => m.Name.EndsWith(".Dispatch"));
+                    return allocated + " bytes, " + Tables(dispatch, {{count}}) + " table, " + Tables(kindPath, {{count}} + 1) + " table";
+                }
+
+                // The 'switch' opcode (0x45) with its target count as a little-endian int32.
+                private static int Tables(MethodInfo method, int targets)
+                {
+                    byte[] il = method.GetMethodBody()!.GetILAsByteArray()!;
+                    return Enumerable.Range(0, il.Length - 4).Count(i => il[i] == 0x45 && BitConverter.ToInt32(il, i + 1) == targets);
                 }
 
                 private static void Loop(SchedulerEvent[] events, IMetricEvent boxed, Quiet quiet, QuietMetrics metrics)
@@ -174,6 +265,6 @@ public class DispatchBehaviourTests
 
         object? result = CompiledAssembly.Invoke(run, "Acme.Scheduling.Probe", "Run");
 
-        Assert.Equal("0 bytes, 1 table", result);
+        Assert.Equal("0 bytes, 1 table, 1 table", result);
     }
 }

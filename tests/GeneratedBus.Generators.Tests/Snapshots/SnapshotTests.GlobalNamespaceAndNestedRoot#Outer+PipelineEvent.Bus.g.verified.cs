@@ -59,8 +59,8 @@ internal enum PipelineEventKind
 }
 
 /// <summary>
-/// Calls the handler that fits an event's type, at the same cost for every event type. The bus takes it as
-/// its <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+/// Calls the handler that fits an event's type. The bus takes it as its
+/// <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
 internal readonly struct PipelineDispatcher : global::GeneratedBus.IEventDispatcher<global::IPipelineListener, global::Outer.PipelineEvent>
@@ -99,15 +99,10 @@ internal readonly struct PipelineDispatcher : global::GeneratedBus.IEventDispatc
     /// <summary>Calls the handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
     /// <param name="listener">The listener.</param>
     /// <param name="e">The event.</param>
-    public static void Dispatch(global::IPipelineListener listener, global::Outer.PipelineEvent e) => Dispatch(listener, e, KindOf(e));
-
-    /// <summary>Calls the handler for <paramref name="kind"/> through a jump table, with no type tests.</summary>
-    /// <param name="listener">The listener.</param>
-    /// <param name="e">The event.</param>
-    /// <param name="kind">The kind of <paramref name="e"/>, as <see cref="KindOf"/> returns it.</param>
-    public static void Dispatch(global::IPipelineListener listener, global::Outer.PipelineEvent e, global::PipelineEventKind kind)
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+    public static void Dispatch(global::IPipelineListener listener, global::Outer.PipelineEvent e)
     {
-        switch (kind)
+        switch (KindOf(e))
         {
             case global::PipelineEventKind.Started:
                 listener.OnStarted((global::Started)e);
@@ -156,7 +151,32 @@ internal readonly struct PipelineDispatcher : global::GeneratedBus.IEventDispatc
     int global::GeneratedBus.IEventDispatcher<global::IPipelineListener, global::Outer.PipelineEvent>.Classify(global::Outer.PipelineEvent e) => (int)KindOf(e);
 
     /// <inheritdoc/>
-    void global::GeneratedBus.IEventDispatcher<global::IPipelineListener, global::Outer.PipelineEvent>.Dispatch(global::IPipelineListener listener, global::Outer.PipelineEvent e, int kind) => Dispatch(listener, e, (global::PipelineEventKind)kind);
+    /// <exception cref="global::System.ArgumentException"><paramref name="kind"/> does not fit the type of <paramref name="e"/>.</exception>
+    void global::GeneratedBus.IEventDispatcher<global::IPipelineListener, global::Outer.PipelineEvent>.Dispatch(global::IPipelineListener listener, global::Outer.PipelineEvent e, int kind)
+    {
+        switch ((global::PipelineEventKind)kind)
+        {
+            case global::PipelineEventKind.Started when e is global::Started typed:
+                listener.OnStarted(typed);
+                return;
+            case global::PipelineEventKind.Other:
+                listener.OnOtherEvent(e);
+                return;
+        }
+
+        throw WrongKind(kind, e);
+    }
+
+    private static global::System.ArgumentException WrongKind(int kind, global::Outer.PipelineEvent e)
+    {
+        if (kind < 0 || kind >= KindCount)
+        {
+            return new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of PipelineEventKind.");
+        }
+
+        string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
+        return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::PipelineEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+    }
 }
 
 /// <summary>

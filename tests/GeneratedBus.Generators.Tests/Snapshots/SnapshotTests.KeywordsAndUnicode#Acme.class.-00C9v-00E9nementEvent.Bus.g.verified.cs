@@ -87,8 +87,8 @@ namespace Acme.@class
     }
 
     /// <summary>
-    /// Calls the handler that fits an event's type, at the same cost for every event type. The bus takes it as
-    /// its <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// Calls the handler that fits an event's type. The bus takes it as its
+    /// <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     internal readonly struct ÉvénementDispatcher : global::GeneratedBus.IEventDispatcher<global::Acme.@class.IÉvénementListener, global::Acme.@class.ÉvénementEvent>
@@ -131,15 +131,10 @@ namespace Acme.@class
         /// <summary>Calls the handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
         /// <param name="listener">The listener.</param>
         /// <param name="e">The event.</param>
-        public static void Dispatch(global::Acme.@class.IÉvénementListener listener, global::Acme.@class.ÉvénementEvent e) => Dispatch(listener, e, KindOf(e));
-
-        /// <summary>Calls the handler for <paramref name="kind"/> through a jump table, with no type tests.</summary>
-        /// <param name="listener">The listener.</param>
-        /// <param name="e">The event.</param>
-        /// <param name="kind">The kind of <paramref name="e"/>, as <see cref="KindOf"/> returns it.</param>
-        public static void Dispatch(global::Acme.@class.IÉvénementListener listener, global::Acme.@class.ÉvénementEvent e, global::Acme.@class.ÉvénementEventKind kind)
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        public static void Dispatch(global::Acme.@class.IÉvénementListener listener, global::Acme.@class.ÉvénementEvent e)
         {
-            switch (kind)
+            switch (KindOf(e))
             {
                 case global::Acme.@class.ÉvénementEventKind.@event:
                     listener.Onevent((global::Acme.@class.@event)e);
@@ -214,7 +209,38 @@ namespace Acme.@class
         int global::GeneratedBus.IEventDispatcher<global::Acme.@class.IÉvénementListener, global::Acme.@class.ÉvénementEvent>.Classify(global::Acme.@class.ÉvénementEvent e) => (int)KindOf(e);
 
         /// <inheritdoc/>
-        void global::GeneratedBus.IEventDispatcher<global::Acme.@class.IÉvénementListener, global::Acme.@class.ÉvénementEvent>.Dispatch(global::Acme.@class.IÉvénementListener listener, global::Acme.@class.ÉvénementEvent e, int kind) => Dispatch(listener, e, (global::Acme.@class.ÉvénementEventKind)kind);
+        /// <exception cref="global::System.ArgumentException"><paramref name="kind"/> does not fit the type of <paramref name="e"/>.</exception>
+        void global::GeneratedBus.IEventDispatcher<global::Acme.@class.IÉvénementListener, global::Acme.@class.ÉvénementEvent>.Dispatch(global::Acme.@class.IÉvénementListener listener, global::Acme.@class.ÉvénementEvent e, int kind)
+        {
+            switch ((global::Acme.@class.ÉvénementEventKind)kind)
+            {
+                case global::Acme.@class.ÉvénementEventKind.@event when e is global::Acme.@class.@event typed:
+                    listener.Onevent(typed);
+                    return;
+                case global::Acme.@class.ÉvénementEventKind.Démarré when e is global::Acme.@class.Démarré typed:
+                    listener.OnDémarré(typed);
+                    return;
+                case global::Acme.@class.ÉvénementEventKind.@class when e is global::Acme.@class.classEvent typed:
+                    listener.Onclass(typed);
+                    return;
+                case global::Acme.@class.ÉvénementEventKind.Other:
+                    listener.OnOtherEvent(e);
+                    return;
+            }
+
+            throw WrongKind(kind, e);
+        }
+
+        private static global::System.ArgumentException WrongKind(int kind, global::Acme.@class.ÉvénementEvent e)
+        {
+            if (kind < 0 || kind >= KindCount)
+            {
+                return new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of ÉvénementEventKind.");
+            }
+
+            string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
+            return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Acme.@class.ÉvénementEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
     }
 
     /// <summary>

@@ -74,8 +74,8 @@ namespace Acme.Telemetry
     }
 
     /// <summary>
-    /// Calls the handler that fits an event's type, at the same cost for every event type. The bus takes it as
-    /// its <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// Calls the handler that fits an event's type. The bus takes it as its
+    /// <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public readonly struct TelemetryDispatcher : global::GeneratedBus.IEventDispatcher<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>
@@ -116,15 +116,10 @@ namespace Acme.Telemetry
         /// <summary>Calls the handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
         /// <param name="listener">The listener.</param>
         /// <param name="e">The event.</param>
-        public static void Dispatch(global::Acme.Telemetry.ITelemetryListener listener, global::Acme.Telemetry.Signal e) => Dispatch(listener, e, KindOf(e));
-
-        /// <summary>Calls the handler for <paramref name="kind"/> through a jump table, with no type tests.</summary>
-        /// <param name="listener">The listener.</param>
-        /// <param name="e">The event.</param>
-        /// <param name="kind">The kind of <paramref name="e"/>, as <see cref="KindOf"/> returns it.</param>
-        public static void Dispatch(global::Acme.Telemetry.ITelemetryListener listener, global::Acme.Telemetry.Signal e, global::Acme.Telemetry.TelemetryEventKind kind)
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        public static void Dispatch(global::Acme.Telemetry.ITelemetryListener listener, global::Acme.Telemetry.Signal e)
         {
-            switch (kind)
+            switch (KindOf(e))
             {
                 case global::Acme.Telemetry.TelemetryEventKind.Gauge:
                     listener.OnGauge((global::Acme.Telemetry.Gauge)e);
@@ -186,7 +181,35 @@ namespace Acme.Telemetry
         int global::GeneratedBus.IEventDispatcher<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>.Classify(global::Acme.Telemetry.Signal e) => (int)KindOf(e);
 
         /// <inheritdoc/>
-        void global::GeneratedBus.IEventDispatcher<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>.Dispatch(global::Acme.Telemetry.ITelemetryListener listener, global::Acme.Telemetry.Signal e, int kind) => Dispatch(listener, e, (global::Acme.Telemetry.TelemetryEventKind)kind);
+        /// <exception cref="global::System.ArgumentException"><paramref name="kind"/> does not fit the type of <paramref name="e"/>.</exception>
+        void global::GeneratedBus.IEventDispatcher<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>.Dispatch(global::Acme.Telemetry.ITelemetryListener listener, global::Acme.Telemetry.Signal e, int kind)
+        {
+            switch ((global::Acme.Telemetry.TelemetryEventKind)kind)
+            {
+                case global::Acme.Telemetry.TelemetryEventKind.Gauge when e is global::Acme.Telemetry.Gauge typed:
+                    listener.OnGauge(typed);
+                    return;
+                case global::Acme.Telemetry.TelemetryEventKind.Counter when e is global::Acme.Telemetry.Counter typed:
+                    listener.OnCounter(typed);
+                    return;
+                case global::Acme.Telemetry.TelemetryEventKind.Other:
+                    listener.OnOtherEvent(e);
+                    return;
+            }
+
+            throw WrongKind(kind, e);
+        }
+
+        private static global::System.ArgumentException WrongKind(int kind, global::Acme.Telemetry.Signal e)
+        {
+            if (kind < 0 || kind >= KindCount)
+            {
+                return new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of TelemetryEventKind.");
+            }
+
+            string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
+            return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Acme.Telemetry.TelemetryEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
     }
 
     /// <summary>

@@ -74,8 +74,8 @@ namespace Acme.Scheduling.Jobs
     }
 
     /// <summary>
-    /// Calls the handler that fits an event's type, at the same cost for every event type. The bus takes it as
-    /// its <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// Calls the handler that fits an event's type. The bus takes it as its
+    /// <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public readonly struct JobDispatcher : global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.JobEvent>
@@ -116,15 +116,10 @@ namespace Acme.Scheduling.Jobs
         /// <summary>Calls the handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
         /// <param name="listener">The listener.</param>
         /// <param name="e">The event.</param>
-        public static void Dispatch(global::Acme.Scheduling.Jobs.IJobListener listener, global::Acme.Scheduling.Jobs.JobEvent e) => Dispatch(listener, e, KindOf(e));
-
-        /// <summary>Calls the handler for <paramref name="kind"/> through a jump table, with no type tests.</summary>
-        /// <param name="listener">The listener.</param>
-        /// <param name="e">The event.</param>
-        /// <param name="kind">The kind of <paramref name="e"/>, as <see cref="KindOf"/> returns it.</param>
-        public static void Dispatch(global::Acme.Scheduling.Jobs.IJobListener listener, global::Acme.Scheduling.Jobs.JobEvent e, global::Acme.Scheduling.Jobs.JobEventKind kind)
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        public static void Dispatch(global::Acme.Scheduling.Jobs.IJobListener listener, global::Acme.Scheduling.Jobs.JobEvent e)
         {
-            switch (kind)
+            switch (KindOf(e))
             {
                 case global::Acme.Scheduling.Jobs.JobEventKind.Submitted:
                     listener.OnSubmitted((global::Acme.Scheduling.Jobs.Submitted)e);
@@ -186,7 +181,35 @@ namespace Acme.Scheduling.Jobs
         int global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.JobEvent>.Classify(global::Acme.Scheduling.Jobs.JobEvent e) => (int)KindOf(e);
 
         /// <inheritdoc/>
-        void global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.JobEvent>.Dispatch(global::Acme.Scheduling.Jobs.IJobListener listener, global::Acme.Scheduling.Jobs.JobEvent e, int kind) => Dispatch(listener, e, (global::Acme.Scheduling.Jobs.JobEventKind)kind);
+        /// <exception cref="global::System.ArgumentException"><paramref name="kind"/> does not fit the type of <paramref name="e"/>.</exception>
+        void global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.JobEvent>.Dispatch(global::Acme.Scheduling.Jobs.IJobListener listener, global::Acme.Scheduling.Jobs.JobEvent e, int kind)
+        {
+            switch ((global::Acme.Scheduling.Jobs.JobEventKind)kind)
+            {
+                case global::Acme.Scheduling.Jobs.JobEventKind.Submitted when e is global::Acme.Scheduling.Jobs.Submitted typed:
+                    listener.OnSubmitted(typed);
+                    return;
+                case global::Acme.Scheduling.Jobs.JobEventKind.RetryScheduled when e is global::Acme.Scheduling.Jobs.Retries.RetryScheduled typed:
+                    listener.OnRetryScheduled(typed);
+                    return;
+                case global::Acme.Scheduling.Jobs.JobEventKind.Other:
+                    listener.OnOtherEvent(e);
+                    return;
+            }
+
+            throw WrongKind(kind, e);
+        }
+
+        private static global::System.ArgumentException WrongKind(int kind, global::Acme.Scheduling.Jobs.JobEvent e)
+        {
+            if (kind < 0 || kind >= KindCount)
+            {
+                return new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of JobEventKind.");
+            }
+
+            string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
+            return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Acme.Scheduling.Jobs.JobEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
     }
 
     /// <summary>

@@ -113,8 +113,8 @@ namespace Acme.Scheduling
     }
 
     /// <summary>
-    /// Calls the handler that fits an event's type, at the same cost for every event type. The bus takes it as
-    /// its <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// Calls the handler that fits an event's type. The bus takes it as its
+    /// <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public readonly struct SchedulerDispatcher : global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>
@@ -174,15 +174,10 @@ namespace Acme.Scheduling
         /// <summary>Calls the handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
         /// <param name="listener">The listener.</param>
         /// <param name="e">The event.</param>
-        public static void Dispatch(global::Acme.Scheduling.ISchedulerListener listener, global::Acme.Scheduling.SchedulerEvent e) => Dispatch(listener, e, KindOf(e));
-
-        /// <summary>Calls the handler for <paramref name="kind"/> through a jump table, with no type tests.</summary>
-        /// <param name="listener">The listener.</param>
-        /// <param name="e">The event.</param>
-        /// <param name="kind">The kind of <paramref name="e"/>, as <see cref="KindOf"/> returns it.</param>
-        public static void Dispatch(global::Acme.Scheduling.ISchedulerListener listener, global::Acme.Scheduling.SchedulerEvent e, global::Acme.Scheduling.SchedulerEventKind kind)
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        public static void Dispatch(global::Acme.Scheduling.ISchedulerListener listener, global::Acme.Scheduling.SchedulerEvent e)
         {
-            switch (kind)
+            switch (KindOf(e))
             {
                 case global::Acme.Scheduling.SchedulerEventKind.Task:
                     listener.OnTask((global::Acme.Scheduling.TaskEvent)e);
@@ -283,7 +278,44 @@ namespace Acme.Scheduling
         int global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.Classify(global::Acme.Scheduling.SchedulerEvent e) => (int)KindOf(e);
 
         /// <inheritdoc/>
-        void global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.Dispatch(global::Acme.Scheduling.ISchedulerListener listener, global::Acme.Scheduling.SchedulerEvent e, int kind) => Dispatch(listener, e, (global::Acme.Scheduling.SchedulerEventKind)kind);
+        /// <exception cref="global::System.ArgumentException"><paramref name="kind"/> does not fit the type of <paramref name="e"/>.</exception>
+        void global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.Dispatch(global::Acme.Scheduling.ISchedulerListener listener, global::Acme.Scheduling.SchedulerEvent e, int kind)
+        {
+            switch ((global::Acme.Scheduling.SchedulerEventKind)kind)
+            {
+                case global::Acme.Scheduling.SchedulerEventKind.Task when e is global::Acme.Scheduling.TaskEvent typed:
+                    listener.OnTask(typed);
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.TaskEnd when e is global::Acme.Scheduling.TaskEnd typed:
+                    listener.OnTaskEnd(typed);
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.TaskKilled when e is global::Acme.Scheduling.TaskKilled typed:
+                    listener.OnTaskKilled(typed);
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.Stage when e is global::Acme.Scheduling.StageEvent typed:
+                    listener.OnStage(typed);
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.StageDone when e is global::Acme.Scheduling.StageDone typed:
+                    listener.OnStageDone(typed);
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.Other:
+                    listener.OnOtherEvent(e);
+                    return;
+            }
+
+            throw WrongKind(kind, e);
+        }
+
+        private static global::System.ArgumentException WrongKind(int kind, global::Acme.Scheduling.SchedulerEvent e)
+        {
+            if (kind < 0 || kind >= KindCount)
+            {
+                return new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of SchedulerEventKind.");
+            }
+
+            string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
+            return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Acme.Scheduling.SchedulerEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
     }
 
     /// <summary>

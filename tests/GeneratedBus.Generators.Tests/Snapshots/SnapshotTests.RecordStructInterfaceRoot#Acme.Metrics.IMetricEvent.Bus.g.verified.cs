@@ -87,8 +87,8 @@ namespace Acme.Metrics
     }
 
     /// <summary>
-    /// Calls the handler that fits an event's type, at the same cost for every event type. The bus takes it as
-    /// its <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// Calls the handler that fits an event's type. The bus takes it as its
+    /// <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public readonly struct MetricDispatcher : global::GeneratedBus.IEventDispatcher<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>
@@ -131,15 +131,10 @@ namespace Acme.Metrics
         /// <summary>Calls the handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
         /// <param name="listener">The listener.</param>
         /// <param name="e">The event.</param>
-        public static void Dispatch(global::Acme.Metrics.IMetricListener listener, global::Acme.Metrics.IMetricEvent e) => Dispatch(listener, e, KindOf(e));
-
-        /// <summary>Calls the handler for <paramref name="kind"/> through a jump table, with no type tests.</summary>
-        /// <param name="listener">The listener.</param>
-        /// <param name="e">The event.</param>
-        /// <param name="kind">The kind of <paramref name="e"/>, as <see cref="KindOf"/> returns it.</param>
-        public static void Dispatch(global::Acme.Metrics.IMetricListener listener, global::Acme.Metrics.IMetricEvent e, global::Acme.Metrics.MetricEventKind kind)
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        public static void Dispatch(global::Acme.Metrics.IMetricListener listener, global::Acme.Metrics.IMetricEvent e)
         {
-            switch (kind)
+            switch (KindOf(e))
             {
                 case global::Acme.Metrics.MetricEventKind.CpuSample:
                     listener.OnCpuSample((global::Acme.Metrics.CpuSample)e);
@@ -214,7 +209,38 @@ namespace Acme.Metrics
         int global::GeneratedBus.IEventDispatcher<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>.Classify(global::Acme.Metrics.IMetricEvent e) => (int)KindOf(e);
 
         /// <inheritdoc/>
-        void global::GeneratedBus.IEventDispatcher<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>.Dispatch(global::Acme.Metrics.IMetricListener listener, global::Acme.Metrics.IMetricEvent e, int kind) => Dispatch(listener, e, (global::Acme.Metrics.MetricEventKind)kind);
+        /// <exception cref="global::System.ArgumentException"><paramref name="kind"/> does not fit the type of <paramref name="e"/>.</exception>
+        void global::GeneratedBus.IEventDispatcher<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>.Dispatch(global::Acme.Metrics.IMetricListener listener, global::Acme.Metrics.IMetricEvent e, int kind)
+        {
+            switch ((global::Acme.Metrics.MetricEventKind)kind)
+            {
+                case global::Acme.Metrics.MetricEventKind.CpuSample when e is global::Acme.Metrics.CpuSample typed:
+                    listener.OnCpuSample(typed);
+                    return;
+                case global::Acme.Metrics.MetricEventKind.MemorySample when e is global::Acme.Metrics.MemorySample typed:
+                    listener.OnMemorySample(typed);
+                    return;
+                case global::Acme.Metrics.MetricEventKind.ThresholdCrossed when e is global::Acme.Metrics.ThresholdCrossed typed:
+                    listener.OnThresholdCrossed(typed);
+                    return;
+                case global::Acme.Metrics.MetricEventKind.Other:
+                    listener.OnOtherEvent(e);
+                    return;
+            }
+
+            throw WrongKind(kind, e);
+        }
+
+        private static global::System.ArgumentException WrongKind(int kind, global::Acme.Metrics.IMetricEvent e)
+        {
+            if (kind < 0 || kind >= KindCount)
+            {
+                return new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of MetricEventKind.");
+            }
+
+            string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
+            return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Acme.Metrics.MetricEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
     }
 
     /// <summary>

@@ -334,8 +334,8 @@ namespace Spark.Scheduler
     }
 
     /// <summary>
-    /// Calls the handler that fits an event's type, at the same cost for every event type. The bus takes it as
-    /// its <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// Calls the handler that fits an event's type. The bus takes it as its
+    /// <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public readonly struct SparkDispatcher : global::GeneratedBus.IEventDispatcher<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>
@@ -416,15 +416,10 @@ namespace Spark.Scheduler
         /// <summary>Calls the handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
         /// <param name="listener">The listener.</param>
         /// <param name="e">The event.</param>
-        public static void Dispatch(global::Spark.Scheduler.ISparkListener listener, global::Spark.Scheduler.SparkEvent e) => Dispatch(listener, e, KindOf(e));
-
-        /// <summary>Calls the handler for <paramref name="kind"/> through a jump table, with no type tests.</summary>
-        /// <param name="listener">The listener.</param>
-        /// <param name="e">The event.</param>
-        /// <param name="kind">The kind of <paramref name="e"/>, as <see cref="KindOf"/> returns it.</param>
-        public static void Dispatch(global::Spark.Scheduler.ISparkListener listener, global::Spark.Scheduler.SparkEvent e, global::Spark.Scheduler.SparkEventKind kind)
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        public static void Dispatch(global::Spark.Scheduler.ISparkListener listener, global::Spark.Scheduler.SparkEvent e)
         {
-            switch (kind)
+            switch (KindOf(e))
             {
                 case global::Spark.Scheduler.SparkEventKind.StageSubmitted:
                     listener.OnStageSubmitted((global::Spark.Scheduler.StageSubmitted)e);
@@ -746,7 +741,95 @@ namespace Spark.Scheduler
         int global::GeneratedBus.IEventDispatcher<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>.Classify(global::Spark.Scheduler.SparkEvent e) => (int)KindOf(e);
 
         /// <inheritdoc/>
-        void global::GeneratedBus.IEventDispatcher<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>.Dispatch(global::Spark.Scheduler.ISparkListener listener, global::Spark.Scheduler.SparkEvent e, int kind) => Dispatch(listener, e, (global::Spark.Scheduler.SparkEventKind)kind);
+        /// <exception cref="global::System.ArgumentException"><paramref name="kind"/> does not fit the type of <paramref name="e"/>.</exception>
+        void global::GeneratedBus.IEventDispatcher<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>.Dispatch(global::Spark.Scheduler.ISparkListener listener, global::Spark.Scheduler.SparkEvent e, int kind)
+        {
+            switch ((global::Spark.Scheduler.SparkEventKind)kind)
+            {
+                case global::Spark.Scheduler.SparkEventKind.StageSubmitted when e is global::Spark.Scheduler.StageSubmitted typed:
+                    listener.OnStageSubmitted(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.StageCompleted when e is global::Spark.Scheduler.StageCompleted typed:
+                    listener.OnStageCompleted(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.TaskStart when e is global::Spark.Scheduler.TaskStart typed:
+                    listener.OnTaskStart(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.TaskGettingResult when e is global::Spark.Scheduler.TaskGettingResult typed:
+                    listener.OnTaskGettingResult(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.TaskEnd when e is global::Spark.Scheduler.TaskEnd typed:
+                    listener.OnTaskEnd(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.JobStart when e is global::Spark.Scheduler.JobStart typed:
+                    listener.OnJobStart(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.JobEnd when e is global::Spark.Scheduler.JobEnd typed:
+                    listener.OnJobEnd(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.EnvironmentUpdate when e is global::Spark.Scheduler.EnvironmentUpdate typed:
+                    listener.OnEnvironmentUpdate(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.BlockManagerAdded when e is global::Spark.Scheduler.BlockManagerAdded typed:
+                    listener.OnBlockManagerAdded(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.BlockManagerRemoved when e is global::Spark.Scheduler.BlockManagerRemoved typed:
+                    listener.OnBlockManagerRemoved(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.UnpersistRDD when e is global::Spark.Scheduler.UnpersistRDD typed:
+                    listener.OnUnpersistRDD(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.ApplicationStart when e is global::Spark.Scheduler.ApplicationStart typed:
+                    listener.OnApplicationStart(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.ApplicationEnd when e is global::Spark.Scheduler.ApplicationEnd typed:
+                    listener.OnApplicationEnd(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.ExecutorMetricsUpdate when e is global::Spark.Scheduler.ExecutorMetricsUpdate typed:
+                    listener.OnExecutorMetricsUpdate(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.ExecutorAdded when e is global::Spark.Scheduler.ExecutorAdded typed:
+                    listener.OnExecutorAdded(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.ExecutorRemoved when e is global::Spark.Scheduler.ExecutorRemoved typed:
+                    listener.OnExecutorRemoved(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.ExecutorBlacklisted when e is global::Spark.Scheduler.ExecutorBlacklisted typed:
+                    listener.OnExecutorBlacklisted(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.ExecutorUnblacklisted when e is global::Spark.Scheduler.ExecutorUnblacklisted typed:
+                    listener.OnExecutorUnblacklisted(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.NodeBlacklisted when e is global::Spark.Scheduler.NodeBlacklisted typed:
+                    listener.OnNodeBlacklisted(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.NodeUnblacklisted when e is global::Spark.Scheduler.NodeUnblacklisted typed:
+                    listener.OnNodeUnblacklisted(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.BlockUpdated when e is global::Spark.Scheduler.BlockUpdated typed:
+                    listener.OnBlockUpdated(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.SpeculativeTaskSubmitted when e is global::Spark.Scheduler.SpeculativeTaskSubmitted typed:
+                    listener.OnSpeculativeTaskSubmitted(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.Other:
+                    listener.OnOtherEvent(e);
+                    return;
+            }
+
+            throw WrongKind(kind, e);
+        }
+
+        private static global::System.ArgumentException WrongKind(int kind, global::Spark.Scheduler.SparkEvent e)
+        {
+            if (kind < 0 || kind >= KindCount)
+            {
+                return new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of SparkEventKind.");
+            }
+
+            string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
+            return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Spark.Scheduler.SparkEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
     }
 
     /// <summary>

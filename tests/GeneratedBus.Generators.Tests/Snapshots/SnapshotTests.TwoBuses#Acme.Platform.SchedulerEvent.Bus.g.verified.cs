@@ -74,8 +74,8 @@ namespace Acme.Platform
     }
 
     /// <summary>
-    /// Calls the handler that fits an event's type, at the same cost for every event type. The bus takes it as
-    /// its <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// Calls the handler that fits an event's type. The bus takes it as its
+    /// <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public readonly struct SchedulerDispatcher : global::GeneratedBus.IEventDispatcher<global::Acme.Platform.ISchedulerListener, global::Acme.Platform.SchedulerEvent>
@@ -116,15 +116,10 @@ namespace Acme.Platform
         /// <summary>Calls the handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
         /// <param name="listener">The listener.</param>
         /// <param name="e">The event.</param>
-        public static void Dispatch(global::Acme.Platform.ISchedulerListener listener, global::Acme.Platform.SchedulerEvent e) => Dispatch(listener, e, KindOf(e));
-
-        /// <summary>Calls the handler for <paramref name="kind"/> through a jump table, with no type tests.</summary>
-        /// <param name="listener">The listener.</param>
-        /// <param name="e">The event.</param>
-        /// <param name="kind">The kind of <paramref name="e"/>, as <see cref="KindOf"/> returns it.</param>
-        public static void Dispatch(global::Acme.Platform.ISchedulerListener listener, global::Acme.Platform.SchedulerEvent e, global::Acme.Platform.SchedulerEventKind kind)
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        public static void Dispatch(global::Acme.Platform.ISchedulerListener listener, global::Acme.Platform.SchedulerEvent e)
         {
-            switch (kind)
+            switch (KindOf(e))
             {
                 case global::Acme.Platform.SchedulerEventKind.JobStart:
                     listener.OnJobStart((global::Acme.Platform.JobStart)e);
@@ -186,7 +181,35 @@ namespace Acme.Platform
         int global::GeneratedBus.IEventDispatcher<global::Acme.Platform.ISchedulerListener, global::Acme.Platform.SchedulerEvent>.Classify(global::Acme.Platform.SchedulerEvent e) => (int)KindOf(e);
 
         /// <inheritdoc/>
-        void global::GeneratedBus.IEventDispatcher<global::Acme.Platform.ISchedulerListener, global::Acme.Platform.SchedulerEvent>.Dispatch(global::Acme.Platform.ISchedulerListener listener, global::Acme.Platform.SchedulerEvent e, int kind) => Dispatch(listener, e, (global::Acme.Platform.SchedulerEventKind)kind);
+        /// <exception cref="global::System.ArgumentException"><paramref name="kind"/> does not fit the type of <paramref name="e"/>.</exception>
+        void global::GeneratedBus.IEventDispatcher<global::Acme.Platform.ISchedulerListener, global::Acme.Platform.SchedulerEvent>.Dispatch(global::Acme.Platform.ISchedulerListener listener, global::Acme.Platform.SchedulerEvent e, int kind)
+        {
+            switch ((global::Acme.Platform.SchedulerEventKind)kind)
+            {
+                case global::Acme.Platform.SchedulerEventKind.JobStart when e is global::Acme.Platform.JobStart typed:
+                    listener.OnJobStart(typed);
+                    return;
+                case global::Acme.Platform.SchedulerEventKind.JobEnd when e is global::Acme.Platform.JobEnd typed:
+                    listener.OnJobEnd(typed);
+                    return;
+                case global::Acme.Platform.SchedulerEventKind.Other:
+                    listener.OnOtherEvent(e);
+                    return;
+            }
+
+            throw WrongKind(kind, e);
+        }
+
+        private static global::System.ArgumentException WrongKind(int kind, global::Acme.Platform.SchedulerEvent e)
+        {
+            if (kind < 0 || kind >= KindCount)
+            {
+                return new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of SchedulerEventKind.");
+            }
+
+            string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
+            return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Acme.Platform.SchedulerEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
     }
 
     /// <summary>
