@@ -33,11 +33,8 @@ internal sealed partial class BusEmitter
     {
         WriteNullCheck();
 
-        // Types that can have subclasses, most derived first so that a subclass finds its nearest handled base.
-        EventSpec[] open = _bus.Events.Where(e => !e.IsSealed)
-            .OrderByDescending(e => e.Depth)
-            .ThenBy(e => e.TypeName, System.StringComparer.Ordinal)
-            .ToArray();
+        // Types that can have subclasses, in type-test order, for the types the map does not hold.
+        EventSpec[] open = TypeTestOrder.Where(e => !e.IsSealed).ToArray();
         if (open.Length == 0)
         {
             _writer.WriteLine($"return ({Kind})s_kinds.Find(e);");

@@ -5,17 +5,31 @@ namespace GeneratedBus.Generators.Tests.Behaviour;
 
 /// <summary>
 /// Runs the generated dispatcher and listener bases for real (the bus itself needs the runtime, which is built elsewhere):
-/// exact types, subclasses of non-sealed events, unmarked types, the firehose, and boxed record structs, and the runtime's
-/// kind path, which refuses a kind that does not fit the event.
+/// exact types, subclasses of non-sealed events, unmarked types, the firehose, and boxed record structs, on small buses
+/// (a type switch) and larger ones (a kind map), by every path: KindOf, Dispatch, DispatchToAll and the runtime's contract.
 /// </summary>
 public class DispatchBehaviourTests
 {
-    [Fact]
-    public void Events_reach_their_handler_subclasses_their_nearest_event_and_the_rest_OnOtherEvent()
+    // 3 events take the type switch, 30 the kind map: both must give every type the same handler, by every path.
+    [Theory]
+    [InlineData(0)]
+    [InlineData(27)]
+    public void Events_reach_their_handler_subclasses_their_nearest_event_and_the_rest_OnOtherEvent(int padding)
     {
-        GeneratorRun run = GeneratorRun.For("""
+        var pads = new System.Text.StringBuilder();
+        var handlers = new System.Text.StringBuilder();
+        var posts = new System.Text.StringBuilder();
+        for (int i = 0; i < padding; i++)
+        {
+            pads.Append("[BusEvent] public sealed record Pad").Append(i).Append("(int Value) : SchedulerEvent;\n");
+            handlers.Append("    public override void OnPad").Append(i).Append("(Pad").Append(i).Append(" e) => Calls.Add(\"OnPad").Append(i).Append("\");\n");
+            posts.Append(", new Pad").Append(i).Append("(").Append(i).Append(")");
+        }
+
+        GeneratorRun run = GeneratorRun.For($$"""
             using System.Collections.Generic;
             using System.Linq;
+            using System.Reflection;
             using GeneratedBus;
 
             namespace Acme.Scheduling;
@@ -25,9 +39,11 @@ public class DispatchBehaviourTests
             [BusEvent] public record TaskEnd(long TaskId, string Reason) : TaskEvent(TaskId);
             [BusEvent] public sealed record TaskKilled(long TaskId, string Reason) : TaskEnd(TaskId, Reason);
             public sealed record TaskFailed(long TaskId, string Reason) : TaskEnd(TaskId, Reason);
+            public record TaskLost(long TaskId, string Reason) : TaskEnd(TaskId, Reason);
+            public sealed record TaskLostTwice(long TaskId, string Reason) : TaskLost(TaskId, Reason);
             public sealed record TaskProbe(long TaskId) : TaskEvent(TaskId);
             public sealed record Unmarked : SchedulerEvent;
-
+            {{pads}}
             public sealed class Recorder : SchedulerListener
             {
                 public List<string> Calls { get; } = new();
@@ -35,7 +51,7 @@ public class DispatchBehaviourTests
                 public override void OnTaskEnd(TaskEnd e) => Calls.Add("OnTaskEnd");
                 public override void OnTaskKilled(TaskKilled e) => Calls.Add("OnTaskKilled");
                 public override void OnOtherEvent(SchedulerEvent e) => Calls.Add("OnOtherEvent");
-            }
+            {{handlers}}}
 
             public sealed class Hose : SchedulerFirehoseListener
             {
@@ -47,27 +63,46 @@ public class DispatchBehaviourTests
             {
                 public static string Run()
                 {
-                    SchedulerEvent[] events = { new TaskEvent(1), new TaskEnd(2, "x"), new TaskKilled(3, "x"), new TaskFailed(4, "x"), new TaskProbe(5), new Unmarked() };
+                    SchedulerEvent[] events =
+                    {
+                        new TaskEvent(1), new TaskEnd(2, "x"), new TaskKilled(3, "x"), new TaskFailed(4, "x"), new TaskLost(5, "x"),
+                        new TaskLostTwice(6, "x"), new TaskProbe(7), new Unmarked(){{posts}},
+                    };
                     var recorder = new Recorder();
                     var hose = new Hose();
+                    var all = new Recorder();
+                    var runtime = new Recorder();
+                    IEventDispatcher<ISchedulerListener, SchedulerEvent> contract = default(SchedulerDispatcher);
                     foreach (SchedulerEvent e in events)
                     {
                         SchedulerDispatcher.Dispatch(recorder, e);
                         SchedulerDispatcher.Dispatch(hose, e);
+                        SchedulerDispatcher.DispatchToAll(new ISchedulerListener[] { all, all }, e);
+                        contract.Dispatch(runtime, e, contract.Classify(e));
                     }
 
-                    return string.Join(",", events.Select(SchedulerDispatcher.KindOf)) + "|" + string.Join(",", recorder.Calls) + "|" + string.Join(",", hose.Calls);
+                    string kinds = string.Join(",", events.Select(e => SchedulerDispatcher.KindOf(e)));
+                    string twice = string.Join(",", all.Calls.Where((_, i) => i % 2 == 0));
+                    bool same = all.Calls.Where((_, i) => i % 2 == 0).SequenceEqual(all.Calls.Where((_, i) => i % 2 == 1));
+                    // Only the kind map has a static field.
+                    string strategy = typeof(SchedulerDispatcher).GetFields(BindingFlags.NonPublic | BindingFlags.Static).Length == 0 ? "switch" : "map";
+                    return strategy + "|" + kinds + "|" + string.Join(",", recorder.Calls) + "|" + twice + (same ? "" : " (not twice)") + "|"
+                        + string.Join(",", runtime.Calls) + "|" + string.Join(",", hose.Calls);
                 }
             }
             """);
 
         object? result = CompiledAssembly.Invoke(run, "Acme.Scheduling.Probe", "Run");
 
-        Assert.Equal(
-            "Task,TaskEnd,TaskKilled,TaskEnd,Task,Other"
-            + "|OnTask,OnTaskEnd,OnTaskKilled,OnTaskEnd,OnTask,OnOtherEvent"
-            + "|TaskEvent,TaskEnd,TaskKilled,TaskFailed,TaskProbe,Unmarked",
-            result);
+        string[] padNames = Enumerable.Range(0, padding).Select(i => "Pad" + i).ToArray();
+        string kinds = string.Join(",", new[] { "Task", "TaskEnd", "TaskKilled", "TaskEnd", "TaskEnd", "TaskEnd", "Task", "Other" }.Concat(padNames));
+        string calls = string.Join(
+            ",",
+            new[] { "OnTask", "OnTaskEnd", "OnTaskKilled", "OnTaskEnd", "OnTaskEnd", "OnTaskEnd", "OnTask", "OnOtherEvent" }.Concat(padNames.Select(n => "On" + n)));
+        string types = string.Join(
+            ",",
+            new[] { "TaskEvent", "TaskEnd", "TaskKilled", "TaskFailed", "TaskLost", "TaskLostTwice", "TaskProbe", "Unmarked" }.Concat(padNames));
+        Assert.Equal($"{(padding == 0 ? "switch" : "map")}|{kinds}|{calls}|{calls}|{calls}|{types}", result);
     }
 
     [Theory]

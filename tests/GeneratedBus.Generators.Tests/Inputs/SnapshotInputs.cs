@@ -176,6 +176,42 @@ public static class SnapshotInputs
         public sealed record TaskFailed(long TaskId, string Reason) : TaskEnd(TaskId, Reason);
         """;
 
+    /// <summary>More events than a type switch serves: the kind map, with the type switch left for subclasses.</summary>
+    public const string KindMapHierarchy = """
+        using GeneratedBus;
+
+        namespace Acme.Scheduling;
+
+        public abstract record SchedulerEvent;
+
+        [BusEvent] public record TaskEvent(long TaskId) : SchedulerEvent;
+        [BusEvent] public record TaskEnd(long TaskId, string Reason) : TaskEvent(TaskId);
+        [BusEvent] public sealed record TaskKilled(long TaskId, string Reason, string KilledBy) : TaskEnd(TaskId, Reason);
+        [BusEvent] public abstract record StageEvent(int StageId) : SchedulerEvent;
+        [BusEvent] public sealed record StageDone(int StageId) : StageEvent(StageId);
+        [BusEvent] public sealed record JobSubmitted(long Time) : SchedulerEvent;
+        [BusEvent] public sealed record JobStarted(long Time) : SchedulerEvent;
+        [BusEvent] public sealed record JobEnded(long Time) : SchedulerEvent;
+        [BusEvent] public sealed record StageSubmitted(long Time) : SchedulerEvent;
+        [BusEvent] public sealed record StageRetried(long Time) : SchedulerEvent;
+        [BusEvent] public sealed record TaskStarted(long Time) : SchedulerEvent;
+        [BusEvent] public sealed record TaskGettingResult(long Time) : SchedulerEvent;
+        [BusEvent] public sealed record TaskSpeculated(long Time) : SchedulerEvent;
+        [BusEvent] public sealed record ExecutorAdded(long Time) : SchedulerEvent;
+        [BusEvent] public sealed record ExecutorRemoved(long Time) : SchedulerEvent;
+        [BusEvent] public sealed record ExecutorExcluded(long Time) : SchedulerEvent;
+        [BusEvent] public sealed record ExecutorUnexcluded(long Time) : SchedulerEvent;
+        [BusEvent] public sealed record NodeExcluded(long Time) : SchedulerEvent;
+        [BusEvent] public sealed record NodeUnexcluded(long Time) : SchedulerEvent;
+        [BusEvent] public sealed record BlockManagerAdded(long Time) : SchedulerEvent;
+        [BusEvent] public sealed record BlockManagerRemoved(long Time) : SchedulerEvent;
+        [BusEvent] public sealed record BlockUpdated(long Time) : SchedulerEvent;
+        [BusEvent] public sealed record UnpersistRdd(long Time) : SchedulerEvent;
+        [BusEvent] public sealed record EnvironmentUpdate(long Time) : SchedulerEvent;
+        [BusEvent] public sealed record ApplicationEnd(long Time) : SchedulerEvent;
+        public sealed record TaskFailed(long TaskId, string Reason) : TaskEnd(TaskId, Reason);
+        """;
+
     public const string KeywordsAndUnicode = """
         using GeneratedBus;
 
@@ -219,7 +255,7 @@ public static class SnapshotInputs
     {
         nameof(OneEvent), nameof(Scheduler), nameof(SparkScheduler), nameof(TwoBuses), nameof(NestedNamespaces),
         nameof(RecordStructInterfaceRoot), nameof(DocsCarriedOver), nameof(NamedBus), nameof(NonSealedHierarchy),
-        nameof(KeywordsAndUnicode), nameof(GlobalNamespaceAndNestedRoot),
+        nameof(KindMapHierarchy), nameof(KeywordsAndUnicode), nameof(GlobalNamespaceAndNestedRoot),
     };
 
     /// <summary>The input named <paramref name="name"/>.</summary>

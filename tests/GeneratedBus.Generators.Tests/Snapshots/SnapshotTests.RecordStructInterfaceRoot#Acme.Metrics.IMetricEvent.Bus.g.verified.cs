@@ -93,11 +93,6 @@ namespace Acme.Metrics
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public readonly struct MetricDispatcher : global::GeneratedBus.IEventDispatcher<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>
     {
-        private static readonly global::GeneratedBus.EventKindMap s_kinds = new(
-            typeof(global::Acme.Metrics.CpuSample).TypeHandle,
-            typeof(global::Acme.Metrics.MemorySample).TypeHandle,
-            typeof(global::Acme.Metrics.ThresholdCrossed).TypeHandle);
-
         /// <summary>How many kinds <see cref="global::Acme.Metrics.MetricEventKind"/> has, <see cref="global::Acme.Metrics.MetricEventKind.Other"/> included: they run from 0 to <c>KindCount - 1</c>, so an array of this length indexed by kind fits them all.</summary>
         public const int KindCount = 4;
 
@@ -114,7 +109,7 @@ namespace Acme.Metrics
             _ => throw new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of MetricEventKind."),
         };
 
-        /// <summary>The kind of <paramref name="e"/>, found in constant time whatever the number of event types.</summary>
+        /// <summary>The kind of <paramref name="e"/>, found by a type test per event type, which for this few types costs less than a hash lookup.</summary>
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Acme.Metrics.MetricEventKind.Other"/> for a type without a handler.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
@@ -125,7 +120,13 @@ namespace Acme.Metrics
                 throw new global::System.ArgumentNullException("e");
             }
 
-            return (global::Acme.Metrics.MetricEventKind)s_kinds.Find(e);
+            return e switch
+            {
+                global::Acme.Metrics.CpuSample => global::Acme.Metrics.MetricEventKind.CpuSample,
+                global::Acme.Metrics.MemorySample => global::Acme.Metrics.MetricEventKind.MemorySample,
+                global::Acme.Metrics.ThresholdCrossed => global::Acme.Metrics.MetricEventKind.ThresholdCrossed,
+                _ => global::Acme.Metrics.MetricEventKind.Other,
+            };
         }
 
         /// <summary>Calls the handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
@@ -134,16 +135,21 @@ namespace Acme.Metrics
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public static void Dispatch(global::Acme.Metrics.IMetricListener listener, global::Acme.Metrics.IMetricEvent e)
         {
-            switch (KindOf(e))
+            if (e is null)
             {
-                case global::Acme.Metrics.MetricEventKind.CpuSample:
-                    listener.OnCpuSample((global::Acme.Metrics.CpuSample)e);
+                throw new global::System.ArgumentNullException("e");
+            }
+
+            switch (e)
+            {
+                case global::Acme.Metrics.CpuSample typed:
+                    listener.OnCpuSample(typed);
                     return;
-                case global::Acme.Metrics.MetricEventKind.MemorySample:
-                    listener.OnMemorySample((global::Acme.Metrics.MemorySample)e);
+                case global::Acme.Metrics.MemorySample typed:
+                    listener.OnMemorySample(typed);
                     return;
-                case global::Acme.Metrics.MetricEventKind.ThresholdCrossed:
-                    listener.OnThresholdCrossed((global::Acme.Metrics.ThresholdCrossed)e);
+                case global::Acme.Metrics.ThresholdCrossed typed:
+                    listener.OnThresholdCrossed(typed);
                     return;
                 default:
                     listener.OnOtherEvent(e);
@@ -153,45 +159,41 @@ namespace Acme.Metrics
 
         /// <summary>
         /// Calls, in order, the handler of each of <paramref name="listeners"/> that fits <paramref name="e"/>, with
-        /// one kind lookup and one jump for all of them. A handler that throws stops the rest, as in a plain loop.
+        /// one type lookup for all of them. A handler that throws stops the rest, as in a plain loop.
         /// </summary>
         /// <param name="listeners">The listeners, in the order they get the event.</param>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public static void DispatchToAll(global::System.ReadOnlySpan<global::Acme.Metrics.IMetricListener> listeners, global::Acme.Metrics.IMetricEvent e)
         {
-            switch (KindOf(e))
+            if (e is null)
             {
-                case global::Acme.Metrics.MetricEventKind.CpuSample:
-                {
-                    global::Acme.Metrics.CpuSample typed = (global::Acme.Metrics.CpuSample)e;
+                throw new global::System.ArgumentNullException("e");
+            }
+
+            switch (e)
+            {
+                case global::Acme.Metrics.CpuSample typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnCpuSample(typed);
                     }
 
                     return;
-                }
-                case global::Acme.Metrics.MetricEventKind.MemorySample:
-                {
-                    global::Acme.Metrics.MemorySample typed = (global::Acme.Metrics.MemorySample)e;
+                case global::Acme.Metrics.MemorySample typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnMemorySample(typed);
                     }
 
                     return;
-                }
-                case global::Acme.Metrics.MetricEventKind.ThresholdCrossed:
-                {
-                    global::Acme.Metrics.ThresholdCrossed typed = (global::Acme.Metrics.ThresholdCrossed)e;
+                case global::Acme.Metrics.ThresholdCrossed typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnThresholdCrossed(typed);
                     }
 
                     return;
-                }
                 default:
                     for (int i = 0; i < listeners.Length; i++)
                     {

@@ -93,11 +93,6 @@ namespace Acme.Scheduling
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public readonly struct SchedulerDispatcher : global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>
     {
-        private static readonly global::GeneratedBus.EventKindMap s_kinds = new(
-            typeof(global::Acme.Scheduling.JobStart).TypeHandle,
-            typeof(global::Acme.Scheduling.JobEnd).TypeHandle,
-            typeof(global::Acme.Scheduling.HeartbeatEvent).TypeHandle);
-
         /// <summary>How many kinds <see cref="global::Acme.Scheduling.SchedulerEventKind"/> has, <see cref="global::Acme.Scheduling.SchedulerEventKind.Other"/> included: they run from 0 to <c>KindCount - 1</c>, so an array of this length indexed by kind fits them all.</summary>
         public const int KindCount = 4;
 
@@ -114,7 +109,7 @@ namespace Acme.Scheduling
             _ => throw new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of SchedulerEventKind."),
         };
 
-        /// <summary>The kind of <paramref name="e"/>, found in constant time whatever the number of event types.</summary>
+        /// <summary>The kind of <paramref name="e"/>, found by a type test per event type, which for this few types costs less than a hash lookup.</summary>
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Acme.Scheduling.SchedulerEventKind.Other"/> for a type without a handler.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
@@ -125,7 +120,13 @@ namespace Acme.Scheduling
                 throw new global::System.ArgumentNullException("e");
             }
 
-            return (global::Acme.Scheduling.SchedulerEventKind)s_kinds.Find(e);
+            return e switch
+            {
+                global::Acme.Scheduling.JobStart => global::Acme.Scheduling.SchedulerEventKind.JobStart,
+                global::Acme.Scheduling.JobEnd => global::Acme.Scheduling.SchedulerEventKind.JobEnd,
+                global::Acme.Scheduling.HeartbeatEvent => global::Acme.Scheduling.SchedulerEventKind.Heartbeat,
+                _ => global::Acme.Scheduling.SchedulerEventKind.Other,
+            };
         }
 
         /// <summary>Calls the handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
@@ -134,16 +135,21 @@ namespace Acme.Scheduling
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public static void Dispatch(global::Acme.Scheduling.ISchedulerListener listener, global::Acme.Scheduling.SchedulerEvent e)
         {
-            switch (KindOf(e))
+            if (e is null)
             {
-                case global::Acme.Scheduling.SchedulerEventKind.JobStart:
-                    listener.OnJobStart((global::Acme.Scheduling.JobStart)e);
+                throw new global::System.ArgumentNullException("e");
+            }
+
+            switch (e)
+            {
+                case global::Acme.Scheduling.JobStart typed:
+                    listener.OnJobStart(typed);
                     return;
-                case global::Acme.Scheduling.SchedulerEventKind.JobEnd:
-                    listener.OnJobEnd((global::Acme.Scheduling.JobEnd)e);
+                case global::Acme.Scheduling.JobEnd typed:
+                    listener.OnJobEnd(typed);
                     return;
-                case global::Acme.Scheduling.SchedulerEventKind.Heartbeat:
-                    listener.OnHeartbeat((global::Acme.Scheduling.HeartbeatEvent)e);
+                case global::Acme.Scheduling.HeartbeatEvent typed:
+                    listener.OnHeartbeat(typed);
                     return;
                 default:
                     listener.OnOtherEvent(e);
@@ -153,45 +159,41 @@ namespace Acme.Scheduling
 
         /// <summary>
         /// Calls, in order, the handler of each of <paramref name="listeners"/> that fits <paramref name="e"/>, with
-        /// one kind lookup and one jump for all of them. A handler that throws stops the rest, as in a plain loop.
+        /// one type lookup for all of them. A handler that throws stops the rest, as in a plain loop.
         /// </summary>
         /// <param name="listeners">The listeners, in the order they get the event.</param>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public static void DispatchToAll(global::System.ReadOnlySpan<global::Acme.Scheduling.ISchedulerListener> listeners, global::Acme.Scheduling.SchedulerEvent e)
         {
-            switch (KindOf(e))
+            if (e is null)
             {
-                case global::Acme.Scheduling.SchedulerEventKind.JobStart:
-                {
-                    global::Acme.Scheduling.JobStart typed = (global::Acme.Scheduling.JobStart)e;
+                throw new global::System.ArgumentNullException("e");
+            }
+
+            switch (e)
+            {
+                case global::Acme.Scheduling.JobStart typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnJobStart(typed);
                     }
 
                     return;
-                }
-                case global::Acme.Scheduling.SchedulerEventKind.JobEnd:
-                {
-                    global::Acme.Scheduling.JobEnd typed = (global::Acme.Scheduling.JobEnd)e;
+                case global::Acme.Scheduling.JobEnd typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnJobEnd(typed);
                     }
 
                     return;
-                }
-                case global::Acme.Scheduling.SchedulerEventKind.Heartbeat:
-                {
-                    global::Acme.Scheduling.HeartbeatEvent typed = (global::Acme.Scheduling.HeartbeatEvent)e;
+                case global::Acme.Scheduling.HeartbeatEvent typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnHeartbeat(typed);
                     }
 
                     return;
-                }
                 default:
                     for (int i = 0; i < listeners.Length; i++)
                     {

@@ -340,30 +340,6 @@ namespace Spark.Scheduler
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public readonly struct SparkDispatcher : global::GeneratedBus.IEventDispatcher<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>
     {
-        private static readonly global::GeneratedBus.EventKindMap s_kinds = new(
-            typeof(global::Spark.Scheduler.StageSubmitted).TypeHandle,
-            typeof(global::Spark.Scheduler.StageCompleted).TypeHandle,
-            typeof(global::Spark.Scheduler.TaskStart).TypeHandle,
-            typeof(global::Spark.Scheduler.TaskGettingResult).TypeHandle,
-            typeof(global::Spark.Scheduler.TaskEnd).TypeHandle,
-            typeof(global::Spark.Scheduler.JobStart).TypeHandle,
-            typeof(global::Spark.Scheduler.JobEnd).TypeHandle,
-            typeof(global::Spark.Scheduler.EnvironmentUpdate).TypeHandle,
-            typeof(global::Spark.Scheduler.BlockManagerAdded).TypeHandle,
-            typeof(global::Spark.Scheduler.BlockManagerRemoved).TypeHandle,
-            typeof(global::Spark.Scheduler.UnpersistRDD).TypeHandle,
-            typeof(global::Spark.Scheduler.ApplicationStart).TypeHandle,
-            typeof(global::Spark.Scheduler.ApplicationEnd).TypeHandle,
-            typeof(global::Spark.Scheduler.ExecutorMetricsUpdate).TypeHandle,
-            typeof(global::Spark.Scheduler.ExecutorAdded).TypeHandle,
-            typeof(global::Spark.Scheduler.ExecutorRemoved).TypeHandle,
-            typeof(global::Spark.Scheduler.ExecutorBlacklisted).TypeHandle,
-            typeof(global::Spark.Scheduler.ExecutorUnblacklisted).TypeHandle,
-            typeof(global::Spark.Scheduler.NodeBlacklisted).TypeHandle,
-            typeof(global::Spark.Scheduler.NodeUnblacklisted).TypeHandle,
-            typeof(global::Spark.Scheduler.BlockUpdated).TypeHandle,
-            typeof(global::Spark.Scheduler.SpeculativeTaskSubmitted).TypeHandle);
-
         /// <summary>How many kinds <see cref="global::Spark.Scheduler.SparkEventKind"/> has, <see cref="global::Spark.Scheduler.SparkEventKind.Other"/> included: they run from 0 to <c>KindCount - 1</c>, so an array of this length indexed by kind fits them all.</summary>
         public const int KindCount = 23;
 
@@ -399,7 +375,7 @@ namespace Spark.Scheduler
             _ => throw new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of SparkEventKind."),
         };
 
-        /// <summary>The kind of <paramref name="e"/>, found in constant time whatever the number of event types.</summary>
+        /// <summary>The kind of <paramref name="e"/>, found by a type test per event type, which for this few types costs less than a hash lookup.</summary>
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Spark.Scheduler.SparkEventKind.Other"/> for a type without a handler.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
@@ -410,7 +386,32 @@ namespace Spark.Scheduler
                 throw new global::System.ArgumentNullException("e");
             }
 
-            return (global::Spark.Scheduler.SparkEventKind)s_kinds.Find(e);
+            return e switch
+            {
+                global::Spark.Scheduler.StageSubmitted => global::Spark.Scheduler.SparkEventKind.StageSubmitted,
+                global::Spark.Scheduler.StageCompleted => global::Spark.Scheduler.SparkEventKind.StageCompleted,
+                global::Spark.Scheduler.TaskStart => global::Spark.Scheduler.SparkEventKind.TaskStart,
+                global::Spark.Scheduler.TaskGettingResult => global::Spark.Scheduler.SparkEventKind.TaskGettingResult,
+                global::Spark.Scheduler.TaskEnd => global::Spark.Scheduler.SparkEventKind.TaskEnd,
+                global::Spark.Scheduler.JobStart => global::Spark.Scheduler.SparkEventKind.JobStart,
+                global::Spark.Scheduler.JobEnd => global::Spark.Scheduler.SparkEventKind.JobEnd,
+                global::Spark.Scheduler.EnvironmentUpdate => global::Spark.Scheduler.SparkEventKind.EnvironmentUpdate,
+                global::Spark.Scheduler.BlockManagerAdded => global::Spark.Scheduler.SparkEventKind.BlockManagerAdded,
+                global::Spark.Scheduler.BlockManagerRemoved => global::Spark.Scheduler.SparkEventKind.BlockManagerRemoved,
+                global::Spark.Scheduler.UnpersistRDD => global::Spark.Scheduler.SparkEventKind.UnpersistRDD,
+                global::Spark.Scheduler.ApplicationStart => global::Spark.Scheduler.SparkEventKind.ApplicationStart,
+                global::Spark.Scheduler.ApplicationEnd => global::Spark.Scheduler.SparkEventKind.ApplicationEnd,
+                global::Spark.Scheduler.ExecutorMetricsUpdate => global::Spark.Scheduler.SparkEventKind.ExecutorMetricsUpdate,
+                global::Spark.Scheduler.ExecutorAdded => global::Spark.Scheduler.SparkEventKind.ExecutorAdded,
+                global::Spark.Scheduler.ExecutorRemoved => global::Spark.Scheduler.SparkEventKind.ExecutorRemoved,
+                global::Spark.Scheduler.ExecutorBlacklisted => global::Spark.Scheduler.SparkEventKind.ExecutorBlacklisted,
+                global::Spark.Scheduler.ExecutorUnblacklisted => global::Spark.Scheduler.SparkEventKind.ExecutorUnblacklisted,
+                global::Spark.Scheduler.NodeBlacklisted => global::Spark.Scheduler.SparkEventKind.NodeBlacklisted,
+                global::Spark.Scheduler.NodeUnblacklisted => global::Spark.Scheduler.SparkEventKind.NodeUnblacklisted,
+                global::Spark.Scheduler.BlockUpdated => global::Spark.Scheduler.SparkEventKind.BlockUpdated,
+                global::Spark.Scheduler.SpeculativeTaskSubmitted => global::Spark.Scheduler.SparkEventKind.SpeculativeTaskSubmitted,
+                _ => global::Spark.Scheduler.SparkEventKind.Other,
+            };
         }
 
         /// <summary>Calls the handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
@@ -419,73 +420,78 @@ namespace Spark.Scheduler
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public static void Dispatch(global::Spark.Scheduler.ISparkListener listener, global::Spark.Scheduler.SparkEvent e)
         {
-            switch (KindOf(e))
+            if (e is null)
             {
-                case global::Spark.Scheduler.SparkEventKind.StageSubmitted:
-                    listener.OnStageSubmitted((global::Spark.Scheduler.StageSubmitted)e);
+                throw new global::System.ArgumentNullException("e");
+            }
+
+            switch (e)
+            {
+                case global::Spark.Scheduler.StageSubmitted typed:
+                    listener.OnStageSubmitted(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.StageCompleted:
-                    listener.OnStageCompleted((global::Spark.Scheduler.StageCompleted)e);
+                case global::Spark.Scheduler.StageCompleted typed:
+                    listener.OnStageCompleted(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.TaskStart:
-                    listener.OnTaskStart((global::Spark.Scheduler.TaskStart)e);
+                case global::Spark.Scheduler.TaskStart typed:
+                    listener.OnTaskStart(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.TaskGettingResult:
-                    listener.OnTaskGettingResult((global::Spark.Scheduler.TaskGettingResult)e);
+                case global::Spark.Scheduler.TaskGettingResult typed:
+                    listener.OnTaskGettingResult(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.TaskEnd:
-                    listener.OnTaskEnd((global::Spark.Scheduler.TaskEnd)e);
+                case global::Spark.Scheduler.TaskEnd typed:
+                    listener.OnTaskEnd(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.JobStart:
-                    listener.OnJobStart((global::Spark.Scheduler.JobStart)e);
+                case global::Spark.Scheduler.JobStart typed:
+                    listener.OnJobStart(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.JobEnd:
-                    listener.OnJobEnd((global::Spark.Scheduler.JobEnd)e);
+                case global::Spark.Scheduler.JobEnd typed:
+                    listener.OnJobEnd(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.EnvironmentUpdate:
-                    listener.OnEnvironmentUpdate((global::Spark.Scheduler.EnvironmentUpdate)e);
+                case global::Spark.Scheduler.EnvironmentUpdate typed:
+                    listener.OnEnvironmentUpdate(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.BlockManagerAdded:
-                    listener.OnBlockManagerAdded((global::Spark.Scheduler.BlockManagerAdded)e);
+                case global::Spark.Scheduler.BlockManagerAdded typed:
+                    listener.OnBlockManagerAdded(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.BlockManagerRemoved:
-                    listener.OnBlockManagerRemoved((global::Spark.Scheduler.BlockManagerRemoved)e);
+                case global::Spark.Scheduler.BlockManagerRemoved typed:
+                    listener.OnBlockManagerRemoved(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.UnpersistRDD:
-                    listener.OnUnpersistRDD((global::Spark.Scheduler.UnpersistRDD)e);
+                case global::Spark.Scheduler.UnpersistRDD typed:
+                    listener.OnUnpersistRDD(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.ApplicationStart:
-                    listener.OnApplicationStart((global::Spark.Scheduler.ApplicationStart)e);
+                case global::Spark.Scheduler.ApplicationStart typed:
+                    listener.OnApplicationStart(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.ApplicationEnd:
-                    listener.OnApplicationEnd((global::Spark.Scheduler.ApplicationEnd)e);
+                case global::Spark.Scheduler.ApplicationEnd typed:
+                    listener.OnApplicationEnd(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.ExecutorMetricsUpdate:
-                    listener.OnExecutorMetricsUpdate((global::Spark.Scheduler.ExecutorMetricsUpdate)e);
+                case global::Spark.Scheduler.ExecutorMetricsUpdate typed:
+                    listener.OnExecutorMetricsUpdate(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.ExecutorAdded:
-                    listener.OnExecutorAdded((global::Spark.Scheduler.ExecutorAdded)e);
+                case global::Spark.Scheduler.ExecutorAdded typed:
+                    listener.OnExecutorAdded(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.ExecutorRemoved:
-                    listener.OnExecutorRemoved((global::Spark.Scheduler.ExecutorRemoved)e);
+                case global::Spark.Scheduler.ExecutorRemoved typed:
+                    listener.OnExecutorRemoved(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.ExecutorBlacklisted:
-                    listener.OnExecutorBlacklisted((global::Spark.Scheduler.ExecutorBlacklisted)e);
+                case global::Spark.Scheduler.ExecutorBlacklisted typed:
+                    listener.OnExecutorBlacklisted(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.ExecutorUnblacklisted:
-                    listener.OnExecutorUnblacklisted((global::Spark.Scheduler.ExecutorUnblacklisted)e);
+                case global::Spark.Scheduler.ExecutorUnblacklisted typed:
+                    listener.OnExecutorUnblacklisted(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.NodeBlacklisted:
-                    listener.OnNodeBlacklisted((global::Spark.Scheduler.NodeBlacklisted)e);
+                case global::Spark.Scheduler.NodeBlacklisted typed:
+                    listener.OnNodeBlacklisted(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.NodeUnblacklisted:
-                    listener.OnNodeUnblacklisted((global::Spark.Scheduler.NodeUnblacklisted)e);
+                case global::Spark.Scheduler.NodeUnblacklisted typed:
+                    listener.OnNodeUnblacklisted(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.BlockUpdated:
-                    listener.OnBlockUpdated((global::Spark.Scheduler.BlockUpdated)e);
+                case global::Spark.Scheduler.BlockUpdated typed:
+                    listener.OnBlockUpdated(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.SpeculativeTaskSubmitted:
-                    listener.OnSpeculativeTaskSubmitted((global::Spark.Scheduler.SpeculativeTaskSubmitted)e);
+                case global::Spark.Scheduler.SpeculativeTaskSubmitted typed:
+                    listener.OnSpeculativeTaskSubmitted(typed);
                     return;
                 default:
                     listener.OnOtherEvent(e);
@@ -495,235 +501,174 @@ namespace Spark.Scheduler
 
         /// <summary>
         /// Calls, in order, the handler of each of <paramref name="listeners"/> that fits <paramref name="e"/>, with
-        /// one kind lookup and one jump for all of them. A handler that throws stops the rest, as in a plain loop.
+        /// one type lookup for all of them. A handler that throws stops the rest, as in a plain loop.
         /// </summary>
         /// <param name="listeners">The listeners, in the order they get the event.</param>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public static void DispatchToAll(global::System.ReadOnlySpan<global::Spark.Scheduler.ISparkListener> listeners, global::Spark.Scheduler.SparkEvent e)
         {
-            switch (KindOf(e))
+            if (e is null)
             {
-                case global::Spark.Scheduler.SparkEventKind.StageSubmitted:
-                {
-                    global::Spark.Scheduler.StageSubmitted typed = (global::Spark.Scheduler.StageSubmitted)e;
+                throw new global::System.ArgumentNullException("e");
+            }
+
+            switch (e)
+            {
+                case global::Spark.Scheduler.StageSubmitted typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnStageSubmitted(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.StageCompleted:
-                {
-                    global::Spark.Scheduler.StageCompleted typed = (global::Spark.Scheduler.StageCompleted)e;
+                case global::Spark.Scheduler.StageCompleted typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnStageCompleted(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.TaskStart:
-                {
-                    global::Spark.Scheduler.TaskStart typed = (global::Spark.Scheduler.TaskStart)e;
+                case global::Spark.Scheduler.TaskStart typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnTaskStart(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.TaskGettingResult:
-                {
-                    global::Spark.Scheduler.TaskGettingResult typed = (global::Spark.Scheduler.TaskGettingResult)e;
+                case global::Spark.Scheduler.TaskGettingResult typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnTaskGettingResult(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.TaskEnd:
-                {
-                    global::Spark.Scheduler.TaskEnd typed = (global::Spark.Scheduler.TaskEnd)e;
+                case global::Spark.Scheduler.TaskEnd typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnTaskEnd(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.JobStart:
-                {
-                    global::Spark.Scheduler.JobStart typed = (global::Spark.Scheduler.JobStart)e;
+                case global::Spark.Scheduler.JobStart typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnJobStart(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.JobEnd:
-                {
-                    global::Spark.Scheduler.JobEnd typed = (global::Spark.Scheduler.JobEnd)e;
+                case global::Spark.Scheduler.JobEnd typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnJobEnd(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.EnvironmentUpdate:
-                {
-                    global::Spark.Scheduler.EnvironmentUpdate typed = (global::Spark.Scheduler.EnvironmentUpdate)e;
+                case global::Spark.Scheduler.EnvironmentUpdate typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnEnvironmentUpdate(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.BlockManagerAdded:
-                {
-                    global::Spark.Scheduler.BlockManagerAdded typed = (global::Spark.Scheduler.BlockManagerAdded)e;
+                case global::Spark.Scheduler.BlockManagerAdded typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnBlockManagerAdded(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.BlockManagerRemoved:
-                {
-                    global::Spark.Scheduler.BlockManagerRemoved typed = (global::Spark.Scheduler.BlockManagerRemoved)e;
+                case global::Spark.Scheduler.BlockManagerRemoved typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnBlockManagerRemoved(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.UnpersistRDD:
-                {
-                    global::Spark.Scheduler.UnpersistRDD typed = (global::Spark.Scheduler.UnpersistRDD)e;
+                case global::Spark.Scheduler.UnpersistRDD typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnUnpersistRDD(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.ApplicationStart:
-                {
-                    global::Spark.Scheduler.ApplicationStart typed = (global::Spark.Scheduler.ApplicationStart)e;
+                case global::Spark.Scheduler.ApplicationStart typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnApplicationStart(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.ApplicationEnd:
-                {
-                    global::Spark.Scheduler.ApplicationEnd typed = (global::Spark.Scheduler.ApplicationEnd)e;
+                case global::Spark.Scheduler.ApplicationEnd typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnApplicationEnd(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.ExecutorMetricsUpdate:
-                {
-                    global::Spark.Scheduler.ExecutorMetricsUpdate typed = (global::Spark.Scheduler.ExecutorMetricsUpdate)e;
+                case global::Spark.Scheduler.ExecutorMetricsUpdate typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnExecutorMetricsUpdate(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.ExecutorAdded:
-                {
-                    global::Spark.Scheduler.ExecutorAdded typed = (global::Spark.Scheduler.ExecutorAdded)e;
+                case global::Spark.Scheduler.ExecutorAdded typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnExecutorAdded(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.ExecutorRemoved:
-                {
-                    global::Spark.Scheduler.ExecutorRemoved typed = (global::Spark.Scheduler.ExecutorRemoved)e;
+                case global::Spark.Scheduler.ExecutorRemoved typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnExecutorRemoved(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.ExecutorBlacklisted:
-                {
-                    global::Spark.Scheduler.ExecutorBlacklisted typed = (global::Spark.Scheduler.ExecutorBlacklisted)e;
+                case global::Spark.Scheduler.ExecutorBlacklisted typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnExecutorBlacklisted(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.ExecutorUnblacklisted:
-                {
-                    global::Spark.Scheduler.ExecutorUnblacklisted typed = (global::Spark.Scheduler.ExecutorUnblacklisted)e;
+                case global::Spark.Scheduler.ExecutorUnblacklisted typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnExecutorUnblacklisted(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.NodeBlacklisted:
-                {
-                    global::Spark.Scheduler.NodeBlacklisted typed = (global::Spark.Scheduler.NodeBlacklisted)e;
+                case global::Spark.Scheduler.NodeBlacklisted typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnNodeBlacklisted(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.NodeUnblacklisted:
-                {
-                    global::Spark.Scheduler.NodeUnblacklisted typed = (global::Spark.Scheduler.NodeUnblacklisted)e;
+                case global::Spark.Scheduler.NodeUnblacklisted typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnNodeUnblacklisted(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.BlockUpdated:
-                {
-                    global::Spark.Scheduler.BlockUpdated typed = (global::Spark.Scheduler.BlockUpdated)e;
+                case global::Spark.Scheduler.BlockUpdated typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnBlockUpdated(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.SpeculativeTaskSubmitted:
-                {
-                    global::Spark.Scheduler.SpeculativeTaskSubmitted typed = (global::Spark.Scheduler.SpeculativeTaskSubmitted)e;
+                case global::Spark.Scheduler.SpeculativeTaskSubmitted typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnSpeculativeTaskSubmitted(typed);
                     }
 
                     return;
-                }
                 default:
                     for (int i = 0; i < listeners.Length; i++)
                     {
