@@ -222,6 +222,17 @@ internal sealed partial class BusEmitter
             """);
     }
 
+    // The last case of both dispatch switches: a type without a handler of its own.
+    private void WriteOtherCase(bool toAll)
+    {
+        _writer.WriteLine("default:");
+        using (_writer.Indented())
+        {
+            WriteCall(toAll, GeneratedNames.OtherHandler, "e");
+            _writer.WriteLine("return;");
+        }
+    }
+
     // The runtime's view of this dispatcher: explicit, so the int-kind members stay off the public surface. The
     // runtime hands back the kind Classify gave, but each case still tests the event's type (the check a cast would
     // make anyway), so a kind that does not fit the event throws instead of reaching a handler of another type.

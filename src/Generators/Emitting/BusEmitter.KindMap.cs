@@ -49,20 +49,8 @@ internal sealed partial class BusEmitter
             }
 
             // Not an exact event type: a subclass of a non-sealed event goes to that event's handler.
-            return e switch
-            {
             """);
-        using (_writer.Indented())
-        {
-            foreach (EventSpec spec in open)
-            {
-                _writer.WriteLine($"{spec.TypeName} => {Kind}.{spec.KindName},");
-            }
-
-            _writer.WriteLine($"_ => {Kind}.{GeneratedNames.OtherKind},");
-        }
-
-        _writer.WriteLine("};");
+        WriteKindSwitch(open);
     }
 
     // One lookup, then straight to the handler: the kind is this method's own, so the cast cannot fail.
@@ -100,12 +88,7 @@ internal sealed partial class BusEmitter
                 }
             }
 
-            _writer.WriteLine("default:");
-            using (_writer.Indented())
-            {
-                WriteCall(toAll, GeneratedNames.OtherHandler, "e");
-                _writer.WriteLine("return;");
-            }
+            WriteOtherCase(toAll);
         }
 
         _writer.WriteLine("}");

@@ -18,13 +18,20 @@ internal sealed partial class BusEmitter
     private void WriteTypeSwitchKindOf()
     {
         WriteNullCheck();
+        WriteKindSwitch(TypeTestOrder);
+    }
+
+    // "return e switch { ... };" over the given types, in order; anything else is Other. The kind map's fallback for
+    // subclasses of non-sealed events is the same switch over those events.
+    private void WriteKindSwitch(System.Collections.Generic.IEnumerable<EventSpec> tested)
+    {
         _writer.WriteLine("""
             return e switch
             {
             """);
         using (_writer.Indented())
         {
-            foreach (EventSpec spec in TypeTestOrder)
+            foreach (EventSpec spec in tested)
             {
                 _writer.WriteLine($"{spec.TypeName} => {Kind}.{spec.KindName},");
             }
@@ -55,12 +62,7 @@ internal sealed partial class BusEmitter
                 }
             }
 
-            _writer.WriteLine("default:");
-            using (_writer.Indented())
-            {
-                WriteCall(toAll, GeneratedNames.OtherHandler, "e");
-                _writer.WriteLine("return;");
-            }
+            WriteOtherCase(toAll);
         }
 
         _writer.WriteLine("}");

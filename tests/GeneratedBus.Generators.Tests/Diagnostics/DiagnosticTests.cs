@@ -144,31 +144,20 @@ public class DiagnosticTests
             "GB0006",
             "Acme.Event");
 
-    [Fact]
-    public void GB0007_generated_type_name_taken_by_an_existing_type()
+    [Theory]
+    [InlineData("SchedulerBus")]
+    [InlineData("SchedulerListenerBus")]
+    public void GB0007_generated_type_name_taken_by_an_existing_type(string name)
         => DiagnosticAssert.ReportsOnly(
-            """
+            $$"""
             using GeneratedBus;
             namespace Acme;
             public abstract record [|SchedulerEvent|];
             [BusEvent] public sealed record JobStart(int JobId) : SchedulerEvent;
-            public sealed class SchedulerBus { }
+            public sealed class {{name}} { }
             """,
             "GB0007",
-            "SchedulerBus");
-
-    [Fact]
-    public void GB0007_synchronous_bus_name_taken_by_an_existing_type()
-        => DiagnosticAssert.ReportsOnly(
-            """
-            using GeneratedBus;
-            namespace Acme;
-            public abstract record [|SchedulerEvent|];
-            [BusEvent] public sealed record JobStart(int JobId) : SchedulerEvent;
-            public sealed class SchedulerListenerBus { }
-            """,
-            "GB0007",
-            "SchedulerListenerBus");
+            name);
 
     [Theory]
     [InlineData("SchedulerBus")]
@@ -186,25 +175,14 @@ public class DiagnosticTests
             "GB0007",
             name);
 
-    [Fact]
-    public void GB0007_two_buses_with_one_name_in_one_namespace()
+    // Roots SchedulerEvent and SchedulerEvents both make SchedulerBus; bus "Scheduler" makes SchedulerListenerBus as its
+    // synchronous bus and bus "SchedulerListener" as its queued one. The root first in ordinal order keeps its bus.
+    [Theory]
+    [InlineData("public abstract record [|SchedulerEvents|];\n[BusEvent] public sealed record Tick(long Time) : SchedulerEvents;", "Acme.SchedulerEvents")]
+    [InlineData("[EventBus(\"SchedulerListener\")] public abstract record [|Tick|];\n[BusEvent] public sealed record Ping(long Time) : Tick;", "SchedulerListenerBus")]
+    public void GB0007_two_buses_generating_one_name_in_one_namespace(string secondBus, string named)
     {
-        GeneratorRun run = DiagnosticAssert.ReportsOnly(
-            Prelude + "public abstract record [|SchedulerEvents|];\n[BusEvent] public sealed record Tick(long Time) : SchedulerEvents;",
-            "GB0007",
-            "Acme.SchedulerEvents");
-        Assert.Single(run.Result.GeneratedSources);
-    }
-
-    [Fact]
-    public void GB0007_one_buses_synchronous_bus_is_another_buses_queued_bus()
-    {
-        // Bus "Scheduler" writes SchedulerListenerBus as its synchronous bus, bus "SchedulerListener" as its queued one;
-        // Acme.SchedulerEvent comes first in ordinal order, so it keeps its bus.
-        GeneratorRun run = DiagnosticAssert.ReportsOnly(
-            Prelude + "[EventBus(\"SchedulerListener\")] public abstract record [|Tick|];\n[BusEvent] public sealed record Ping(long Time) : Tick;",
-            "GB0007",
-            "SchedulerListenerBus");
+        GeneratorRun run = DiagnosticAssert.ReportsOnly(Prelude + secondBus, "GB0007", named);
         Assert.Single(run.Result.GeneratedSources);
     }
 

@@ -176,19 +176,10 @@ public static class SnapshotInputs
         public sealed record TaskFailed(long TaskId, string Reason) : TaskEnd(TaskId, Reason);
         """;
 
-    /// <summary>More events than a type switch serves: the kind map, with the type switch left for subclasses.</summary>
-    public const string KindMapHierarchy = """
-        using GeneratedBus;
-
-        namespace Acme.Scheduling;
-
-        public abstract record SchedulerEvent;
-
-        [BusEvent] public record TaskEvent(long TaskId) : SchedulerEvent;
-        [BusEvent] public record TaskEnd(long TaskId, string Reason) : TaskEvent(TaskId);
-        [BusEvent] public sealed record TaskKilled(long TaskId, string Reason, string KilledBy) : TaskEnd(TaskId, Reason);
-        [BusEvent] public abstract record StageEvent(int StageId) : SchedulerEvent;
-        [BusEvent] public sealed record StageDone(int StageId) : StageEvent(StageId);
+    /// <summary>
+    /// More events than a type switch serves: the kind map, with a type switch left for subclasses of non-sealed events.
+    /// </summary>
+    public const string KindMapHierarchy = NonSealedHierarchy + "\n" + """
         [BusEvent] public sealed record JobSubmitted(long Time) : SchedulerEvent;
         [BusEvent] public sealed record JobStarted(long Time) : SchedulerEvent;
         [BusEvent] public sealed record JobEnded(long Time) : SchedulerEvent;
@@ -209,7 +200,6 @@ public static class SnapshotInputs
         [BusEvent] public sealed record UnpersistRdd(long Time) : SchedulerEvent;
         [BusEvent] public sealed record EnvironmentUpdate(long Time) : SchedulerEvent;
         [BusEvent] public sealed record ApplicationEnd(long Time) : SchedulerEvent;
-        public sealed record TaskFailed(long TaskId, string Reason) : TaskEnd(TaskId, Reason);
         """;
 
     public const string KeywordsAndUnicode = """
