@@ -21,11 +21,12 @@ public sealed class StreamingContext : IDisposable
         // interval. Room for all of it keeps this demo lossless; a drop would still be counted, never silent.
         int capacity = Math.Max(new BusOptions().QueueCapacity, SimulatedJobScheduler.EventsPosted(Batches));
         SparkBus = new SparkBus(new BusOptions { QueueCapacity = capacity });
-        SparkBus.AddToQueue(AppStatus, StreamingListenerBus.StatusQueue);
+        SparkBus.AddToQueue(AppStatus, StreamingBridge.StatusQueue);
         SparkBus.AddToSharedQueue(MainBusCounter);
 
-        Streaming = new StreamingListenerBus(SparkBus);
+        Streaming = new StreamingListenerBus();
         Streaming.AddListener(Progress);
+        Bridge = new StreamingBridge(SparkBus, Streaming);
     }
 
     /// <summary>The simulated batches, as they complete.</summary>
@@ -34,8 +35,11 @@ public sealed class StreamingContext : IDisposable
     /// <summary>The main bus.</summary>
     public SparkBus SparkBus { get; }
 
-    /// <summary>The streaming listeners' bus.</summary>
+    /// <summary>The streaming listeners' bus: the generated synchronous bus, fed by <see cref="Bridge"/>.</summary>
     public StreamingListenerBus Streaming { get; }
+
+    /// <summary>Posts streaming events through the main bus and delivers them to <see cref="Streaming"/>.</summary>
+    public StreamingBridge Bridge { get; }
 
     /// <summary>The main bus's job tracker, on <c>appStatus</c>.</summary>
     public AppStatusListener AppStatus { get; } = new();
@@ -52,9 +56,9 @@ public sealed class StreamingContext : IDisposable
     /// </summary>
     public void Run()
     {
-        Streaming.Start();
+        Bridge.Start();
         SparkBus.Start();
-        SimulatedJobScheduler.Replay(Batches, SparkBus, Streaming);
+        SimulatedJobScheduler.Replay(Batches, SparkBus, Bridge);
         SparkBus.Stop();
     }
 

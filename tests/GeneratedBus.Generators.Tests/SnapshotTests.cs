@@ -34,6 +34,9 @@ public class SnapshotTests
     public void NonSealedHierarchy() => Snapshot.Verify(GeneratorRun.For(SnapshotInputs.NonSealedHierarchy));
 
     [Fact]
+    public void KindMapHierarchy() => Snapshot.Verify(GeneratorRun.For(SnapshotInputs.KindMapHierarchy));
+
+    [Fact]
     public void KeywordsAndUnicode() => Snapshot.Verify(GeneratorRun.For(SnapshotInputs.KeywordsAndUnicode));
 
     [Fact]

@@ -1,30 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using Acme.Scheduling;
+using Acme.Storage;
 
 namespace GeneratedBus.IntegrationTests;
 
-/// <summary>The README's three-line synchronous bus over the generated dispatcher.</summary>
+/// <summary>The generated synchronous bus, <c>SchedulerListenerBus</c>, and the dispatcher's list delivery.</summary>
 public sealed class SynchronousBusTests
 {
-    private sealed class SchedulerSyncBus()
-        : ListenerBus<ISchedulerListener, SchedulerEvent>(null, DispatcherBinding<ISchedulerListener, SchedulerEvent>.Of<SchedulerDispatcher>());
+    [Fact]
+    public void The_generated_synchronous_bus_is_a_sealed_ListenerBus_of_the_listener_interface_and_the_root()
+    {
+        Assert.True(typeof(SchedulerListenerBus).IsSealed);
+        Assert.True(typeof(SchedulerListenerBus).IsPublic);
+        Assert.Equal(typeof(ListenerBus<ISchedulerListener, SchedulerEvent>), typeof(SchedulerListenerBus).BaseType);
+        Assert.Equal(typeof(ListenerBus<IStorageListener, IBlockEvent>), typeof(StorageListenerBus).BaseType);
+    }
+
+    [Fact]
+    public void The_synchronous_bus_of_an_interface_root_delivers_boxed_record_structs()
+    {
+        var bus = new StorageListenerBus();
+        var ledger = new BlockLedger();
+        bus.AddListener(ledger);
+
+        bus.PostToAll(new BlockWritten("b1", 100));
+        bus.PostToAll(new BlockEvicted("b1"));
+
+        Assert.Equal(100, ledger.Bytes);
+        Assert.Equal(["b1"], ledger.Evicted);
+    }
 
     [Fact]
     public void PostToAll_dispatches_on_the_callers_thread_through_the_generated_switch()
     {
-        var bus = new SchedulerSyncBus();
+        var bus = new SchedulerListenerBus();
         var counter = new JobCounter();
         var others = new OtherRecorder();
+        var thread = new ThreadRecorder();
         bus.AddListener(counter);
         bus.AddListener(others);
+        bus.AddListener(thread);
 
         bus.PostToAll(new JobStart(1, 1));
         bus.PostToAll(new JobEnd(1, 2, true));
+        bus.PostToAll(new HeartbeatEvent("exec-1"));
         bus.PostToAll(new SqlExecutionStart(3));
 
         Assert.Equal(1, counter.Started);
         Assert.Equal(1, counter.Ended);
         Assert.IsType<SqlExecutionStart>(Assert.Single(others.Others));
-        Assert.Equal(3, bus.GetListenerStats()[typeof(JobCounter)].Events);
+        Assert.Equal([Environment.CurrentManagedThreadId], thread.Threads.Distinct());
+        Assert.Equal(4, thread.Threads.Count);
+        Assert.Equal([counter, others, thread], bus.Listeners);
+    }
+
+    [Fact]
+    public void A_listener_that_throws_is_counted_and_the_others_still_get_the_event()
+    {
+        var bus = new SchedulerListenerBus(new BusOptions { ListenerTimers = true });
+        var failing = new FailingOnJobStart();
+        var counter = new JobCounter();
+        bus.AddListener(failing);
+        bus.AddListener(counter);
+
+        bus.PostToAll(new JobStart(1, 1));
+        bus.PostToAll(new JobEnd(1, 2, true));
+
+        Assert.Equal(1, counter.Started);
+        Assert.Equal(1, counter.Ended);
+        IReadOnlyDictionary<Type, ListenerStats> stats = bus.GetListenerStats();
+        Assert.Equal(2, stats[typeof(FailingOnJobStart)].Events);
+        Assert.Equal(1, stats[typeof(FailingOnJobStart)].Failures);
+        Assert.Equal(2, stats[typeof(JobCounter)].Events);
+        Assert.Equal(0, stats[typeof(JobCounter)].Failures);
     }
 
     [Fact]
@@ -48,7 +98,7 @@ public sealed class SynchronousBusTests
     public void Dispatch_to_ten_listeners_allocates_nothing_directly_or_through_the_sync_bus()
     {
         var listeners = new ISchedulerListener[10];
-        var bus = new SchedulerSyncBus();
+        var bus = new SchedulerListenerBus();
         for (int i = 0; i < listeners.Length; i++)
         {
             listeners[i] = new JobCounter();
@@ -64,10 +114,9 @@ public sealed class SynchronousBusTests
             long before = System.GC.GetAllocatedBytesForCurrentThread();
             for (int n = 0; n < 10_000; n++)
             {
-                SchedulerEventKind kind = SchedulerDispatcher.KindOf(e);
                 foreach (ISchedulerListener listener in listeners)
                 {
-                    SchedulerDispatcher.Dispatch(listener, e, kind);
+                    SchedulerDispatcher.Dispatch(listener, e);
                 }
 
                 SchedulerDispatcher.DispatchToAll(listeners, e);
@@ -82,6 +131,20 @@ public sealed class SynchronousBusTests
         int expected = ((JobCounter)listeners[0]).Ended;
         Assert.True(expected >= 30_000, $"{expected} events");
         Assert.All(listeners, l => Assert.Equal(expected, ((JobCounter)l).Ended));
+    }
+
+    /// <summary>Notes the thread of every event it gets.</summary>
+    private sealed class ThreadRecorder : SchedulerFirehoseListener
+    {
+        public List<int> Threads { get; } = new();
+
+        public override void OnEvent(SchedulerEvent e) => Threads.Add(Environment.CurrentManagedThreadId);
+    }
+
+    /// <summary>Throws on every JobStart.</summary>
+    private sealed class FailingOnJobStart : SchedulerListener
+    {
+        public override void OnJobStart(JobStart e) => throw new InvalidOperationException("listener failure");
     }
 
     /// <summary>Notes its id when it gets a JobStart, to show the order of delivery.</summary>

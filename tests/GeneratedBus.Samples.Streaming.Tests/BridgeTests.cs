@@ -15,7 +15,7 @@ public sealed class BridgeTests
         var onAppStatus = new MainBusRecorder();
         var streaming = new StreamingRecorder();
         context.SparkBus.AddToQueue(main, "recorder");
-        context.SparkBus.AddToQueue(onAppStatus, StreamingListenerBus.StatusQueue);
+        context.SparkBus.AddToQueue(onAppStatus, StreamingBridge.StatusQueue);
         context.Streaming.AddListener(streaming);
         context.Run();
         return (context, main, onAppStatus, streaming);
@@ -100,8 +100,8 @@ public sealed class BridgeTests
         using (context)
         {
             Assert.Equal(0, streaming.OtherEvents);
-            Assert.All(streaming.Received, d => Assert.Equal("GeneratedBus-" + StreamingListenerBus.StatusQueue, d.Thread));
-            Assert.All(onAppStatus.Received, d => Assert.Equal("GeneratedBus-" + StreamingListenerBus.StatusQueue, d.Thread));
+            Assert.All(streaming.Received, d => Assert.Equal("GeneratedBus-" + StreamingBridge.StatusQueue, d.Thread));
+            Assert.All(onAppStatus.Received, d => Assert.Equal("GeneratedBus-" + StreamingBridge.StatusQueue, d.Thread));
         }
     }
 

@@ -4,8 +4,8 @@ namespace SparkStreaming;
 
 /// <summary>
 /// The root of the streaming bus, Spark's <c>StreamingListenerEvent</c>: a second bus in the same assembly, named by
-/// its own <c>[EventBus]</c>, so the generator writes <c>IStreamingListener</c>, <c>StreamingListener</c> and
-/// <c>StreamingDispatcher</c> beside the main bus's types. It derives from nothing of the main bus, so a streaming
+/// its own <c>[EventBus]</c>, so the generator writes <c>IStreamingListener</c>, <c>StreamingListener</c>,
+/// <c>StreamingDispatcher</c> and the synchronous <c>StreamingListenerBus</c> beside the main bus's types. It derives from nothing of the main bus, so a streaming
 /// event cannot be posted there except inside a <see cref="WrappedStreamingEvent"/>.
 /// </summary>
 [EventBus("Streaming")]

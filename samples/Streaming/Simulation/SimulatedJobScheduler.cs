@@ -5,7 +5,7 @@ namespace SparkStreaming;
 
 /// <summary>
 /// Replays a <see cref="BatchPlan"/> the way Spark's streaming <c>JobScheduler</c> reports it: streaming events through
-/// <see cref="StreamingListenerBus.Post"/> (which wraps them for the main bus) and one Spark job per output operation
+/// <see cref="StreamingBridge.Post"/> (which wraps them for the main bus) and one Spark job per output operation
 /// straight on the main bus, all in time order. A batch is submitted at its batch time, which may fall while an
 /// earlier batch is still running.
 /// </summary>
@@ -17,8 +17,8 @@ public static class SimulatedJobScheduler
     /// <summary>Posts the whole run: application start, every batch, application end.</summary>
     /// <param name="plan">The batches, from <see cref="BatchPlan.Create"/>.</param>
     /// <param name="sparkBus">The main bus.</param>
-    /// <param name="streaming">The streaming bus; its events ride on <paramref name="sparkBus"/>.</param>
-    public static void Replay(IReadOnlyList<BatchInfo> plan, SparkBus sparkBus, StreamingListenerBus streaming)
+    /// <param name="streaming">The bridge that posts streaming events; they ride on <paramref name="sparkBus"/>.</param>
+    public static void Replay(IReadOnlyList<BatchInfo> plan, SparkBus sparkBus, StreamingBridge streaming)
     {
         sparkBus.Post(new ApplicationStart(AppName, "app-20231114221320-0001", BatchPlan.StartTime, "spark"));
         int submitted = 0;

@@ -3,7 +3,10 @@ using GeneratedBus.Generators.Model;
 
 namespace GeneratedBus.Generators.Emitting;
 
-/// <summary>Writes one bus's file: the listener interface, the two listener bases, the kind enum, the dispatcher and the bus.</summary>
+/// <summary>
+/// Writes one bus's file: the listener interface, the two listener bases, the kind enum, the dispatcher, the queued bus
+/// and the synchronous bus.
+/// </summary>
 internal sealed partial class BusEmitter
 {
     private readonly BusSpec _bus;
@@ -70,6 +73,8 @@ internal sealed partial class BusEmitter
         WriteDispatcher();
         _writer.WriteLine();
         WriteBus();
+        _writer.WriteLine();
+        WriteListenerBus();
     }
 
     // Writes the members of a type separated by blank lines.

@@ -39,6 +39,9 @@ internal sealed record RootSpec(
     /// <summary>The generated bus's name.</summary>
     public string BusTypeName => GeneratedNames.Bus(BusName);
 
+    /// <summary>The generated synchronous bus's name.</summary>
+    public string ListenerBusTypeName => GeneratedNames.ListenerBus(BusName);
+
     /// <summary>The <c>global::</c> prefix of generated types: <c>global::Acme.Scheduling.</c>.</summary>
     public string GeneratedPrefix => Namespace.Length == 0 ? "global::" : "global::" + Namespace + ".";
 }

@@ -29,6 +29,7 @@ public class CompileCleanTests
     [Theory]
     [InlineData(nameof(SnapshotInputs.Scheduler))]
     [InlineData(nameof(SnapshotInputs.NonSealedHierarchy))]
+    [InlineData(nameof(SnapshotInputs.KindMapHierarchy))]
     [InlineData(nameof(SnapshotInputs.GlobalNamespaceAndNestedRoot))]
     public void Generated_code_needs_no_newer_language_than_records_do(string input)
     {

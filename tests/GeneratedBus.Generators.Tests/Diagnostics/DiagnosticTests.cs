@@ -144,23 +144,26 @@ public class DiagnosticTests
             "GB0006",
             "Acme.Event");
 
-    [Fact]
-    public void GB0007_generated_type_name_taken_by_an_existing_type()
+    [Theory]
+    [InlineData("SchedulerBus")]
+    [InlineData("SchedulerListenerBus")]
+    public void GB0007_generated_type_name_taken_by_an_existing_type(string name)
         => DiagnosticAssert.ReportsOnly(
-            """
+            $$"""
             using GeneratedBus;
             namespace Acme;
             public abstract record [|SchedulerEvent|];
             [BusEvent] public sealed record JobStart(int JobId) : SchedulerEvent;
-            public sealed class SchedulerBus { }
+            public sealed class {{name}} { }
             """,
             "GB0007",
-            "SchedulerBus");
+            name);
 
     [Theory]
     [InlineData("SchedulerBus")]
     [InlineData("ISchedulerListener")]
     [InlineData("SchedulerDispatcher")]
+    [InlineData("SchedulerListenerBus")]
     public void GB0007_event_named_like_a_generated_type(string name)
         => DiagnosticAssert.ReportsOnly(
             $$"""
@@ -172,13 +175,14 @@ public class DiagnosticTests
             "GB0007",
             name);
 
-    [Fact]
-    public void GB0007_two_buses_with_one_name_in_one_namespace()
+    // Roots SchedulerEvent and SchedulerEvents both make SchedulerBus; bus "Scheduler" makes SchedulerListenerBus as its
+    // synchronous bus and bus "SchedulerListener" as its queued one. The root first in ordinal order keeps its bus.
+    [Theory]
+    [InlineData("public abstract record [|SchedulerEvents|];\n[BusEvent] public sealed record Tick(long Time) : SchedulerEvents;", "Acme.SchedulerEvents")]
+    [InlineData("[EventBus(\"SchedulerListener\")] public abstract record [|Tick|];\n[BusEvent] public sealed record Ping(long Time) : Tick;", "SchedulerListenerBus")]
+    public void GB0007_two_buses_generating_one_name_in_one_namespace(string secondBus, string named)
     {
-        GeneratorRun run = DiagnosticAssert.ReportsOnly(
-            Prelude + "public abstract record [|SchedulerEvents|];\n[BusEvent] public sealed record Tick(long Time) : SchedulerEvents;",
-            "GB0007",
-            "Acme.SchedulerEvents");
+        GeneratorRun run = DiagnosticAssert.ReportsOnly(Prelude + secondBus, "GB0007", named);
         Assert.Single(run.Result.GeneratedSources);
     }
 

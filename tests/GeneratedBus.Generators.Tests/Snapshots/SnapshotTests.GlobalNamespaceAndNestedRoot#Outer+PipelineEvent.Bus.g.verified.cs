@@ -59,15 +59,12 @@ internal enum PipelineEventKind
 }
 
 /// <summary>
-/// Calls the handler that fits an event's type, at the same cost for every event type. The bus takes it as
-/// its <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+/// Calls the handler that fits an event's type. The bus takes it as its
+/// <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
 internal readonly struct PipelineDispatcher : global::GeneratedBus.IEventDispatcher<global::IPipelineListener, global::Outer.PipelineEvent>
 {
-    private static readonly global::GeneratedBus.EventKindMap s_kinds = new(
-        typeof(global::Started).TypeHandle);
-
     /// <summary>How many kinds <see cref="global::PipelineEventKind"/> has, <see cref="global::PipelineEventKind.Other"/> included: they run from 0 to <c>KindCount - 1</c>, so an array of this length indexed by kind fits them all.</summary>
     public const int KindCount = 2;
 
@@ -82,7 +79,7 @@ internal readonly struct PipelineDispatcher : global::GeneratedBus.IEventDispatc
         _ => throw new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of PipelineEventKind."),
     };
 
-    /// <summary>The kind of <paramref name="e"/>, found in constant time whatever the number of event types.</summary>
+    /// <summary>The kind of <paramref name="e"/>, found by a type test per event type, which for this few types costs less than a hash lookup.</summary>
     /// <param name="e">The event.</param>
     /// <returns>The kind; <see cref="global::PipelineEventKind.Other"/> for a type without a handler.</returns>
     /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
@@ -93,24 +90,28 @@ internal readonly struct PipelineDispatcher : global::GeneratedBus.IEventDispatc
             throw new global::System.ArgumentNullException("e");
         }
 
-        return (global::PipelineEventKind)s_kinds.Find(e);
+        return e switch
+        {
+            global::Started => global::PipelineEventKind.Started,
+            _ => global::PipelineEventKind.Other,
+        };
     }
 
     /// <summary>Calls the handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
     /// <param name="listener">The listener.</param>
     /// <param name="e">The event.</param>
-    public static void Dispatch(global::IPipelineListener listener, global::Outer.PipelineEvent e) => Dispatch(listener, e, KindOf(e));
-
-    /// <summary>Calls the handler for <paramref name="kind"/> through a jump table, with no type tests.</summary>
-    /// <param name="listener">The listener.</param>
-    /// <param name="e">The event.</param>
-    /// <param name="kind">The kind of <paramref name="e"/>, as <see cref="KindOf"/> returns it.</param>
-    public static void Dispatch(global::IPipelineListener listener, global::Outer.PipelineEvent e, global::PipelineEventKind kind)
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+    public static void Dispatch(global::IPipelineListener listener, global::Outer.PipelineEvent e)
     {
-        switch (kind)
+        if (e is null)
         {
-            case global::PipelineEventKind.Started:
-                listener.OnStarted((global::Started)e);
+            throw new global::System.ArgumentNullException("e");
+        }
+
+        switch (e)
+        {
+            case global::Started typed:
+                listener.OnStarted(typed);
                 return;
             default:
                 listener.OnOtherEvent(e);
@@ -120,25 +121,27 @@ internal readonly struct PipelineDispatcher : global::GeneratedBus.IEventDispatc
 
     /// <summary>
     /// Calls, in order, the handler of each of <paramref name="listeners"/> that fits <paramref name="e"/>, with
-    /// one kind lookup and one jump for all of them. A handler that throws stops the rest, as in a plain loop.
+    /// one type lookup for all of them. A handler that throws stops the rest, as in a plain loop.
     /// </summary>
     /// <param name="listeners">The listeners, in the order they get the event.</param>
     /// <param name="e">The event.</param>
     /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
     public static void DispatchToAll(global::System.ReadOnlySpan<global::IPipelineListener> listeners, global::Outer.PipelineEvent e)
     {
-        switch (KindOf(e))
+        if (e is null)
         {
-            case global::PipelineEventKind.Started:
-            {
-                global::Started typed = (global::Started)e;
+            throw new global::System.ArgumentNullException("e");
+        }
+
+        switch (e)
+        {
+            case global::Started typed:
                 for (int i = 0; i < listeners.Length; i++)
                 {
                     listeners[i].OnStarted(typed);
                 }
 
                 return;
-            }
             default:
                 for (int i = 0; i < listeners.Length; i++)
                 {
@@ -156,7 +159,32 @@ internal readonly struct PipelineDispatcher : global::GeneratedBus.IEventDispatc
     int global::GeneratedBus.IEventDispatcher<global::IPipelineListener, global::Outer.PipelineEvent>.Classify(global::Outer.PipelineEvent e) => (int)KindOf(e);
 
     /// <inheritdoc/>
-    void global::GeneratedBus.IEventDispatcher<global::IPipelineListener, global::Outer.PipelineEvent>.Dispatch(global::IPipelineListener listener, global::Outer.PipelineEvent e, int kind) => Dispatch(listener, e, (global::PipelineEventKind)kind);
+    /// <exception cref="global::System.ArgumentException"><paramref name="kind"/> does not fit the type of <paramref name="e"/>.</exception>
+    void global::GeneratedBus.IEventDispatcher<global::IPipelineListener, global::Outer.PipelineEvent>.Dispatch(global::IPipelineListener listener, global::Outer.PipelineEvent e, int kind)
+    {
+        switch ((global::PipelineEventKind)kind)
+        {
+            case global::PipelineEventKind.Started when e is global::Started typed:
+                listener.OnStarted(typed);
+                return;
+            case global::PipelineEventKind.Other:
+                listener.OnOtherEvent(e);
+                return;
+        }
+
+        throw WrongKind(kind, e);
+    }
+
+    private static global::System.ArgumentException WrongKind(int kind, global::Outer.PipelineEvent e)
+    {
+        if (kind < 0 || kind >= KindCount)
+        {
+            return new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of PipelineEventKind.");
+        }
+
+        string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
+        return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::PipelineEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+    }
 }
 
 /// <summary>
@@ -177,4 +205,22 @@ internal sealed class PipelineBus : global::GeneratedBus.LiveListenerBus<global:
     /// <param name="e">The event.</param>
     /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
     public void Post(global::Started e) => PostWithKind(e, (int)global::PipelineEventKind.Started);
+}
+
+/// <summary>
+/// The synchronous bus of <see cref="global::Outer.PipelineEvent"/> events, Spark's <c>ListenerBus</c>:
+/// <see cref="global::GeneratedBus.ListenerBus{TListener, TEvent}.PostToAll"/> delivers each event to every
+/// <see cref="global::IPipelineListener"/> listener on the caller's thread, in the order they were added. A listener
+/// that throws is logged and counted while the others still get the event, and each listener type is timed.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+internal sealed class PipelineListenerBus : global::GeneratedBus.ListenerBus<global::IPipelineListener, global::Outer.PipelineEvent>
+{
+    /// <summary>Creates a bus with no listeners, wired to <see cref="global::PipelineDispatcher"/>.</summary>
+    /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
+    /// <exception cref="global::System.ArgumentException">An option is out of range.</exception>
+    public PipelineListenerBus(global::GeneratedBus.BusOptions? options = null)
+        : base(options, global::GeneratedBus.DispatcherBinding<global::IPipelineListener, global::Outer.PipelineEvent>.Of<global::PipelineDispatcher>())
+    {
+    }
 }

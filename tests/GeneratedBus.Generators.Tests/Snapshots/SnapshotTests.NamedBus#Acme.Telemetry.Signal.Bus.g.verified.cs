@@ -74,16 +74,12 @@ namespace Acme.Telemetry
     }
 
     /// <summary>
-    /// Calls the handler that fits an event's type, at the same cost for every event type. The bus takes it as
-    /// its <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// Calls the handler that fits an event's type. The bus takes it as its
+    /// <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public readonly struct TelemetryDispatcher : global::GeneratedBus.IEventDispatcher<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>
     {
-        private static readonly global::GeneratedBus.EventKindMap s_kinds = new(
-            typeof(global::Acme.Telemetry.Gauge).TypeHandle,
-            typeof(global::Acme.Telemetry.Counter).TypeHandle);
-
         /// <summary>How many kinds <see cref="global::Acme.Telemetry.TelemetryEventKind"/> has, <see cref="global::Acme.Telemetry.TelemetryEventKind.Other"/> included: they run from 0 to <c>KindCount - 1</c>, so an array of this length indexed by kind fits them all.</summary>
         public const int KindCount = 3;
 
@@ -99,7 +95,7 @@ namespace Acme.Telemetry
             _ => throw new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of TelemetryEventKind."),
         };
 
-        /// <summary>The kind of <paramref name="e"/>, found in constant time whatever the number of event types.</summary>
+        /// <summary>The kind of <paramref name="e"/>, found by a type test per event type, which for this few types costs less than a hash lookup.</summary>
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Acme.Telemetry.TelemetryEventKind.Other"/> for a type without a handler.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
@@ -110,27 +106,32 @@ namespace Acme.Telemetry
                 throw new global::System.ArgumentNullException("e");
             }
 
-            return (global::Acme.Telemetry.TelemetryEventKind)s_kinds.Find(e);
+            return e switch
+            {
+                global::Acme.Telemetry.Gauge => global::Acme.Telemetry.TelemetryEventKind.Gauge,
+                global::Acme.Telemetry.Counter => global::Acme.Telemetry.TelemetryEventKind.Counter,
+                _ => global::Acme.Telemetry.TelemetryEventKind.Other,
+            };
         }
 
         /// <summary>Calls the handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
         /// <param name="listener">The listener.</param>
         /// <param name="e">The event.</param>
-        public static void Dispatch(global::Acme.Telemetry.ITelemetryListener listener, global::Acme.Telemetry.Signal e) => Dispatch(listener, e, KindOf(e));
-
-        /// <summary>Calls the handler for <paramref name="kind"/> through a jump table, with no type tests.</summary>
-        /// <param name="listener">The listener.</param>
-        /// <param name="e">The event.</param>
-        /// <param name="kind">The kind of <paramref name="e"/>, as <see cref="KindOf"/> returns it.</param>
-        public static void Dispatch(global::Acme.Telemetry.ITelemetryListener listener, global::Acme.Telemetry.Signal e, global::Acme.Telemetry.TelemetryEventKind kind)
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        public static void Dispatch(global::Acme.Telemetry.ITelemetryListener listener, global::Acme.Telemetry.Signal e)
         {
-            switch (kind)
+            if (e is null)
             {
-                case global::Acme.Telemetry.TelemetryEventKind.Gauge:
-                    listener.OnGauge((global::Acme.Telemetry.Gauge)e);
+                throw new global::System.ArgumentNullException("e");
+            }
+
+            switch (e)
+            {
+                case global::Acme.Telemetry.Gauge typed:
+                    listener.OnGauge(typed);
                     return;
-                case global::Acme.Telemetry.TelemetryEventKind.Counter:
-                    listener.OnCounter((global::Acme.Telemetry.Counter)e);
+                case global::Acme.Telemetry.Counter typed:
+                    listener.OnCounter(typed);
                     return;
                 default:
                     listener.OnOtherEvent(e);
@@ -140,35 +141,34 @@ namespace Acme.Telemetry
 
         /// <summary>
         /// Calls, in order, the handler of each of <paramref name="listeners"/> that fits <paramref name="e"/>, with
-        /// one kind lookup and one jump for all of them. A handler that throws stops the rest, as in a plain loop.
+        /// one type lookup for all of them. A handler that throws stops the rest, as in a plain loop.
         /// </summary>
         /// <param name="listeners">The listeners, in the order they get the event.</param>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public static void DispatchToAll(global::System.ReadOnlySpan<global::Acme.Telemetry.ITelemetryListener> listeners, global::Acme.Telemetry.Signal e)
         {
-            switch (KindOf(e))
+            if (e is null)
             {
-                case global::Acme.Telemetry.TelemetryEventKind.Gauge:
-                {
-                    global::Acme.Telemetry.Gauge typed = (global::Acme.Telemetry.Gauge)e;
+                throw new global::System.ArgumentNullException("e");
+            }
+
+            switch (e)
+            {
+                case global::Acme.Telemetry.Gauge typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnGauge(typed);
                     }
 
                     return;
-                }
-                case global::Acme.Telemetry.TelemetryEventKind.Counter:
-                {
-                    global::Acme.Telemetry.Counter typed = (global::Acme.Telemetry.Counter)e;
+                case global::Acme.Telemetry.Counter typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnCounter(typed);
                     }
 
                     return;
-                }
                 default:
                     for (int i = 0; i < listeners.Length; i++)
                     {
@@ -186,7 +186,35 @@ namespace Acme.Telemetry
         int global::GeneratedBus.IEventDispatcher<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>.Classify(global::Acme.Telemetry.Signal e) => (int)KindOf(e);
 
         /// <inheritdoc/>
-        void global::GeneratedBus.IEventDispatcher<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>.Dispatch(global::Acme.Telemetry.ITelemetryListener listener, global::Acme.Telemetry.Signal e, int kind) => Dispatch(listener, e, (global::Acme.Telemetry.TelemetryEventKind)kind);
+        /// <exception cref="global::System.ArgumentException"><paramref name="kind"/> does not fit the type of <paramref name="e"/>.</exception>
+        void global::GeneratedBus.IEventDispatcher<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>.Dispatch(global::Acme.Telemetry.ITelemetryListener listener, global::Acme.Telemetry.Signal e, int kind)
+        {
+            switch ((global::Acme.Telemetry.TelemetryEventKind)kind)
+            {
+                case global::Acme.Telemetry.TelemetryEventKind.Gauge when e is global::Acme.Telemetry.Gauge typed:
+                    listener.OnGauge(typed);
+                    return;
+                case global::Acme.Telemetry.TelemetryEventKind.Counter when e is global::Acme.Telemetry.Counter typed:
+                    listener.OnCounter(typed);
+                    return;
+                case global::Acme.Telemetry.TelemetryEventKind.Other:
+                    listener.OnOtherEvent(e);
+                    return;
+            }
+
+            throw WrongKind(kind, e);
+        }
+
+        private static global::System.ArgumentException WrongKind(int kind, global::Acme.Telemetry.Signal e)
+        {
+            if (kind < 0 || kind >= KindCount)
+            {
+                return new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of TelemetryEventKind.");
+            }
+
+            string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
+            return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Acme.Telemetry.TelemetryEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
     }
 
     /// <summary>
@@ -212,5 +240,23 @@ namespace Acme.Telemetry
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Acme.Telemetry.Counter e) => PostWithKind(e, (int)global::Acme.Telemetry.TelemetryEventKind.Counter);
+    }
+
+    /// <summary>
+    /// The synchronous bus of <see cref="global::Acme.Telemetry.Signal"/> events, Spark's <c>ListenerBus</c>:
+    /// <see cref="global::GeneratedBus.ListenerBus{TListener, TEvent}.PostToAll"/> delivers each event to every
+    /// <see cref="global::Acme.Telemetry.ITelemetryListener"/> listener on the caller's thread, in the order they were added. A listener
+    /// that throws is logged and counted while the others still get the event, and each listener type is timed.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+    public sealed class TelemetryListenerBus : global::GeneratedBus.ListenerBus<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>
+    {
+        /// <summary>Creates a bus with no listeners, wired to <see cref="global::Acme.Telemetry.TelemetryDispatcher"/>.</summary>
+        /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
+        /// <exception cref="global::System.ArgumentException">An option is out of range.</exception>
+        public TelemetryListenerBus(global::GeneratedBus.BusOptions? options = null)
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>.Of<global::Acme.Telemetry.TelemetryDispatcher>())
+        {
+        }
     }
 }

@@ -74,16 +74,12 @@ namespace Acme.Scheduling.Jobs
     }
 
     /// <summary>
-    /// Calls the handler that fits an event's type, at the same cost for every event type. The bus takes it as
-    /// its <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// Calls the handler that fits an event's type. The bus takes it as its
+    /// <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public readonly struct JobDispatcher : global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.JobEvent>
     {
-        private static readonly global::GeneratedBus.EventKindMap s_kinds = new(
-            typeof(global::Acme.Scheduling.Jobs.Submitted).TypeHandle,
-            typeof(global::Acme.Scheduling.Jobs.Retries.RetryScheduled).TypeHandle);
-
         /// <summary>How many kinds <see cref="global::Acme.Scheduling.Jobs.JobEventKind"/> has, <see cref="global::Acme.Scheduling.Jobs.JobEventKind.Other"/> included: they run from 0 to <c>KindCount - 1</c>, so an array of this length indexed by kind fits them all.</summary>
         public const int KindCount = 3;
 
@@ -99,7 +95,7 @@ namespace Acme.Scheduling.Jobs
             _ => throw new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of JobEventKind."),
         };
 
-        /// <summary>The kind of <paramref name="e"/>, found in constant time whatever the number of event types.</summary>
+        /// <summary>The kind of <paramref name="e"/>, found by a type test per event type, which for this few types costs less than a hash lookup.</summary>
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Acme.Scheduling.Jobs.JobEventKind.Other"/> for a type without a handler.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
@@ -110,27 +106,32 @@ namespace Acme.Scheduling.Jobs
                 throw new global::System.ArgumentNullException("e");
             }
 
-            return (global::Acme.Scheduling.Jobs.JobEventKind)s_kinds.Find(e);
+            return e switch
+            {
+                global::Acme.Scheduling.Jobs.Submitted => global::Acme.Scheduling.Jobs.JobEventKind.Submitted,
+                global::Acme.Scheduling.Jobs.Retries.RetryScheduled => global::Acme.Scheduling.Jobs.JobEventKind.RetryScheduled,
+                _ => global::Acme.Scheduling.Jobs.JobEventKind.Other,
+            };
         }
 
         /// <summary>Calls the handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
         /// <param name="listener">The listener.</param>
         /// <param name="e">The event.</param>
-        public static void Dispatch(global::Acme.Scheduling.Jobs.IJobListener listener, global::Acme.Scheduling.Jobs.JobEvent e) => Dispatch(listener, e, KindOf(e));
-
-        /// <summary>Calls the handler for <paramref name="kind"/> through a jump table, with no type tests.</summary>
-        /// <param name="listener">The listener.</param>
-        /// <param name="e">The event.</param>
-        /// <param name="kind">The kind of <paramref name="e"/>, as <see cref="KindOf"/> returns it.</param>
-        public static void Dispatch(global::Acme.Scheduling.Jobs.IJobListener listener, global::Acme.Scheduling.Jobs.JobEvent e, global::Acme.Scheduling.Jobs.JobEventKind kind)
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        public static void Dispatch(global::Acme.Scheduling.Jobs.IJobListener listener, global::Acme.Scheduling.Jobs.JobEvent e)
         {
-            switch (kind)
+            if (e is null)
             {
-                case global::Acme.Scheduling.Jobs.JobEventKind.Submitted:
-                    listener.OnSubmitted((global::Acme.Scheduling.Jobs.Submitted)e);
+                throw new global::System.ArgumentNullException("e");
+            }
+
+            switch (e)
+            {
+                case global::Acme.Scheduling.Jobs.Submitted typed:
+                    listener.OnSubmitted(typed);
                     return;
-                case global::Acme.Scheduling.Jobs.JobEventKind.RetryScheduled:
-                    listener.OnRetryScheduled((global::Acme.Scheduling.Jobs.Retries.RetryScheduled)e);
+                case global::Acme.Scheduling.Jobs.Retries.RetryScheduled typed:
+                    listener.OnRetryScheduled(typed);
                     return;
                 default:
                     listener.OnOtherEvent(e);
@@ -140,35 +141,34 @@ namespace Acme.Scheduling.Jobs
 
         /// <summary>
         /// Calls, in order, the handler of each of <paramref name="listeners"/> that fits <paramref name="e"/>, with
-        /// one kind lookup and one jump for all of them. A handler that throws stops the rest, as in a plain loop.
+        /// one type lookup for all of them. A handler that throws stops the rest, as in a plain loop.
         /// </summary>
         /// <param name="listeners">The listeners, in the order they get the event.</param>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public static void DispatchToAll(global::System.ReadOnlySpan<global::Acme.Scheduling.Jobs.IJobListener> listeners, global::Acme.Scheduling.Jobs.JobEvent e)
         {
-            switch (KindOf(e))
+            if (e is null)
             {
-                case global::Acme.Scheduling.Jobs.JobEventKind.Submitted:
-                {
-                    global::Acme.Scheduling.Jobs.Submitted typed = (global::Acme.Scheduling.Jobs.Submitted)e;
+                throw new global::System.ArgumentNullException("e");
+            }
+
+            switch (e)
+            {
+                case global::Acme.Scheduling.Jobs.Submitted typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnSubmitted(typed);
                     }
 
                     return;
-                }
-                case global::Acme.Scheduling.Jobs.JobEventKind.RetryScheduled:
-                {
-                    global::Acme.Scheduling.Jobs.Retries.RetryScheduled typed = (global::Acme.Scheduling.Jobs.Retries.RetryScheduled)e;
+                case global::Acme.Scheduling.Jobs.Retries.RetryScheduled typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnRetryScheduled(typed);
                     }
 
                     return;
-                }
                 default:
                     for (int i = 0; i < listeners.Length; i++)
                     {
@@ -186,7 +186,35 @@ namespace Acme.Scheduling.Jobs
         int global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.JobEvent>.Classify(global::Acme.Scheduling.Jobs.JobEvent e) => (int)KindOf(e);
 
         /// <inheritdoc/>
-        void global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.JobEvent>.Dispatch(global::Acme.Scheduling.Jobs.IJobListener listener, global::Acme.Scheduling.Jobs.JobEvent e, int kind) => Dispatch(listener, e, (global::Acme.Scheduling.Jobs.JobEventKind)kind);
+        /// <exception cref="global::System.ArgumentException"><paramref name="kind"/> does not fit the type of <paramref name="e"/>.</exception>
+        void global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.JobEvent>.Dispatch(global::Acme.Scheduling.Jobs.IJobListener listener, global::Acme.Scheduling.Jobs.JobEvent e, int kind)
+        {
+            switch ((global::Acme.Scheduling.Jobs.JobEventKind)kind)
+            {
+                case global::Acme.Scheduling.Jobs.JobEventKind.Submitted when e is global::Acme.Scheduling.Jobs.Submitted typed:
+                    listener.OnSubmitted(typed);
+                    return;
+                case global::Acme.Scheduling.Jobs.JobEventKind.RetryScheduled when e is global::Acme.Scheduling.Jobs.Retries.RetryScheduled typed:
+                    listener.OnRetryScheduled(typed);
+                    return;
+                case global::Acme.Scheduling.Jobs.JobEventKind.Other:
+                    listener.OnOtherEvent(e);
+                    return;
+            }
+
+            throw WrongKind(kind, e);
+        }
+
+        private static global::System.ArgumentException WrongKind(int kind, global::Acme.Scheduling.Jobs.JobEvent e)
+        {
+            if (kind < 0 || kind >= KindCount)
+            {
+                return new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of JobEventKind.");
+            }
+
+            string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
+            return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Acme.Scheduling.Jobs.JobEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
     }
 
     /// <summary>
@@ -212,5 +240,23 @@ namespace Acme.Scheduling.Jobs
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Acme.Scheduling.Jobs.Retries.RetryScheduled e) => PostWithKind(e, (int)global::Acme.Scheduling.Jobs.JobEventKind.RetryScheduled);
+    }
+
+    /// <summary>
+    /// The synchronous bus of <see cref="global::Acme.Scheduling.Jobs.JobEvent"/> events, Spark's <c>ListenerBus</c>:
+    /// <see cref="global::GeneratedBus.ListenerBus{TListener, TEvent}.PostToAll"/> delivers each event to every
+    /// <see cref="global::Acme.Scheduling.Jobs.IJobListener"/> listener on the caller's thread, in the order they were added. A listener
+    /// that throws is logged and counted while the others still get the event, and each listener type is timed.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+    public sealed class JobListenerBus : global::GeneratedBus.ListenerBus<global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.JobEvent>
+    {
+        /// <summary>Creates a bus with no listeners, wired to <see cref="global::Acme.Scheduling.Jobs.JobDispatcher"/>.</summary>
+        /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
+        /// <exception cref="global::System.ArgumentException">An option is out of range.</exception>
+        public JobListenerBus(global::GeneratedBus.BusOptions? options = null)
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.JobEvent>.Of<global::Acme.Scheduling.Jobs.JobDispatcher>())
+        {
+        }
     }
 }

@@ -87,17 +87,12 @@ namespace Acme.Metrics
     }
 
     /// <summary>
-    /// Calls the handler that fits an event's type, at the same cost for every event type. The bus takes it as
-    /// its <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// Calls the handler that fits an event's type. The bus takes it as its
+    /// <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public readonly struct MetricDispatcher : global::GeneratedBus.IEventDispatcher<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>
     {
-        private static readonly global::GeneratedBus.EventKindMap s_kinds = new(
-            typeof(global::Acme.Metrics.CpuSample).TypeHandle,
-            typeof(global::Acme.Metrics.MemorySample).TypeHandle,
-            typeof(global::Acme.Metrics.ThresholdCrossed).TypeHandle);
-
         /// <summary>How many kinds <see cref="global::Acme.Metrics.MetricEventKind"/> has, <see cref="global::Acme.Metrics.MetricEventKind.Other"/> included: they run from 0 to <c>KindCount - 1</c>, so an array of this length indexed by kind fits them all.</summary>
         public const int KindCount = 4;
 
@@ -114,7 +109,7 @@ namespace Acme.Metrics
             _ => throw new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of MetricEventKind."),
         };
 
-        /// <summary>The kind of <paramref name="e"/>, found in constant time whatever the number of event types.</summary>
+        /// <summary>The kind of <paramref name="e"/>, found by a type test per event type, which for this few types costs less than a hash lookup.</summary>
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Acme.Metrics.MetricEventKind.Other"/> for a type without a handler.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
@@ -125,30 +120,36 @@ namespace Acme.Metrics
                 throw new global::System.ArgumentNullException("e");
             }
 
-            return (global::Acme.Metrics.MetricEventKind)s_kinds.Find(e);
+            return e switch
+            {
+                global::Acme.Metrics.CpuSample => global::Acme.Metrics.MetricEventKind.CpuSample,
+                global::Acme.Metrics.MemorySample => global::Acme.Metrics.MetricEventKind.MemorySample,
+                global::Acme.Metrics.ThresholdCrossed => global::Acme.Metrics.MetricEventKind.ThresholdCrossed,
+                _ => global::Acme.Metrics.MetricEventKind.Other,
+            };
         }
 
         /// <summary>Calls the handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
         /// <param name="listener">The listener.</param>
         /// <param name="e">The event.</param>
-        public static void Dispatch(global::Acme.Metrics.IMetricListener listener, global::Acme.Metrics.IMetricEvent e) => Dispatch(listener, e, KindOf(e));
-
-        /// <summary>Calls the handler for <paramref name="kind"/> through a jump table, with no type tests.</summary>
-        /// <param name="listener">The listener.</param>
-        /// <param name="e">The event.</param>
-        /// <param name="kind">The kind of <paramref name="e"/>, as <see cref="KindOf"/> returns it.</param>
-        public static void Dispatch(global::Acme.Metrics.IMetricListener listener, global::Acme.Metrics.IMetricEvent e, global::Acme.Metrics.MetricEventKind kind)
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        public static void Dispatch(global::Acme.Metrics.IMetricListener listener, global::Acme.Metrics.IMetricEvent e)
         {
-            switch (kind)
+            if (e is null)
             {
-                case global::Acme.Metrics.MetricEventKind.CpuSample:
-                    listener.OnCpuSample((global::Acme.Metrics.CpuSample)e);
+                throw new global::System.ArgumentNullException("e");
+            }
+
+            switch (e)
+            {
+                case global::Acme.Metrics.CpuSample typed:
+                    listener.OnCpuSample(typed);
                     return;
-                case global::Acme.Metrics.MetricEventKind.MemorySample:
-                    listener.OnMemorySample((global::Acme.Metrics.MemorySample)e);
+                case global::Acme.Metrics.MemorySample typed:
+                    listener.OnMemorySample(typed);
                     return;
-                case global::Acme.Metrics.MetricEventKind.ThresholdCrossed:
-                    listener.OnThresholdCrossed((global::Acme.Metrics.ThresholdCrossed)e);
+                case global::Acme.Metrics.ThresholdCrossed typed:
+                    listener.OnThresholdCrossed(typed);
                     return;
                 default:
                     listener.OnOtherEvent(e);
@@ -158,45 +159,41 @@ namespace Acme.Metrics
 
         /// <summary>
         /// Calls, in order, the handler of each of <paramref name="listeners"/> that fits <paramref name="e"/>, with
-        /// one kind lookup and one jump for all of them. A handler that throws stops the rest, as in a plain loop.
+        /// one type lookup for all of them. A handler that throws stops the rest, as in a plain loop.
         /// </summary>
         /// <param name="listeners">The listeners, in the order they get the event.</param>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public static void DispatchToAll(global::System.ReadOnlySpan<global::Acme.Metrics.IMetricListener> listeners, global::Acme.Metrics.IMetricEvent e)
         {
-            switch (KindOf(e))
+            if (e is null)
             {
-                case global::Acme.Metrics.MetricEventKind.CpuSample:
-                {
-                    global::Acme.Metrics.CpuSample typed = (global::Acme.Metrics.CpuSample)e;
+                throw new global::System.ArgumentNullException("e");
+            }
+
+            switch (e)
+            {
+                case global::Acme.Metrics.CpuSample typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnCpuSample(typed);
                     }
 
                     return;
-                }
-                case global::Acme.Metrics.MetricEventKind.MemorySample:
-                {
-                    global::Acme.Metrics.MemorySample typed = (global::Acme.Metrics.MemorySample)e;
+                case global::Acme.Metrics.MemorySample typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnMemorySample(typed);
                     }
 
                     return;
-                }
-                case global::Acme.Metrics.MetricEventKind.ThresholdCrossed:
-                {
-                    global::Acme.Metrics.ThresholdCrossed typed = (global::Acme.Metrics.ThresholdCrossed)e;
+                case global::Acme.Metrics.ThresholdCrossed typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnThresholdCrossed(typed);
                     }
 
                     return;
-                }
                 default:
                     for (int i = 0; i < listeners.Length; i++)
                     {
@@ -214,7 +211,38 @@ namespace Acme.Metrics
         int global::GeneratedBus.IEventDispatcher<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>.Classify(global::Acme.Metrics.IMetricEvent e) => (int)KindOf(e);
 
         /// <inheritdoc/>
-        void global::GeneratedBus.IEventDispatcher<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>.Dispatch(global::Acme.Metrics.IMetricListener listener, global::Acme.Metrics.IMetricEvent e, int kind) => Dispatch(listener, e, (global::Acme.Metrics.MetricEventKind)kind);
+        /// <exception cref="global::System.ArgumentException"><paramref name="kind"/> does not fit the type of <paramref name="e"/>.</exception>
+        void global::GeneratedBus.IEventDispatcher<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>.Dispatch(global::Acme.Metrics.IMetricListener listener, global::Acme.Metrics.IMetricEvent e, int kind)
+        {
+            switch ((global::Acme.Metrics.MetricEventKind)kind)
+            {
+                case global::Acme.Metrics.MetricEventKind.CpuSample when e is global::Acme.Metrics.CpuSample typed:
+                    listener.OnCpuSample(typed);
+                    return;
+                case global::Acme.Metrics.MetricEventKind.MemorySample when e is global::Acme.Metrics.MemorySample typed:
+                    listener.OnMemorySample(typed);
+                    return;
+                case global::Acme.Metrics.MetricEventKind.ThresholdCrossed when e is global::Acme.Metrics.ThresholdCrossed typed:
+                    listener.OnThresholdCrossed(typed);
+                    return;
+                case global::Acme.Metrics.MetricEventKind.Other:
+                    listener.OnOtherEvent(e);
+                    return;
+            }
+
+            throw WrongKind(kind, e);
+        }
+
+        private static global::System.ArgumentException WrongKind(int kind, global::Acme.Metrics.IMetricEvent e)
+        {
+            if (kind < 0 || kind >= KindCount)
+            {
+                return new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of MetricEventKind.");
+            }
+
+            string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
+            return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Acme.Metrics.MetricEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
     }
 
     /// <summary>
@@ -245,5 +273,23 @@ namespace Acme.Metrics
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Acme.Metrics.ThresholdCrossed e) => PostWithKind(e, (int)global::Acme.Metrics.MetricEventKind.ThresholdCrossed);
+    }
+
+    /// <summary>
+    /// The synchronous bus of <see cref="global::Acme.Metrics.IMetricEvent"/> events, Spark's <c>ListenerBus</c>:
+    /// <see cref="global::GeneratedBus.ListenerBus{TListener, TEvent}.PostToAll"/> delivers each event to every
+    /// <see cref="global::Acme.Metrics.IMetricListener"/> listener on the caller's thread, in the order they were added. A listener
+    /// that throws is logged and counted while the others still get the event, and each listener type is timed.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+    public sealed class MetricListenerBus : global::GeneratedBus.ListenerBus<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>
+    {
+        /// <summary>Creates a bus with no listeners, wired to <see cref="global::Acme.Metrics.MetricDispatcher"/>.</summary>
+        /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
+        /// <exception cref="global::System.ArgumentException">An option is out of range.</exception>
+        public MetricListenerBus(global::GeneratedBus.BusOptions? options = null)
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>.Of<global::Acme.Metrics.MetricDispatcher>())
+        {
+        }
     }
 }

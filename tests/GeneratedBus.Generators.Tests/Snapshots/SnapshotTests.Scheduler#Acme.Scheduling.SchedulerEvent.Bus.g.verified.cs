@@ -87,17 +87,12 @@ namespace Acme.Scheduling
     }
 
     /// <summary>
-    /// Calls the handler that fits an event's type, at the same cost for every event type. The bus takes it as
-    /// its <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// Calls the handler that fits an event's type. The bus takes it as its
+    /// <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public readonly struct SchedulerDispatcher : global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>
     {
-        private static readonly global::GeneratedBus.EventKindMap s_kinds = new(
-            typeof(global::Acme.Scheduling.JobStart).TypeHandle,
-            typeof(global::Acme.Scheduling.JobEnd).TypeHandle,
-            typeof(global::Acme.Scheduling.HeartbeatEvent).TypeHandle);
-
         /// <summary>How many kinds <see cref="global::Acme.Scheduling.SchedulerEventKind"/> has, <see cref="global::Acme.Scheduling.SchedulerEventKind.Other"/> included: they run from 0 to <c>KindCount - 1</c>, so an array of this length indexed by kind fits them all.</summary>
         public const int KindCount = 4;
 
@@ -114,7 +109,7 @@ namespace Acme.Scheduling
             _ => throw new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of SchedulerEventKind."),
         };
 
-        /// <summary>The kind of <paramref name="e"/>, found in constant time whatever the number of event types.</summary>
+        /// <summary>The kind of <paramref name="e"/>, found by a type test per event type, which for this few types costs less than a hash lookup.</summary>
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Acme.Scheduling.SchedulerEventKind.Other"/> for a type without a handler.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
@@ -125,30 +120,36 @@ namespace Acme.Scheduling
                 throw new global::System.ArgumentNullException("e");
             }
 
-            return (global::Acme.Scheduling.SchedulerEventKind)s_kinds.Find(e);
+            return e switch
+            {
+                global::Acme.Scheduling.JobStart => global::Acme.Scheduling.SchedulerEventKind.JobStart,
+                global::Acme.Scheduling.JobEnd => global::Acme.Scheduling.SchedulerEventKind.JobEnd,
+                global::Acme.Scheduling.HeartbeatEvent => global::Acme.Scheduling.SchedulerEventKind.Heartbeat,
+                _ => global::Acme.Scheduling.SchedulerEventKind.Other,
+            };
         }
 
         /// <summary>Calls the handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
         /// <param name="listener">The listener.</param>
         /// <param name="e">The event.</param>
-        public static void Dispatch(global::Acme.Scheduling.ISchedulerListener listener, global::Acme.Scheduling.SchedulerEvent e) => Dispatch(listener, e, KindOf(e));
-
-        /// <summary>Calls the handler for <paramref name="kind"/> through a jump table, with no type tests.</summary>
-        /// <param name="listener">The listener.</param>
-        /// <param name="e">The event.</param>
-        /// <param name="kind">The kind of <paramref name="e"/>, as <see cref="KindOf"/> returns it.</param>
-        public static void Dispatch(global::Acme.Scheduling.ISchedulerListener listener, global::Acme.Scheduling.SchedulerEvent e, global::Acme.Scheduling.SchedulerEventKind kind)
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        public static void Dispatch(global::Acme.Scheduling.ISchedulerListener listener, global::Acme.Scheduling.SchedulerEvent e)
         {
-            switch (kind)
+            if (e is null)
             {
-                case global::Acme.Scheduling.SchedulerEventKind.JobStart:
-                    listener.OnJobStart((global::Acme.Scheduling.JobStart)e);
+                throw new global::System.ArgumentNullException("e");
+            }
+
+            switch (e)
+            {
+                case global::Acme.Scheduling.JobStart typed:
+                    listener.OnJobStart(typed);
                     return;
-                case global::Acme.Scheduling.SchedulerEventKind.JobEnd:
-                    listener.OnJobEnd((global::Acme.Scheduling.JobEnd)e);
+                case global::Acme.Scheduling.JobEnd typed:
+                    listener.OnJobEnd(typed);
                     return;
-                case global::Acme.Scheduling.SchedulerEventKind.Heartbeat:
-                    listener.OnHeartbeat((global::Acme.Scheduling.HeartbeatEvent)e);
+                case global::Acme.Scheduling.HeartbeatEvent typed:
+                    listener.OnHeartbeat(typed);
                     return;
                 default:
                     listener.OnOtherEvent(e);
@@ -158,45 +159,41 @@ namespace Acme.Scheduling
 
         /// <summary>
         /// Calls, in order, the handler of each of <paramref name="listeners"/> that fits <paramref name="e"/>, with
-        /// one kind lookup and one jump for all of them. A handler that throws stops the rest, as in a plain loop.
+        /// one type lookup for all of them. A handler that throws stops the rest, as in a plain loop.
         /// </summary>
         /// <param name="listeners">The listeners, in the order they get the event.</param>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public static void DispatchToAll(global::System.ReadOnlySpan<global::Acme.Scheduling.ISchedulerListener> listeners, global::Acme.Scheduling.SchedulerEvent e)
         {
-            switch (KindOf(e))
+            if (e is null)
             {
-                case global::Acme.Scheduling.SchedulerEventKind.JobStart:
-                {
-                    global::Acme.Scheduling.JobStart typed = (global::Acme.Scheduling.JobStart)e;
+                throw new global::System.ArgumentNullException("e");
+            }
+
+            switch (e)
+            {
+                case global::Acme.Scheduling.JobStart typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnJobStart(typed);
                     }
 
                     return;
-                }
-                case global::Acme.Scheduling.SchedulerEventKind.JobEnd:
-                {
-                    global::Acme.Scheduling.JobEnd typed = (global::Acme.Scheduling.JobEnd)e;
+                case global::Acme.Scheduling.JobEnd typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnJobEnd(typed);
                     }
 
                     return;
-                }
-                case global::Acme.Scheduling.SchedulerEventKind.Heartbeat:
-                {
-                    global::Acme.Scheduling.HeartbeatEvent typed = (global::Acme.Scheduling.HeartbeatEvent)e;
+                case global::Acme.Scheduling.HeartbeatEvent typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnHeartbeat(typed);
                     }
 
                     return;
-                }
                 default:
                     for (int i = 0; i < listeners.Length; i++)
                     {
@@ -214,7 +211,38 @@ namespace Acme.Scheduling
         int global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.Classify(global::Acme.Scheduling.SchedulerEvent e) => (int)KindOf(e);
 
         /// <inheritdoc/>
-        void global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.Dispatch(global::Acme.Scheduling.ISchedulerListener listener, global::Acme.Scheduling.SchedulerEvent e, int kind) => Dispatch(listener, e, (global::Acme.Scheduling.SchedulerEventKind)kind);
+        /// <exception cref="global::System.ArgumentException"><paramref name="kind"/> does not fit the type of <paramref name="e"/>.</exception>
+        void global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.Dispatch(global::Acme.Scheduling.ISchedulerListener listener, global::Acme.Scheduling.SchedulerEvent e, int kind)
+        {
+            switch ((global::Acme.Scheduling.SchedulerEventKind)kind)
+            {
+                case global::Acme.Scheduling.SchedulerEventKind.JobStart when e is global::Acme.Scheduling.JobStart typed:
+                    listener.OnJobStart(typed);
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.JobEnd when e is global::Acme.Scheduling.JobEnd typed:
+                    listener.OnJobEnd(typed);
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.Heartbeat when e is global::Acme.Scheduling.HeartbeatEvent typed:
+                    listener.OnHeartbeat(typed);
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.Other:
+                    listener.OnOtherEvent(e);
+                    return;
+            }
+
+            throw WrongKind(kind, e);
+        }
+
+        private static global::System.ArgumentException WrongKind(int kind, global::Acme.Scheduling.SchedulerEvent e)
+        {
+            if (kind < 0 || kind >= KindCount)
+            {
+                return new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of SchedulerEventKind.");
+            }
+
+            string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
+            return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Acme.Scheduling.SchedulerEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
     }
 
     /// <summary>
@@ -245,5 +273,23 @@ namespace Acme.Scheduling
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Acme.Scheduling.HeartbeatEvent e) => PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.Heartbeat);
+    }
+
+    /// <summary>
+    /// The synchronous bus of <see cref="global::Acme.Scheduling.SchedulerEvent"/> events, Spark's <c>ListenerBus</c>:
+    /// <see cref="global::GeneratedBus.ListenerBus{TListener, TEvent}.PostToAll"/> delivers each event to every
+    /// <see cref="global::Acme.Scheduling.ISchedulerListener"/> listener on the caller's thread, in the order they were added. A listener
+    /// that throws is logged and counted while the others still get the event, and each listener type is timed.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+    public sealed class SchedulerListenerBus : global::GeneratedBus.ListenerBus<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>
+    {
+        /// <summary>Creates a bus with no listeners, wired to <see cref="global::Acme.Scheduling.SchedulerDispatcher"/>.</summary>
+        /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
+        /// <exception cref="global::System.ArgumentException">An option is out of range.</exception>
+        public SchedulerListenerBus(global::GeneratedBus.BusOptions? options = null)
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.Of<global::Acme.Scheduling.SchedulerDispatcher>())
+        {
+        }
     }
 }

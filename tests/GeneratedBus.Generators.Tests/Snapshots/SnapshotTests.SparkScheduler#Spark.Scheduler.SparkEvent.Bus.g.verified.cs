@@ -334,36 +334,12 @@ namespace Spark.Scheduler
     }
 
     /// <summary>
-    /// Calls the handler that fits an event's type, at the same cost for every event type. The bus takes it as
-    /// its <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// Calls the handler that fits an event's type. The bus takes it as its
+    /// <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public readonly struct SparkDispatcher : global::GeneratedBus.IEventDispatcher<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>
     {
-        private static readonly global::GeneratedBus.EventKindMap s_kinds = new(
-            typeof(global::Spark.Scheduler.StageSubmitted).TypeHandle,
-            typeof(global::Spark.Scheduler.StageCompleted).TypeHandle,
-            typeof(global::Spark.Scheduler.TaskStart).TypeHandle,
-            typeof(global::Spark.Scheduler.TaskGettingResult).TypeHandle,
-            typeof(global::Spark.Scheduler.TaskEnd).TypeHandle,
-            typeof(global::Spark.Scheduler.JobStart).TypeHandle,
-            typeof(global::Spark.Scheduler.JobEnd).TypeHandle,
-            typeof(global::Spark.Scheduler.EnvironmentUpdate).TypeHandle,
-            typeof(global::Spark.Scheduler.BlockManagerAdded).TypeHandle,
-            typeof(global::Spark.Scheduler.BlockManagerRemoved).TypeHandle,
-            typeof(global::Spark.Scheduler.UnpersistRDD).TypeHandle,
-            typeof(global::Spark.Scheduler.ApplicationStart).TypeHandle,
-            typeof(global::Spark.Scheduler.ApplicationEnd).TypeHandle,
-            typeof(global::Spark.Scheduler.ExecutorMetricsUpdate).TypeHandle,
-            typeof(global::Spark.Scheduler.ExecutorAdded).TypeHandle,
-            typeof(global::Spark.Scheduler.ExecutorRemoved).TypeHandle,
-            typeof(global::Spark.Scheduler.ExecutorBlacklisted).TypeHandle,
-            typeof(global::Spark.Scheduler.ExecutorUnblacklisted).TypeHandle,
-            typeof(global::Spark.Scheduler.NodeBlacklisted).TypeHandle,
-            typeof(global::Spark.Scheduler.NodeUnblacklisted).TypeHandle,
-            typeof(global::Spark.Scheduler.BlockUpdated).TypeHandle,
-            typeof(global::Spark.Scheduler.SpeculativeTaskSubmitted).TypeHandle);
-
         /// <summary>How many kinds <see cref="global::Spark.Scheduler.SparkEventKind"/> has, <see cref="global::Spark.Scheduler.SparkEventKind.Other"/> included: they run from 0 to <c>KindCount - 1</c>, so an array of this length indexed by kind fits them all.</summary>
         public const int KindCount = 23;
 
@@ -399,7 +375,7 @@ namespace Spark.Scheduler
             _ => throw new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of SparkEventKind."),
         };
 
-        /// <summary>The kind of <paramref name="e"/>, found in constant time whatever the number of event types.</summary>
+        /// <summary>The kind of <paramref name="e"/>, found by a type test per event type, which for this few types costs less than a hash lookup.</summary>
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Spark.Scheduler.SparkEventKind.Other"/> for a type without a handler.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
@@ -410,87 +386,112 @@ namespace Spark.Scheduler
                 throw new global::System.ArgumentNullException("e");
             }
 
-            return (global::Spark.Scheduler.SparkEventKind)s_kinds.Find(e);
+            return e switch
+            {
+                global::Spark.Scheduler.StageSubmitted => global::Spark.Scheduler.SparkEventKind.StageSubmitted,
+                global::Spark.Scheduler.StageCompleted => global::Spark.Scheduler.SparkEventKind.StageCompleted,
+                global::Spark.Scheduler.TaskStart => global::Spark.Scheduler.SparkEventKind.TaskStart,
+                global::Spark.Scheduler.TaskGettingResult => global::Spark.Scheduler.SparkEventKind.TaskGettingResult,
+                global::Spark.Scheduler.TaskEnd => global::Spark.Scheduler.SparkEventKind.TaskEnd,
+                global::Spark.Scheduler.JobStart => global::Spark.Scheduler.SparkEventKind.JobStart,
+                global::Spark.Scheduler.JobEnd => global::Spark.Scheduler.SparkEventKind.JobEnd,
+                global::Spark.Scheduler.EnvironmentUpdate => global::Spark.Scheduler.SparkEventKind.EnvironmentUpdate,
+                global::Spark.Scheduler.BlockManagerAdded => global::Spark.Scheduler.SparkEventKind.BlockManagerAdded,
+                global::Spark.Scheduler.BlockManagerRemoved => global::Spark.Scheduler.SparkEventKind.BlockManagerRemoved,
+                global::Spark.Scheduler.UnpersistRDD => global::Spark.Scheduler.SparkEventKind.UnpersistRDD,
+                global::Spark.Scheduler.ApplicationStart => global::Spark.Scheduler.SparkEventKind.ApplicationStart,
+                global::Spark.Scheduler.ApplicationEnd => global::Spark.Scheduler.SparkEventKind.ApplicationEnd,
+                global::Spark.Scheduler.ExecutorMetricsUpdate => global::Spark.Scheduler.SparkEventKind.ExecutorMetricsUpdate,
+                global::Spark.Scheduler.ExecutorAdded => global::Spark.Scheduler.SparkEventKind.ExecutorAdded,
+                global::Spark.Scheduler.ExecutorRemoved => global::Spark.Scheduler.SparkEventKind.ExecutorRemoved,
+                global::Spark.Scheduler.ExecutorBlacklisted => global::Spark.Scheduler.SparkEventKind.ExecutorBlacklisted,
+                global::Spark.Scheduler.ExecutorUnblacklisted => global::Spark.Scheduler.SparkEventKind.ExecutorUnblacklisted,
+                global::Spark.Scheduler.NodeBlacklisted => global::Spark.Scheduler.SparkEventKind.NodeBlacklisted,
+                global::Spark.Scheduler.NodeUnblacklisted => global::Spark.Scheduler.SparkEventKind.NodeUnblacklisted,
+                global::Spark.Scheduler.BlockUpdated => global::Spark.Scheduler.SparkEventKind.BlockUpdated,
+                global::Spark.Scheduler.SpeculativeTaskSubmitted => global::Spark.Scheduler.SparkEventKind.SpeculativeTaskSubmitted,
+                _ => global::Spark.Scheduler.SparkEventKind.Other,
+            };
         }
 
         /// <summary>Calls the handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
         /// <param name="listener">The listener.</param>
         /// <param name="e">The event.</param>
-        public static void Dispatch(global::Spark.Scheduler.ISparkListener listener, global::Spark.Scheduler.SparkEvent e) => Dispatch(listener, e, KindOf(e));
-
-        /// <summary>Calls the handler for <paramref name="kind"/> through a jump table, with no type tests.</summary>
-        /// <param name="listener">The listener.</param>
-        /// <param name="e">The event.</param>
-        /// <param name="kind">The kind of <paramref name="e"/>, as <see cref="KindOf"/> returns it.</param>
-        public static void Dispatch(global::Spark.Scheduler.ISparkListener listener, global::Spark.Scheduler.SparkEvent e, global::Spark.Scheduler.SparkEventKind kind)
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        public static void Dispatch(global::Spark.Scheduler.ISparkListener listener, global::Spark.Scheduler.SparkEvent e)
         {
-            switch (kind)
+            if (e is null)
             {
-                case global::Spark.Scheduler.SparkEventKind.StageSubmitted:
-                    listener.OnStageSubmitted((global::Spark.Scheduler.StageSubmitted)e);
+                throw new global::System.ArgumentNullException("e");
+            }
+
+            switch (e)
+            {
+                case global::Spark.Scheduler.StageSubmitted typed:
+                    listener.OnStageSubmitted(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.StageCompleted:
-                    listener.OnStageCompleted((global::Spark.Scheduler.StageCompleted)e);
+                case global::Spark.Scheduler.StageCompleted typed:
+                    listener.OnStageCompleted(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.TaskStart:
-                    listener.OnTaskStart((global::Spark.Scheduler.TaskStart)e);
+                case global::Spark.Scheduler.TaskStart typed:
+                    listener.OnTaskStart(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.TaskGettingResult:
-                    listener.OnTaskGettingResult((global::Spark.Scheduler.TaskGettingResult)e);
+                case global::Spark.Scheduler.TaskGettingResult typed:
+                    listener.OnTaskGettingResult(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.TaskEnd:
-                    listener.OnTaskEnd((global::Spark.Scheduler.TaskEnd)e);
+                case global::Spark.Scheduler.TaskEnd typed:
+                    listener.OnTaskEnd(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.JobStart:
-                    listener.OnJobStart((global::Spark.Scheduler.JobStart)e);
+                case global::Spark.Scheduler.JobStart typed:
+                    listener.OnJobStart(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.JobEnd:
-                    listener.OnJobEnd((global::Spark.Scheduler.JobEnd)e);
+                case global::Spark.Scheduler.JobEnd typed:
+                    listener.OnJobEnd(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.EnvironmentUpdate:
-                    listener.OnEnvironmentUpdate((global::Spark.Scheduler.EnvironmentUpdate)e);
+                case global::Spark.Scheduler.EnvironmentUpdate typed:
+                    listener.OnEnvironmentUpdate(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.BlockManagerAdded:
-                    listener.OnBlockManagerAdded((global::Spark.Scheduler.BlockManagerAdded)e);
+                case global::Spark.Scheduler.BlockManagerAdded typed:
+                    listener.OnBlockManagerAdded(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.BlockManagerRemoved:
-                    listener.OnBlockManagerRemoved((global::Spark.Scheduler.BlockManagerRemoved)e);
+                case global::Spark.Scheduler.BlockManagerRemoved typed:
+                    listener.OnBlockManagerRemoved(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.UnpersistRDD:
-                    listener.OnUnpersistRDD((global::Spark.Scheduler.UnpersistRDD)e);
+                case global::Spark.Scheduler.UnpersistRDD typed:
+                    listener.OnUnpersistRDD(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.ApplicationStart:
-                    listener.OnApplicationStart((global::Spark.Scheduler.ApplicationStart)e);
+                case global::Spark.Scheduler.ApplicationStart typed:
+                    listener.OnApplicationStart(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.ApplicationEnd:
-                    listener.OnApplicationEnd((global::Spark.Scheduler.ApplicationEnd)e);
+                case global::Spark.Scheduler.ApplicationEnd typed:
+                    listener.OnApplicationEnd(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.ExecutorMetricsUpdate:
-                    listener.OnExecutorMetricsUpdate((global::Spark.Scheduler.ExecutorMetricsUpdate)e);
+                case global::Spark.Scheduler.ExecutorMetricsUpdate typed:
+                    listener.OnExecutorMetricsUpdate(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.ExecutorAdded:
-                    listener.OnExecutorAdded((global::Spark.Scheduler.ExecutorAdded)e);
+                case global::Spark.Scheduler.ExecutorAdded typed:
+                    listener.OnExecutorAdded(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.ExecutorRemoved:
-                    listener.OnExecutorRemoved((global::Spark.Scheduler.ExecutorRemoved)e);
+                case global::Spark.Scheduler.ExecutorRemoved typed:
+                    listener.OnExecutorRemoved(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.ExecutorBlacklisted:
-                    listener.OnExecutorBlacklisted((global::Spark.Scheduler.ExecutorBlacklisted)e);
+                case global::Spark.Scheduler.ExecutorBlacklisted typed:
+                    listener.OnExecutorBlacklisted(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.ExecutorUnblacklisted:
-                    listener.OnExecutorUnblacklisted((global::Spark.Scheduler.ExecutorUnblacklisted)e);
+                case global::Spark.Scheduler.ExecutorUnblacklisted typed:
+                    listener.OnExecutorUnblacklisted(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.NodeBlacklisted:
-                    listener.OnNodeBlacklisted((global::Spark.Scheduler.NodeBlacklisted)e);
+                case global::Spark.Scheduler.NodeBlacklisted typed:
+                    listener.OnNodeBlacklisted(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.NodeUnblacklisted:
-                    listener.OnNodeUnblacklisted((global::Spark.Scheduler.NodeUnblacklisted)e);
+                case global::Spark.Scheduler.NodeUnblacklisted typed:
+                    listener.OnNodeUnblacklisted(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.BlockUpdated:
-                    listener.OnBlockUpdated((global::Spark.Scheduler.BlockUpdated)e);
+                case global::Spark.Scheduler.BlockUpdated typed:
+                    listener.OnBlockUpdated(typed);
                     return;
-                case global::Spark.Scheduler.SparkEventKind.SpeculativeTaskSubmitted:
-                    listener.OnSpeculativeTaskSubmitted((global::Spark.Scheduler.SpeculativeTaskSubmitted)e);
+                case global::Spark.Scheduler.SpeculativeTaskSubmitted typed:
+                    listener.OnSpeculativeTaskSubmitted(typed);
                     return;
                 default:
                     listener.OnOtherEvent(e);
@@ -500,235 +501,174 @@ namespace Spark.Scheduler
 
         /// <summary>
         /// Calls, in order, the handler of each of <paramref name="listeners"/> that fits <paramref name="e"/>, with
-        /// one kind lookup and one jump for all of them. A handler that throws stops the rest, as in a plain loop.
+        /// one type lookup for all of them. A handler that throws stops the rest, as in a plain loop.
         /// </summary>
         /// <param name="listeners">The listeners, in the order they get the event.</param>
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public static void DispatchToAll(global::System.ReadOnlySpan<global::Spark.Scheduler.ISparkListener> listeners, global::Spark.Scheduler.SparkEvent e)
         {
-            switch (KindOf(e))
+            if (e is null)
             {
-                case global::Spark.Scheduler.SparkEventKind.StageSubmitted:
-                {
-                    global::Spark.Scheduler.StageSubmitted typed = (global::Spark.Scheduler.StageSubmitted)e;
+                throw new global::System.ArgumentNullException("e");
+            }
+
+            switch (e)
+            {
+                case global::Spark.Scheduler.StageSubmitted typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnStageSubmitted(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.StageCompleted:
-                {
-                    global::Spark.Scheduler.StageCompleted typed = (global::Spark.Scheduler.StageCompleted)e;
+                case global::Spark.Scheduler.StageCompleted typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnStageCompleted(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.TaskStart:
-                {
-                    global::Spark.Scheduler.TaskStart typed = (global::Spark.Scheduler.TaskStart)e;
+                case global::Spark.Scheduler.TaskStart typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnTaskStart(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.TaskGettingResult:
-                {
-                    global::Spark.Scheduler.TaskGettingResult typed = (global::Spark.Scheduler.TaskGettingResult)e;
+                case global::Spark.Scheduler.TaskGettingResult typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnTaskGettingResult(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.TaskEnd:
-                {
-                    global::Spark.Scheduler.TaskEnd typed = (global::Spark.Scheduler.TaskEnd)e;
+                case global::Spark.Scheduler.TaskEnd typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnTaskEnd(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.JobStart:
-                {
-                    global::Spark.Scheduler.JobStart typed = (global::Spark.Scheduler.JobStart)e;
+                case global::Spark.Scheduler.JobStart typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnJobStart(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.JobEnd:
-                {
-                    global::Spark.Scheduler.JobEnd typed = (global::Spark.Scheduler.JobEnd)e;
+                case global::Spark.Scheduler.JobEnd typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnJobEnd(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.EnvironmentUpdate:
-                {
-                    global::Spark.Scheduler.EnvironmentUpdate typed = (global::Spark.Scheduler.EnvironmentUpdate)e;
+                case global::Spark.Scheduler.EnvironmentUpdate typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnEnvironmentUpdate(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.BlockManagerAdded:
-                {
-                    global::Spark.Scheduler.BlockManagerAdded typed = (global::Spark.Scheduler.BlockManagerAdded)e;
+                case global::Spark.Scheduler.BlockManagerAdded typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnBlockManagerAdded(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.BlockManagerRemoved:
-                {
-                    global::Spark.Scheduler.BlockManagerRemoved typed = (global::Spark.Scheduler.BlockManagerRemoved)e;
+                case global::Spark.Scheduler.BlockManagerRemoved typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnBlockManagerRemoved(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.UnpersistRDD:
-                {
-                    global::Spark.Scheduler.UnpersistRDD typed = (global::Spark.Scheduler.UnpersistRDD)e;
+                case global::Spark.Scheduler.UnpersistRDD typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnUnpersistRDD(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.ApplicationStart:
-                {
-                    global::Spark.Scheduler.ApplicationStart typed = (global::Spark.Scheduler.ApplicationStart)e;
+                case global::Spark.Scheduler.ApplicationStart typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnApplicationStart(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.ApplicationEnd:
-                {
-                    global::Spark.Scheduler.ApplicationEnd typed = (global::Spark.Scheduler.ApplicationEnd)e;
+                case global::Spark.Scheduler.ApplicationEnd typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnApplicationEnd(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.ExecutorMetricsUpdate:
-                {
-                    global::Spark.Scheduler.ExecutorMetricsUpdate typed = (global::Spark.Scheduler.ExecutorMetricsUpdate)e;
+                case global::Spark.Scheduler.ExecutorMetricsUpdate typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnExecutorMetricsUpdate(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.ExecutorAdded:
-                {
-                    global::Spark.Scheduler.ExecutorAdded typed = (global::Spark.Scheduler.ExecutorAdded)e;
+                case global::Spark.Scheduler.ExecutorAdded typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnExecutorAdded(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.ExecutorRemoved:
-                {
-                    global::Spark.Scheduler.ExecutorRemoved typed = (global::Spark.Scheduler.ExecutorRemoved)e;
+                case global::Spark.Scheduler.ExecutorRemoved typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnExecutorRemoved(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.ExecutorBlacklisted:
-                {
-                    global::Spark.Scheduler.ExecutorBlacklisted typed = (global::Spark.Scheduler.ExecutorBlacklisted)e;
+                case global::Spark.Scheduler.ExecutorBlacklisted typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnExecutorBlacklisted(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.ExecutorUnblacklisted:
-                {
-                    global::Spark.Scheduler.ExecutorUnblacklisted typed = (global::Spark.Scheduler.ExecutorUnblacklisted)e;
+                case global::Spark.Scheduler.ExecutorUnblacklisted typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnExecutorUnblacklisted(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.NodeBlacklisted:
-                {
-                    global::Spark.Scheduler.NodeBlacklisted typed = (global::Spark.Scheduler.NodeBlacklisted)e;
+                case global::Spark.Scheduler.NodeBlacklisted typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnNodeBlacklisted(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.NodeUnblacklisted:
-                {
-                    global::Spark.Scheduler.NodeUnblacklisted typed = (global::Spark.Scheduler.NodeUnblacklisted)e;
+                case global::Spark.Scheduler.NodeUnblacklisted typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnNodeUnblacklisted(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.BlockUpdated:
-                {
-                    global::Spark.Scheduler.BlockUpdated typed = (global::Spark.Scheduler.BlockUpdated)e;
+                case global::Spark.Scheduler.BlockUpdated typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnBlockUpdated(typed);
                     }
 
                     return;
-                }
-                case global::Spark.Scheduler.SparkEventKind.SpeculativeTaskSubmitted:
-                {
-                    global::Spark.Scheduler.SpeculativeTaskSubmitted typed = (global::Spark.Scheduler.SpeculativeTaskSubmitted)e;
+                case global::Spark.Scheduler.SpeculativeTaskSubmitted typed:
                     for (int i = 0; i < listeners.Length; i++)
                     {
                         listeners[i].OnSpeculativeTaskSubmitted(typed);
                     }
 
                     return;
-                }
                 default:
                     for (int i = 0; i < listeners.Length; i++)
                     {
@@ -746,7 +686,95 @@ namespace Spark.Scheduler
         int global::GeneratedBus.IEventDispatcher<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>.Classify(global::Spark.Scheduler.SparkEvent e) => (int)KindOf(e);
 
         /// <inheritdoc/>
-        void global::GeneratedBus.IEventDispatcher<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>.Dispatch(global::Spark.Scheduler.ISparkListener listener, global::Spark.Scheduler.SparkEvent e, int kind) => Dispatch(listener, e, (global::Spark.Scheduler.SparkEventKind)kind);
+        /// <exception cref="global::System.ArgumentException"><paramref name="kind"/> does not fit the type of <paramref name="e"/>.</exception>
+        void global::GeneratedBus.IEventDispatcher<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>.Dispatch(global::Spark.Scheduler.ISparkListener listener, global::Spark.Scheduler.SparkEvent e, int kind)
+        {
+            switch ((global::Spark.Scheduler.SparkEventKind)kind)
+            {
+                case global::Spark.Scheduler.SparkEventKind.StageSubmitted when e is global::Spark.Scheduler.StageSubmitted typed:
+                    listener.OnStageSubmitted(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.StageCompleted when e is global::Spark.Scheduler.StageCompleted typed:
+                    listener.OnStageCompleted(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.TaskStart when e is global::Spark.Scheduler.TaskStart typed:
+                    listener.OnTaskStart(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.TaskGettingResult when e is global::Spark.Scheduler.TaskGettingResult typed:
+                    listener.OnTaskGettingResult(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.TaskEnd when e is global::Spark.Scheduler.TaskEnd typed:
+                    listener.OnTaskEnd(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.JobStart when e is global::Spark.Scheduler.JobStart typed:
+                    listener.OnJobStart(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.JobEnd when e is global::Spark.Scheduler.JobEnd typed:
+                    listener.OnJobEnd(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.EnvironmentUpdate when e is global::Spark.Scheduler.EnvironmentUpdate typed:
+                    listener.OnEnvironmentUpdate(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.BlockManagerAdded when e is global::Spark.Scheduler.BlockManagerAdded typed:
+                    listener.OnBlockManagerAdded(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.BlockManagerRemoved when e is global::Spark.Scheduler.BlockManagerRemoved typed:
+                    listener.OnBlockManagerRemoved(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.UnpersistRDD when e is global::Spark.Scheduler.UnpersistRDD typed:
+                    listener.OnUnpersistRDD(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.ApplicationStart when e is global::Spark.Scheduler.ApplicationStart typed:
+                    listener.OnApplicationStart(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.ApplicationEnd when e is global::Spark.Scheduler.ApplicationEnd typed:
+                    listener.OnApplicationEnd(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.ExecutorMetricsUpdate when e is global::Spark.Scheduler.ExecutorMetricsUpdate typed:
+                    listener.OnExecutorMetricsUpdate(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.ExecutorAdded when e is global::Spark.Scheduler.ExecutorAdded typed:
+                    listener.OnExecutorAdded(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.ExecutorRemoved when e is global::Spark.Scheduler.ExecutorRemoved typed:
+                    listener.OnExecutorRemoved(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.ExecutorBlacklisted when e is global::Spark.Scheduler.ExecutorBlacklisted typed:
+                    listener.OnExecutorBlacklisted(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.ExecutorUnblacklisted when e is global::Spark.Scheduler.ExecutorUnblacklisted typed:
+                    listener.OnExecutorUnblacklisted(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.NodeBlacklisted when e is global::Spark.Scheduler.NodeBlacklisted typed:
+                    listener.OnNodeBlacklisted(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.NodeUnblacklisted when e is global::Spark.Scheduler.NodeUnblacklisted typed:
+                    listener.OnNodeUnblacklisted(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.BlockUpdated when e is global::Spark.Scheduler.BlockUpdated typed:
+                    listener.OnBlockUpdated(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.SpeculativeTaskSubmitted when e is global::Spark.Scheduler.SpeculativeTaskSubmitted typed:
+                    listener.OnSpeculativeTaskSubmitted(typed);
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.Other:
+                    listener.OnOtherEvent(e);
+                    return;
+            }
+
+            throw WrongKind(kind, e);
+        }
+
+        private static global::System.ArgumentException WrongKind(int kind, global::Spark.Scheduler.SparkEvent e)
+        {
+            if (kind < 0 || kind >= KindCount)
+            {
+                return new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of SparkEventKind.");
+            }
+
+            string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
+            return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Spark.Scheduler.SparkEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
     }
 
     /// <summary>
@@ -872,5 +900,23 @@ namespace Spark.Scheduler
         /// <param name="e">The event.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Spark.Scheduler.SpeculativeTaskSubmitted e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.SpeculativeTaskSubmitted);
+    }
+
+    /// <summary>
+    /// The synchronous bus of <see cref="global::Spark.Scheduler.SparkEvent"/> events, Spark's <c>ListenerBus</c>:
+    /// <see cref="global::GeneratedBus.ListenerBus{TListener, TEvent}.PostToAll"/> delivers each event to every
+    /// <see cref="global::Spark.Scheduler.ISparkListener"/> listener on the caller's thread, in the order they were added. A listener
+    /// that throws is logged and counted while the others still get the event, and each listener type is timed.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+    public sealed class SparkListenerBus : global::GeneratedBus.ListenerBus<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>
+    {
+        /// <summary>Creates a bus with no listeners, wired to <see cref="global::Spark.Scheduler.SparkDispatcher"/>.</summary>
+        /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
+        /// <exception cref="global::System.ArgumentException">An option is out of range.</exception>
+        public SparkListenerBus(global::GeneratedBus.BusOptions? options = null)
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>.Of<global::Spark.Scheduler.SparkDispatcher>())
+        {
+        }
     }
 }

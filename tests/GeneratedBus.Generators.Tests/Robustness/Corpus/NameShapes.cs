@@ -31,15 +31,15 @@ public static class NameShapes
                     {
                         var r = new Recorder();
                         classDispatcher.Dispatch(r, new @event(1, "x"));
-                        classDispatcher.Dispatch(r, new @record(true), classEventKind.record);
-                        return r.Seen + classDispatcher.KindOf(new @event(2, "y"));
+                        classDispatcher.Dispatch(r, new @record(true));
+                        return r.Seen + classDispatcher.KindOf(new @event(2, "y")) + " " + classDispatcher.NameOf(classEventKind.record);
                     }
                 }
             }
             """],
             [],
             ProbeType: "namespace.event.Probe",
-            ProbeResult: "Onevent 1 x;Onrecord True;event"),
+            ProbeResult: "Onevent 1 x;Onrecord True;event record"),
         new CorpusCase(
             "A namespace beside a generic type of the same name",
             ["""
