@@ -12,7 +12,8 @@ namespace GeneratedBus.Generators;
 /// The semantic parse of each event re-runs on every compilation change (Roslyn rebinds it), so it does only what
 /// needs the compilation; everything after it, from rendering the handler doc on, re-runs only for changed events.
 /// Two pipelines share the parsed events. The emitting one carries no locations, so edits that only move code leave
-/// it cached; the diagnostics one carries them and is cheap to redo.
+/// it cached; the diagnostics one carries them and is cheap to redo. Only the diagnostics one meets the compilation,
+/// at its end, to put each location in its syntax tree so that <c>#pragma warning disable</c> can reach it.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class BusGenerator : IIncrementalGenerator
@@ -51,11 +52,19 @@ public sealed class BusGenerator : IIncrementalGenerator
             .Select(static (results, _) => DiagnosticCollector.Collect(results))
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        context.RegisterSourceOutput(diagnostics, static (output, infos) =>
+        // Only this branch sees the compilation: a diagnostic located in a syntax tree is one that #pragma warning and a
+        // per-file .editorconfig severity can reach. The step re-runs on every compilation change, but it only maps the
+        // few files with a diagnostic to their trees, and its result stays equal (so the output stays cached) until one
+        // of those files changes. It holds trees, so it is not among the tracked, Roslyn-free steps.
+        IncrementalValueProvider<EquatableArray<Diagnostic>> located = diagnostics
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, _) => DiagnosticLocator.Locate(pair.Left, pair.Right));
+
+        context.RegisterSourceOutput(located, static (output, located) =>
         {
-            foreach (DiagnosticInfo info in infos)
+            foreach (Diagnostic diagnostic in located)
             {
-                output.ReportDiagnostic(info.ToDiagnostic());
+                output.ReportDiagnostic(diagnostic);
             }
         });
     }

@@ -3,7 +3,7 @@ namespace GeneratedBus.Generators;
 /// <summary>The names of the pipeline steps, so tests can check what was cached.</summary>
 public static class TrackingNames
 {
-    /// <summary>Each [BusEvent] declaration parsed into a model or a diagnostic, its doc still raw XML. The only step an unrelated edit re-runs.</summary>
+    /// <summary>Each [BusEvent] declaration parsed into a model or a diagnostic, its doc still raw XML. The only tracked step an unrelated edit re-runs (the untracked one that puts diagnostics in their syntax trees re-runs too, cheaply).</summary>
     public const string ParsedEvents = nameof(ParsedEvents);
 
     /// <summary>Each parsed declaration with its handler doc rendered.</summary>
@@ -18,6 +18,6 @@ public static class TrackingNames
     /// <summary>One model per bus to emit.</summary>
     public const string Buses = nameof(Buses);
 
-    /// <summary>The diagnostics to report, located.</summary>
+    /// <summary>The diagnostics to report, located by file path and span; they meet their syntax trees only when reported.</summary>
     public const string Diagnostics = nameof(Diagnostics);
 }

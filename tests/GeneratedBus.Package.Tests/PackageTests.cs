@@ -7,7 +7,8 @@ namespace GeneratedBus.Package.Tests;
 
 /// <summary>
 /// Packs src/Runtime as users get it and builds a fresh console project that references only that package from a
-/// local folder feed: the generator must arrive as an analyzer and the generated bus must dispatch.
+/// local folder feed: the generator must arrive as an analyzer, the generated bus must dispatch, and the compiler's
+/// own suppression must reach the generator's diagnostics.
 /// </summary>
 public sealed class PackageTests : IDisposable
 {
@@ -35,6 +36,52 @@ public sealed class PackageTests : IDisposable
     [Fact]
     public void A_console_project_referencing_only_the_package_builds_and_dispatches()
     {
+        string consumer = CreateConsumer();
+
+        string output = DotNetCli.Run(consumer, "run", "-c", "Release", $"-p:GeneratedBusVersion={_version}");
+
+        Assert.Contains("amount=15 shipped=1 posted=3", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pragma_in_the_consuming_project_suppresses_a_generator_error_in_a_real_build()
+    {
+        string consumer = CreateConsumer();
+        // GB0001 is an error: unsuppressed, it fails the build. GB0011, a warning, shows the build reports GB diagnostics.
+        File.WriteAllText(Path.Combine(consumer, "Suppressed.cs"), """
+            using GeneratedBus;
+
+            namespace Consumer;
+
+            #pragma warning disable GB0001 // what the test proves: a pragma reaches the generator's diagnostics
+            [BusEvent] public sealed class NotARecord { }
+            #pragma warning restore GB0001
+
+            [BusEvent, System.Obsolete("Gone.", true)] public sealed record Gone(int OrderId) : ShopEvent;
+            """);
+
+        // Warnings stay warnings here, so that GB0011 is printed rather than failing the build.
+        string output = DotNetCli.Run(consumer, "build", "-c", "Release", $"-p:GeneratedBusVersion={_version}", "-p:TreatWarningsAsErrors=false");
+
+        Assert.Contains("warning GB0011", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("GB0001", output, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless; failing the test over it would hide the real result.
+        }
+    }
+
+    /// <summary>Packs the sources and copies the consumer project beside a nuget.config that finds the package.</summary>
+    private string CreateConsumer()
+    {
         string feed = Path.GetDirectoryName(Pack())!;
         string consumer = Path.Combine(_work, "consumer");
         Directory.CreateDirectory(consumer);
@@ -52,22 +99,7 @@ public sealed class PackageTests : IDisposable
               </packageSources>
             </configuration>
             """);
-
-        string output = DotNetCli.Run(consumer, "run", "-c", "Release", $"-p:GeneratedBusVersion={_version}");
-
-        Assert.Contains("amount=15 shipped=1 posted=3", output, StringComparison.Ordinal);
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_work, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless; failing the test over it would hide the real result.
-        }
+        return consumer;
     }
 
     /// <summary>Packs a copy of the sources, so this suite never writes into the tree the outer build uses.</summary>

@@ -12,8 +12,8 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, Diagnosti
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, DiagnosticLocation? location, params string[] messageArgs)
         => new(descriptor, location, new EquatableArray<string>(messageArgs));
 
-    /// <summary>Builds the Roslyn diagnostic to report.</summary>
-    public Diagnostic ToDiagnostic()
+    /// <summary>Builds the Roslyn diagnostic to report, located in <paramref name="tree"/> (see <see cref="DiagnosticLocation.ToLocation"/>).</summary>
+    public Diagnostic ToDiagnostic(SyntaxTree? tree)
     {
         object[] args = new object[MessageArgs.Count];
         for (int i = 0; i < args.Length; i++)
@@ -21,6 +21,6 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, Diagnosti
             args[i] = MessageArgs[i];
         }
 
-        return Diagnostic.Create(Descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, args);
+        return Diagnostic.Create(Descriptor, Location?.ToLocation(tree) ?? Microsoft.CodeAnalysis.Location.None, args);
     }
 }

@@ -20,6 +20,16 @@ internal sealed record DiagnosticLocation(string FilePath, TextSpan Span, LinePo
         return new DiagnosticLocation(location.SourceTree.FilePath, location.SourceSpan, location.GetLineSpan().Span);
     }
 
-    /// <summary>Turns the data back into a location for reporting.</summary>
-    public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
+    /// <summary>
+    /// Turns the data back into a location for reporting: in <paramref name="tree"/>, the compilation's tree of
+    /// <see cref="FilePath"/>, so the compiler applies that file's <c>#pragma warning</c> and .editorconfig severities.
+    /// </summary>
+    /// <remarks>
+    /// Without the tree (the file left the compilation mid-edit), or with one whose text no longer has the span where
+    /// it was, the location is external: still reported at the right line, but no pragma can reach it.
+    /// </remarks>
+    public Location ToLocation(SyntaxTree? tree)
+        => tree is not null && Span.End <= tree.Length && tree.GetLineSpan(Span).Span == LineSpan
+            ? Location.Create(tree, Span)
+            : Location.Create(FilePath, Span, LineSpan);
 }

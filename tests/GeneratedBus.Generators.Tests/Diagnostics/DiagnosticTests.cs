@@ -7,7 +7,8 @@ namespace GeneratedBus.Generators.Tests.Diagnostics;
 /// <summary>One test (or a few) per diagnostic ID: the ID, the span it points at and that the message names the type.</summary>
 public class DiagnosticTests
 {
-    private const string Prelude = """
+    /// <summary>A root and one good event, so that the diagnostic under test is the only one.</summary>
+    internal const string Prelude = """
         using GeneratedBus;
 
         namespace Acme;

@@ -8,8 +8,8 @@ public static class DiagnosticAssert
 {
     /// <summary>
     /// Asserts that the generator reports exactly one diagnostic, <paramref name="id"/>, of <paramref name="severity"/>
-    /// (an error unless given) at the marked span, whose message names <paramref name="typeName"/>, and that whatever it
-    /// generated still compiles.
+    /// (an error unless given) at the marked span, whose message names <paramref name="typeName"/>, that a
+    /// <c>#pragma warning disable</c> in its file suppresses it, and that whatever it generated still compiles.
     /// </summary>
     /// <returns>The run, for further checks.</returns>
     public static GeneratorRun ReportsOnly(string markedSource, string id, string typeName, DiagnosticSeverity severity = DiagnosticSeverity.Error)
@@ -33,11 +33,30 @@ public static class DiagnosticAssert
         Assert.Equal(severity, diagnostic.DefaultSeverity);
         Assert.Equal(input.Span, diagnostic.Location.SourceSpan);
         Assert.Equal("Input0.cs", diagnostic.Location.GetLineSpan().Path);
+        // In the tree itself, not at its path: only then do the file's pragmas and .editorconfig sections apply.
+        Assert.Same(compilation.SyntaxTrees.First(), diagnostic.Location.SourceTree);
         Assert.Contains($"'{typeName}'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
         Assert.Equal($"https://github.com/generatedbus/generatedbus/blob/main/docs/diagnostics.md#{id.ToLowerInvariant()}", diagnostic.Descriptor.HelpLinkUri);
         Assert.Null(run.Result.Exception);
         AssertGeneratedTreesCompile(run);
+        AssertPragmaSuppresses(compilation, id);
         return run;
+    }
+
+    /// <summary>
+    /// Asserts that with <c>#pragma warning disable <paramref name="id"/></c> atop <c>Input0.cs</c> the compiler would
+    /// report no <paramref name="id"/>: the driver still returns the diagnostic, marked suppressed, as it does for its
+    /// own compiler's; a build leaves suppressed diagnostics out of its errors and warnings.
+    /// </summary>
+    public static void AssertPragmaSuppresses(Compilation compilation, string id)
+    {
+        SyntaxTree tree = compilation.SyntaxTrees.First();
+        SyntaxTree disabled = tree.WithChangedText(tree.GetText().Replace(0, 0, $"#pragma warning disable {id}\n"));
+
+        GeneratorRun run = GeneratorRun.For(compilation.ReplaceSyntaxTree(tree, disabled));
+
+        Diagnostic diagnostic = Assert.Single(run.DriverDiagnostics, d => d.Id == id);
+        Assert.True(diagnostic.IsSuppressed, $"{id} at {diagnostic.Location.GetLineSpan()} is not suppressed by the pragma above it.");
     }
 
     /// <summary>Asserts that no compiler diagnostic points into a generated tree.</summary>
