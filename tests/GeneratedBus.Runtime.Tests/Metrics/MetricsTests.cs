@@ -134,6 +134,8 @@ public class MetricsTests
             ["generatedbus.queue.size"] = "ObservableGauge`1 {event}",
             ["generatedbus.queue.processing_time"] = "Histogram`1 s",
             ["generatedbus.listener.duration"] = "Histogram`1 s",
+            ["generatedbus.queue.producer.waits"] = "Counter`1 {wait}",
+            ["generatedbus.queue.producer.wait.duration"] = "Histogram`1 s",
         };
         Assert.Equal(expected.OrderBy(p => p.Key), published.OrderBy(p => p.Key));
     }
