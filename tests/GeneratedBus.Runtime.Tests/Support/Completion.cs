@@ -17,6 +17,9 @@ public static class Completion
     /// <inheritdoc cref="Of{T}(Task{T}, string)"/>
     public static T Of<T>(ValueTask<T> task, string what) => Of(task.AsTask(), what);
 
+    /// <summary>Returns once the task ends within <see cref="Workers.HangBound"/>, rethrowing what it threw.</summary>
+    public static void Of(Task task, string what) => Of(task.ContinueWith(t => t, TaskScheduler.Default), what).GetAwaiter().GetResult();
+
     /// <summary>The result of a task that must have completed synchronously, successfully.</summary>
     public static T Synchronous<T>(ValueTask<T> task, string what)
     {
