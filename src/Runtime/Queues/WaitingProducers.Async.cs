@@ -19,7 +19,11 @@ internal sealed partial class WaitingProducers
     public ValueTask<EnqueueResult> WaitAsync<TOffer>(TOffer offer, CancellationToken cancellationToken = default)
         where TOffer : struct, IOffer
     {
-        long start = Begin();
+        if (!TryBegin(out long start))
+        {
+            return new ValueTask<EnqueueResult>(EnqueueResult.Closed);
+        }
+
         EnqueueResult result;
         try
         {

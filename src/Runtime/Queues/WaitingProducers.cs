@@ -11,7 +11,9 @@ namespace GeneratedBus;
 /// calls <see cref="Wait{TOffer}"/> (blocking) or <see cref="WaitAsync{TOffer}"/>; the consumer calls
 /// <see cref="OnFreed"/> after every batch it takes; the queue calls <see cref="ReleaseAll"/> once it is closed.
 /// Every wait ends with the event placed (<see cref="EnqueueResult.Accepted"/>) or dropped and counted here, in
-/// <see cref="Dropped"/>: the queue adds that to its own drops and counts nothing for a wait itself.
+/// <see cref="Dropped"/>: the queue adds that to its own drops and counts nothing for a wait itself. (The one
+/// exception: a wait that would begin after <see cref="ReleaseAll"/> returned is refused uncounted, as a closed queue
+/// refuses an offer.)
 /// </summary>
 /// <remarks>
 /// <para><b>Cost.</b> A producer that finds the queue full retries for a short while, since the consumer frees slots as
@@ -34,7 +36,8 @@ namespace GeneratedBus;
 /// (released), its token (cancelled) or an interrupt. Whoever ends a park with a drop counts that drop under the gate
 /// at once, so when <see cref="ReleaseAll"/> returns, every producer that was parked is counted without waiting for
 /// its thread or its async continuation to run (which may need the very thread that called Stop). Producers not
-/// parked are running: ReleaseAll waits the few instructions until each has seen the release and counted itself.</para>
+/// parked are running: ReleaseAll waits the few instructions until each has seen the release and counted itself,
+/// and a wait that would begin after that is refused uncounted, so the counters stay as ReleaseAll left them.</para>
 /// <para><b>Threads.</b> A dispatch thread never waits here (the queue drops instead; see
 /// <see cref="DispatchThread"/>): a listener that waited for room in a queue could wait for itself. The consumer's and
 /// Stop's entries into the gate absorb a pending <see cref="ThreadInterruptedException"/> and leave it pending again
@@ -45,6 +48,10 @@ internal sealed partial class WaitingProducers
 {
     /// <summary>Retries before parking: about as long as the consumer's own idle spin, and a fraction of a park.</summary>
     internal const int DefaultSpins = 64;
+
+    private const int NotReleased = 0;
+    private const int Releasing = 1;
+    private const int ReleaseDone = 2;
 
     // The pause between two retries: each retry reads the consumer's head line; retrying without pause would pull
     // that line away from the consumer on every event it takes.
@@ -67,6 +74,7 @@ internal sealed partial class WaitingProducers
     private Waiter? _last;
     private int _parked;
 
+    // NotReleased, then Releasing while ReleaseAll resolves the parked waiters, then ReleaseDone.
     private int _released;
 
     // Waits under way that are not on the list: ReleaseAll waits for them to end.
@@ -98,7 +106,7 @@ internal sealed partial class WaitingProducers
     public TimeSpan WaitTime => TimeSpan.FromSeconds((double)Volatile.Read(ref _waitTicks) / _time.TimestampFrequency);
 
     /// <summary>Whether <see cref="ReleaseAll"/> was called: every later wait ends at once unless its offer is taken.</summary>
-    public bool IsReleased => Volatile.Read(ref _released) != 0;
+    public bool IsReleased => Volatile.Read(ref _released) != NotReleased;
 
     /// <summary>Producers parked now (for tests: to know a producer waits without guessing from thread states).</summary>
     internal int ParkedCount => Volatile.Read(ref _parked);
@@ -122,14 +130,16 @@ internal sealed partial class WaitingProducers
 
     /// <summary>
     /// Ends every wait, now and later: parked producers are released with their events dropped and counted, running
-    /// ones drop and count at their next retry (unless it is accepted), and later waits end at once the same way.
-    /// Call it after closing the queue, so a running producer's retry finds it closed. Returns once every wait under
-    /// way has ended, so <see cref="Dropped"/> is final for them. Never throws a pending interrupt.
+    /// ones drop and count at their next retry (unless it is accepted). Call it after closing the queue, so a running
+    /// producer's retry finds it closed. Returns once every wait under way has ended, so <see cref="Dropped"/> is
+    /// final: a wait that would begin after that does not begin (it returns <see cref="EnqueueResult.Closed"/> with
+    /// nothing counted, like an offer that found the queue closed: a post that raced Stop). Never throws a pending
+    /// interrupt. A second call only waits like the first.
     /// </summary>
     /// <returns>How many parked producers it released.</returns>
     public int ReleaseAll()
     {
-        Interlocked.Exchange(ref _released, 1);
+        Interlocked.CompareExchange(ref _released, Releasing, NotReleased);
         int released = 0;
         bool interrupted = EnterGate();
         try
@@ -148,8 +158,11 @@ internal sealed partial class WaitingProducers
             Monitor.Exit(_gate);
         }
 
-        // Running producers see _released within one retry (or find the queue closed) and count themselves before
-        // they leave; none of them waits for anything, so this ends within their next few instructions.
+        // Dekker with TryBegin: [_released = ReleaseDone; read _running] against [_running++; read _released], both
+        // interlocked, so a wait either sees ReleaseDone and does not begin, or is seen here and waited for. Running
+        // producers see _released within one retry (or find the queue closed) and count themselves before they
+        // leave; none of them waits for anything, so this ends within their next few instructions.
+        Interlocked.Exchange(ref _released, ReleaseDone);
         for (int i = 0; Volatile.Read(ref _running) != 0; i++)
         {
             if (i < 64)
@@ -179,13 +192,22 @@ internal sealed partial class WaitingProducers
             ? cancellationToken.UnsafeRegister(static state => ((Waiter)state!).Owner.Cancel((Waiter)state!), waiter)
             : default;
 
-    /// <summary>Starts a wait: checks the caller, counts it and reads the clock.</summary>
-    private long Begin()
+    /// <summary>Starts a wait, unless <see cref="ReleaseAll"/> has finished: checks the caller, counts the wait, reads the clock.</summary>
+    private bool TryBegin(out long start)
     {
         if (DispatchThread.Owner is not null)
         {
             // The queue must drop instead (and log): a dispatch thread that waited for room could wait for itself.
             throw new InvalidOperationException("A dispatch thread must never wait for room in a queue.");
+        }
+
+        // From here until End, ReleaseAll waits for this producer unless it parks (see the Dekker note there).
+        Interlocked.Increment(ref _running);
+        if (Volatile.Read(ref _released) == ReleaseDone)
+        {
+            Interlocked.Decrement(ref _running);
+            start = 0;
+            return false;
         }
 
         Interlocked.Increment(ref _waits);
@@ -194,14 +216,13 @@ internal sealed partial class WaitingProducers
             BusMetrics.AddSafely(BusMetrics.ProducerWaits, 1, _busTag, _queueTag);
         }
 
-        // Last: from here until End, ReleaseAll waits for this producer unless it parks.
-        Interlocked.Increment(ref _running);
-        return _time.GetTimestamp();
+        start = _time.GetTimestamp();
+        return true;
     }
 
     /// <summary>Ends a wait: counts the drop unless the event was placed or the drop was counted already.</summary>
     /// <param name="result">The last offer's result.</param>
-    /// <param name="start">The clock reading of <see cref="Begin"/>.</param>
+    /// <param name="start">The clock reading of <see cref="TryBegin"/>.</param>
     /// <param name="running">Whether the wait is counted in <c>_running</c> (it is not while parked or once resolved).</param>
     /// <param name="counted">Whether whoever ended its park counted the drop.</param>
     private EnqueueResult End(EnqueueResult result, long start, bool running, bool counted)
@@ -244,7 +265,7 @@ internal sealed partial class WaitingProducers
     }
 
     private bool MustEnd(CancellationToken cancellationToken) =>
-        Volatile.Read(ref _released) != 0 || cancellationToken.IsCancellationRequested;
+        Volatile.Read(ref _released) != NotReleased || cancellationToken.IsCancellationRequested;
 
     /// <summary>P1 to P3 of the handshake; the caller offers again (P4) and parks only if that is still full.</summary>
     /// <returns>The epoch to park on.</returns>

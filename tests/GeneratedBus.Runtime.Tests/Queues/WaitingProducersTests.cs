@@ -123,25 +123,27 @@ public class WaitingProducersTests
         Assert.Equal(new[] { EnqueueResult.Full, EnqueueResult.Full }, results);
         Assert.Equal(0, producers.ParkedCount);
 
-        // A later wait ends at once: the queue is closed, and its event counts as dropped too.
+        // A later wait does not begin: its post raced Stop, and the counters stay as ReleaseAll left them.
         var late = new RingOffer(ring, "late");
         Assert.Equal(EnqueueResult.Closed, producers.Wait(ref late));
-        Assert.Equal(4, producers.Dropped);
+        Assert.Equal(3, producers.Dropped);
+        Assert.Equal(3, producers.Waits);
         Assert.True(producers.IsReleased);
     }
 
     [Fact]
-    public void After_ReleaseAll_a_wait_on_a_full_open_queue_ends_at_once_and_counts_the_drop()
+    public void After_ReleaseAll_returned_a_wait_does_not_begin_and_counts_nothing_even_on_an_open_queue()
     {
         var ring = Full(capacity: 1);
         var producers = NewProducers();
         Assert.Equal(0, producers.ReleaseAll());
 
         var offer = new RingOffer(ring, "e");
-        Assert.Equal(EnqueueResult.Full, producers.Wait(ref offer));
-        ValueTask<EnqueueResult> async = producers.WaitAsync(offer);
-        Assert.Equal(EnqueueResult.Full, Completion.Synchronous(async, "a wait after ReleaseAll"));
-        Assert.Equal(2, producers.Dropped);
+        Assert.Equal(EnqueueResult.Closed, producers.Wait(ref offer));
+        Assert.Equal(EnqueueResult.Closed, Completion.Synchronous(producers.WaitAsync(offer), "a wait after ReleaseAll"));
+        Assert.Equal(0, producers.Waits);
+        Assert.Equal(0, producers.Dropped);
+        Assert.Equal(0, producers.ReleaseAll());
     }
 
     [Fact]
