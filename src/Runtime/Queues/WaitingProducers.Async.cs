@@ -93,29 +93,17 @@ internal sealed partial class WaitingProducers
     private bool Park(AsyncWaiter waiter, long epoch, CancellationToken cancellationToken)
     {
         waiter.Reset();
-        bool interrupted = EnterGate();
-        try
+        using (UninterruptibleLock.Enter(_gate))
         {
             return TryParkLocked(waiter, epoch, cancellationToken);
-        }
-        finally
-        {
-            Monitor.Exit(_gate);
-            Reinterrupt(interrupted);
         }
     }
 
     private bool Claim(AsyncWaiter waiter)
     {
-        bool interrupted = EnterGate();
-        try
+        using (UninterruptibleLock.Enter(_gate))
         {
             return TryClaimLocked(waiter);
-        }
-        finally
-        {
-            Monitor.Exit(_gate);
-            Reinterrupt(interrupted);
         }
     }
 

@@ -40,8 +40,8 @@ namespace GeneratedBus;
 /// and a wait that would begin after that is refused uncounted, so the counters stay as ReleaseAll left them.</para>
 /// <para><b>Threads.</b> A dispatch thread never waits here (the queue drops instead; see
 /// <see cref="DispatchThread"/>): a listener that waited for room in a queue could wait for itself. The consumer's and
-/// Stop's entries into the gate absorb a pending <see cref="ThreadInterruptedException"/> and leave it pending again
-/// afterwards, so a listener's self-interrupt keeps its documented effect on the dispatch thread. A blocking producer
+/// Stop's entries into the gate (<see cref="UninterruptibleLock"/>) absorb a pending
+/// <see cref="ThreadInterruptedException"/> and leave it pending again afterwards, so a listener's self-interrupt keeps its documented effect on the dispatch thread. A blocking producer
 /// that is interrupted while it waits gets the exception, with its event dropped and counted.</para>
 /// </remarks>
 internal sealed partial class WaitingProducers
@@ -141,8 +141,7 @@ internal sealed partial class WaitingProducers
     {
         Interlocked.CompareExchange(ref _released, Releasing, NotReleased);
         int released = 0;
-        bool interrupted = EnterGate();
-        try
+        using (UninterruptibleLock.Enter(_gate))
         {
             Volatile.Write(ref _epoch, _epoch + 1);
             while (_first is Waiter waiter)
@@ -152,10 +151,6 @@ internal sealed partial class WaitingProducers
             }
 
             Monitor.PulseAll(_gate);
-        }
-        finally
-        {
-            Monitor.Exit(_gate);
         }
 
         // Dekker with TryBegin: [_released = ReleaseDone; read _running] against [_running++; read _released], both
@@ -175,16 +170,7 @@ internal sealed partial class WaitingProducers
             }
         }
 
-        Reinterrupt(interrupted);
         return released;
-    }
-
-    private static void Reinterrupt(bool interrupted)
-    {
-        if (interrupted)
-        {
-            Thread.CurrentThread.Interrupt();
-        }
     }
 
     private static CancellationTokenRegistration RegisterCancel(Waiter waiter, CancellationToken cancellationToken) =>
@@ -366,8 +352,7 @@ internal sealed partial class WaitingProducers
             return;
         }
 
-        bool interrupted = EnterGate();
-        try
+        using (UninterruptibleLock.Enter(_gate))
         {
             Volatile.Write(ref _epoch, _epoch + 1);
             for (Waiter? waiter = _first; waiter is not null; waiter = waiter.Next)
@@ -383,59 +368,18 @@ internal sealed partial class WaitingProducers
 
             Monitor.PulseAll(_gate);
         }
-        finally
-        {
-            Monitor.Exit(_gate);
-        }
-
-        Reinterrupt(interrupted);
     }
 
     /// <summary>The token's callback: ends the park of a waiter still listed, counting its drop.</summary>
     private void Cancel(Waiter waiter)
     {
-        bool interrupted = EnterGate();
-        try
+        using (UninterruptibleLock.Enter(_gate))
         {
             // A waiter no longer listed has claimed itself back (it sees the token on its next retry) or was resolved.
             if (waiter.State is Waiter.Parked or Waiter.Woken)
             {
                 ResolveLocked(waiter, Waiter.Canceled);
                 Monitor.PulseAll(_gate);
-            }
-        }
-        finally
-        {
-            Monitor.Exit(_gate);
-        }
-
-        Reinterrupt(interrupted);
-    }
-
-    /// <summary>
-    /// Enters the gate on a thread that must not lose a pending interrupt to it (the consumer, Stop, a token's
-    /// callback): a contended entry is an interruptible wait, and the exception consumes the interrupt before the
-    /// lock is taken, so entering again is safe.
-    /// </summary>
-    /// <returns>Whether an interrupt was absorbed: the caller interrupts its thread again once out of the gate.</returns>
-    private bool EnterGate()
-    {
-        bool interrupted = false;
-        while (true)
-        {
-            bool taken = false;
-            try
-            {
-                Monitor.Enter(_gate, ref taken);
-            }
-            catch (ThreadInterruptedException)
-            {
-                interrupted = true;
-            }
-
-            if (taken)
-            {
-                return interrupted;
             }
         }
     }
