@@ -105,7 +105,10 @@ internal sealed partial class WaitingProducers
     /// <summary>The total time of the waits that ended.</summary>
     public TimeSpan WaitTime => TimeSpan.FromSeconds((double)Volatile.Read(ref _waitTicks) / _time.TimestampFrequency);
 
-    /// <summary>Whether <see cref="ReleaseAll"/> was called: every later wait ends at once unless its offer is taken.</summary>
+    /// <summary>
+    /// Whether <see cref="ReleaseAll"/> was called: a wait under way ends at its next retry unless that is accepted,
+    /// and once ReleaseAll has returned no wait begins.
+    /// </summary>
     public bool IsReleased => Volatile.Read(ref _released) != NotReleased;
 
     /// <summary>Producers parked now (for tests: to know a producer waits without guessing from thread states).</summary>
