@@ -33,7 +33,11 @@ internal sealed class BusContext
             ? long.MaxValue
             : (long)((Int128)SlowThreshold.Ticks * Frequency / TimeSpan.TicksPerSecond);
         MaxTimedListenerTypes = options.MaxTimedListenerTypes;
+        FullModes = new QueueFullModeMap(options);
     }
+
+    /// <summary>What each queue does when full (back-pressure), by queue name.</summary>
+    public QueueFullModeMap FullModes { get; }
 
     public int QueueCapacity { get; }
 

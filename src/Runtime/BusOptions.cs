@@ -15,6 +15,15 @@ public class BusOptions
     public IDictionary<string, int> QueueCapacities { get; } = new Dictionary<string, int>(StringComparer.Ordinal);
 
     /// <summary>
+    /// What every queue does when full, unless <see cref="QueueFullModes"/> names it. Default
+    /// <see cref="GeneratedBus.QueueFullMode.DropWrite"/>: drop and count, never block (Spark's behaviour).
+    /// </summary>
+    public QueueFullMode QueueFullMode { get; set; } = QueueFullMode.DropWrite;
+
+    /// <summary>Per-queue overrides of <see cref="QueueFullMode"/> by queue name.</summary>
+    public IDictionary<string, QueueFullMode> QueueFullModes { get; } = new Dictionary<string, QueueFullMode>(StringComparer.Ordinal);
+
+    /// <summary>
     /// How long <c>Stop</c> waits for each queue to drain and its thread to end. Default <see cref="Timeout.InfiniteTimeSpan"/>.
     /// </summary>
     public TimeSpan ExitTimeout { get; set; } = Timeout.InfiniteTimeSpan;

@@ -13,15 +13,9 @@ internal static class BusOptionsValidation
     {
         options ??= new BusOptions();
         CheckCapacity(options.QueueCapacity, nameof(BusOptions.QueueCapacity));
-        foreach (KeyValuePair<string, int> pair in options.QueueCapacities)
-        {
-            if (string.IsNullOrEmpty(pair.Key))
-            {
-                throw Invalid($"{nameof(BusOptions.QueueCapacities)} has an empty queue name.");
-            }
-
-            CheckCapacity(pair.Value, $"{nameof(BusOptions.QueueCapacities)}[\"{pair.Key}\"]");
-        }
+        CheckPerQueue(options.QueueCapacities, nameof(BusOptions.QueueCapacities), CheckCapacity);
+        CheckFullMode(options.QueueFullMode, nameof(BusOptions.QueueFullMode));
+        CheckPerQueue(options.QueueFullModes, nameof(BusOptions.QueueFullModes), CheckFullMode);
 
         CheckTimeout(options.ExitTimeout, nameof(BusOptions.ExitTimeout), allowZero: true);
         CheckTimeout(options.DropReportInterval, nameof(BusOptions.DropReportInterval), allowZero: false);
@@ -55,6 +49,29 @@ internal static class BusOptionsValidation
         if (queue.Length == 0)
         {
             throw new ArgumentException("The queue name must not be empty.", nameof(queue));
+        }
+    }
+
+    /// <summary>Checks each per-queue override: a non-empty queue name and a value <paramref name="check"/> accepts.</summary>
+    private static void CheckPerQueue<T>(IDictionary<string, T> overrides, string option, Action<T, string> check)
+    {
+        foreach (KeyValuePair<string, T> pair in overrides)
+        {
+            if (string.IsNullOrEmpty(pair.Key))
+            {
+                throw Invalid($"{option} has an empty queue name.");
+            }
+
+            check(pair.Value, $"{option}[\"{pair.Key}\"]");
+        }
+    }
+
+    private static void CheckFullMode(QueueFullMode value, string name)
+    {
+        // A cast int is the only way to get here with another value; named members, no reflection (AOT).
+        if (value is not (QueueFullMode.DropWrite or QueueFullMode.Wait))
+        {
+            throw Invalid($"{name} must be QueueFullMode.DropWrite or QueueFullMode.Wait; it is {(int)value}.");
         }
     }
 

@@ -32,4 +32,16 @@ public static class BusMetricNames
 
     /// <summary>Histogram (seconds) per bus, queue and <see cref="ListenerTag"/>: time of one listener call.</summary>
     public const string ListenerDuration = "generatedbus.listener.duration";
+
+    /// <summary>
+    /// Counter (waits) per bus and queue: how often a producer found a <see cref="QueueFullMode.Wait"/> queue full
+    /// and waited for room. Counted when the wait begins, so a producer stuck behind a hung listener shows up.
+    /// </summary>
+    public const string ProducerWaits = "generatedbus.queue.producer.waits";
+
+    /// <summary>
+    /// Histogram (seconds) per bus and queue: how long one such wait lasted, until the queue took the event or it was
+    /// dropped (<c>Stop</c>, cancellation).
+    /// </summary>
+    public const string ProducerWaitDuration = "generatedbus.queue.producer.wait.duration";
 }

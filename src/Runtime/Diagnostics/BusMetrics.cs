@@ -39,6 +39,14 @@ internal static class BusMetrics
     public static readonly Histogram<double> ListenerDuration = s_meter.CreateHistogram<double>(
         BusMetricNames.ListenerDuration, "s", "Time of one listener call.");
 
+    /// <summary>Waits of producers for room in a full Wait queue; added only while <c>Enabled</c>, off the post fast path.</summary>
+    public static readonly Counter<long> ProducerWaits = s_meter.CreateCounter<long>(
+        BusMetricNames.ProducerWaits, "{wait}", "Times a producer found a Wait queue full and waited for room.");
+
+    /// <summary>Time of one producer wait for room; recorded only while <c>Enabled</c>.</summary>
+    public static readonly Histogram<double> ProducerWaitDuration = s_meter.CreateHistogram<double>(
+        BusMetricNames.ProducerWaitDuration, "s", "Time a producer waited for room in a full Wait queue.");
+
     static BusMetrics()
     {
         s_meter.CreateObservableCounter(BusMetricNames.EventsPosted, ObservePosted, "{event}", "Events accepted by Post.");
@@ -75,6 +83,20 @@ internal static class BusMetrics
         try
         {
             histogram.Record(value, tag1, tag2, tag3);
+        }
+        catch (Exception)
+        {
+            // As above.
+        }
+    }
+
+    /// <summary>Adds to a counter like <see cref="RecordSafely(Histogram{double}, double, KeyValuePair{string, object?}, KeyValuePair{string, object?})"/> records: a throwing callback does not escape.</summary>
+    public static void AddSafely(
+        Counter<long> counter, long delta, KeyValuePair<string, object?> tag1, KeyValuePair<string, object?> tag2)
+    {
+        try
+        {
+            counter.Add(delta, tag1, tag2);
         }
         catch (Exception)
         {

@@ -73,4 +73,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 10, EventName = "DisposeOnDispatchThread", Level = LogLevel.Warning,
         Message = "Bus {Bus} was disposed from one of its own dispatch threads; it stops taking events, but its queues are not joined.")]
     public static partial void DisposeOnDispatchThread(this ILogger logger, string bus);
+
+    [LoggerMessage(EventId = 12, EventName = "DispatchThreadPostDropped", Level = LogLevel.Error,
+        Message = "A listener on dispatch thread {Thread} posted to queue {Queue} of bus {Bus} while it was full (capacity {Capacity}). The queue is a Wait queue, but a dispatch thread never waits, since that could deadlock the bus: the event is dropped and counted. Further such drops on this queue are counted, not logged. Post from outside the listener (another thread, or a task that calls PostAsync), or raise the queue's capacity (BusOptions.QueueCapacities).")]
+    public static partial void DispatchThreadPostDropped(this ILogger logger, string thread, string queue, string bus, int capacity);
+
+    [LoggerMessage(EventId = 13, EventName = "WaitingProducersReleased", Level = LogLevel.Warning,
+        Message = "Stop released {Count} producers waiting for room in queue {Queue} of bus {Bus}; their events are dropped and counted.")]
+    public static partial void WaitingProducersReleased(this ILogger logger, long count, string queue, string bus);
 }

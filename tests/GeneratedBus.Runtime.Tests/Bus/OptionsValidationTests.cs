@@ -12,6 +12,9 @@ public class OptionsValidationTests
         { "QueueCapacity", o => o.QueueCapacity = -5 },
         { "QueueCapacities[\"q\"]", o => o.QueueCapacities["q"] = 0 },
         { "QueueCapacities has an empty queue name", o => o.QueueCapacities[""] = 3 },
+        { "QueueFullMode must be QueueFullMode.DropWrite or QueueFullMode.Wait; it is 2", o => o.QueueFullMode = (QueueFullMode)2 },
+        { "QueueFullModes[\"q\"] must be QueueFullMode.DropWrite or QueueFullMode.Wait; it is -1", o => o.QueueFullModes["q"] = (QueueFullMode)(-1) },
+        { "QueueFullModes has an empty queue name", o => o.QueueFullModes[""] = QueueFullMode.Wait },
         { "ExitTimeout", o => o.ExitTimeout = TimeSpan.FromSeconds(-1) },
         { "DropReportInterval", o => o.DropReportInterval = TimeSpan.Zero },
         { "SlowEventThreshold", o => o.SlowEventThreshold = TimeSpan.FromTicks(-1) },
@@ -41,6 +44,8 @@ public class OptionsValidationTests
 
         Assert.Equal(10_000, options.QueueCapacity);
         Assert.Empty(options.QueueCapacities);
+        Assert.Equal(QueueFullMode.DropWrite, options.QueueFullMode);
+        Assert.Empty(options.QueueFullModes);
         Assert.Equal(Timeout.InfiniteTimeSpan, options.ExitTimeout);
         Assert.Equal(TimeSpan.FromSeconds(60), options.DropReportInterval);
         Assert.Equal(TimeSpan.FromSeconds(1), options.SlowEventThreshold);
@@ -64,6 +69,8 @@ public class OptionsValidationTests
             SlowEventThreshold = Timeout.InfiniteTimeSpan,
             MaxTimedListenerTypes = 0,
             StartBufferCapacity = 1,
+            QueueFullMode = QueueFullMode.Wait,
+            QueueFullModes = { ["q"] = QueueFullMode.DropWrite },
         };
         using var bus = new TestBus(options);
         bus.Start();

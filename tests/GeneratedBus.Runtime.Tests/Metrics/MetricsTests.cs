@@ -134,59 +134,9 @@ public class MetricsTests
             ["generatedbus.queue.size"] = "ObservableGauge`1 {event}",
             ["generatedbus.queue.processing_time"] = "Histogram`1 s",
             ["generatedbus.listener.duration"] = "Histogram`1 s",
+            ["generatedbus.queue.producer.waits"] = "Counter`1 {wait}",
+            ["generatedbus.queue.producer.wait.duration"] = "Histogram`1 s",
         };
         Assert.Equal(expected.OrderBy(p => p.Key), published.OrderBy(p => p.Key));
-    }
-
-    private sealed record Measured(string Instrument, double Value, IReadOnlyDictionary<string, string?> Tags);
-
-    /// <summary>Listens to the GeneratedBus meter, keeping only measurements tagged with one bus name.</summary>
-    private sealed class MetricRecorder : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly ConcurrentQueue<Measured> _measurements = new();
-        private readonly string _bus;
-
-        public MetricRecorder(string bus)
-        {
-            _bus = bus;
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == BusMetricNames.Meter)
-                {
-                    Units[instrument.Name] = instrument.Unit;
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((i, v, tags, _) => Add(i, v, tags));
-            _listener.SetMeasurementEventCallback<int>((i, v, tags, _) => Add(i, v, tags));
-            _listener.SetMeasurementEventCallback<double>((i, v, tags, _) => Add(i, v, tags));
-            _listener.Start();
-        }
-
-        public ConcurrentDictionary<string, string?> Units { get; } = new();
-
-        public IReadOnlyList<Measured> Measurements => _measurements.ToArray();
-
-        public void Observe() => _listener.RecordObservableInstruments();
-
-        public double Last(string instrument, string? queue) => Measurements.Last(m =>
-            m.Instrument == instrument && (queue is null || (m.Tags.TryGetValue(BusMetricNames.QueueTag, out string? q) && q == queue))).Value;
-
-        public void Dispose() => _listener.Dispose();
-
-        private void Add(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-        {
-            var map = new Dictionary<string, string?>();
-            foreach (KeyValuePair<string, object?> tag in tags)
-            {
-                map[tag.Key] = tag.Value?.ToString();
-            }
-
-            if (map.TryGetValue(BusMetricNames.BusTag, out string? bus) && bus == _bus)
-            {
-                _measurements.Enqueue(new Measured(instrument.Name, value, map));
-            }
-        }
     }
 }

@@ -1,0 +1,132 @@
+using System;
+using System.Linq;
+using System.Threading;
+using GeneratedBus.Runtime.Tests.Support;
+
+namespace GeneratedBus.Runtime.Tests.BackPressure;
+
+/// <summary>
+/// <see cref="QueueFullMode.Wait"/> through the public API: Post blocks on a full Wait queue and resumes in order,
+/// the other queues of the post are not held back, Stop frees waiting producers and counts their events, and each
+/// wait shows in the metrics.
+/// </summary>
+public class WaitModeTests
+{
+    [PendingBackPressureFact]
+    public void Post_blocks_on_a_full_Wait_queue_until_it_has_room_then_every_event_arrives_in_order()
+    {
+        var options = TestOptions.Create(capacity: 2);
+        options.QueueFullModes["wait"] = QueueFullMode.Wait;
+        options.QueueCapacities["other"] = 100;
+        using var bus = new TestBus(options);
+        var waited = new CollectingListener();
+        var other = new CollectingListener();
+        bus.AddToQueue(waited, "wait");
+        bus.AddToQueue(other, "other");
+        using BlockingListener blocking = BlockingListener.StartBlocked(bus, "wait");
+        bus.Post(new Ping(1));
+        bus.Post(new Ping(2));
+
+        // Event 0 is in the listener, 1 and 2 fill the queue: the post of 3 waits.
+        Workers producer = Workers.Start(1, _ =>
+        {
+            for (int i = 3; i <= 5; i++)
+            {
+                bus.Post(new Ping(i));
+            }
+        }, "producer");
+        AssertParked(producer);
+
+        // The DropWrite queue of the same post already has event 3; the Wait queue has not taken it, nor dropped it.
+        other.WaitForCount(4);
+        QueueStats waiting = bus.GetStats().Queues["wait"];
+        Assert.Equal((3L, 2, 0L), (waiting.Posted, waiting.Size, waiting.Dropped));
+
+        blocking.Release();
+        producer.Join("producer");
+        bus.WaitUntilEmpty(TimeSpan.FromSeconds(30));
+        Assert.Equal(Enumerable.Range(0, 6), waited.Events.Select(e => e.Value));
+        Assert.Equal(Enumerable.Range(0, 6), other.Events.Select(e => e.Value));
+        QueueStats done = bus.GetStats().Queues["wait"];
+        Assert.Equal((6L, 6L, 0L), (done.Posted, done.Processed, done.Dropped));
+    }
+
+    [Fact]
+    public void A_DropWrite_override_on_a_Wait_bus_drops_without_holding_the_producer()
+    {
+        var options = TestOptions.Create(capacity: 1);
+        options.QueueFullMode = QueueFullMode.Wait;
+        options.QueueFullModes["lossy"] = QueueFullMode.DropWrite;
+        using var bus = new TestBus(options);
+        using BlockingListener blocking = BlockingListener.StartBlocked(bus, "lossy");
+
+        Workers.Run(() =>
+        {
+            for (int i = 1; i <= 4; i++)
+            {
+                bus.Post(new Ping(i));
+            }
+        }, "posts to a full DropWrite queue");
+
+        QueueStats lossy = bus.GetStats().Queues["lossy"];
+        Assert.Equal((5L, 1, 3L), (lossy.Posted, lossy.Size, lossy.Dropped));
+        blocking.Release();
+    }
+
+    [PendingBackPressureFact]
+    public void Stop_frees_producers_waiting_on_a_full_queue_and_counts_their_events_as_dropped()
+    {
+        var logs = new CountingLoggerFactory();
+        var options = TestOptions.Create(capacity: 1);
+        options.LoggerFactory = logs;
+        options.QueueFullMode = QueueFullMode.Wait;
+        using var bus = new TestBus(options);
+        using BlockingListener blocking = BlockingListener.StartBlocked(bus, "wait");
+        bus.Post(new Ping(1));
+        Workers producers = Workers.Start(2, p => bus.Post(new Ping(10 + p)), "producer");
+        AssertParked(producers);
+
+        // Stop frees them at once, although it then waits for the stuck listener.
+        Workers stopper = Workers.Start(1, _ => bus.Stop(), "Stop");
+        producers.Join("producers");
+        Assert.True(stopper.IsAnyAlive, "Stop returned while a listener still held an event");
+        blocking.Release();
+        stopper.Join("Stop");
+
+        // 0 delivered, 1 delivered from the queue, 10 and 11 dropped where they waited.
+        BusStats stats = bus.GetStats();
+        QueueStats q = stats.Queues["wait"];
+        Assert.Equal((4L, 2L, 2L, 0), (q.Posted, q.Processed, q.Dropped, q.Size));
+        Assert.Equal(4, stats.EventsPosted);
+        Assert.Equal(1, logs.Count(13));
+    }
+
+    [PendingBackPressureFact]
+    public void Each_wait_is_counted_and_timed_under_its_bus_and_queue()
+    {
+        string name = "backpressure-" + Guid.NewGuid().ToString("N");
+        using var recorder = new MetricRecorder(name);
+        var options = TestOptions.Create(capacity: 1, name: name);
+        options.QueueFullModes["wait"] = QueueFullMode.Wait;
+        using var bus = new TestBus(options);
+        using BlockingListener blocking = BlockingListener.StartBlocked(bus, "wait");
+        bus.Post(new Ping(1));
+        Workers producer = Workers.Start(1, _ => bus.Post(new Ping(2)), "producer");
+        AssertParked(producer);
+
+        Assert.Equal(1, Assert.Single(recorder.Of(BusMetricNames.ProducerWaits, "wait")).Value);
+        blocking.Release();
+        producer.Join("producer");
+
+        Assert.True(Assert.Single(recorder.Of(BusMetricNames.ProducerWaitDuration, "wait")).Value > 0, "a wait took no time");
+        bus.Stop();
+    }
+
+    /// <summary>The producers are parked in Post: their threads sleep and none has returned, also a moment later.</summary>
+    private static void AssertParked(Workers producers)
+    {
+        Eventually.True(() => producers.AllWaiting || !producers.IsAnyAlive, "the producers park, or return");
+        Thread.Sleep(50);
+        Assert.True(producers.IsAnyAlive && producers.AllWaiting, "Post returned from a full Wait queue instead of waiting");
+    }
+}
