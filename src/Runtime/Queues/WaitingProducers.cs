@@ -184,7 +184,7 @@ internal sealed partial class WaitingProducers
     /// <summary>Starts a wait, unless <see cref="ReleaseAll"/> has finished: checks the caller, counts the wait, reads the clock.</summary>
     private bool TryBegin(out long start)
     {
-        if (DispatchThread.Owner is not null)
+        if (ConsumerThread.Owner is not null)
         {
             // The queue must drop instead (and log): a dispatch thread that waited for room could wait for itself.
             throw new InvalidOperationException("A dispatch thread must never wait for room in a queue.");

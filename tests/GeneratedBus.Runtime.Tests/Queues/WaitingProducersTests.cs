@@ -331,7 +331,7 @@ public class WaitingProducersTests
         var producers = NewProducers();
         Exception? thrown = Workers.Catch(() =>
         {
-            DispatchThread.Owner = new object();
+            ConsumerThread.Owner = new object();
             Post(producers, ring, "e");
         }, "dispatch thread");
 
