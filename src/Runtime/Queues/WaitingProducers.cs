@@ -39,7 +39,7 @@ namespace GeneratedBus;
 /// parked are running: ReleaseAll waits the few instructions until each has seen the release and counted itself,
 /// and a wait that would begin after that is refused uncounted, so the counters stay as ReleaseAll left them.</para>
 /// <para><b>Threads.</b> A dispatch thread never waits here (the queue drops instead; see
-/// <see cref="DispatchThread"/>): a listener that waited for room in a queue could wait for itself. The consumer's and
+/// <see cref="ConsumerThread"/>): a listener that waited for room in a queue could wait for itself. The consumer's and
 /// Stop's entries into the gate (<see cref="UninterruptibleLock"/>) absorb a pending
 /// <see cref="ThreadInterruptedException"/> and leave it pending again afterwards, so a listener's self-interrupt keeps its documented effect on the dispatch thread. A blocking producer
 /// that is interrupted while it waits gets the exception, with its event dropped and counted.</para>
