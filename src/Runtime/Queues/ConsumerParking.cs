@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
 
@@ -41,11 +42,13 @@ internal sealed class ConsumerParking<TEvent>
     }
 
     /// <summary>Producer half: after the ring accepted an event, wakes the consumer if it parked.</summary>
+    /// <remarks>Inlined into every accepted post, where it is one load while the consumer runs.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WakeIfParked()
     {
-        if (Volatile.Read(ref _parked.Value) == 1 && Interlocked.Exchange(ref _parked.Value, 0) == 1)
+        if (Volatile.Read(ref _parked.Value) == 1)
         {
-            _signal.Set();
+            Wake();
         }
     }
 
@@ -91,6 +94,16 @@ internal sealed class ConsumerParking<TEvent>
         {
             // A listener interrupted this thread (Thread.CurrentThread.Interrupt()); the interrupt is consumed by
             // the throw. The loop must survive it: go round again.
+        }
+    }
+
+    /// <summary>The consumer was seen parked: the exchange makes exactly one waker set the signal.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Wake()
+    {
+        if (Interlocked.Exchange(ref _parked.Value, 0) == 1)
+        {
+            _signal.Set();
         }
     }
 }
