@@ -16,8 +16,11 @@ namespace GeneratedBus;
 /// and wakes it. The Exchange to 0 makes exactly one waker call Set. The plain read first keeps the flag's line in the
 /// Shared state while the consumer runs (parked stays 0), so the common case costs producers one load.
 /// <para>
-/// Back-pressure would hook in here: a producer that must wait for room parks on a flag of its own, and the consumer,
-/// having freed slots, wakes it the same way, paying one plain read per batch while nobody waits.
+/// Back-pressure would hook in here: a producer that must wait for room (the ring said Full in
+/// <see cref="AsyncEventQueue{TListener, TEvent}.Offer(TEvent, int, int)"/>) parks on a flag of its own; the consumer,
+/// having freed slots (the end of each batch in <see cref="QueueConsumer{TListener, TEvent}"/>), wakes it the same way,
+/// paying one plain read per batch while nobody waits; and <see cref="WakeToClose"/>, which Stop reaches through
+/// Close, releases every waiter.
 /// </para>
 /// </remarks>
 internal sealed class ConsumerParking<TEvent>
