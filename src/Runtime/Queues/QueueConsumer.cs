@@ -141,6 +141,8 @@ internal abstract class QueueConsumer<TListener, TEvent>
                 return;
             }
 
+            // The consumer's progress: every slot below tail is free again. Producers waiting for room (back-pressure)
+            // would be woken here, through ConsumerParking, and only when one waits.
             head = tail;
         }
     }
