@@ -79,7 +79,9 @@ internal sealed class BusLifecycle<TListener, TEvent>
             {
                 foreach (AsyncEventQueue<TListener, TEvent> queue in queues)
                 {
-                    queue.Offer(e, kind);
+                    // Never waits here, under the bus lock a listener may need: the default buffer fits every Wait
+                    // queue (see StartBufferDefault), and a larger one configured by hand drops and counts the rest.
+                    queue.OfferOrDrop(e, kind);
                 }
             }
 
@@ -103,7 +105,7 @@ internal sealed class BusLifecycle<TListener, TEvent>
                 return _state == Stopped ? EarlyPost.Ignored : EarlyPost.Started;
             }
 
-            capacity = _context.StartBufferCapacity ?? _registry.LargestCapacity;
+            capacity = _context.StartBufferCapacity ?? _registry.StartBufferDefault;
             if (_startBuffer.TryAdd(e, kind, capacity))
             {
                 return EarlyPost.Buffered;

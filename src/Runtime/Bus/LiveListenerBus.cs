@@ -3,13 +3,16 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace GeneratedBus;
 
 /// <summary>
 /// An asynchronous listener bus of named queues. Each queue is bounded, has its own dispatch thread named after it,
-/// and drops (and counts) events when full, so one slow listener never stalls the others or the poster.
+/// and, when full, drops and counts events (<see cref="QueueFullMode.DropWrite"/>, the default) or makes the poster
+/// wait for room (<see cref="QueueFullMode.Wait"/>), so one slow listener never stalls the others.
 /// </summary>
 /// <typeparam name="TListener">The listener interface, usually generated (<c>ISchedulerListener</c>).</typeparam>
 /// <typeparam name="TEvent">The event root (<c>SchedulerEvent</c>).</typeparam>
@@ -82,6 +85,9 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
     /// <summary>The bus lock, for tests that must hold it while something else runs.</summary>
     internal object Gate => _registry.Gate;
 
+    /// <summary>Test seam: the live queue of that name, to watch its waiting producers.</summary>
+    internal AsyncEventQueue<TListener, TEvent> Queue(string name) => Array.Find(_registry.Live, q => q.Name == name)!;
+
     private string DebuggerDisplay =>
         $"{_context.Name}: {(_lifecycle.State switch { BusLifecycle<TListener, TEvent>.NotStarted => "not started", BusLifecycle<TListener, TEvent>.Started => "running", _ => "stopped" })}, queues {string.Join(", ", ActiveQueues)}, {_posted.Sum()} posted";
 
@@ -153,11 +159,22 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
     public IEnumerable<T> FindListenersByType<T>() => Listeners.OfType<T>().ToArray();
 
     /// <summary>
-    /// Offers <paramref name="e"/> to every queue. Never blocks: a full queue drops it and counts the drop. Before
-    /// <see cref="Start"/> the event is buffered; after <see cref="Stop"/> it is ignored.
+    /// Offers <paramref name="e"/> to every queue. A full <see cref="QueueFullMode.DropWrite"/> queue drops it and
+    /// counts the drop; a full <see cref="QueueFullMode.Wait"/> queue blocks this thread until it has room, after
+    /// every other queue has had the event. Before <see cref="Start"/> the event is buffered; after
+    /// <see cref="Stop"/> it is ignored.
     /// </summary>
+    /// <remarks>
+    /// On a dispatch thread (in a listener) a full Wait queue drops, counts and logs instead of waiting: a listener
+    /// that waited for room could wait for itself. <see cref="Stop"/> ends every wait; the event is then dropped, and
+    /// counted, for the queues it was still waiting on.
+    /// </remarks>
     /// <param name="e">The event.</param>
     /// <exception cref="ArgumentNullException"><paramref name="e"/> is null.</exception>
+    /// <exception cref="ThreadInterruptedException">
+    /// The thread was interrupted while it waited for room; the event is dropped, and counted, for the queues it had
+    /// not yet reached.
+    /// </exception>
     public void Post(TEvent e)
     {
         if (e is null)
@@ -181,6 +198,31 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
 
         Invariant.Holds(kind == _dispatcher.Classify(e), "a per-event Post passes the kind its dispatcher classifies the event as");
         PostChecked(e, kind);
+    }
+
+    /// <summary>
+    /// Like <see cref="Post(TEvent)"/>, but a full <see cref="QueueFullMode.Wait"/> queue makes the returned task wait
+    /// for room instead of the thread. Completes synchronously, allocating nothing, when every queue has room (or the
+    /// bus is not running).
+    /// </summary>
+    /// <param name="e">The event.</param>
+    /// <param name="cancellationToken">
+    /// Ends a wait for room: the event is dropped, and counted, for every queue it was still waiting on, and the task
+    /// throws <see cref="OperationCanceledException"/>. Already cancelled at the call, nothing is posted.
+    /// </param>
+    /// <returns>A task that completes once every queue has the event, has dropped it, or was stopped.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="e"/> is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask PostAsync(TEvent e, CancellationToken cancellationToken = default)
+    {
+        if (e is null)
+        {
+            ThrowNullEvent();
+        }
+
+        return cancellationToken.IsCancellationRequested
+            ? ValueTask.FromCanceled(cancellationToken)
+            : PostCheckedAsync(e, _dispatcher.Classify(e), cancellationToken);
     }
 
     /// <summary>Starts every queue and delivers the events buffered so far, in order.</summary>
@@ -311,31 +353,113 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
             // One thread-number read per post, for the posted counter and every queue's drop counter.
             int thread = ThreadNumbers.Current;
             _posted.Increment(thread);
-            foreach (AsyncEventQueue<TListener, TEvent> queue in _registry.Live)
+            AsyncEventQueue<TListener, TEvent>[] live = _registry.Live;
+            for (int i = 0; i < live.Length; i++)
             {
-                queue.Offer(e, kind, thread);
+                if (live[i].Offer(e, kind, thread))
+                {
+                    WaitForRoom(live, i, e, kind, thread);
+                    return;
+                }
             }
 
             return;
         }
 
         // Stopped is final, so a post after Stop is ignored without taking the lock Stop itself needs.
-        if (state != BusLifecycle<TListener, TEvent>.Stopped)
+        if (state != BusLifecycle<TListener, TEvent>.Stopped && PostNotRunning(e, kind))
         {
-            PostNotRunning(e, kind);
+            PostChecked(e, kind);
         }
     }
 
-    private void PostNotRunning(TEvent e, int kind)
+    /// <summary>The asynchronous twin of <see cref="PostChecked"/>: the same steps, with the waits awaited.</summary>
+    private ValueTask PostCheckedAsync(TEvent e, int kind, CancellationToken cancellationToken)
+    {
+        int state = _lifecycle.State;
+        if (state == BusLifecycle<TListener, TEvent>.Started)
+        {
+            int thread = ThreadNumbers.Current;
+            _posted.Increment(thread);
+            AsyncEventQueue<TListener, TEvent>[] live = _registry.Live;
+            for (int i = 0; i < live.Length; i++)
+            {
+                if (live[i].Offer(e, kind, thread))
+                {
+                    return WaitForRoomAsync(live, i, e, kind, thread, cancellationToken);
+                }
+            }
+
+            return default;
+        }
+
+        return state != BusLifecycle<TListener, TEvent>.Stopped && PostNotRunning(e, kind)
+            ? PostCheckedAsync(e, kind, cancellationToken)
+            : default;
+    }
+
+    /// <summary>
+    /// Queue <paramref name="first"/> of <paramref name="live"/> was a full Wait queue: offers to the rest first, so
+    /// none waits for another's room, then blocks on each full Wait queue in turn.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void WaitForRoom(AsyncEventQueue<TListener, TEvent>[] live, int first, TEvent e, int kind, int thread)
+    {
+        QueuesToWaitOn waits = QueuesToWaitOn.OfferRest(live, first, e, kind, thread);
+        int i = first;
+        try
+        {
+            for (; i < live.Length; i++)
+            {
+                if (waits.Contains(i))
+                {
+                    live[i].WaitForRoom(e, kind);
+                }
+            }
+        }
+        catch
+        {
+            // Interrupted: queue i counted its own drop; the queues still to wait on must count theirs.
+            waits.GiveUpAfter(live, i, e, kind);
+            throw;
+        }
+    }
+
+    /// <summary>As <see cref="WaitForRoom"/>, awaiting each wait; a cancellation gives the event up on the rest and throws at the end.</summary>
+    private static async ValueTask WaitForRoomAsync(
+        AsyncEventQueue<TListener, TEvent>[] live, int first, TEvent e, int kind, int thread, CancellationToken cancellationToken)
+    {
+        QueuesToWaitOn waits = QueuesToWaitOn.OfferRest(live, first, e, kind, thread);
+        for (int i = first; i < live.Length; i++)
+        {
+            if (!waits.Contains(i))
+            {
+                continue;
+            }
+
+            EnqueueResult result = await live[i].WaitForRoomAsync(e, kind, cancellationToken).ConfigureAwait(false);
+            if (result != EnqueueResult.Accepted && cancellationToken.IsCancellationRequested)
+            {
+                // Dropped and counted on queue i; one more try on each queue left, else a counted drop there too.
+                waits.GiveUpAfter(live, i, e, kind);
+                throw new OperationCanceledException(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>A post that read a state other than Started: buffered before Start, ignored after Stop.</summary>
+    /// <returns>True when the bus started meanwhile, so the caller must post again (now after the buffered events).</returns>
+    private bool PostNotRunning(TEvent e, int kind)
     {
         switch (_lifecycle.PostNotRunning(e, kind))
         {
             case EarlyPost.Buffered:
                 _posted.Increment();
-                break;
+                return false;
             case EarlyPost.Started:
-                PostChecked(e, kind);
-                break;
+                return true;
+            default:
+                return false;
         }
     }
 

@@ -69,13 +69,23 @@ internal sealed class QueueRegistry<TListener, TEvent>
         }
     }
 
-    /// <summary>Under <see cref="Gate"/>: the largest capacity of the live queues, or the default with none.</summary>
-    public int LargestCapacity
+    /// <summary>
+    /// Under <see cref="Gate"/>: the start buffer's default bound. The smallest capacity of the live Wait queues, so
+    /// that Start places every buffered event in them without waiting (it cannot wait under the bus lock); with none,
+    /// the largest capacity of the live queues; with no queue, the default capacity.
+    /// </summary>
+    public int StartBufferDefault
     {
         get
         {
             Invariant.LockHeld(Gate, "the queue list is read under the bus lock");
-            return _live.Length == 0 ? _context.QueueCapacity : _live.Max(q => q.Capacity);
+            if (_live.Length == 0)
+            {
+                return _context.QueueCapacity;
+            }
+
+            int[] waiting = _live.Where(q => q.FullMode == QueueFullMode.Wait).Select(q => q.Capacity).ToArray();
+            return waiting.Length > 0 ? waiting.Min() : _live.Max(q => q.Capacity);
         }
     }
 

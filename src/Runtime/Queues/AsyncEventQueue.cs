@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace GeneratedBus;
 
@@ -18,6 +19,9 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
 {
     private readonly QueueConsumer<TListener, TEvent> _consumer;
     private readonly Thread _thread;
+
+    // Wait queues only: the producers waiting for room. Null on a DropWrite queue, whose full path never waits.
+    private readonly WaitingProducers? _waiting;
     private int _started;
 
     /// <param name="name">The queue name; the thread is named after it.</param>
@@ -37,7 +41,9 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
         Name = name;
         Context = context;
         Ring = new BoundedRing<TEvent>(capacity);
-        Accounting = new QueueAccounting<TEvent>(Ring);
+        FullMode = context.FullModes.Of(name);
+        _waiting = FullMode == QueueFullMode.Wait ? new WaitingProducers(context.Name, name, context.TimeProvider) : null;
+        Accounting = new QueueAccounting<TEvent>(Ring, _waiting);
         Parking = new ConsumerParking<TEvent>(Ring);
         Listeners = new ListenerList<TListener>(context.MaxTimedListenerTypes, concurrentWriters: false);
         Guard = new ListenerGuard<TListener, TEvent>(context, onInterrupted, name);
@@ -50,6 +56,12 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
 
     /// <summary>The exact number of waiting events the queue holds.</summary>
     public int Capacity => Ring.Capacity;
+
+    /// <summary>What a post that finds the queue full does: drop and count, or wait for room.</summary>
+    public QueueFullMode FullMode { get; }
+
+    /// <summary>Wait queues: the producers waiting for room, for tests; <see langword="null"/> on a DropWrite queue.</summary>
+    internal WaitingProducers? Waiting => _waiting;
 
     /// <summary>The queue's listeners: a copy-on-write list, safe to change while the queue delivers.</summary>
     public ListenerList<TListener> Listeners { get; }
@@ -86,7 +98,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
         get
         {
             QueueStats stats = GetStats();
-            return $"{Name}: {Listeners.Count} listeners, size {stats.Size}/{stats.Capacity}, posted {stats.Posted}, processed {stats.Processed}, dropped {stats.Dropped}";
+            return $"{Name} ({FullMode}): {Listeners.Count} listeners, size {stats.Size}/{stats.Capacity}, posted {stats.Posted}, processed {stats.Processed}, dropped {stats.Dropped}";
         }
     }
 
@@ -99,34 +111,121 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
         }
     }
 
-    /// <summary>Offers an event: never blocks; a full queue drops and counts, a closed one ignores.</summary>
-    public void Offer(TEvent e, int kind) => Offer(e, kind, ThreadNumbers.Current);
+    /// <summary>
+    /// Offers an event and never waits, whatever the queue's mode: a full queue drops and counts, a closed one
+    /// ignores. For the start buffer's flush, which runs under the bus lock, and for a producer that gives up an
+    /// event it was to wait for (its post was cancelled or interrupted on another queue).
+    /// </summary>
+    public void OfferOrDrop(TEvent e, int kind)
+    {
+        int thread = ThreadNumbers.Current;
+        if (Offer(e, kind, thread))
+        {
+            CountDrop(thread);
+        }
+    }
 
     /// <summary>
     /// The one offer step of every post: the ring's verdict on <paramref name="e"/>, and what follows from it. Never
-    /// blocks: a full queue drops and counts, a closed one ignores.
+    /// blocks. A full DropWrite queue drops and counts; so does a full Wait queue when the caller is a dispatch
+    /// thread, which must never wait. A closed queue ignores.
     /// </summary>
     /// <param name="e">The event.</param>
     /// <param name="kind">Its kind.</param>
     /// <param name="thread">The producer's <see cref="ThreadNumbers.Current"/>, read once per post for every queue.</param>
-    public void Offer(TEvent e, int kind, int thread)
+    /// <returns>
+    /// True when the queue is a full Wait queue: the caller must place the event with <see cref="WaitForRoom"/> or
+    /// <see cref="WaitForRoomAsync"/>, or give it up with <see cref="OfferOrDrop"/>. Until then it is in no count.
+    /// </returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Offer(TEvent e, int kind, int thread)
     {
         EnqueueResult result = Ring.TryEnqueue(e, kind);
         if (result == EnqueueResult.Accepted)
         {
             Parking.WakeIfParked();
         }
-        else if (result == EnqueueResult.Full && Accounting.CountRefused(thread))
+        else if (result == EnqueueResult.Full)
+        {
+            if (_waiting is not null)
+            {
+                return MustWait(thread);
+            }
+
+            if (Accounting.CountRefused(thread))
+            {
+                LogFirstDrop();
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// After <see cref="Offer(TEvent, int, int)"/> said to wait: blocks until the event is placed, or dropped and
+    /// counted because the queue closed (Stop released it).
+    /// </summary>
+    /// <exception cref="ThreadInterruptedException">The thread was interrupted while it waited; the event is dropped and counted.</exception>
+    public void WaitForRoom(TEvent e, int kind)
+    {
+        var offer = new RingOffer<TEvent>(Ring, Parking, e, kind);
+        _waiting!.Wait(ref offer);
+    }
+
+    /// <summary>
+    /// After <see cref="Offer(TEvent, int, int)"/> said to wait: waits asynchronously until the event is placed, or
+    /// dropped and counted because the queue closed or <paramref name="cancellationToken"/> was cancelled.
+    /// </summary>
+    /// <returns><see cref="EnqueueResult.Accepted"/> when placed; anything else was dropped and counted.</returns>
+    public ValueTask<EnqueueResult> WaitForRoomAsync(TEvent e, int kind, CancellationToken cancellationToken) =>
+        _waiting!.WaitAsync(new RingOffer<TEvent>(Ring, Parking, e, kind), cancellationToken);
+
+    private void CountDrop(int thread)
+    {
+        if (Accounting.CountRefused(thread))
         {
             LogFirstDrop();
         }
     }
 
-    /// <summary>Refuses further events and wakes the consumer so it drains what it holds and exits.</summary>
+    /// <summary>A full Wait queue: a dispatch thread drops (logged once per queue), any other thread waits.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool MustWait(int thread)
+    {
+        if (ConsumerThread.Owner is null)
+        {
+            return true;
+        }
+
+        // A listener that waited for room could wait for itself, directly or through a queue that waits for it.
+        if (Accounting.CountRefused(thread))
+        {
+            string self = Thread.CurrentThread.Name ?? "(unnamed)";
+            Log.Safely(() => Context.Logger.DispatchThreadPostDropped(self, Name, Context.Name, Ring.Capacity));
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Refuses further events and wakes the consumer so it drains what it holds and exits. Producers waiting for room
+    /// are released, their events dropped and counted, before it returns.
+    /// </summary>
     public void Close()
     {
         Ring.Close();
         Parking.WakeToClose();
+        if (_waiting is not null)
+        {
+            // After the close: producers still running retry into a closed ring and count themselves.
+            long before = _waiting.Dropped;
+            _waiting.ReleaseAll();
+            long released = _waiting.Dropped - before;
+            if (released > 0)
+            {
+                Log.Safely(() => Context.Logger.WaitingProducersReleased(released, Name, Context.Name));
+            }
+        }
     }
 
     /// <summary>Waits for the dispatch thread to end.</summary>

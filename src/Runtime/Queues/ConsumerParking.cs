@@ -16,11 +16,8 @@ namespace GeneratedBus;
 /// and wakes it. The Exchange to 0 makes exactly one waker call Set. The plain read first keeps the flag's line in the
 /// Shared state while the consumer runs (parked stays 0), so the common case costs producers one load.
 /// <para>
-/// Back-pressure would hook in here: a producer that must wait for room (the ring said Full in
-/// <see cref="AsyncEventQueue{TListener, TEvent}.Offer(TEvent, int, int)"/>) parks on a flag of its own; the consumer,
-/// having freed slots (the end of each batch in <see cref="QueueConsumer{TListener, TEvent}"/>), wakes it the same way,
-/// paying one plain read per batch while nobody waits; and <see cref="WakeToClose"/>, which Stop reaches through
-/// Close, releases every waiter.
+/// Producers waiting for room in a full <see cref="QueueFullMode.Wait"/> queue park on a protocol of their own, the
+/// mirror image of this one: <see cref="WaitingProducers"/>.
 /// </para>
 /// </remarks>
 internal sealed class ConsumerParking<TEvent>

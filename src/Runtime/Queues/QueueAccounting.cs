@@ -22,17 +22,24 @@ internal sealed class QueueAccounting<TEvent>
     private const int ConsistentReadTries = 64;
 
     private readonly BoundedRing<TEvent> _ring;
+    private readonly WaitingProducers? _waiting;
     private readonly ThreadCounter _dropped = new();
     private ConsumerCounts _consumer;
     private int _firstDropSeen;
 
-    public QueueAccounting(BoundedRing<TEvent> ring)
+    /// <param name="ring">The queue's ring: its head and tail are the counts of taken and accepted events.</param>
+    /// <param name="waiting">A Wait queue's waiting producers, whose given-up events count as dropped; else null.</param>
+    public QueueAccounting(BoundedRing<TEvent> ring, WaitingProducers? waiting = null)
     {
         _ring = ring;
+        _waiting = waiting;
     }
 
-    /// <summary>Events refused because the queue was full, so far.</summary>
-    public long Refused => _dropped.Sum();
+    /// <summary>
+    /// Events refused because the queue was full, so far: at the offer, or after a wait for room that ended without
+    /// it (Stop, cancellation, interrupt). An event still waiting is in no count yet.
+    /// </summary>
+    public long Refused => _dropped.Sum() + (_waiting?.Dropped ?? 0);
 
     /// <summary>Events counted processed (the dispatch thread's own view; others read it with acquire).</summary>
     public long Processed => Volatile.Read(ref _consumer.Processed);

@@ -28,6 +28,7 @@ internal abstract class QueueConsumer<TListener, TEvent>
         Guard = queue.Guard;
         Sampler = new TimingSampler(Context.Frequency);
         Parking = queue.Parking;
+        Waiting = queue.Waiting;
     }
 
     /// <summary>The dispatch thread's calls not yet credited to the listeners' timers.</summary>
@@ -52,6 +53,9 @@ internal abstract class QueueConsumer<TListener, TEvent>
     protected bool IsAbandoned => Volatile.Read(ref _abandon) != 0;
 
     private ConsumerParking<TEvent> Parking { get; }
+
+    // Wait queues only: the producers waiting for the room each batch frees.
+    private WaitingProducers? Waiting { get; }
 
     /// <summary>The dispatch thread's body.</summary>
     public void Run()
@@ -141,8 +145,9 @@ internal abstract class QueueConsumer<TListener, TEvent>
                 return;
             }
 
-            // The consumer's progress: every slot below tail is free again. Producers waiting for room (back-pressure)
-            // would be woken here, through ConsumerParking, and only when one waits.
+            // Every slot below tail is free again: wake the producers parked for room (one plain read when none is;
+            // WaitingProducers needs this after every batch that moved head, before the consumer idles).
+            Waiting?.OnFreed();
             head = tail;
         }
     }

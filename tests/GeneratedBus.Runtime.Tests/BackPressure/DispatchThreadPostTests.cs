@@ -10,7 +10,7 @@ namespace GeneratedBus.Runtime.Tests.BackPressure;
 /// </summary>
 public class DispatchThreadPostTests
 {
-    [PendingBackPressureFact]
+    [Fact]
     public void A_listener_posting_into_its_own_full_Wait_queue_drops_counts_and_logs_once_instead_of_waiting()
     {
         var logs = new CountingLoggerFactory();
@@ -46,7 +46,7 @@ public class DispatchThreadPostTests
         Assert.Equal(0, logs.Count(4));
     }
 
-    [PendingBackPressureFact]
+    [Fact]
     public void Two_Wait_queues_whose_listeners_post_into_each_other_never_deadlock_and_lose_no_outside_event()
     {
         const int Pings = 200;

@@ -12,7 +12,7 @@ namespace GeneratedBus.Runtime.Tests.BackPressure;
 /// </summary>
 public class WaitModeTests
 {
-    [PendingBackPressureFact]
+    [Fact]
     public void Post_blocks_on_a_full_Wait_queue_until_it_has_room_then_every_event_arrives_in_order()
     {
         var options = TestOptions.Create(capacity: 2);
@@ -73,7 +73,7 @@ public class WaitModeTests
         blocking.Release();
     }
 
-    [PendingBackPressureFact]
+    [Fact]
     public void Stop_frees_producers_waiting_on_a_full_queue_and_counts_their_events_as_dropped()
     {
         var logs = new CountingLoggerFactory();
@@ -101,7 +101,7 @@ public class WaitModeTests
         Assert.Equal(1, logs.Count(13));
     }
 
-    [PendingBackPressureFact]
+    [Fact]
     public void Each_wait_is_counted_and_timed_under_its_bus_and_queue()
     {
         string name = "backpressure-" + Guid.NewGuid().ToString("N");
@@ -120,6 +120,71 @@ public class WaitModeTests
 
         Assert.True(Assert.Single(recorder.Of(BusMetricNames.ProducerWaitDuration, "wait")).Value > 0, "a wait took no time");
         bus.Stop();
+    }
+
+    [Fact]
+    public void An_interrupted_Post_throws_and_counts_its_event_dropped_on_every_Wait_queue_it_had_not_reached()
+    {
+        var options = TestOptions.Create(capacity: 1);
+        options.QueueFullMode = QueueFullMode.Wait;
+        using var bus = new TestBus(options);
+        using var blockingA = new BlockingListener();
+        using var blockingB = new BlockingListener();
+        bus.AddToQueue(blockingA, "a");
+        bus.AddToQueue(blockingB, "b");
+        bus.Start();
+        bus.Post(new Ping(0));
+        blockingA.WaitUntilEntered();
+        blockingB.WaitUntilEntered();
+        bus.Post(new Ping(1));
+
+        Exception? thrown = null;
+        var producer = new Thread(() =>
+        {
+            try
+            {
+                bus.Post(new Ping(2));
+            }
+            catch (Exception ex)
+            {
+                thrown = ex;
+            }
+        });
+        producer.Start();
+        Eventually.True(() => bus.Queue("a").Waiting!.ParkedCount == 1, "the post parks on queue a");
+        producer.Interrupt();
+        Assert.True(producer.Join(TimeSpan.FromSeconds(30)), "the interrupted post did not return");
+
+        Assert.IsType<ThreadInterruptedException>(thrown);
+        blockingA.Release();
+        blockingB.Release();
+        bus.WaitUntilEmpty(TimeSpan.FromSeconds(30));
+        BusStats stats = bus.GetStats();
+        Assert.All(stats.Queues.Values, q => Assert.Equal((3L, 2L, 1L), (q.Posted, q.Processed, q.Dropped)));
+    }
+
+    [Fact]
+    public void The_default_start_buffer_holds_what_the_smallest_Wait_queue_can_take_so_Start_drops_nothing_there()
+    {
+        var options = TestOptions.Create(capacity: 100);
+        options.QueueFullModes["wait"] = QueueFullMode.Wait;
+        options.QueueCapacities["wait"] = 4;
+        using var bus = new TestBus(options);
+        var waited = new CollectingListener();
+        var other = new CollectingListener();
+        bus.AddToQueue(waited, "wait");
+        bus.AddToQueue(other, "other");
+        for (int i = 0; i < 10; i++)
+        {
+            bus.Post(new Ping(i));
+        }
+
+        bus.Start();
+        bus.WaitUntilEmpty(TimeSpan.FromSeconds(30));
+        BusStats stats = bus.GetStats();
+        Assert.Equal((4L, 6L), (stats.EventsPosted, stats.StartBufferDropped));
+        Assert.All(stats.Queues.Values, q => Assert.Equal((4L, 4L, 0L), (q.Posted, q.Processed, q.Dropped)));
+        Assert.Equal([0, 1, 2, 3], waited.Events.Select(e => e.Value));
     }
 
     /// <summary>The producers are parked in Post: their threads sleep and none has returned, also a moment later.</summary>

@@ -27,7 +27,7 @@ public class StopRacingQueueCreationTests
             var queue = (AsyncEventQueue<ITestListener, TestEvent>)created;
             for (int i = 0; i < 3; i++)
             {
-                queue.Offer(new Ping(i), 1);
+                queue.OfferOrDrop(new Ping(i), 1);
             }
 
             // Stop flips the state now (AddToQueue has read it already), then waits for the gate this call holds.

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using GeneratedBus.Runtime.Tests.BackPressure;
 using GeneratedBus.Runtime.Tests.Support;
 
 namespace GeneratedBus.Runtime.Tests.StressTests;
@@ -18,7 +17,7 @@ public class BackPressureStressTests
 {
     private const int Producers = 4;
 
-    [PendingBackPressureFact]
+    [Fact]
     public void Four_producers_into_mixed_DropWrite_and_Wait_queues_conserve_every_event_and_the_Wait_queues_lose_none()
     {
         // 20 000 events per producer here, 400 000 in long mode.
@@ -88,7 +87,7 @@ public class BackPressureStressTests
         Assert.True(stats.Queues["dropSlow"].Dropped > 0, "the slow DropWrite queue never dropped");
     }
 
-    [PendingBackPressureFact]
+    [Fact]
     public void Stop_while_producers_wait_frees_them_all_and_freezes_balanced_counters()
     {
         var random = new Random(5);
