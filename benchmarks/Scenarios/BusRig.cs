@@ -3,7 +3,11 @@ using GeneratedBus.Benchmarks.Events;
 
 namespace GeneratedBus.Benchmarks.Scenarios;
 
-/// <summary>A started bus with one queue of <see cref="Capacity"/> and one counting listener, posted to losslessly.</summary>
+/// <summary>
+/// A started bus with one <see cref="QueueFullMode.Wait"/> queue of <see cref="Capacity"/> and one counting listener:
+/// producers post as fast as they can and the queue's back-pressure keeps the run lossless, as a bounded channel's
+/// Wait mode does for the baseline.
+/// </summary>
 public sealed class BusRig : IDisposable
 {
     /// <summary>The queue capacity of every async scenario, the baselines' included.</summary>
@@ -13,35 +17,35 @@ public sealed class BusRig : IDisposable
 
     public BusRig(bool timers)
     {
-        Bus = new BenchBus(new BusOptions { QueueCapacity = Capacity, ListenerTimers = timers });
+        Bus = new BenchBus(new BusOptions { QueueCapacity = Capacity, ListenerTimers = timers, QueueFullMode = QueueFullMode.Wait });
         Bus.AddToSharedQueue(Listener);
         Bus.Start();
-        Pacer = new Pacer(Listener, Capacity - (3 * Pacer.Stride));
     }
 
     public BenchBus Bus { get; }
 
     public CountingListener Listener { get; } = new();
 
-    public Pacer Pacer { get; }
-
-    /// <summary>Posts <paramref name="events"/> events as producer <paramref name="second"/>, never overrunning the queue.</summary>
-    public void Produce(bool second, int events)
+    /// <summary>Posts <paramref name="events"/> events; a full queue makes the post wait.</summary>
+    public void Produce(int events)
     {
         BenchBus bus = Bus;
         JobSubmitted e = _event;
         for (int i = 0; i < events; i++)
         {
-            if (i % Pacer.Stride == 0)
-            {
-                Pacer.Check(second, i);
-            }
-
             bus.Post(e);
         }
     }
 
-    /// <summary>Throws if the pacing failed and the queue dropped: a lossy run would not be a fair comparison.</summary>
+    /// <summary>Posts <paramref name="events"/> events and waits until the listener has had them all.</summary>
+    public void Round(int events)
+    {
+        long target = Listener.Count + events;
+        Produce(events);
+        Drain.WaitFor(Listener, target);
+    }
+
+    /// <summary>Throws if the queue dropped: a lossy run would not be a fair comparison.</summary>
     public void Dispose()
     {
         Bus.Stop();

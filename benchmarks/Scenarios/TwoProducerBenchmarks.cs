@@ -32,10 +32,10 @@ public class TwoProducerBenchmarks
     [Benchmark(OperationsPerInvoke = Events, Description = "GeneratedBus, 2 producers")]
     public void TwoProducers()
     {
-        _rig.Pacer.Reset();
-        _second!.Begin(() => _rig.Produce(second: true, Events / 2));
-        _rig.Produce(second: false, Events / 2);
+        long target = _rig.Listener.Count + Events;
+        _second!.Begin(() => _rig.Produce(Events / 2));
+        _rig.Produce(Events / 2);
         _second.End();
-        _rig.Pacer.WaitForDrain(Events);
+        Drain.WaitFor(_rig.Listener, target);
     }
 }

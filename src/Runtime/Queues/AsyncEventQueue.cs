@@ -200,12 +200,16 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
         // A listener that waited for room could wait for itself, directly or through a queue that waits for it.
         if (Accounting.CountRefused(thread))
         {
-            string self = Thread.CurrentThread.Name ?? "(unnamed)";
-            Log.Safely(() => Context.Logger.DispatchThreadPostDropped(self, Name, Context.Name, Ring.Capacity));
+            LogDispatchThreadDrop(Thread.CurrentThread.Name ?? "(unnamed)");
         }
 
         return false;
     }
+
+    // Apart from MustWait: a lambda capturing a local there would allocate its closure on every wait.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void LogDispatchThreadDrop(string thread) =>
+        Log.Safely(() => Context.Logger.DispatchThreadPostDropped(thread, Name, Context.Name, Ring.Capacity));
 
     /// <summary>
     /// Refuses further events and wakes the consumer so it drains what it holds and exits. Producers waiting for room

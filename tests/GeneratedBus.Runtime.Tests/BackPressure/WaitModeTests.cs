@@ -187,6 +187,39 @@ public class WaitModeTests
         Assert.Equal([0, 1, 2, 3], waited.Events.Select(e => e.Value));
     }
 
+    [Fact]
+    public void Posts_that_wait_for_room_allocate_nothing()
+    {
+        var options = TestOptions.Create(capacity: 64);
+        options.QueueFullMode = QueueFullMode.Wait;
+        using var bus = new TestBus(options);
+        bus.AddToSharedQueue(new DelegateListener((e, k) => Thread.SpinWait(50)));
+        bus.Start();
+        var e = new Ping(1);
+        WaitingProducers waiting = bus.Queue(TestBus.SharedQueue).Waiting!;
+
+        // The listener is slower than the posts, so most of a round's posts find the queue full and wait. A round may
+        // pay for one-time work (tier-up, the thread's first park); a cost per wait would show in every round.
+        long allocated = long.MaxValue, waits = 0;
+        for (int round = 0; round < 5 && allocated != 0; round++)
+        {
+            long waitsBefore = waiting.Waits;
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 20_000; i++)
+            {
+                bus.Post(e);
+            }
+
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            waits = waiting.Waits - waitsBefore;
+        }
+
+        Assert.True(waits > 100, $"only {waits} posts waited: the round did not measure the waiting path");
+        Assert.Equal(0, allocated);
+        bus.WaitUntilEmpty(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, bus.GetStats().Queues[TestBus.SharedQueue].Dropped);
+    }
+
     /// <summary>The producers are parked in Post: their threads sleep and none has returned, also a moment later.</summary>
     private static void AssertParked(Workers producers)
     {
