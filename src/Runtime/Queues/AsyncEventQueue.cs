@@ -22,6 +22,11 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
 
     // Wait queues only: the producers waiting for room. Null on a DropWrite queue, whose full path never waits.
     private readonly WaitingProducers? _waiting;
+
+    // The room a claim that refreshed the head must find (see BoundedRing.TryEnqueue): 1 on a DropWrite queue, whose
+    // capacity is exact; RoomToResume on a Wait queue, so a producer that outruns its consumer waits for a batch of
+    // room instead of contending with it for the head line one slot at a time.
+    private readonly int _claimRoom;
     private int _started;
 
     /// <param name="name">The queue name; the thread is named after it.</param>
@@ -43,6 +48,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
         Ring = new BoundedRing<TEvent>(capacity);
         FullMode = context.FullModes.Of(name);
         _waiting = FullMode == QueueFullMode.Wait ? new WaitingProducers(context.Name, name, context.TimeProvider) : null;
+        _claimRoom = _waiting is null ? 1 : RoomToResume;
         Accounting = new QueueAccounting<TEvent>(Ring, _waiting);
         Parking = new ConsumerParking<TEvent>(Ring);
         Listeners = new ListenerList<TListener>(context.MaxTimedListenerTypes, concurrentWriters: false);
@@ -59,6 +65,13 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
 
     /// <summary>What a post that finds the queue full does: drop and count, or wait for room.</summary>
     public QueueFullMode FullMode { get; }
+
+    /// <summary>
+    /// The free slots a waiting producer waits for: a quarter of the capacity, at least 1 and at most
+    /// <see cref="QueueConsumer{TListener, TEvent}.MaxBatch"/>, so the consumer's wake after each batch finds that
+    /// much room (see <see cref="RingOffer{TEvent}"/>).
+    /// </summary>
+    internal int RoomToResume => Math.Clamp(Ring.Capacity / 4, 1, QueueConsumer<TListener, TEvent>.MaxBatch);
 
     /// <summary>Wait queues: the producers waiting for room, for tests; <see langword="null"/> on a DropWrite queue.</summary>
     internal WaitingProducers? Waiting => _waiting;
@@ -140,7 +153,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Offer(TEvent e, int kind, int thread)
     {
-        EnqueueResult result = Ring.TryEnqueue(e, kind);
+        EnqueueResult result = Ring.TryEnqueue(e, kind, _claimRoom);
         if (result == EnqueueResult.Accepted)
         {
             Parking.WakeIfParked();
@@ -168,7 +181,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     /// <exception cref="ThreadInterruptedException">The thread was interrupted while it waited; the event is dropped and counted.</exception>
     public void WaitForRoom(TEvent e, int kind)
     {
-        var offer = new RingOffer<TEvent>(Ring, Parking, e, kind);
+        var offer = new RingOffer<TEvent>(Ring, Parking, e, kind, RoomToResume);
         _waiting!.Wait(ref offer);
     }
 
@@ -178,7 +191,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     /// </summary>
     /// <returns><see cref="EnqueueResult.Accepted"/> when placed; anything else was dropped and counted.</returns>
     public ValueTask<EnqueueResult> WaitForRoomAsync(TEvent e, int kind, CancellationToken cancellationToken) =>
-        _waiting!.WaitAsync(new RingOffer<TEvent>(Ring, Parking, e, kind), cancellationToken);
+        _waiting!.WaitAsync(new RingOffer<TEvent>(Ring, Parking, e, kind, RoomToResume), cancellationToken);
 
     private void CountDrop(int thread)
     {

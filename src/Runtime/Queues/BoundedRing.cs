@@ -6,7 +6,7 @@ using System.Threading;
 
 namespace GeneratedBus;
 
-/// <summary>What <see cref="BoundedRing{T}.TryEnqueue"/> did with an item.</summary>
+/// <summary>What <see cref="BoundedRing{T}.TryEnqueue(T, int)"/> did with an item.</summary>
 internal enum EnqueueResult
 {
     /// <summary>The item was published; the consumer will take it.</summary>
@@ -107,14 +107,35 @@ internal sealed class BoundedRing<T>
         }
     }
 
+    /// <summary>
+    /// Head as of the consumer's last finished batch: at most <see cref="Head"/>, on a line the consumer writes once per
+    /// batch, so producers waiting for room can poll it without pulling the line the consumer writes per event.
+    /// </summary>
+    public long BatchHead => Volatile.Read(ref _indices.BatchHead);
+
     /// <summary>The raw tail, <see cref="ClosedBit"/> included: for the consumer's park/re-check.</summary>
     internal long RawTail => Volatile.Read(ref _indices.Tail);
 
     /// <summary>Claims a position and publishes <paramref name="item"/> there, unless full or closed. Never blocks.</summary>
     /// <param name="item">The item.</param>
     /// <param name="kind">Carried beside the item.</param>
-    public EnqueueResult TryEnqueue(T item, int kind)
+    public EnqueueResult TryEnqueue(T item, int kind) => TryEnqueue(item, kind, room: 1);
+
+    /// <summary>
+    /// Claims a position and publishes <paramref name="item"/> there, unless closed, or full by the hysteresis below.
+    /// Never blocks.
+    /// </summary>
+    /// <param name="item">The item.</param>
+    /// <param name="kind">Carried beside the item.</param>
+    /// <param name="room">
+    /// When the cached head says full and the real head is read, the free slots that read must show, or the ring says
+    /// full: 1 is exact (full means <c>capacity</c> items wait). More makes a producer that outruns its consumer stop
+    /// (and, in a Wait queue, wait for a batch of room) instead of reading the consumer's head line on every claim
+    /// while the ring is nearly full. At most the capacity.
+    /// </param>
+    public EnqueueResult TryEnqueue(T item, int kind, int room)
     {
+        Invariant.Holds(room >= 1 && room <= _capacity, "BoundedRing: a claim asks for 1 to capacity free slots");
         ref long tailRef = ref _indices.Tail;
         long tail = Volatile.Read(ref tailRef);
         while (true)
@@ -130,7 +151,7 @@ internal sealed class BoundedRing<T>
             {
                 // Looks full: only now read the consumer's head (acquire), and refresh the cache if there is room.
                 long head = Volatile.Read(ref _indices.Head);
-                if (tail - head >= _capacity)
+                if (tail - head > _capacity - room)
                 {
                     // A stale tail only makes the ring look fuller, never emptier: the bound holds.
                     return EnqueueResult.Full;
@@ -218,6 +239,14 @@ internal sealed class BoundedRing<T>
         }
     }
 
+    /// <summary>Consumer only, after a batch: publishes <paramref name="head"/> (the current head) as <see cref="BatchHead"/>.</summary>
+    public void PublishBatchHead(long head)
+    {
+        CheckConsumer();
+        Invariant.Holds(head == Volatile.Read(ref _indices.Head), "BoundedRing: the batch head published is the current head");
+        Volatile.Write(ref _indices.BatchHead, head);
+    }
+
     /// <summary>Refuses every later claim; claims made before are still taken by the consumer.</summary>
     /// <returns>Whether this call closed the ring (false: it was closed before).</returns>
     public bool Close()
@@ -278,12 +307,12 @@ internal sealed class BoundedRing<T>
 }
 
 /// <summary>
-/// Tail (written by producers), the cached head (written by producers when the ring looked full but was not) and head
-/// (written by the consumer) each on its own 128-byte block, so they never share a cache line (or an adjacent-line
-/// prefetch pair) with each other or with the ring's other fields. Not nested in the ring: generic types cannot have
-/// explicit layout.
+/// Tail (written by producers), the cached head (written by producers when the ring looked full but was not), head
+/// (written by the consumer per event) and the batch head (written by the consumer per batch) each on its own 128-byte
+/// block, so they never share a cache line (or an adjacent-line prefetch pair) with each other or with the ring's
+/// other fields. Not nested in the ring: generic types cannot have explicit layout.
 /// </summary>
-[StructLayout(LayoutKind.Explicit, Size = 512)]
+[StructLayout(LayoutKind.Explicit, Size = 640)]
 internal struct RingIndices
 {
     [FieldOffset(128)]
@@ -294,4 +323,7 @@ internal struct RingIndices
 
     [FieldOffset(384)]
     public long Head;
+
+    [FieldOffset(512)]
+    public long BatchHead;
 }

@@ -60,7 +60,11 @@ internal sealed class ConsumerParking<TEvent>
         _signal.Set();
     }
 
-    /// <summary>Consumer half: with the ring empty at <paramref name="head"/>, spins briefly, then parks until woken.</summary>
+    /// <summary>
+    /// Consumer half: waits for events at or after <paramref name="head"/>. Polls tail with pauses, returning at the
+    /// first poll that finds any (so after one pause if some are there already), and parks once the ring stayed
+    /// empty for the whole spin.
+    /// </summary>
     public void Idle(long head)
     {
         try

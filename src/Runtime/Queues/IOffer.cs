@@ -2,7 +2,7 @@ namespace GeneratedBus;
 
 /// <summary>
 /// What a producer waiting in <see cref="WaitingProducers"/> retries: one attempt to place its event, usually
-/// <see cref="BoundedRing{T}.TryEnqueue"/>. A struct type argument, so the retries are direct calls and the waiting
+/// <see cref="BoundedRing{T}.TryEnqueue(T, int)"/>. A struct type argument, so the retries are direct calls and the waiting
 /// path allocates nothing for them.
 /// </summary>
 internal interface IOffer

@@ -3,12 +3,16 @@ using System.Runtime.CompilerServices;
 namespace GeneratedBus;
 
 /// <summary>
-/// What a producer waiting for room in a <see cref="QueueFullMode.Wait"/> queue retries: one claim in the queue's
-/// ring and, once accepted, the wake of a parked consumer, exactly as an offer that found room does.
+/// What a producer waiting for room in a <see cref="QueueFullMode.Wait"/> queue retries: once the ring has room for a
+/// batch of events, one claim in it and the wake of a parked consumer, exactly as an offer that found room does.
 /// </summary>
 /// <remarks>
-/// Honours <see cref="IOffer"/>'s contract: the ring says full only when it holds <c>capacity</c> events its consumer
-/// has still to take, never while empty.
+/// <para>Waiting for a batch of room, not one slot: a producer faster than its consumer that resumed at every freed slot
+/// would read the consumer's head line on every post, pulling it away from the consumer per event and slowing both.
+/// So it polls the <see cref="BoundedRing{T}.BatchHead"/>, which the consumer writes once per batch, and once resumed
+/// with room for a batch, its next posts check against the head it cached.</para>
+/// <para>Honours <see cref="IOffer"/>'s contract: it says full only while the ring holds more than
+/// <c>capacity - room</c> events its consumer has still to take (room is at most the capacity), never while empty.</para>
 /// </remarks>
 internal readonly struct RingOffer<TEvent> : IOffer
     where TEvent : class
@@ -17,19 +21,35 @@ internal readonly struct RingOffer<TEvent> : IOffer
     private readonly ConsumerParking<TEvent> _parking;
     private readonly TEvent _event;
     private readonly int _kind;
+    private readonly int _room;
 
-    public RingOffer(BoundedRing<TEvent> ring, ConsumerParking<TEvent> parking, TEvent e, int kind)
+    /// <param name="ring">The queue's ring.</param>
+    /// <param name="parking">Its consumer's parking, to wake it once the event is in.</param>
+    /// <param name="e">The event.</param>
+    /// <param name="kind">Its kind.</param>
+    /// <param name="room">The free slots to wait for, 1 to the capacity.</param>
+    public RingOffer(BoundedRing<TEvent> ring, ConsumerParking<TEvent> parking, TEvent e, int kind, int room)
     {
+        Invariant.Holds(room >= 1 && room <= ring.Capacity, "a waiting producer waits for 1 to capacity free slots");
         _ring = ring;
         _parking = parking;
         _event = e;
         _kind = kind;
+        _room = room;
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public EnqueueResult TryOffer()
     {
+        // Tail first: with the batch head (at most head) read after it, the room is never overstated. A closed ring
+        // falls through to say so.
+        long tail = _ring.RawTail;
+        if ((tail & BoundedRing<TEvent>.ClosedBit) == 0 && tail - _ring.BatchHead > _ring.Capacity - _room)
+        {
+            return EnqueueResult.Full;
+        }
+
         EnqueueResult result = _ring.TryEnqueue(_event, _kind);
         if (result == EnqueueResult.Accepted)
         {
