@@ -27,6 +27,9 @@ public static class SparkSchedulerApp
     /// <summary>Exit code for bad arguments; the usage goes to stderr.</summary>
     public const int BadArguments = 2;
 
+    /// <summary>The bus's name: the <c>bus</c> tag of its logs and metrics.</summary>
+    internal const string BusName = "SparkScheduler";
+
     /// <summary>Runs the job with <paramref name="args"/>, printing the table to <paramref name="stdout"/> and progress to <paramref name="stderr"/>.</summary>
     /// <param name="args">The command line, without the program name.</param>
     /// <param name="stdout">Where the table, the report's path and <c>--help</c> go.</param>
@@ -101,11 +104,15 @@ public static class SparkSchedulerApp
     /// <summary>Runs the bus and the simulated driver with <paramref name="options"/> and gathers what they did.</summary>
     internal static RunResult Simulate(SchedulerOptions options, ProgressLine progress)
     {
+        // The queues that must not drop make the driver wait for room (back-pressure); the event log drops when its
+        // slow listener falls behind, counted, as Spark's queues do.
         var busOptions = new BusOptions
         {
-            Name = "SparkScheduler",
+            Name = BusName,
             QueueCapacity = options.QueueCapacity,
+            QueueFullMode = QueueFullMode.Wait,
             QueueCapacities = { [QueueNames.EventLog] = options.SlowQueueCapacity },
+            QueueFullModes = { [QueueNames.EventLog] = QueueFullMode.DropWrite },
         };
         var clock = new SimulationClock(DateTimeOffset.FromUnixTimeMilliseconds(DagScheduler.StartMs));
         var appStatus = new AppStatusListener();
@@ -120,17 +127,9 @@ public static class SparkSchedulerApp
         bus.Start();
 
         using var monitor = new RunMonitor(bus, options.SampleInterval, progress);
+        using var waits = new ProducerWaitMeter(BusName);
         monitor.Start();
-        var pacer = new DriverPacer(bus, options.QueueCapacity);
-        var driver = new DagScheduler(
-            options,
-            clock,
-            e =>
-            {
-                bus.Post(e);
-                pacer.AfterPost();
-            },
-            liveness.FirstCheckMs);
+        var driver = new DagScheduler(options, clock, bus.Post, liveness.FirstCheckMs);
         SimulationOutcome outcome = driver.Run();
 
         // Stop drains every queue, the slow one included; then the liveness loop gets what its listener handed it.
@@ -139,6 +138,6 @@ public static class SparkSchedulerApp
         monitor.Stop();
         return new RunResult(
             options, bus.GetStats(), appStatus.Summary(), LivenessResult.Of(liveness), firehose, eventLog.Written, outcome,
-            monitor.Elapsed, pacer.Waited, monitor.Samples);
+            monitor.Elapsed, waits.Snapshot(), monitor.Samples);
     }
 }

@@ -75,19 +75,25 @@ public sealed class AccountingTests(SmallRunFixture small)
     }
 
     [Fact]
-    public void A_small_queue_capacity_still_drops_nothing_on_the_queues_that_must_not_drop()
+    public void A_queue_capacity_of_one_still_drops_nothing_on_the_queues_that_must_not_drop_the_driver_waits_instead()
     {
         using var dir = new TempDirectory();
 
-        // 64 slots for thousands of events: the driver must look at the queues often enough to wait in time.
-        SampleRun run = SampleRun.Small(dir.Path, "--queue-capacity", "64", "--tasks-per-stage", "2000");
+        // One slot for thousands of events: only back-pressure (Wait queues) keeps these queues lossless.
+        SampleRun run = SampleRun.Small(dir.Path, "--queue-capacity", "1", "--tasks-per-stage", "2000");
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         foreach (QueueRow q in run.Table.Queues.Where(q => QueueNames.MustNotDrop.Contains(q.Name)))
         {
-            Assert.Equal(64, q.Capacity);
+            Assert.Equal(1, q.Capacity);
             Assert.True(q.Posted > 10_000, $"{q.Name}: only {q.Posted} events");
             Assert.True(q.Dropped == 0, $"{q.Name} dropped {q.Dropped}");
+            Assert.Equal(q.Posted, q.Processed);
         }
+
+        // The metrics saw the driver wait: with one slot it must have, on some queue, many times.
+        long waits = run.Table.Queues.Where(q => QueueNames.MustNotDrop.Contains(q.Name)).Sum(q => q.Waits);
+        Assert.True(waits > 100, $"the wait meter recorded only {waits} waits");
+        Assert.Equal(0, run.Table.Queues.Single(q => q.Name == QueueNames.EventLog).Waits);
     }
 }

@@ -127,11 +127,12 @@ internal static class HtmlReport
 
     private static void QueueTable(StringBuilder html, RunResult r)
     {
-        html.Append("<h2>Queues</h2><table><tr><th>queue</th><th>capacity</th><th>posted</th><th>processed</th><th>dropped</th></tr>\n");
+        html.Append("<h2>Queues</h2><table><tr><th>queue</th><th>capacity</th><th>posted</th><th>processed</th><th>dropped</th><th>driver waits</th><th>waited ms</th></tr>\n");
         foreach (QueueStats q in r.QueuesInOrder())
         {
             string dropped = q.Dropped > 0 ? $"<td class=\"bad\">{q.Dropped:N0}</td>" : "<td>0</td>";
-            html.Append(Inv, $"<tr><td>{Esc(q.Name)}</td><td>{q.Capacity:N0}</td><td>{q.Posted:N0}</td><td>{q.Processed:N0}</td>{dropped}</tr>\n");
+            ProducerWaits w = r.WaitsOf(q.Name);
+            html.Append(Inv, $"<tr><td>{Esc(q.Name)}</td><td>{q.Capacity:N0}</td><td>{q.Posted:N0}</td><td>{q.Processed:N0}</td>{dropped}<td>{w.Waits:N0}</td><td>{w.Waited.TotalMilliseconds:N0}</td></tr>\n");
         }
 
         html.Append("</table>\n");

@@ -21,14 +21,15 @@ internal static class ResultTable
         var inv = CultureInfo.InvariantCulture;
         double seconds = r.Elapsed.TotalSeconds;
         o.WriteLine(string.Create(inv, $"SparkScheduler: {r.Stats.EventsPosted} events in {seconds:F2} s ({r.Stats.EventsPosted / Math.Max(seconds, 1e-9):F0} events/s), seed {r.Options.Seed}, {r.Outcome.SimulatedMs / 1000.0:F0} s simulated"));
-        o.WriteLine(string.Create(inv, $"The driver waited {r.DriverWaited.TotalMilliseconds:F0} ms for the queues that must not drop; it never waits for {SparkScheduler.Listeners.QueueNames.EventLog}."));
+        o.WriteLine(string.Create(inv, $"The driver waited {r.DriverWaited.TotalMilliseconds:F0} ms for room in the queues that must not drop (Wait queues); {SparkScheduler.Listeners.QueueNames.EventLog} drops instead (DropWrite)."));
         o.WriteLine();
 
         o.WriteLine(Queues);
-        o.WriteLine(string.Create(inv, $"{"queue",-20} {"capacity",10} {"posted",12} {"processed",12} {"dropped",12}"));
+        o.WriteLine(string.Create(inv, $"{"queue",-20} {"capacity",10} {"posted",12} {"processed",12} {"dropped",12} {"waits",10} {"waited_ms",10}"));
         foreach (QueueStats q in r.QueuesInOrder())
         {
-            o.WriteLine(string.Create(inv, $"{q.Name,-20} {q.Capacity,10} {q.Posted,12} {q.Processed,12} {q.Dropped,12}"));
+            ProducerWaits w = r.WaitsOf(q.Name);
+            o.WriteLine(string.Create(inv, $"{q.Name,-20} {q.Capacity,10} {q.Posted,12} {q.Processed,12} {q.Dropped,12} {w.Waits,10} {w.Waited.TotalMilliseconds,10:F0}"));
         }
 
         o.WriteLine();

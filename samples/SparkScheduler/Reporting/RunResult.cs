@@ -19,9 +19,15 @@ internal sealed record RunResult(
     long EventLogWritten,
     SimulationOutcome Outcome,
     TimeSpan Elapsed,
-    TimeSpan DriverWaited,
+    IReadOnlyDictionary<string, ProducerWaits> Waits,
     IReadOnlyList<Sample> Samples)
 {
+    /// <summary>How long the driver waited for room in the queues that must not drop, in all.</summary>
+    public TimeSpan DriverWaited => Waits.Values.Aggregate(TimeSpan.Zero, (sum, w) => sum + w.Waited);
+
+    /// <summary>How often the driver waited for room in <paramref name="queue"/>, and for how long.</summary>
+    public ProducerWaits WaitsOf(string queue) => Waits.GetValueOrDefault(queue) ?? new ProducerWaits(0, TimeSpan.Zero);
+
     /// <summary>The listener types in the order they are shown.</summary>
     public IEnumerable<ListenerStats> ListenersInOrder()
     {
@@ -57,7 +63,7 @@ internal sealed record RunResult(
         {
             if (q.Dropped > 0 && QueueNames.MustNotDrop.Contains(q.Name))
             {
-                problems.Add($"Queue '{q.Name}' must not drop but dropped {q.Dropped} events, so its listeners' numbers are incomplete; give it a larger --queue-capacity.");
+                problems.Add($"Queue '{q.Name}' must not drop but dropped {q.Dropped} events, so its listeners' numbers are incomplete; a Wait queue drops only an event a listener posted into it while it was full, or one the driver still waited to place at Stop.");
             }
 
             if (!Balanced(q))
