@@ -1,4 +1,7 @@
+using System;
 using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
 using SparkScheduler;
 
 namespace GeneratedBus.Samples.Tests.Support;
@@ -14,13 +17,23 @@ internal sealed record SampleRun(int ExitCode, string Stdout, string Stderr)
         "--slow-listener-delay", "5", "--slow-queue-capacity", "10", "--sample-interval", "5",
     ];
 
-    /// <summary>Runs <see cref="SparkSchedulerApp.Run"/> in this process.</summary>
+    /// <summary>Runs <see cref="SparkSchedulerApp.Run"/> in this process, failing the test if it hangs.</summary>
     public static SampleRun InProcess(params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int exit = SparkSchedulerApp.Run(args, stdout, stderr);
-        return new SampleRun(exit, stdout.ToString(), stderr.ToString());
+
+        // As in ChildProcess, a generous bound that only a hang reaches (a Wait queue that never gets room, say). The
+        // job runs on a thread of its own (LongRunning) so that Wait cannot run it inline, past the bound; a hung job
+        // cannot be killed in process and is left behind, but the test fails instead of hanging.
+        Task<int> run = Task.Factory.StartNew(
+            () => SparkSchedulerApp.Run(args, stdout, stderr), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        if (!run.Wait(TimeSpan.FromMinutes(3)))
+        {
+            throw new TimeoutException($"SparkScheduler {string.Join(' ', args)} did not finish within 3 minutes");
+        }
+
+        return new SampleRun(run.Result, stdout.ToString(), stderr.ToString());
     }
 
     /// <summary>Runs the small workload with its report written into <paramref name="directory"/>.</summary>
