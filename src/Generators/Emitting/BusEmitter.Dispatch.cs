@@ -47,11 +47,12 @@ internal sealed partial class BusEmitter
         WriteTypeHeader(
             """
                 /// <summary>
-                /// Calls the handler that fits an event's type. The bus takes it as its
-                /// <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+                /// Calls the handler that fits an event's type. The buses take it as their
+                /// <see cref="global::GeneratedBus.IEventSpanDispatcher{TListener, TEvent}"/>, which hands it whole runs of
+                /// listeners: one kind switch per event, not one per listener.
                 /// </summary>
                 """,
-            $"readonly struct {_root.DispatcherName} : {Contract}");
+            $"readonly struct {_root.DispatcherName} : {SpanContract}");
         using (_writer.Braces())
         {
             if (!UsesTypeSwitch)
@@ -69,6 +70,8 @@ internal sealed partial class BusEmitter
             WriteDispatchToAll();
             _writer.WriteLine();
             WriteContract();
+            _writer.WriteLine();
+            WriteDispatchSpan();
             _writer.WriteLine();
             WriteWrongKind();
         }
