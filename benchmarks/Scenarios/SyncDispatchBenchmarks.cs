@@ -18,6 +18,9 @@ namespace GeneratedBus.Benchmarks.Scenarios;
 [BenchmarkCategory(Categories.SyncDispatch)]
 public class SyncDispatchBenchmarks
 {
+    /// <summary>Posts per call of the plain loops (<c>--plain</c>): enough that the delegate call around them is noise.</summary>
+    public const int Batch = 100;
+
     private readonly BenchEvent _event = new TaskEnded(1);
     private readonly TaskEndedNotification _notification = new(1);
     private readonly TaskEndedNotice _notice = new(1);
@@ -112,6 +115,50 @@ public class SyncDispatchBenchmarks
 
     [Benchmark(Description = "Mediator 3.0.2 Publish on the generated class")]
     public void MediatorConcrete() => _mediator.Publish(_notice).GetAwaiter().GetResult();
+
+    /// <summary>The plain-loop form of <see cref="HandWrittenLoop"/>: <see cref="Batch"/> events in a loop.</summary>
+    public void HandWrittenBatch()
+    {
+        IBenchListener[] listeners = _listeners;
+        BenchEvent e = _event;
+        for (int i = 0; i < Batch; i++)
+        {
+            HandWritten.PostToAll(listeners, e);
+        }
+    }
+
+    /// <summary>The plain-loop form of <see cref="GeneratedDispatcher"/>.</summary>
+    public void GeneratedDispatcherBatch()
+    {
+        IBenchListener[] listeners = _listeners;
+        BenchEvent e = _event;
+        for (int i = 0; i < Batch; i++)
+        {
+            BenchDispatcher.DispatchToAll(listeners, e);
+        }
+    }
+
+    /// <summary>The plain-loop form of <see cref="SyncBusTimed"/>.</summary>
+    public void SyncBusTimedBatch()
+    {
+        BenchListenerBus bus = _timedSyncBus;
+        BenchEvent e = _event;
+        for (int i = 0; i < Batch; i++)
+        {
+            bus.PostToAll(e);
+        }
+    }
+
+    /// <summary>The plain-loop form of <see cref="MediatorPublish"/>.</summary>
+    public void MediatorPublishBatch()
+    {
+        Mediator.IPublisher publisher = _publisher;
+        TaskEndedNotice notice = _notice;
+        for (int i = 0; i < Batch; i++)
+        {
+            publisher.Publish(notice).GetAwaiter().GetResult();
+        }
+    }
 
     private sealed class SwitchObserver(IBenchListener listener) : IObserver<BenchEvent>
     {
