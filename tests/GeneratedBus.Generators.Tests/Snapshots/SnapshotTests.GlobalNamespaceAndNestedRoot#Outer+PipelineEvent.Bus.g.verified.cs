@@ -84,6 +84,7 @@ internal readonly struct PipelineDispatcher : global::GeneratedBus.IEventSpanDis
     /// <param name="e">The event.</param>
     /// <returns>The kind; <see cref="global::PipelineEventKind.Other"/> for a type without a handler.</returns>
     /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static global::PipelineEventKind KindOf(global::Outer.PipelineEvent e)
     {
         if (e is null)

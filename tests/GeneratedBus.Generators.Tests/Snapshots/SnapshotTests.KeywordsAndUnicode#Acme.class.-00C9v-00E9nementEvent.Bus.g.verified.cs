@@ -114,6 +114,7 @@ namespace Acme.@class
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Acme.@class.ÉvénementEventKind.Other"/> for a type without a handler.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Acme.@class.ÉvénementEventKind KindOf(global::Acme.@class.ÉvénementEvent e)
         {
             if (e is null)

@@ -100,6 +100,7 @@ namespace Acme.Scheduling.Jobs
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Acme.Scheduling.Jobs.JobEventKind.Other"/> for a type without a handler.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Acme.Scheduling.Jobs.JobEventKind KindOf(global::Acme.Scheduling.Jobs.JobEvent e)
         {
             if (e is null)

@@ -86,6 +86,7 @@ namespace Acme.Scheduling
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Acme.Scheduling.SchedulerEventKind.Other"/> for a type without a handler.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Acme.Scheduling.SchedulerEventKind KindOf(global::Acme.Scheduling.SchedulerEvent e)
         {
             if (e is null)

@@ -114,6 +114,7 @@ namespace Acme.Metrics
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Acme.Metrics.MetricEventKind.Other"/> for a type without a handler.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Acme.Metrics.MetricEventKind KindOf(global::Acme.Metrics.IMetricEvent e)
         {
             if (e is null)

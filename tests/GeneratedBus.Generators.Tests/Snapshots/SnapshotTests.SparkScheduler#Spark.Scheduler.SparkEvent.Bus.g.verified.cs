@@ -380,6 +380,7 @@ namespace Spark.Scheduler
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Spark.Scheduler.SparkEventKind.Other"/> for a type without a handler.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Spark.Scheduler.SparkEventKind KindOf(global::Spark.Scheduler.SparkEvent e)
         {
             if (e is null)

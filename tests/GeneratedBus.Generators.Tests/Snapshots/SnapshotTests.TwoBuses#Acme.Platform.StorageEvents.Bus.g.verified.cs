@@ -86,6 +86,7 @@ namespace Acme.Platform
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Acme.Platform.StorageEventKind.Other"/> for a type without a handler.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Acme.Platform.StorageEventKind KindOf(global::Acme.Platform.StorageEvents e)
         {
             if (e is null)
