@@ -7,7 +7,8 @@ namespace GeneratedBus.Benchmarks.Plain;
 
 /// <summary>
 /// The hot paths measured a second way, in plain tier-1 loops (<see cref="PlainLoop"/>): per-listener dispatch
-/// (goal 1) and the drop path (goal 5), each with the scenario class's own setup and checks.
+/// (goal 1), sync dispatch to 10 listeners (goals 2 and 9) and the drop path (goal 5), each with the scenario class's
+/// own setup and checks.
 /// </summary>
 public static class PlainGoals
 {
@@ -31,6 +32,20 @@ public static class PlainGoals
                 Goal.Key<PerListenerDispatch22Benchmarks>(nameof(spark.Generated))));
         }
 
+        if (include(typeof(SyncDispatchBenchmarks)))
+        {
+            // Goal 2 twice and goal 9: a fresh scenario each, as Measure sets up and cleans up around one pair.
+            var toAll = new SyncDispatchBenchmarks();
+            rows.Add(Measure(toAll.Setup, toAll.Cleanup, toAll.GeneratedDispatcherBatch, toAll.HandWrittenBatch, SyncDispatchBenchmarks.Batch,
+                Goal.Of(Goal.Key<SyncDispatchBenchmarks>(nameof(toAll.GeneratedDispatcher)), Goal.Key<SyncDispatchBenchmarks>(nameof(toAll.HandWrittenLoop)))));
+            var bus = new SyncDispatchBenchmarks();
+            rows.Add(Measure(bus.Setup, bus.Cleanup, bus.SyncBusTimedBatch, bus.HandWrittenBatch, SyncDispatchBenchmarks.Batch,
+                Goal.Of(Goal.Key<SyncDispatchBenchmarks>(nameof(bus.SyncBusTimed)), Goal.Key<SyncDispatchBenchmarks>(nameof(bus.HandWrittenLoop)))));
+            var mediator = new SyncDispatchBenchmarks();
+            rows.Add(Measure(mediator.Setup, mediator.Cleanup, mediator.SyncBusTimedBatch, mediator.MediatorPublishBatch, SyncDispatchBenchmarks.Batch,
+                Goal.Of(Goal.Key<SyncDispatchBenchmarks>(nameof(mediator.SyncBusTimed)), Goal.Key<SyncDispatchBenchmarks>(nameof(mediator.MediatorPublish)))));
+        }
+
         if (include(typeof(DropPathBenchmarks)))
         {
             var drop = new DropPathBenchmarks();
@@ -41,11 +56,14 @@ public static class PlainGoals
         return rows;
     }
 
-    private static GoalRow Measure(Action setup, Action cleanup, Action ours, Action baseline, int operationsPerCall, string goalKey)
+    private static GoalRow Measure(Action setup, Action cleanup, Action ours, Action baseline, int operationsPerCall, string goalKey) =>
+        Measure(setup, cleanup, ours, baseline, operationsPerCall, Goal.Of(goalKey));
+
+    private static GoalRow Measure(Action setup, Action cleanup, Action ours, Action baseline, int operationsPerCall, Goal goal)
     {
         setup();
         PlainPair pair = PlainLoop.Compare(ours, baseline, operationsPerCall);
         cleanup();
-        return Goal.Of(goalKey).Row(pair.Ours, pair.Baseline, How, $" ({pair.OursTier})", $" ({pair.BaselineTier})");
+        return goal.Row(pair.Ours, pair.Baseline, How, $" ({pair.OursTier})", $" ({pair.BaselineTier})");
     }
 }

@@ -20,12 +20,14 @@ public sealed class TierWatch : EventListener
     private static readonly string[] TierNames =
         ["unknown", "MinOpts", "Optimized", "Tier0", "Tier1", "OSR", "Tier0 instrumented", "Tier1 instrumented"];
 
-    // Field initializers run before the base constructor, which may already deliver events.
-    private readonly ConcurrentDictionary<string, string> _tiers = new();
+    // Shared by every watch of the process: a method that an earlier measurement already took to tier 1 is not
+    // compiled again, and a watch of its own would never learn its tier. (A static initializer also runs before the
+    // base constructor, which may already deliver events.)
+    private static readonly ConcurrentDictionary<string, string> s_tiers = new();
 
-    /// <summary>The tier <paramref name="method"/> was last compiled at since this watch started, or <c>not compiled</c>.</summary>
+    /// <summary>The tier <paramref name="method"/> was last compiled at while a watch listened, or <c>not compiled</c>.</summary>
     public string TierOf(MethodInfo method) =>
-        _tiers.TryGetValue(method.DeclaringType!.FullName + "." + method.Name, out string? tier) ? tier : "not compiled";
+        s_tiers.TryGetValue(method.DeclaringType!.FullName + "." + method.Name, out string? tier) ? tier : "not compiled";
 
     protected override void OnEventSourceCreated(EventSource eventSource)
     {
@@ -48,7 +50,7 @@ public sealed class TierWatch : EventListener
         int tier = (int)((flags >> 7) & 0x7);
         if (type is not null && name is not null && tier != 5)
         {
-            _tiers[type + "." + name] = TierNames[tier];
+            s_tiers[type + "." + name] = TierNames[tier];
         }
     }
 }

@@ -55,6 +55,9 @@ public sealed record Goal(string Id, string Scenario, string Ours, string Baseli
     /// <summary>The goal whose ours is <paramref name="oursKey"/>, for a measurement of the same pair another way (a plain loop).</summary>
     public static Goal Of(string oursKey) => Ratios.First(g => g.Ours == oursKey);
 
+    /// <summary>The goal of <paramref name="oursKey"/> against <paramref name="baselineKey"/>, where one ours has several baselines.</summary>
+    public static Goal Of(string oursKey, string baselineKey) => Ratios.First(g => g.Ours == oursKey && g.Baseline == baselineKey);
+
     /// <summary>The key of a benchmark: its class and method name.</summary>
     public static string Key<T>(string method) => typeof(T).Name + "." + method;
 

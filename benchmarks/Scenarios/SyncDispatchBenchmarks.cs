@@ -11,12 +11,16 @@ namespace GeneratedBus.Benchmarks.Scenarios;
 
 /// <summary>
 /// Goals 2 and 9: one event to 10 listeners of 10 classes on the caller's thread, per event; every path and peer
-/// here delivers it to 10 handlers of 10 classes.
+/// here delivers it to 10 handlers of 10 classes. The sync bus rows post to the generated <c>BenchListenerBus</c>, bound
+/// to the generated dispatcher as every generated bus is.
 /// </summary>
 [GoalConfig]
 [BenchmarkCategory(Categories.SyncDispatch)]
 public class SyncDispatchBenchmarks
 {
+    /// <summary>Posts per call of the plain loops (<c>--plain</c>): enough that the delegate call around them is noise.</summary>
+    public const int Batch = 100;
+
     private readonly BenchEvent _event = new TaskEnded(1);
     private readonly TaskEndedNotification _notification = new(1);
     private readonly TaskEndedNotice _notice = new(1);
@@ -27,8 +31,8 @@ public class SyncDispatchBenchmarks
     private ServiceProvider _mediatorServices = null!;
     private Mediator.IPublisher _publisher = null!;
     private Mediator.Mediator _mediator = null!;
-    private SyncBenchBus _syncBus = null!;
-    private SyncBenchBus _timedSyncBus = null!;
+    private BenchListenerBus _syncBus = null!;
+    private BenchListenerBus _timedSyncBus = null!;
 
     private ICounted[] Counted => _listeners.Cast<ICounted>().ToArray();
 
@@ -46,8 +50,8 @@ public class SyncDispatchBenchmarks
         _mediatorServices = MediatorPeer.Create();
         _publisher = _mediatorServices.GetRequiredService<Mediator.IPublisher>();
         _mediator = _mediatorServices.GetRequiredService<Mediator.Mediator>();
-        _syncBus = new SyncBenchBus(new BusOptions { ListenerTimers = false });
-        _timedSyncBus = new SyncBenchBus(new BusOptions());
+        _syncBus = new BenchListenerBus(new BusOptions { ListenerTimers = false });
+        _timedSyncBus = new BenchListenerBus(new BusOptions());
         foreach (IBenchListener listener in _listeners)
         {
             _syncBus.AddListener(listener);
@@ -112,6 +116,50 @@ public class SyncDispatchBenchmarks
     [Benchmark(Description = "Mediator 3.0.2 Publish on the generated class")]
     public void MediatorConcrete() => _mediator.Publish(_notice).GetAwaiter().GetResult();
 
+    /// <summary>The plain-loop form of <see cref="HandWrittenLoop"/>: <see cref="Batch"/> events in a loop.</summary>
+    public void HandWrittenBatch()
+    {
+        IBenchListener[] listeners = _listeners;
+        BenchEvent e = _event;
+        for (int i = 0; i < Batch; i++)
+        {
+            HandWritten.PostToAll(listeners, e);
+        }
+    }
+
+    /// <summary>The plain-loop form of <see cref="GeneratedDispatcher"/>.</summary>
+    public void GeneratedDispatcherBatch()
+    {
+        IBenchListener[] listeners = _listeners;
+        BenchEvent e = _event;
+        for (int i = 0; i < Batch; i++)
+        {
+            BenchDispatcher.DispatchToAll(listeners, e);
+        }
+    }
+
+    /// <summary>The plain-loop form of <see cref="SyncBusTimed"/>.</summary>
+    public void SyncBusTimedBatch()
+    {
+        BenchListenerBus bus = _timedSyncBus;
+        BenchEvent e = _event;
+        for (int i = 0; i < Batch; i++)
+        {
+            bus.PostToAll(e);
+        }
+    }
+
+    /// <summary>The plain-loop form of <see cref="MediatorPublish"/>.</summary>
+    public void MediatorPublishBatch()
+    {
+        Mediator.IPublisher publisher = _publisher;
+        TaskEndedNotice notice = _notice;
+        for (int i = 0; i < Batch; i++)
+        {
+            publisher.Publish(notice).GetAwaiter().GetResult();
+        }
+    }
+
     private sealed class SwitchObserver(IBenchListener listener) : IObserver<BenchEvent>
     {
         public void OnNext(BenchEvent value) => HandWritten.Switch(listener, value);
@@ -125,7 +173,3 @@ public class SyncDispatchBenchmarks
         }
     }
 }
-
-/// <summary>The synchronous bus wired to the generated dispatcher, as README shows.</summary>
-public sealed class SyncBenchBus(BusOptions options)
-    : ListenerBus<IBenchListener, BenchEvent>(options, DispatcherBinding<IBenchListener, BenchEvent>.Of<BenchDispatcher>());

@@ -78,6 +78,49 @@ public sealed class SynchronousBusTests
     }
 
     [Fact]
+    public void Untimed_posts_go_through_the_dispatchers_run_and_resume_after_each_listener_that_throws()
+    {
+        // Timers off: every post is one DispatchSpan call for the whole list, restarted after each failure.
+        var bus = new SchedulerListenerBus(new BusOptions { ListenerTimers = false });
+        var order = new List<int>();
+        var first = new OrderListener(1, order);
+        var failing = new FailingOnJobStart();
+        var third = new OrderListener(3, order);
+        var alsoFailing = new FailingOnJobStart();
+        var fifth = new OrderListener(5, order);
+        bus.AddListener(first);
+        bus.AddListener(failing);
+        bus.AddListener(third);
+        bus.AddListener(alsoFailing);
+        bus.AddListener(fifth);
+
+        bus.PostToAll(new JobStart(1, 1));
+        bus.PostToAll(new JobStart(2, 2));
+
+        Assert.Equal([1, 3, 5, 1, 3, 5], order);
+        IReadOnlyDictionary<Type, ListenerStats> stats = bus.GetListenerStats();
+        // Without timers only failures are counted: each failing listener's, on each post.
+        Assert.Equal(4, stats[typeof(FailingOnJobStart)].Failures);
+        Assert.Equal(0, stats[typeof(OrderListener)].Failures);
+    }
+
+    [Fact]
+    public void The_dispatchers_run_starts_at_next_and_leaves_it_at_the_listener_that_threw()
+    {
+        var order = new List<int>();
+        ISchedulerListener[] listeners = [new OrderListener(1, order), new FailingOnJobStart(), new OrderListener(3, order)];
+        int next = 0;
+
+        Assert.Throws<InvalidOperationException>(() => DispatchSpan(listeners, new JobStart(1, 1), ref next));
+        Assert.Equal(1, next);
+        next++;
+        DispatchSpan(listeners, new JobStart(1, 1), ref next);
+
+        Assert.Equal(2, next);
+        Assert.Equal([1, 3], order);
+    }
+
+    [Fact]
     public void DispatchToAll_calls_each_listeners_fitting_handler_in_order()
     {
         var order = new System.Collections.Generic.List<int>();
@@ -132,6 +175,17 @@ public sealed class SynchronousBusTests
         Assert.True(expected >= 30_000, $"{expected} events");
         Assert.All(listeners, l => Assert.Equal(expected, ((JobCounter)l).Ended));
     }
+
+    // As the runtime calls it: on default(TDispatcher), with the kind Classify gives.
+    private static void DispatchSpan(ISchedulerListener[] listeners, SchedulerEvent e, ref int next)
+    {
+        int kind = ((IEventDispatcher<ISchedulerListener, SchedulerEvent>)default(SchedulerDispatcher)).Classify(e);
+        Span<SchedulerDispatcher>(listeners, e, kind, ref next);
+    }
+
+    private static void Span<TDispatcher>(ISchedulerListener[] listeners, SchedulerEvent e, int kind, ref int next)
+        where TDispatcher : struct, IEventSpanDispatcher<ISchedulerListener, SchedulerEvent> =>
+        default(TDispatcher).DispatchSpan(listeners, e, kind, ref next);
 
     /// <summary>Notes the thread of every event it gets.</summary>
     private sealed class ThreadRecorder : SchedulerFirehoseListener

@@ -21,7 +21,7 @@ internal sealed partial class BusEmitter
                 /// <summary>Creates a bus that is not yet started: events posted now are buffered until <c>Start</c>.</summary>
                 /// <param name="options">Capacities, timeouts, logging and clock; <see langword="null"/> for the defaults.</param>
                 public {{_root.BusTypeName}}(global::GeneratedBus.BusOptions? options = null)
-                    : base(options, global::GeneratedBus.DispatcherBinding<{{ListenerInterface}}, {{_root.TypeName}}>.Of<{{Dispatcher}}>())
+                    : base(options, {{Binding}})
                 {
                 }
                 """);

@@ -5,8 +5,8 @@ namespace GeneratedBus.Generators.Emitting;
 
 /// <summary>
 /// The kind enum and the dispatcher: kind metadata, <c>KindOf</c>, <c>Dispatch</c>, <c>DispatchToAll</c> and the
-/// runtime's contract. A small bus finds an event's handler by a type switch (BusEmitter.TypeSwitch.cs), a larger one
-/// by a kind lookup and a jump table (BusEmitter.KindMap.cs).
+/// runtime's contract (BusEmitter.Contract.cs). A small bus finds an event's handler by a type switch
+/// (BusEmitter.TypeSwitch.cs), a larger one by a kind lookup and a jump table (BusEmitter.KindMap.cs).
 /// </summary>
 internal sealed partial class BusEmitter
 {
@@ -47,11 +47,12 @@ internal sealed partial class BusEmitter
         WriteTypeHeader(
             """
                 /// <summary>
-                /// Calls the handler that fits an event's type. The bus takes it as its
-                /// <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+                /// Calls the handler that fits an event's type. The buses take it as their
+                /// <see cref="global::GeneratedBus.IEventSpanDispatcher{TListener, TEvent}"/>, which hands it whole runs of
+                /// listeners: one kind switch per event, not one per listener.
                 /// </summary>
                 """,
-            $"readonly struct {_root.DispatcherName} : {Contract}");
+            $"readonly struct {_root.DispatcherName} : {SpanContract}");
         using (_writer.Braces())
         {
             if (!UsesTypeSwitch)
@@ -69,6 +70,8 @@ internal sealed partial class BusEmitter
             WriteDispatchToAll();
             _writer.WriteLine();
             WriteContract();
+            _writer.WriteLine();
+            WriteDispatchSpan();
             _writer.WriteLine();
             WriteWrongKind();
         }
@@ -121,6 +124,17 @@ internal sealed partial class BusEmitter
             /// <param name="e">The event.</param>
             /// <returns>The kind; <see cref="{{Kind}}.{{GeneratedNames.OtherKind}}"/> for a type without a handler.</returns>
             /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+            """);
+
+        // A few type tests, inlined where the runtime classifies each post (Classify): as a call they cost about 2 ns
+        // more, measured on a synchronous post to ten listeners (23 against 25 ns). The kind map's fallback switch
+        // over non-sealed events can be long, so that one stays a call.
+        if (UsesTypeSwitch)
+        {
+            _writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        }
+
+        _writer.WriteLine($$"""
             public static {{Kind}} KindOf({{_root.TypeName}} e)
             {
             """);
@@ -231,68 +245,5 @@ internal sealed partial class BusEmitter
             WriteCall(toAll, GeneratedNames.OtherHandler, "e");
             _writer.WriteLine("return;");
         }
-    }
-
-    // The runtime's view of this dispatcher: explicit, so the int-kind members stay off the public surface. The
-    // runtime hands back the kind Classify gave, but each case still tests the event's type (the check a cast would
-    // make anyway), so a kind that does not fit the event throws instead of reaching a handler of another type.
-    private void WriteContract()
-    {
-        _writer.WriteLine($$"""
-            /// <inheritdoc/>
-            int {{Contract}}.KindCount => KindCount;
-
-            /// <inheritdoc/>
-            int {{Contract}}.Classify({{_root.TypeName}} e) => (int)KindOf(e);
-
-            /// <inheritdoc/>
-            /// <exception cref="global::System.ArgumentException"><paramref name="kind"/> does not fit the type of <paramref name="e"/>.</exception>
-            void {{Contract}}.Dispatch({{ListenerInterface}} listener, {{_root.TypeName}} e, int kind)
-            {
-                switch (({{Kind}})kind)
-                {
-            """);
-        using (_writer.Indented())
-        using (_writer.Indented())
-        {
-            foreach (EventSpec spec in _bus.Events)
-            {
-                _writer.WriteLine($"""
-                    case {Kind}.{spec.KindName} when e is {spec.TypeName} typed:
-                        listener.{spec.HandlerName}(typed);
-                        return;
-                    """);
-            }
-
-            _writer.WriteLine($"""
-                case {Kind}.{GeneratedNames.OtherKind}:
-                    listener.{GeneratedNames.OtherHandler}(e);
-                    return;
-                """);
-        }
-
-        _writer.WriteLine("""
-                }
-
-                throw WrongKind(kind, e);
-            }
-            """);
-    }
-
-    // Off the dispatch path, so the switch above stays small; names the kind and the type it was given with.
-    private void WriteWrongKind()
-    {
-        _writer.WriteLine($$"""
-            private static global::System.ArgumentException WrongKind(int kind, {{_root.TypeName}} e)
-            {
-                if (kind < 0 || kind >= KindCount)
-                {
-                    return new global::System.ArgumentOutOfRangeException("kind", kind, "Not a member of {{_root.KindName}}.");
-                }
-
-                string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
-                return new global::System.ArgumentException("Kind " + kind + " (" + NameOf(({{Kind}})kind) + ") does not fit an event of type " + type + ".", "kind");
-            }
-            """);
     }
 }

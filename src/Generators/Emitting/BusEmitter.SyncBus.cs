@@ -22,7 +22,7 @@ internal sealed partial class BusEmitter
                 /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
                 /// <exception cref="global::System.ArgumentException">An option is out of range.</exception>
                 public {{_root.ListenerBusTypeName}}(global::GeneratedBus.BusOptions? options = null)
-                    : base(options, global::GeneratedBus.DispatcherBinding<{{ListenerInterface}}, {{_root.TypeName}}>.Of<{{Dispatcher}}>())
+                    : base(options, {{Binding}})
                 {
                 }
                 """);

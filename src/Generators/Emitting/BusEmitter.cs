@@ -30,8 +30,15 @@ internal sealed partial class BusEmitter
 
     private string Dispatcher => _root.GeneratedPrefix + _root.DispatcherName;
 
-    // The runtime interface the dispatcher implements.
+    // The runtime interface that declares the dispatcher's per-listener members.
     private string Contract => $"global::GeneratedBus.IEventDispatcher<{ListenerInterface}, {_root.TypeName}>";
+
+    // The runtime interface the dispatcher implements: the per-listener contract and a run of listeners at once.
+    private string SpanContract => $"global::GeneratedBus.IEventSpanDispatcher<{ListenerInterface}, {_root.TypeName}>";
+
+    // What both bus constructors pass their base: the binding that hands the dispatcher whole runs of listeners.
+    private string Binding =>
+        $"global::GeneratedBus.DispatcherBinding<{ListenerInterface}, {_root.TypeName}>.OfSpanDispatcher<{Dispatcher}>()";
 
     /// <summary>The source text of <paramref name="bus"/>'s file.</summary>
     public static string Emit(BusSpec bus) => new BusEmitter(bus).Write();

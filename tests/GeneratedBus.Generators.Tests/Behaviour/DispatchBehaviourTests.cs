@@ -6,7 +6,8 @@ namespace GeneratedBus.Generators.Tests.Behaviour;
 /// <summary>
 /// Runs the generated dispatcher and listener bases for real (the bus itself needs the runtime, which is built elsewhere):
 /// exact types, subclasses of non-sealed events, unmarked types, the firehose, and boxed record structs, on small buses
-/// (a type switch) and larger ones (a kind map), by every path: KindOf, Dispatch, DispatchToAll and the runtime's contract.
+/// (a type switch) and larger ones (a kind map), by every path: KindOf, Dispatch, DispatchToAll and the runtime's contract
+/// (per listener and per run; DispatchSpanBehaviourTests has the run's resumption and failures).
 /// </summary>
 public class DispatchBehaviourTests
 {
@@ -72,6 +73,7 @@ public class DispatchBehaviourTests
                     var hose = new Hose();
                     var all = new Recorder();
                     var runtime = new Recorder();
+                    var run = new Recorder();
                     IEventDispatcher<ISchedulerListener, SchedulerEvent> contract = default(SchedulerDispatcher);
                     foreach (SchedulerEvent e in events)
                     {
@@ -79,6 +81,8 @@ public class DispatchBehaviourTests
                         SchedulerDispatcher.Dispatch(hose, e);
                         SchedulerDispatcher.DispatchToAll(new ISchedulerListener[] { all, all }, e);
                         contract.Dispatch(runtime, e, contract.Classify(e));
+                        int next = 0;
+                        Span<SchedulerDispatcher>(new ISchedulerListener[] { run }, e, contract.Classify(e), ref next);
                     }
 
                     string kinds = string.Join(",", events.Select(e => SchedulerDispatcher.KindOf(e)));
@@ -87,8 +91,13 @@ public class DispatchBehaviourTests
                     // Only the kind map has a static field.
                     string strategy = typeof(SchedulerDispatcher).GetFields(BindingFlags.NonPublic | BindingFlags.Static).Length == 0 ? "switch" : "map";
                     return strategy + "|" + kinds + "|" + string.Join(",", recorder.Calls) + "|" + twice + (same ? "" : " (not twice)") + "|"
-                        + string.Join(",", runtime.Calls) + "|" + string.Join(",", hose.Calls);
+                        + string.Join(",", runtime.Calls) + "|" + string.Join(",", run.Calls) + "|" + string.Join(",", hose.Calls);
                 }
+
+                // As the runtime calls it: on default(TDispatcher), no boxing.
+                private static void Span<TDispatcher>(ISchedulerListener[] listeners, SchedulerEvent e, int kind, ref int next)
+                    where TDispatcher : struct, IEventSpanDispatcher<ISchedulerListener, SchedulerEvent>
+                    => default(TDispatcher).DispatchSpan(listeners, e, kind, ref next);
             }
             """);
 
@@ -102,7 +111,7 @@ public class DispatchBehaviourTests
         string types = string.Join(
             ",",
             new[] { "TaskEvent", "TaskEnd", "TaskKilled", "TaskFailed", "TaskLost", "TaskLostTwice", "TaskProbe", "Unmarked" }.Concat(padNames));
-        Assert.Equal($"{(padding == 0 ? "switch" : "map")}|{kinds}|{calls}|{calls}|{calls}|{types}", result);
+        Assert.Equal($"{(padding == 0 ? "switch" : "map")}|{kinds}|{calls}|{calls}|{calls}|{calls}|{types}", result);
     }
 
     [Theory]
@@ -230,7 +239,7 @@ public class DispatchBehaviourTests
     }
 
     [Fact]
-    public void Dispatch_allocates_nothing_and_both_dispatch_paths_switch_through_one_jump_table_over_64_events()
+    public void Dispatch_allocates_nothing_and_every_dispatch_path_switches_through_one_jump_table_over_64_events()
     {
         const int count = 64;
         var events = new System.Text.StringBuilder();
@@ -266,14 +275,17 @@ public class DispatchBehaviourTests
                     IMetricEvent boxed = new CpuSample(1);
                     var quiet = new Quiet();
                     var metrics = new QuietMetrics();
-                    Loop(events, boxed, quiet, metrics);
+                    ISchedulerListener[] listeners = { quiet, quiet };
+                    Loop(events, boxed, quiet, listeners, metrics);
                     long before = GC.GetAllocatedBytesForCurrentThread();
-                    Loop(events, boxed, quiet, metrics);
+                    Loop(events, boxed, quiet, listeners, metrics);
                     long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
                     MethodInfo dispatch = typeof(SchedulerDispatcher).GetMethod("Dispatch", new[] { typeof(ISchedulerListener), typeof(SchedulerEvent) })!;
                     MethodInfo kindPath = typeof(SchedulerDispatcher).GetMethods(BindingFlags.NonPublic | BindingFlags.Instance).Single(m => m.Name.EndsWith(".Dispatch"));
-                    return allocated + " bytes, " + Tables(dispatch, {{count}}) + " table, " + Tables(kindPath, {{count}} + 1) + " table";
+                    MethodInfo spanPath = typeof(SchedulerDispatcher).GetMethods(BindingFlags.NonPublic | BindingFlags.Instance).Single(m => m.Name.EndsWith(".DispatchSpan"));
+                    return allocated + " bytes, " + Tables(dispatch, {{count}}) + " table, " + Tables(kindPath, {{count}} + 1) + " table, "
+                        + Tables(spanPath, {{count}} + 1) + " table";
                 }
 
                 // The 'switch' opcode (0x45) with its target count as a little-endian int32.
@@ -283,13 +295,19 @@ public class DispatchBehaviourTests
                     return Enumerable.Range(0, il.Length - 4).Count(i => il[i] == 0x45 && BitConverter.ToInt32(il, i + 1) == targets);
                 }
 
-                private static void Loop(SchedulerEvent[] events, IMetricEvent boxed, Quiet quiet, QuietMetrics metrics)
+                private static void Span<TDispatcher>(ISchedulerListener[] listeners, SchedulerEvent e, int kind, ref int next)
+                    where TDispatcher : struct, IEventSpanDispatcher<ISchedulerListener, SchedulerEvent>
+                    => default(TDispatcher).DispatchSpan(listeners, e, kind, ref next);
+
+                private static void Loop(SchedulerEvent[] events, IMetricEvent boxed, Quiet quiet, ISchedulerListener[] listeners, QuietMetrics metrics)
                 {
                     for (int round = 0; round < 100; round++)
                     {
                         foreach (SchedulerEvent e in events)
                         {
                             SchedulerDispatcher.Dispatch(quiet, e);
+                            int next = 0;
+                            Span<SchedulerDispatcher>(listeners, e, (int)SchedulerDispatcher.KindOf(e), ref next);
                         }
 
                         MetricDispatcher.Dispatch(metrics, boxed);
@@ -300,6 +318,6 @@ public class DispatchBehaviourTests
 
         object? result = CompiledAssembly.Invoke(run, "Acme.Scheduling.Probe", "Run");
 
-        Assert.Equal("0 bytes, 1 table, 1 table", result);
+        Assert.Equal("0 bytes, 1 table, 1 table, 1 table", result);
     }
 }

@@ -59,11 +59,12 @@ internal enum PipelineEventKind
 }
 
 /// <summary>
-/// Calls the handler that fits an event's type. The bus takes it as its
-/// <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+/// Calls the handler that fits an event's type. The buses take it as their
+/// <see cref="global::GeneratedBus.IEventSpanDispatcher{TListener, TEvent}"/>, which hands it whole runs of
+/// listeners: one kind switch per event, not one per listener.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
-internal readonly struct PipelineDispatcher : global::GeneratedBus.IEventDispatcher<global::IPipelineListener, global::Outer.PipelineEvent>
+internal readonly struct PipelineDispatcher : global::GeneratedBus.IEventSpanDispatcher<global::IPipelineListener, global::Outer.PipelineEvent>
 {
     /// <summary>How many kinds <see cref="global::PipelineEventKind"/> has, <see cref="global::PipelineEventKind.Other"/> included: they run from 0 to <c>KindCount - 1</c>, so an array of this length indexed by kind fits them all.</summary>
     public const int KindCount = 2;
@@ -83,6 +84,7 @@ internal readonly struct PipelineDispatcher : global::GeneratedBus.IEventDispatc
     /// <param name="e">The event.</param>
     /// <returns>The kind; <see cref="global::PipelineEventKind.Other"/> for a type without a handler.</returns>
     /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static global::PipelineEventKind KindOf(global::Outer.PipelineEvent e)
     {
         if (e is null)
@@ -175,6 +177,36 @@ internal readonly struct PipelineDispatcher : global::GeneratedBus.IEventDispatc
         throw WrongKind(kind, e);
     }
 
+    /// <inheritdoc/>
+    /// <exception cref="global::System.ArgumentException"><paramref name="kind"/> does not fit the type of <paramref name="e"/>, and a listener is left to call.</exception>
+    void global::GeneratedBus.IEventSpanDispatcher<global::IPipelineListener, global::Outer.PipelineEvent>.DispatchSpan(global::System.ReadOnlySpan<global::IPipelineListener> listeners, global::Outer.PipelineEvent e, int kind, ref int next)
+    {
+        switch ((global::PipelineEventKind)kind)
+        {
+            case global::PipelineEventKind.Started when e is global::Started typed:
+                for (int i = next; i < listeners.Length; i++)
+                {
+                    next = i;
+                    listeners[i].OnStarted(typed);
+                }
+
+                return;
+            case global::PipelineEventKind.Other:
+                for (int i = next; i < listeners.Length; i++)
+                {
+                    next = i;
+                    listeners[i].OnOtherEvent(e);
+                }
+
+                return;
+        }
+
+        if (next < listeners.Length)
+        {
+            throw WrongKind(kind, e);
+        }
+    }
+
     private static global::System.ArgumentException WrongKind(int kind, global::Outer.PipelineEvent e)
     {
         if (kind < 0 || kind >= KindCount)
@@ -197,7 +229,7 @@ internal sealed class PipelineBus : global::GeneratedBus.LiveListenerBus<global:
     /// <summary>Creates a bus that is not yet started: events posted now are buffered until <c>Start</c>.</summary>
     /// <param name="options">Capacities, timeouts, logging and clock; <see langword="null"/> for the defaults.</param>
     public PipelineBus(global::GeneratedBus.BusOptions? options = null)
-        : base(options, global::GeneratedBus.DispatcherBinding<global::IPipelineListener, global::Outer.PipelineEvent>.Of<global::PipelineDispatcher>())
+        : base(options, global::GeneratedBus.DispatcherBinding<global::IPipelineListener, global::Outer.PipelineEvent>.OfSpanDispatcher<global::PipelineDispatcher>())
     {
     }
 
@@ -220,7 +252,7 @@ internal sealed class PipelineListenerBus : global::GeneratedBus.ListenerBus<glo
     /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
     /// <exception cref="global::System.ArgumentException">An option is out of range.</exception>
     public PipelineListenerBus(global::GeneratedBus.BusOptions? options = null)
-        : base(options, global::GeneratedBus.DispatcherBinding<global::IPipelineListener, global::Outer.PipelineEvent>.Of<global::PipelineDispatcher>())
+        : base(options, global::GeneratedBus.DispatcherBinding<global::IPipelineListener, global::Outer.PipelineEvent>.OfSpanDispatcher<global::PipelineDispatcher>())
     {
     }
 }

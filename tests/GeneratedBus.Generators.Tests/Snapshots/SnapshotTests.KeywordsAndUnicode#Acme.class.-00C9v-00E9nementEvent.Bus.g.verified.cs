@@ -87,11 +87,12 @@ namespace Acme.@class
     }
 
     /// <summary>
-    /// Calls the handler that fits an event's type. The bus takes it as its
-    /// <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// Calls the handler that fits an event's type. The buses take it as their
+    /// <see cref="global::GeneratedBus.IEventSpanDispatcher{TListener, TEvent}"/>, which hands it whole runs of
+    /// listeners: one kind switch per event, not one per listener.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
-    internal readonly struct ÉvénementDispatcher : global::GeneratedBus.IEventDispatcher<global::Acme.@class.IÉvénementListener, global::Acme.@class.ÉvénementEvent>
+    internal readonly struct ÉvénementDispatcher : global::GeneratedBus.IEventSpanDispatcher<global::Acme.@class.IÉvénementListener, global::Acme.@class.ÉvénementEvent>
     {
         /// <summary>How many kinds <see cref="global::Acme.@class.ÉvénementEventKind"/> has, <see cref="global::Acme.@class.ÉvénementEventKind.Other"/> included: they run from 0 to <c>KindCount - 1</c>, so an array of this length indexed by kind fits them all.</summary>
         public const int KindCount = 4;
@@ -113,6 +114,7 @@ namespace Acme.@class
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Acme.@class.ÉvénementEventKind.Other"/> for a type without a handler.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Acme.@class.ÉvénementEventKind KindOf(global::Acme.@class.ÉvénementEvent e)
         {
             if (e is null)
@@ -233,6 +235,52 @@ namespace Acme.@class
             throw WrongKind(kind, e);
         }
 
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException"><paramref name="kind"/> does not fit the type of <paramref name="e"/>, and a listener is left to call.</exception>
+        void global::GeneratedBus.IEventSpanDispatcher<global::Acme.@class.IÉvénementListener, global::Acme.@class.ÉvénementEvent>.DispatchSpan(global::System.ReadOnlySpan<global::Acme.@class.IÉvénementListener> listeners, global::Acme.@class.ÉvénementEvent e, int kind, ref int next)
+        {
+            switch ((global::Acme.@class.ÉvénementEventKind)kind)
+            {
+                case global::Acme.@class.ÉvénementEventKind.@event when e is global::Acme.@class.@event typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].Onevent(typed);
+                    }
+
+                    return;
+                case global::Acme.@class.ÉvénementEventKind.Démarré when e is global::Acme.@class.Démarré typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnDémarré(typed);
+                    }
+
+                    return;
+                case global::Acme.@class.ÉvénementEventKind.@class when e is global::Acme.@class.classEvent typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].Onclass(typed);
+                    }
+
+                    return;
+                case global::Acme.@class.ÉvénementEventKind.Other:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnOtherEvent(e);
+                    }
+
+                    return;
+            }
+
+            if (next < listeners.Length)
+            {
+                throw WrongKind(kind, e);
+            }
+        }
+
         private static global::System.ArgumentException WrongKind(int kind, global::Acme.@class.ÉvénementEvent e)
         {
             if (kind < 0 || kind >= KindCount)
@@ -255,7 +303,7 @@ namespace Acme.@class
         /// <summary>Creates a bus that is not yet started: events posted now are buffered until <c>Start</c>.</summary>
         /// <param name="options">Capacities, timeouts, logging and clock; <see langword="null"/> for the defaults.</param>
         public ÉvénementBus(global::GeneratedBus.BusOptions? options = null)
-            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.@class.IÉvénementListener, global::Acme.@class.ÉvénementEvent>.Of<global::Acme.@class.ÉvénementDispatcher>())
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.@class.IÉvénementListener, global::Acme.@class.ÉvénementEvent>.OfSpanDispatcher<global::Acme.@class.ÉvénementDispatcher>())
         {
         }
 
@@ -288,7 +336,7 @@ namespace Acme.@class
         /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
         /// <exception cref="global::System.ArgumentException">An option is out of range.</exception>
         public ÉvénementListenerBus(global::GeneratedBus.BusOptions? options = null)
-            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.@class.IÉvénementListener, global::Acme.@class.ÉvénementEvent>.Of<global::Acme.@class.ÉvénementDispatcher>())
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.@class.IÉvénementListener, global::Acme.@class.ÉvénementEvent>.OfSpanDispatcher<global::Acme.@class.ÉvénementDispatcher>())
         {
         }
     }

@@ -373,11 +373,12 @@ namespace Acme.Scheduling
     }
 
     /// <summary>
-    /// Calls the handler that fits an event's type. The bus takes it as its
-    /// <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// Calls the handler that fits an event's type. The buses take it as their
+    /// <see cref="global::GeneratedBus.IEventSpanDispatcher{TListener, TEvent}"/>, which hands it whole runs of
+    /// listeners: one kind switch per event, not one per listener.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
-    public readonly struct SchedulerDispatcher : global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>
+    public readonly struct SchedulerDispatcher : global::GeneratedBus.IEventSpanDispatcher<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>
     {
         private static readonly global::GeneratedBus.EventKindMap s_kinds = new(
             typeof(global::Acme.Scheduling.TaskEvent).TypeHandle,
@@ -926,6 +927,228 @@ namespace Acme.Scheduling
             throw WrongKind(kind, e);
         }
 
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException"><paramref name="kind"/> does not fit the type of <paramref name="e"/>, and a listener is left to call.</exception>
+        void global::GeneratedBus.IEventSpanDispatcher<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.DispatchSpan(global::System.ReadOnlySpan<global::Acme.Scheduling.ISchedulerListener> listeners, global::Acme.Scheduling.SchedulerEvent e, int kind, ref int next)
+        {
+            switch ((global::Acme.Scheduling.SchedulerEventKind)kind)
+            {
+                case global::Acme.Scheduling.SchedulerEventKind.Task when e is global::Acme.Scheduling.TaskEvent typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnTask(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.TaskEnd when e is global::Acme.Scheduling.TaskEnd typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnTaskEnd(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.TaskKilled when e is global::Acme.Scheduling.TaskKilled typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnTaskKilled(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.Stage when e is global::Acme.Scheduling.StageEvent typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnStage(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.StageDone when e is global::Acme.Scheduling.StageDone typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnStageDone(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.JobSubmitted when e is global::Acme.Scheduling.JobSubmitted typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnJobSubmitted(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.JobStarted when e is global::Acme.Scheduling.JobStarted typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnJobStarted(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.JobEnded when e is global::Acme.Scheduling.JobEnded typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnJobEnded(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.StageSubmitted when e is global::Acme.Scheduling.StageSubmitted typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnStageSubmitted(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.StageRetried when e is global::Acme.Scheduling.StageRetried typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnStageRetried(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.TaskStarted when e is global::Acme.Scheduling.TaskStarted typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnTaskStarted(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.TaskGettingResult when e is global::Acme.Scheduling.TaskGettingResult typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnTaskGettingResult(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.TaskSpeculated when e is global::Acme.Scheduling.TaskSpeculated typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnTaskSpeculated(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.ExecutorAdded when e is global::Acme.Scheduling.ExecutorAdded typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnExecutorAdded(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.ExecutorRemoved when e is global::Acme.Scheduling.ExecutorRemoved typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnExecutorRemoved(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.ExecutorExcluded when e is global::Acme.Scheduling.ExecutorExcluded typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnExecutorExcluded(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.ExecutorUnexcluded when e is global::Acme.Scheduling.ExecutorUnexcluded typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnExecutorUnexcluded(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.NodeExcluded when e is global::Acme.Scheduling.NodeExcluded typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnNodeExcluded(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.NodeUnexcluded when e is global::Acme.Scheduling.NodeUnexcluded typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnNodeUnexcluded(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.BlockManagerAdded when e is global::Acme.Scheduling.BlockManagerAdded typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnBlockManagerAdded(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.BlockManagerRemoved when e is global::Acme.Scheduling.BlockManagerRemoved typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnBlockManagerRemoved(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.BlockUpdated when e is global::Acme.Scheduling.BlockUpdated typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnBlockUpdated(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.UnpersistRdd when e is global::Acme.Scheduling.UnpersistRdd typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnUnpersistRdd(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.EnvironmentUpdate when e is global::Acme.Scheduling.EnvironmentUpdate typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnEnvironmentUpdate(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.ApplicationEnd when e is global::Acme.Scheduling.ApplicationEnd typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnApplicationEnd(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.Other:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnOtherEvent(e);
+                    }
+
+                    return;
+            }
+
+            if (next < listeners.Length)
+            {
+                throw WrongKind(kind, e);
+            }
+        }
+
         private static global::System.ArgumentException WrongKind(int kind, global::Acme.Scheduling.SchedulerEvent e)
         {
             if (kind < 0 || kind >= KindCount)
@@ -948,7 +1171,7 @@ namespace Acme.Scheduling
         /// <summary>Creates a bus that is not yet started: events posted now are buffered until <c>Start</c>.</summary>
         /// <param name="options">Capacities, timeouts, logging and clock; <see langword="null"/> for the defaults.</param>
         public SchedulerBus(global::GeneratedBus.BusOptions? options = null)
-            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.Of<global::Acme.Scheduling.SchedulerDispatcher>())
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.OfSpanDispatcher<global::Acme.Scheduling.SchedulerDispatcher>())
         {
         }
 
@@ -1076,7 +1299,7 @@ namespace Acme.Scheduling
         /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
         /// <exception cref="global::System.ArgumentException">An option is out of range.</exception>
         public SchedulerListenerBus(global::GeneratedBus.BusOptions? options = null)
-            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.Of<global::Acme.Scheduling.SchedulerDispatcher>())
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.OfSpanDispatcher<global::Acme.Scheduling.SchedulerDispatcher>())
         {
         }
     }

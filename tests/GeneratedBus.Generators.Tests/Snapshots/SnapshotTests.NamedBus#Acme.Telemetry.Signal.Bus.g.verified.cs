@@ -74,11 +74,12 @@ namespace Acme.Telemetry
     }
 
     /// <summary>
-    /// Calls the handler that fits an event's type. The bus takes it as its
-    /// <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// Calls the handler that fits an event's type. The buses take it as their
+    /// <see cref="global::GeneratedBus.IEventSpanDispatcher{TListener, TEvent}"/>, which hands it whole runs of
+    /// listeners: one kind switch per event, not one per listener.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
-    public readonly struct TelemetryDispatcher : global::GeneratedBus.IEventDispatcher<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>
+    public readonly struct TelemetryDispatcher : global::GeneratedBus.IEventSpanDispatcher<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>
     {
         /// <summary>How many kinds <see cref="global::Acme.Telemetry.TelemetryEventKind"/> has, <see cref="global::Acme.Telemetry.TelemetryEventKind.Other"/> included: they run from 0 to <c>KindCount - 1</c>, so an array of this length indexed by kind fits them all.</summary>
         public const int KindCount = 3;
@@ -99,6 +100,7 @@ namespace Acme.Telemetry
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Acme.Telemetry.TelemetryEventKind.Other"/> for a type without a handler.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Acme.Telemetry.TelemetryEventKind KindOf(global::Acme.Telemetry.Signal e)
         {
             if (e is null)
@@ -205,6 +207,44 @@ namespace Acme.Telemetry
             throw WrongKind(kind, e);
         }
 
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException"><paramref name="kind"/> does not fit the type of <paramref name="e"/>, and a listener is left to call.</exception>
+        void global::GeneratedBus.IEventSpanDispatcher<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>.DispatchSpan(global::System.ReadOnlySpan<global::Acme.Telemetry.ITelemetryListener> listeners, global::Acme.Telemetry.Signal e, int kind, ref int next)
+        {
+            switch ((global::Acme.Telemetry.TelemetryEventKind)kind)
+            {
+                case global::Acme.Telemetry.TelemetryEventKind.Gauge when e is global::Acme.Telemetry.Gauge typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnGauge(typed);
+                    }
+
+                    return;
+                case global::Acme.Telemetry.TelemetryEventKind.Counter when e is global::Acme.Telemetry.Counter typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnCounter(typed);
+                    }
+
+                    return;
+                case global::Acme.Telemetry.TelemetryEventKind.Other:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnOtherEvent(e);
+                    }
+
+                    return;
+            }
+
+            if (next < listeners.Length)
+            {
+                throw WrongKind(kind, e);
+            }
+        }
+
         private static global::System.ArgumentException WrongKind(int kind, global::Acme.Telemetry.Signal e)
         {
             if (kind < 0 || kind >= KindCount)
@@ -227,7 +267,7 @@ namespace Acme.Telemetry
         /// <summary>Creates a bus that is not yet started: events posted now are buffered until <c>Start</c>.</summary>
         /// <param name="options">Capacities, timeouts, logging and clock; <see langword="null"/> for the defaults.</param>
         public TelemetryBus(global::GeneratedBus.BusOptions? options = null)
-            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>.Of<global::Acme.Telemetry.TelemetryDispatcher>())
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>.OfSpanDispatcher<global::Acme.Telemetry.TelemetryDispatcher>())
         {
         }
 
@@ -255,7 +295,7 @@ namespace Acme.Telemetry
         /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
         /// <exception cref="global::System.ArgumentException">An option is out of range.</exception>
         public TelemetryListenerBus(global::GeneratedBus.BusOptions? options = null)
-            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>.Of<global::Acme.Telemetry.TelemetryDispatcher>())
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>.OfSpanDispatcher<global::Acme.Telemetry.TelemetryDispatcher>())
         {
         }
     }

@@ -74,11 +74,12 @@ namespace Acme.Scheduling.Jobs
     }
 
     /// <summary>
-    /// Calls the handler that fits an event's type. The bus takes it as its
-    /// <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// Calls the handler that fits an event's type. The buses take it as their
+    /// <see cref="global::GeneratedBus.IEventSpanDispatcher{TListener, TEvent}"/>, which hands it whole runs of
+    /// listeners: one kind switch per event, not one per listener.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
-    public readonly struct JobDispatcher : global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.JobEvent>
+    public readonly struct JobDispatcher : global::GeneratedBus.IEventSpanDispatcher<global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.JobEvent>
     {
         /// <summary>How many kinds <see cref="global::Acme.Scheduling.Jobs.JobEventKind"/> has, <see cref="global::Acme.Scheduling.Jobs.JobEventKind.Other"/> included: they run from 0 to <c>KindCount - 1</c>, so an array of this length indexed by kind fits them all.</summary>
         public const int KindCount = 3;
@@ -99,6 +100,7 @@ namespace Acme.Scheduling.Jobs
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Acme.Scheduling.Jobs.JobEventKind.Other"/> for a type without a handler.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Acme.Scheduling.Jobs.JobEventKind KindOf(global::Acme.Scheduling.Jobs.JobEvent e)
         {
             if (e is null)
@@ -205,6 +207,44 @@ namespace Acme.Scheduling.Jobs
             throw WrongKind(kind, e);
         }
 
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException"><paramref name="kind"/> does not fit the type of <paramref name="e"/>, and a listener is left to call.</exception>
+        void global::GeneratedBus.IEventSpanDispatcher<global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.JobEvent>.DispatchSpan(global::System.ReadOnlySpan<global::Acme.Scheduling.Jobs.IJobListener> listeners, global::Acme.Scheduling.Jobs.JobEvent e, int kind, ref int next)
+        {
+            switch ((global::Acme.Scheduling.Jobs.JobEventKind)kind)
+            {
+                case global::Acme.Scheduling.Jobs.JobEventKind.Submitted when e is global::Acme.Scheduling.Jobs.Submitted typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnSubmitted(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.Jobs.JobEventKind.RetryScheduled when e is global::Acme.Scheduling.Jobs.Retries.RetryScheduled typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnRetryScheduled(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.Jobs.JobEventKind.Other:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnOtherEvent(e);
+                    }
+
+                    return;
+            }
+
+            if (next < listeners.Length)
+            {
+                throw WrongKind(kind, e);
+            }
+        }
+
         private static global::System.ArgumentException WrongKind(int kind, global::Acme.Scheduling.Jobs.JobEvent e)
         {
             if (kind < 0 || kind >= KindCount)
@@ -227,7 +267,7 @@ namespace Acme.Scheduling.Jobs
         /// <summary>Creates a bus that is not yet started: events posted now are buffered until <c>Start</c>.</summary>
         /// <param name="options">Capacities, timeouts, logging and clock; <see langword="null"/> for the defaults.</param>
         public JobBus(global::GeneratedBus.BusOptions? options = null)
-            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.JobEvent>.Of<global::Acme.Scheduling.Jobs.JobDispatcher>())
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.JobEvent>.OfSpanDispatcher<global::Acme.Scheduling.Jobs.JobDispatcher>())
         {
         }
 
@@ -255,7 +295,7 @@ namespace Acme.Scheduling.Jobs
         /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
         /// <exception cref="global::System.ArgumentException">An option is out of range.</exception>
         public JobListenerBus(global::GeneratedBus.BusOptions? options = null)
-            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.JobEvent>.Of<global::Acme.Scheduling.Jobs.JobDispatcher>())
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.JobEvent>.OfSpanDispatcher<global::Acme.Scheduling.Jobs.JobDispatcher>())
         {
         }
     }

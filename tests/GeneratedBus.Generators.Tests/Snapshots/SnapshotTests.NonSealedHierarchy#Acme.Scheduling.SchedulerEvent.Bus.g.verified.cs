@@ -113,11 +113,12 @@ namespace Acme.Scheduling
     }
 
     /// <summary>
-    /// Calls the handler that fits an event's type. The bus takes it as its
-    /// <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// Calls the handler that fits an event's type. The buses take it as their
+    /// <see cref="global::GeneratedBus.IEventSpanDispatcher{TListener, TEvent}"/>, which hands it whole runs of
+    /// listeners: one kind switch per event, not one per listener.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
-    public readonly struct SchedulerDispatcher : global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>
+    public readonly struct SchedulerDispatcher : global::GeneratedBus.IEventSpanDispatcher<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>
     {
         /// <summary>How many kinds <see cref="global::Acme.Scheduling.SchedulerEventKind"/> has, <see cref="global::Acme.Scheduling.SchedulerEventKind.Other"/> included: they run from 0 to <c>KindCount - 1</c>, so an array of this length indexed by kind fits them all.</summary>
         public const int KindCount = 6;
@@ -141,6 +142,7 @@ namespace Acme.Scheduling
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Acme.Scheduling.SchedulerEventKind.Other"/> for a type without a handler.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Acme.Scheduling.SchedulerEventKind KindOf(global::Acme.Scheduling.SchedulerEvent e)
         {
             if (e is null)
@@ -289,6 +291,68 @@ namespace Acme.Scheduling
             throw WrongKind(kind, e);
         }
 
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException"><paramref name="kind"/> does not fit the type of <paramref name="e"/>, and a listener is left to call.</exception>
+        void global::GeneratedBus.IEventSpanDispatcher<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.DispatchSpan(global::System.ReadOnlySpan<global::Acme.Scheduling.ISchedulerListener> listeners, global::Acme.Scheduling.SchedulerEvent e, int kind, ref int next)
+        {
+            switch ((global::Acme.Scheduling.SchedulerEventKind)kind)
+            {
+                case global::Acme.Scheduling.SchedulerEventKind.Task when e is global::Acme.Scheduling.TaskEvent typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnTask(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.TaskEnd when e is global::Acme.Scheduling.TaskEnd typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnTaskEnd(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.TaskKilled when e is global::Acme.Scheduling.TaskKilled typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnTaskKilled(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.Stage when e is global::Acme.Scheduling.StageEvent typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnStage(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.StageDone when e is global::Acme.Scheduling.StageDone typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnStageDone(typed);
+                    }
+
+                    return;
+                case global::Acme.Scheduling.SchedulerEventKind.Other:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnOtherEvent(e);
+                    }
+
+                    return;
+            }
+
+            if (next < listeners.Length)
+            {
+                throw WrongKind(kind, e);
+            }
+        }
+
         private static global::System.ArgumentException WrongKind(int kind, global::Acme.Scheduling.SchedulerEvent e)
         {
             if (kind < 0 || kind >= KindCount)
@@ -311,7 +375,7 @@ namespace Acme.Scheduling
         /// <summary>Creates a bus that is not yet started: events posted now are buffered until <c>Start</c>.</summary>
         /// <param name="options">Capacities, timeouts, logging and clock; <see langword="null"/> for the defaults.</param>
         public SchedulerBus(global::GeneratedBus.BusOptions? options = null)
-            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.Of<global::Acme.Scheduling.SchedulerDispatcher>())
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.OfSpanDispatcher<global::Acme.Scheduling.SchedulerDispatcher>())
         {
         }
 
@@ -339,7 +403,7 @@ namespace Acme.Scheduling
         /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
         /// <exception cref="global::System.ArgumentException">An option is out of range.</exception>
         public SchedulerListenerBus(global::GeneratedBus.BusOptions? options = null)
-            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.Of<global::Acme.Scheduling.SchedulerDispatcher>())
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.OfSpanDispatcher<global::Acme.Scheduling.SchedulerDispatcher>())
         {
         }
     }

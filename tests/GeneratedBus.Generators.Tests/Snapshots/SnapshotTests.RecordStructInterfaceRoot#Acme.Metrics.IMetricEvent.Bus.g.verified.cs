@@ -87,11 +87,12 @@ namespace Acme.Metrics
     }
 
     /// <summary>
-    /// Calls the handler that fits an event's type. The bus takes it as its
-    /// <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// Calls the handler that fits an event's type. The buses take it as their
+    /// <see cref="global::GeneratedBus.IEventSpanDispatcher{TListener, TEvent}"/>, which hands it whole runs of
+    /// listeners: one kind switch per event, not one per listener.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
-    public readonly struct MetricDispatcher : global::GeneratedBus.IEventDispatcher<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>
+    public readonly struct MetricDispatcher : global::GeneratedBus.IEventSpanDispatcher<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>
     {
         /// <summary>How many kinds <see cref="global::Acme.Metrics.MetricEventKind"/> has, <see cref="global::Acme.Metrics.MetricEventKind.Other"/> included: they run from 0 to <c>KindCount - 1</c>, so an array of this length indexed by kind fits them all.</summary>
         public const int KindCount = 4;
@@ -113,6 +114,7 @@ namespace Acme.Metrics
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Acme.Metrics.MetricEventKind.Other"/> for a type without a handler.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Acme.Metrics.MetricEventKind KindOf(global::Acme.Metrics.IMetricEvent e)
         {
             if (e is null)
@@ -233,6 +235,52 @@ namespace Acme.Metrics
             throw WrongKind(kind, e);
         }
 
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException"><paramref name="kind"/> does not fit the type of <paramref name="e"/>, and a listener is left to call.</exception>
+        void global::GeneratedBus.IEventSpanDispatcher<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>.DispatchSpan(global::System.ReadOnlySpan<global::Acme.Metrics.IMetricListener> listeners, global::Acme.Metrics.IMetricEvent e, int kind, ref int next)
+        {
+            switch ((global::Acme.Metrics.MetricEventKind)kind)
+            {
+                case global::Acme.Metrics.MetricEventKind.CpuSample when e is global::Acme.Metrics.CpuSample typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnCpuSample(typed);
+                    }
+
+                    return;
+                case global::Acme.Metrics.MetricEventKind.MemorySample when e is global::Acme.Metrics.MemorySample typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnMemorySample(typed);
+                    }
+
+                    return;
+                case global::Acme.Metrics.MetricEventKind.ThresholdCrossed when e is global::Acme.Metrics.ThresholdCrossed typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnThresholdCrossed(typed);
+                    }
+
+                    return;
+                case global::Acme.Metrics.MetricEventKind.Other:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnOtherEvent(e);
+                    }
+
+                    return;
+            }
+
+            if (next < listeners.Length)
+            {
+                throw WrongKind(kind, e);
+            }
+        }
+
         private static global::System.ArgumentException WrongKind(int kind, global::Acme.Metrics.IMetricEvent e)
         {
             if (kind < 0 || kind >= KindCount)
@@ -255,7 +303,7 @@ namespace Acme.Metrics
         /// <summary>Creates a bus that is not yet started: events posted now are buffered until <c>Start</c>.</summary>
         /// <param name="options">Capacities, timeouts, logging and clock; <see langword="null"/> for the defaults.</param>
         public MetricBus(global::GeneratedBus.BusOptions? options = null)
-            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>.Of<global::Acme.Metrics.MetricDispatcher>())
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>.OfSpanDispatcher<global::Acme.Metrics.MetricDispatcher>())
         {
         }
 
@@ -288,7 +336,7 @@ namespace Acme.Metrics
         /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
         /// <exception cref="global::System.ArgumentException">An option is out of range.</exception>
         public MetricListenerBus(global::GeneratedBus.BusOptions? options = null)
-            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>.Of<global::Acme.Metrics.MetricDispatcher>())
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>.OfSpanDispatcher<global::Acme.Metrics.MetricDispatcher>())
         {
         }
     }

@@ -334,11 +334,12 @@ namespace Spark.Scheduler
     }
 
     /// <summary>
-    /// Calls the handler that fits an event's type. The bus takes it as its
-    /// <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// Calls the handler that fits an event's type. The buses take it as their
+    /// <see cref="global::GeneratedBus.IEventSpanDispatcher{TListener, TEvent}"/>, which hands it whole runs of
+    /// listeners: one kind switch per event, not one per listener.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
-    public readonly struct SparkDispatcher : global::GeneratedBus.IEventDispatcher<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>
+    public readonly struct SparkDispatcher : global::GeneratedBus.IEventSpanDispatcher<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>
     {
         /// <summary>How many kinds <see cref="global::Spark.Scheduler.SparkEventKind"/> has, <see cref="global::Spark.Scheduler.SparkEventKind.Other"/> included: they run from 0 to <c>KindCount - 1</c>, so an array of this length indexed by kind fits them all.</summary>
         public const int KindCount = 23;
@@ -379,6 +380,7 @@ namespace Spark.Scheduler
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Spark.Scheduler.SparkEventKind.Other"/> for a type without a handler.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Spark.Scheduler.SparkEventKind KindOf(global::Spark.Scheduler.SparkEvent e)
         {
             if (e is null)
@@ -765,6 +767,204 @@ namespace Spark.Scheduler
             throw WrongKind(kind, e);
         }
 
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException"><paramref name="kind"/> does not fit the type of <paramref name="e"/>, and a listener is left to call.</exception>
+        void global::GeneratedBus.IEventSpanDispatcher<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>.DispatchSpan(global::System.ReadOnlySpan<global::Spark.Scheduler.ISparkListener> listeners, global::Spark.Scheduler.SparkEvent e, int kind, ref int next)
+        {
+            switch ((global::Spark.Scheduler.SparkEventKind)kind)
+            {
+                case global::Spark.Scheduler.SparkEventKind.StageSubmitted when e is global::Spark.Scheduler.StageSubmitted typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnStageSubmitted(typed);
+                    }
+
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.StageCompleted when e is global::Spark.Scheduler.StageCompleted typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnStageCompleted(typed);
+                    }
+
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.TaskStart when e is global::Spark.Scheduler.TaskStart typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnTaskStart(typed);
+                    }
+
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.TaskGettingResult when e is global::Spark.Scheduler.TaskGettingResult typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnTaskGettingResult(typed);
+                    }
+
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.TaskEnd when e is global::Spark.Scheduler.TaskEnd typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnTaskEnd(typed);
+                    }
+
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.JobStart when e is global::Spark.Scheduler.JobStart typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnJobStart(typed);
+                    }
+
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.JobEnd when e is global::Spark.Scheduler.JobEnd typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnJobEnd(typed);
+                    }
+
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.EnvironmentUpdate when e is global::Spark.Scheduler.EnvironmentUpdate typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnEnvironmentUpdate(typed);
+                    }
+
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.BlockManagerAdded when e is global::Spark.Scheduler.BlockManagerAdded typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnBlockManagerAdded(typed);
+                    }
+
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.BlockManagerRemoved when e is global::Spark.Scheduler.BlockManagerRemoved typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnBlockManagerRemoved(typed);
+                    }
+
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.UnpersistRDD when e is global::Spark.Scheduler.UnpersistRDD typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnUnpersistRDD(typed);
+                    }
+
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.ApplicationStart when e is global::Spark.Scheduler.ApplicationStart typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnApplicationStart(typed);
+                    }
+
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.ApplicationEnd when e is global::Spark.Scheduler.ApplicationEnd typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnApplicationEnd(typed);
+                    }
+
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.ExecutorMetricsUpdate when e is global::Spark.Scheduler.ExecutorMetricsUpdate typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnExecutorMetricsUpdate(typed);
+                    }
+
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.ExecutorAdded when e is global::Spark.Scheduler.ExecutorAdded typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnExecutorAdded(typed);
+                    }
+
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.ExecutorRemoved when e is global::Spark.Scheduler.ExecutorRemoved typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnExecutorRemoved(typed);
+                    }
+
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.ExecutorBlacklisted when e is global::Spark.Scheduler.ExecutorBlacklisted typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnExecutorBlacklisted(typed);
+                    }
+
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.ExecutorUnblacklisted when e is global::Spark.Scheduler.ExecutorUnblacklisted typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnExecutorUnblacklisted(typed);
+                    }
+
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.NodeBlacklisted when e is global::Spark.Scheduler.NodeBlacklisted typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnNodeBlacklisted(typed);
+                    }
+
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.NodeUnblacklisted when e is global::Spark.Scheduler.NodeUnblacklisted typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnNodeUnblacklisted(typed);
+                    }
+
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.BlockUpdated when e is global::Spark.Scheduler.BlockUpdated typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnBlockUpdated(typed);
+                    }
+
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.SpeculativeTaskSubmitted when e is global::Spark.Scheduler.SpeculativeTaskSubmitted typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnSpeculativeTaskSubmitted(typed);
+                    }
+
+                    return;
+                case global::Spark.Scheduler.SparkEventKind.Other:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnOtherEvent(e);
+                    }
+
+                    return;
+            }
+
+            if (next < listeners.Length)
+            {
+                throw WrongKind(kind, e);
+            }
+        }
+
         private static global::System.ArgumentException WrongKind(int kind, global::Spark.Scheduler.SparkEvent e)
         {
             if (kind < 0 || kind >= KindCount)
@@ -787,7 +987,7 @@ namespace Spark.Scheduler
         /// <summary>Creates a bus that is not yet started: events posted now are buffered until <c>Start</c>.</summary>
         /// <param name="options">Capacities, timeouts, logging and clock; <see langword="null"/> for the defaults.</param>
         public SparkBus(global::GeneratedBus.BusOptions? options = null)
-            : base(options, global::GeneratedBus.DispatcherBinding<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>.Of<global::Spark.Scheduler.SparkDispatcher>())
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>.OfSpanDispatcher<global::Spark.Scheduler.SparkDispatcher>())
         {
         }
 
@@ -915,7 +1115,7 @@ namespace Spark.Scheduler
         /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
         /// <exception cref="global::System.ArgumentException">An option is out of range.</exception>
         public SparkListenerBus(global::GeneratedBus.BusOptions? options = null)
-            : base(options, global::GeneratedBus.DispatcherBinding<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>.Of<global::Spark.Scheduler.SparkDispatcher>())
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>.OfSpanDispatcher<global::Spark.Scheduler.SparkDispatcher>())
         {
         }
     }

@@ -61,11 +61,12 @@ namespace Acme.Platform
     }
 
     /// <summary>
-    /// Calls the handler that fits an event's type. The bus takes it as its
-    /// <see cref="global::GeneratedBus.IEventDispatcher{TListener, TEvent}"/>.
+    /// Calls the handler that fits an event's type. The buses take it as their
+    /// <see cref="global::GeneratedBus.IEventSpanDispatcher{TListener, TEvent}"/>, which hands it whole runs of
+    /// listeners: one kind switch per event, not one per listener.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
-    public readonly struct StorageDispatcher : global::GeneratedBus.IEventDispatcher<global::Acme.Platform.IStorageListener, global::Acme.Platform.StorageEvents>
+    public readonly struct StorageDispatcher : global::GeneratedBus.IEventSpanDispatcher<global::Acme.Platform.IStorageListener, global::Acme.Platform.StorageEvents>
     {
         /// <summary>How many kinds <see cref="global::Acme.Platform.StorageEventKind"/> has, <see cref="global::Acme.Platform.StorageEventKind.Other"/> included: they run from 0 to <c>KindCount - 1</c>, so an array of this length indexed by kind fits them all.</summary>
         public const int KindCount = 2;
@@ -85,6 +86,7 @@ namespace Acme.Platform
         /// <param name="e">The event.</param>
         /// <returns>The kind; <see cref="global::Acme.Platform.StorageEventKind.Other"/> for a type without a handler.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Acme.Platform.StorageEventKind KindOf(global::Acme.Platform.StorageEvents e)
         {
             if (e is null)
@@ -177,6 +179,36 @@ namespace Acme.Platform
             throw WrongKind(kind, e);
         }
 
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException"><paramref name="kind"/> does not fit the type of <paramref name="e"/>, and a listener is left to call.</exception>
+        void global::GeneratedBus.IEventSpanDispatcher<global::Acme.Platform.IStorageListener, global::Acme.Platform.StorageEvents>.DispatchSpan(global::System.ReadOnlySpan<global::Acme.Platform.IStorageListener> listeners, global::Acme.Platform.StorageEvents e, int kind, ref int next)
+        {
+            switch ((global::Acme.Platform.StorageEventKind)kind)
+            {
+                case global::Acme.Platform.StorageEventKind.BlockWritten when e is global::Acme.Platform.BlockWritten typed:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnBlockWritten(typed);
+                    }
+
+                    return;
+                case global::Acme.Platform.StorageEventKind.Other:
+                    for (int i = next; i < listeners.Length; i++)
+                    {
+                        next = i;
+                        listeners[i].OnOtherEvent(e);
+                    }
+
+                    return;
+            }
+
+            if (next < listeners.Length)
+            {
+                throw WrongKind(kind, e);
+            }
+        }
+
         private static global::System.ArgumentException WrongKind(int kind, global::Acme.Platform.StorageEvents e)
         {
             if (kind < 0 || kind >= KindCount)
@@ -199,7 +231,7 @@ namespace Acme.Platform
         /// <summary>Creates a bus that is not yet started: events posted now are buffered until <c>Start</c>.</summary>
         /// <param name="options">Capacities, timeouts, logging and clock; <see langword="null"/> for the defaults.</param>
         public StorageBus(global::GeneratedBus.BusOptions? options = null)
-            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Platform.IStorageListener, global::Acme.Platform.StorageEvents>.Of<global::Acme.Platform.StorageDispatcher>())
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Platform.IStorageListener, global::Acme.Platform.StorageEvents>.OfSpanDispatcher<global::Acme.Platform.StorageDispatcher>())
         {
         }
 
@@ -222,7 +254,7 @@ namespace Acme.Platform
         /// <param name="options">Timers, logging and clock; <see langword="null"/> for the defaults.</param>
         /// <exception cref="global::System.ArgumentException">An option is out of range.</exception>
         public StorageListenerBus(global::GeneratedBus.BusOptions? options = null)
-            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Platform.IStorageListener, global::Acme.Platform.StorageEvents>.Of<global::Acme.Platform.StorageDispatcher>())
+            : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Platform.IStorageListener, global::Acme.Platform.StorageEvents>.OfSpanDispatcher<global::Acme.Platform.StorageDispatcher>())
         {
         }
     }
