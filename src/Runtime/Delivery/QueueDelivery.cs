@@ -91,7 +91,7 @@ internal sealed class QueueDelivery<TListener, TEvent, TDispatcher> : QueueConsu
 
             Tally.Count(snapshot.Timers);
             end = _calls.CallEachTimed(snapshot, e, kind, start);
-            Sampler.Timed(end - start);
+            Sampler.Timed(end - start, snapshot.Listeners.Length);
         }
 
         // Only after every listener had it.

@@ -115,6 +115,6 @@ internal sealed class SyncDelivery<TListener, TEvent, TDispatcher> : SyncDeliver
 
         long start = Context.Now();
         long end = _calls.CallEachTimed(snapshot, e, kind, start);
-        sampler.Timed(end - start);
+        sampler.Timed(end - start, snapshot.Listeners.Length);
     }
 }

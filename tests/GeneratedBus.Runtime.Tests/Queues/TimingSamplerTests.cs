@@ -30,6 +30,33 @@ public class TimingSamplerTests
     }
 
     [Fact]
+    public void An_event_is_slow_by_its_calls_mean_so_many_fast_listeners_do_not_make_every_event_timed()
+    {
+        var sampler = new TimingSampler(Frequency);
+
+        // Twenty calls of 0.1 µs: 2 µs in all, fast per call; the interval keeps doubling.
+        Sample(sampler, 1_000, _ => 0);
+        Assert.Equal(TimingSampler.MaxInterval, sampler.Interval);
+        while (!sampler.TimeNext())
+        {
+        }
+
+        sampler.RunRead(slow: false);
+        sampler.Timed(2 * sampler.SlowEventTicks, calls: 20);
+        Assert.Equal(TimingSampler.MaxInterval, sampler.Interval);
+
+        // Twenty calls of 1 µs each: slow; every following event is timed.
+        while (!sampler.TimeNext())
+        {
+        }
+
+        sampler.RunRead(slow: false);
+        sampler.Timed(20 * sampler.SlowEventTicks, calls: 20);
+        Assert.Equal(1, sampler.Interval);
+        Assert.True(sampler.TimeNext());
+    }
+
+    [Fact]
     public void A_slow_timed_event_or_a_slow_untimed_run_makes_every_following_event_timed()
     {
         var sampler = new TimingSampler(Frequency);
@@ -41,7 +68,7 @@ public class TimingSamplerTests
         }
 
         sampler.RunRead(slow: false);
-        sampler.Timed(sampler.SlowEventTicks);
+        sampler.Timed(sampler.SlowEventTicks, calls: 1);
         Assert.Equal(1, sampler.Interval);
         Assert.All(Sample(sampler, 20, _ => sampler.SlowEventTicks), t => Assert.True(t));
 
@@ -50,7 +77,7 @@ public class TimingSamplerTests
         Assert.Equal(TimingSampler.MaxInterval, sampler.Interval);
         while (sampler.TimeNext())
         {
-            sampler.Timed(0);
+            sampler.Timed(0, calls: 1);
         }
 
         sampler.RunRead(slow: true);
@@ -68,7 +95,7 @@ public class TimingSamplerTests
         }
 
         sampler.RunRead(slow: false);
-        sampler.Timed(0);
+        sampler.Timed(0, calls: 1);
         int untimed = 0;
         while (!sampler.TimeNext())
         {
@@ -119,7 +146,7 @@ public class TimingSamplerTests
                     sampler.RunRead(slow: false);
                 }
 
-                sampler.Timed(ticks(i));
+                sampler.Timed(ticks(i), calls: 1);
                 timed[i] = true;
             }
         }
