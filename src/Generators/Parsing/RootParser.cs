@@ -12,8 +12,12 @@ internal static class RootParser
     private static readonly string[] s_namespacesNamed = { "GeneratedBus", "System" };
 
     // What generated code uses from the runtime. Missing when only the attributes are declared in source and the
-    // generator is referenced on its own, without the GeneratedBus package that carries both.
-    private static readonly string[] s_runtimeTypes = { "GeneratedBus.LiveListenerBus`2", "GeneratedBus.EventKindMap", "GeneratedBus.BusOptions" };
+    // generator is referenced on its own, without the GeneratedBus package that carries both, or with an older runtime.
+    private static readonly string[] s_runtimeTypes =
+    {
+        "GeneratedBus.LiveListenerBus`2", "GeneratedBus.ListenerBus`2", "GeneratedBus.DispatcherBinding`2",
+        "GeneratedBus.IEventSpanDispatcher`2", "GeneratedBus.EventKindMap", "GeneratedBus.BusOptions",
+    };
 
     /// <summary>Describes <paramref name="root"/> as seen from <paramref name="compilation"/>.</summary>
     /// <param name="root">The root.</param>

@@ -47,6 +47,14 @@ internal class ListenerCalls<TListener, TEvent, TDispatcher>
             }
             catch (Exception ex)
             {
+                if ((uint)next >= (uint)listeners.Length)
+                {
+                    // Only a hand-written span dispatcher can get here (the generated one throws only at a listener).
+                    throw new InvalidOperationException(
+                        $"The dispatcher's DispatchSpan threw with next = {next}, which names none of the {listeners.Length} listeners; it must leave next at the listener whose handler threw.",
+                        ex);
+                }
+
                 _guard.Failed(listeners[next], snapshot.Timers[next], e, ex);
                 next++;
             }

@@ -17,7 +17,8 @@ public interface IEventSpanDispatcher<TListener, TEvent> : IEventDispatcher<TLis
     /// Calls, in order, the handler for <paramref name="kind"/> of <paramref name="listeners"/>[<paramref name="next"/>]
     /// and of every listener after it, setting <paramref name="next"/> to each listener's index before calling it.
     /// A handler that throws stops the run: <paramref name="next"/> then names the listener whose handler threw, and
-    /// the runtime, which guards every listener, resumes after it.
+    /// the runtime, which guards every listener, resumes after it. (A throw that leaves <paramref name="next"/> naming
+    /// no listener breaks this contract: the runtime then throws <see cref="System.InvalidOperationException"/>.)
     /// </summary>
     /// <param name="listeners">The listeners, in the order they get the event.</param>
     /// <param name="e">The event.</param>

@@ -112,6 +112,37 @@ public class SpanDispatcherTests
         Assert.Equal(3L * posts, bus.GetListenerStats()[typeof(CountingOnlyListener)].Events);
     }
 
+    [Fact]
+    public void A_span_dispatcher_that_throws_without_naming_a_listener_gets_a_clear_exception_not_an_index_error()
+    {
+        var bus = new BrokenSpanBus();
+        bus.AddListener(new CollectingListener());
+
+        var ex = Assert.Throws<InvalidOperationException>(() => bus.PostToAll(new Ping(1)));
+        Assert.Contains("names none of the 1 listeners", ex.Message, StringComparison.Ordinal);
+        Assert.IsType<NotSupportedException>(ex.InnerException);
+    }
+
+    /// <summary>Breaks DispatchSpan's contract: throws after its run with next past the last listener.</summary>
+    private readonly struct BrokenSpanDispatcher : IEventSpanDispatcher<ITestListener, TestEvent>
+    {
+        public int KindCount => 3;
+
+        public int Classify(TestEvent e) => TestDispatcher.KindOf(e);
+
+        public void Dispatch(ITestListener listener, TestEvent e, int kind) => listener.On(e, kind);
+
+        public void DispatchSpan(ReadOnlySpan<ITestListener> listeners, TestEvent e, int kind, ref int next)
+        {
+            next = listeners.Length;
+            throw new NotSupportedException("broken on purpose");
+        }
+    }
+
+    // Timers off: a timed post calls listeners one at a time, and only an untimed one goes through DispatchSpan.
+    private sealed class BrokenSpanBus() : ListenerBus<ITestListener, TestEvent>(
+        new BusOptions { ListenerTimers = false }, DispatcherBinding<ITestListener, TestEvent>.OfSpanDispatcher<BrokenSpanDispatcher>());
+
     private sealed class CountingOnlyListener : ITestListener
     {
         private long _count;
