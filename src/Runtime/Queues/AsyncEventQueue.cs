@@ -29,6 +29,9 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     private readonly int _claimRoom;
     private int _started;
 
+    // Set by the first post a dispatch thread could not place in this Wait queue, which logs it (event 12).
+    private int _dispatchDropLogged;
+
     /// <param name="name">The queue name; the thread is named after it.</param>
     /// <param name="capacity">The exact number of waiting events.</param>
     /// <param name="context">The bus's shared settings.</param>
@@ -210,8 +213,10 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
             return true;
         }
 
-        // A listener that waited for room could wait for itself, directly or through a queue that waits for it.
-        if (Accounting.CountRefused(thread))
+        // A listener that waited for room could wait for itself, directly or through a queue that waits for it. Logged
+        // once per queue by a flag of its own: the queue's first-drop flag belongs to the other drops.
+        Accounting.CountRefusedUnlogged(thread);
+        if (Volatile.Read(ref _dispatchDropLogged) == 0 && Interlocked.Exchange(ref _dispatchDropLogged, 1) == 0)
         {
             LogDispatchThreadDrop(Thread.CurrentThread.Name ?? "(unnamed)");
         }

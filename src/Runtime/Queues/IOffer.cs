@@ -15,4 +15,12 @@ internal interface IOffer
     /// while a few slots are free (to wait for a batch of room), never while the queue is empty.
     /// </returns>
     EnqueueResult TryOffer();
+
+    /// <summary>
+    /// The last try before the producer parks (after it announced itself): as <see cref="TryOffer"/>, but judged by the
+    /// queue's exact state, so a producer never parks while the room it waits for is there, however a cheaper
+    /// <see cref="TryOffer"/> approximates it.
+    /// </summary>
+    /// <returns>As <see cref="TryOffer"/>.</returns>
+    EnqueueResult TryOfferBeforePark();
 }

@@ -57,6 +57,13 @@ internal sealed class QueueAccounting<TEvent>
         return _dropped.Increment(thread) && Interlocked.Exchange(ref _firstDropSeen, 1) == 0;
     }
 
+    /// <summary>
+    /// Producer: counts an event the full ring refused, leaving the queue's first-drop log to the caller (a dispatch
+    /// thread's drop on a Wait queue has a log of its own).
+    /// </summary>
+    /// <param name="thread">The producer's <see cref="ThreadNumbers.Current"/>.</param>
+    public void CountRefusedUnlogged(int thread) => _dropped.Increment(thread);
+
     /// <summary>Dispatch thread: an event reached every listener.</summary>
     public void CountProcessed() =>
         Volatile.Write(ref _consumer.Processed, _consumer.Processed + 1);

@@ -11,8 +11,9 @@ namespace GeneratedBus;
 /// would read the consumer's head line on every post, pulling it away from the consumer per event and slowing both.
 /// So it polls the <see cref="BoundedRing{T}.BatchHead"/>, which the consumer writes once per batch, and once resumed
 /// with room for a batch, its next posts check against the head it cached.</para>
-/// <para>Honours <see cref="IOffer"/>'s contract: it says full only while the ring holds more than
-/// <c>capacity - room</c> events its consumer has still to take (room is at most the capacity), never while empty.</para>
+/// <para>Honours <see cref="IOffer"/>'s contract: by the batch head it may say full while the consumer is in the middle
+/// of a batch whose end (and wake) is still to come; before parking it judges by the real head, so it says full only
+/// while the ring holds more than <c>capacity - room</c> events the consumer has still to take, never while empty.</para>
 /// </remarks>
 internal readonly struct RingOffer<TEvent> : IOffer
     where TEvent : class
@@ -40,12 +41,19 @@ internal readonly struct RingOffer<TEvent> : IOffer
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public EnqueueResult TryOffer()
+    public EnqueueResult TryOffer() => TryOffer(_ring.BatchHead);
+
+    /// <inheritdoc/>
+    /// <remarks>By the real head: before a park, once, so reading the consumer's line costs nothing per event.</remarks>
+    public EnqueueResult TryOfferBeforePark() => TryOffer(_ring.Head);
+
+    // Full while fewer than _room slots are free by the given head (the batch head lags the real one, which only makes
+    // the ring look fuller); a closed ring falls through to say so. A stale tail may overstate the room: TryEnqueue
+    // checks the exact bound itself.
+    private EnqueueResult TryOffer(long head)
     {
-        // Tail first: with the batch head (at most head) read after it, the room is never overstated. A closed ring
-        // falls through to say so.
         long tail = _ring.RawTail;
-        if ((tail & BoundedRing<TEvent>.ClosedBit) == 0 && tail - _ring.BatchHead > _ring.Capacity - _room)
+        if ((tail & BoundedRing<TEvent>.ClosedBit) == 0 && tail - head > _ring.Capacity - _room)
         {
             return EnqueueResult.Full;
         }

@@ -53,7 +53,7 @@ internal sealed partial class WaitingProducers
             while (true)
             {
                 long epoch = Announce();
-                result = offer.TryOffer();
+                result = offer.TryOfferBeforePark();
                 if (result != EnqueueResult.Full)
                 {
                     break;

@@ -45,7 +45,7 @@ internal sealed partial class WaitingProducers
                 }
 
                 long epoch = Announce();
-                result = offer.TryOffer();
+                result = offer.TryOfferBeforePark();
                 if (result != EnqueueResult.Full)
                 {
                     break;

@@ -425,4 +425,6 @@ public class WaitingProducersTests
 internal readonly struct RingOffer(BoundedRing<object> ring, object item) : IOffer
 {
     public EnqueueResult TryOffer() => ring.TryEnqueue(item, 0);
+
+    public EnqueueResult TryOfferBeforePark() => TryOffer();
 }
