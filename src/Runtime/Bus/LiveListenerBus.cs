@@ -354,13 +354,10 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
             int thread = ThreadNumbers.Current;
             _posted.Increment(thread);
             AsyncEventQueue<TListener, TEvent>[] live = _registry.Live;
-            for (int i = 0; i < live.Length; i++)
+            int full = OfferToEach(live, e, kind, thread);
+            if (full >= 0)
             {
-                if (live[i].Offer(e, kind, thread))
-                {
-                    WaitForRoom(live, i, e, kind, thread);
-                    return;
-                }
+                WaitForRoom(live, full, e, kind, thread);
             }
 
             return;
@@ -382,20 +379,29 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
             int thread = ThreadNumbers.Current;
             _posted.Increment(thread);
             AsyncEventQueue<TListener, TEvent>[] live = _registry.Live;
-            for (int i = 0; i < live.Length; i++)
-            {
-                if (live[i].Offer(e, kind, thread))
-                {
-                    return WaitForRoomAsync(live, i, e, kind, thread, cancellationToken);
-                }
-            }
-
-            return default;
+            int full = OfferToEach(live, e, kind, thread);
+            return full < 0 ? default : WaitForRoomAsync(live, full, e, kind, thread, cancellationToken);
         }
 
         return state != BusLifecycle<TListener, TEvent>.Stopped && PostNotRunning(e, kind)
             ? PostCheckedAsync(e, kind, cancellationToken)
             : default;
+    }
+
+    /// <summary>The first pass of every post: offers <paramref name="e"/> to each queue until one says to wait.</summary>
+    /// <returns>The index of the first full Wait queue (the rest are not offered yet), or -1 when none was.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int OfferToEach(AsyncEventQueue<TListener, TEvent>[] live, TEvent e, int kind, int thread)
+    {
+        for (int i = 0; i < live.Length; i++)
+        {
+            if (live[i].Offer(e, kind, thread))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

@@ -89,13 +89,22 @@ public class WaitingProducersTests
         var ring = new BoundedRing<object>(4);
         var producers = NewProducers();
         producers.OnFreed();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1_000_000; i++)
+
+        // A round may pay for one-time work (the loop's tier-up, on-stack replacement); a cost per call would show in
+        // every round of a million.
+        long allocated = long.MaxValue;
+        for (int round = 0; round < 5 && allocated != 0; round++)
         {
-            producers.OnFreed();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 1_000_000; i++)
+            {
+                producers.OnFreed();
+            }
+
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
 
         // Still in working order.
         var offer = new RingOffer(ring, "e");
