@@ -24,6 +24,13 @@ namespace GeneratedBus;
 /// <see cref="Stop"/> from the loop's own thread, or before the thread started, cannot wait for that; the events
 /// it leaves behind are logged and counted in <see cref="DiscardedOnStop"/>.
 /// </para>
+/// <para>
+/// An interrupt of the loop's thread never ends the loop; only <see cref="Stop"/> does. Spark's loop exits quietly on
+/// an interrupt, because its stop is one; this stop is not, and exiting would leave an active loop that accepts events
+/// nobody receives. The loop absorbs an interrupt, whoever set it, when it waits for events; one still pending when
+/// <see cref="OnReceive"/> or <see cref="OnError"/> next blocks throws <see cref="ThreadInterruptedException"/> there,
+/// handled like any failure of that call.
+/// </para>
 /// </remarks>
 [DebuggerDisplay("{Name,nq}: active {IsActive}, stopped {IsStopped}, discarded {DiscardedOnStop}")]
 public abstract class EventLoop<TEvent> : IDisposable
@@ -38,7 +45,7 @@ public abstract class EventLoop<TEvent> : IDisposable
     private readonly ConcurrentQueue<TEvent> _queue = new();
 
     // One permit per accepted event, plus one released by a Stop from outside the loop. The loop parks on it.
-    private readonly SemaphoreSlim _available = new(0, int.MaxValue);
+    private readonly LoopPermits _available = new();
 
     // Read and written only under _gate.
     private bool _startCalled;
@@ -244,8 +251,8 @@ public abstract class EventLoop<TEvent> : IDisposable
 
     /// <summary>Stops the loop (see <see cref="Stop"/>), so a <c>using</c> never leaves its thread behind.</summary>
     /// <remarks>
-    /// The wait handle needs no disposal (its kernel handle is never created), so this is exactly <see cref="Stop"/>:
-    /// idempotent, and <see cref="OnStop"/> still runs once.
+    /// The loop holds nothing to release but its thread, so this is exactly <see cref="Stop"/>: idempotent, and
+    /// <see cref="OnStop"/> still runs once.
     /// </remarks>
     public void Dispose()
     {
@@ -297,7 +304,16 @@ public abstract class EventLoop<TEvent> : IDisposable
     {
         while (true)
         {
-            _available.Wait();
+            try
+            {
+                _available.Wait();
+            }
+            catch (ThreadInterruptedException)
+            {
+                // OnReceive interrupted its own thread, or another thread did. Only Stop ends the loop: the throw has
+                // consumed the interrupt, and the loop waits again, as the bus's dispatch threads do.
+                continue;
+            }
 
             // Each event's permit is released after its enqueue, so only the permit of a Stop from outside can find
             // the queue empty, and then every accepted event has been received.
