@@ -3,11 +3,13 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using GeneratedBus.Runtime.Tests.Loop;
+using GeneratedBus.Runtime.Tests.Support;
 
 namespace GeneratedBus.Runtime.Crashers;
 
 /// <summary>
-/// Event loop scenarios that end the process if the loop lets an exception escape its thread (issue 16, defect 1). Each ends with the loop still receiving and a Stop that calls OnStop once.
+/// Event loop scenarios that end the process if the loop lets an exception escape its thread (issue 16, defects 1
+/// and 2). Each ends with the loop still receiving and a Stop that calls OnStop once.
 /// </summary>
 internal static class LoopScenarios
 {
@@ -81,6 +83,27 @@ internal static class LoopScenarios
         Check.That(loop.Received.SequenceEqual(Enumerable.Range(0, rounds + 1)), "every event received once, in order");
         Check.That(loop.Errors.IsEmpty, "nothing reached OnError");
         Stops(loop);
+    }
+
+    /// <summary>OnReceive throws, OnError throws, and the logger that should report OnError's failure throws too.</summary>
+    public static void ThrowingLoggerAndThrowingOnError(string[] args)
+    {
+        var loop = new RecordingLoop<int>("fragile", new ThrowingLoggerFactory())
+        {
+            ReceiveHook = (_, e) =>
+            {
+                if (e == 1)
+                {
+                    throw new InvalidOperationException("OnReceive failed");
+                }
+            },
+            ErrorHook = (_, _) => throw new InvalidOperationException("OnError failed"),
+        };
+        loop.Start();
+        loop.Post(1);
+
+        ReceivesNextThenStops(loop, 2);
+        Check.That(loop.Errors.Count == 1, "OnError called once, for the failure of event 1");
     }
 
     private static bool IsIdle(RecordingLoop<int> loop)

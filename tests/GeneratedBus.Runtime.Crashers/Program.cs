@@ -15,6 +15,7 @@ internal static class Program
         ["loop-self-interrupt-while-idle"] = LoopScenarios.SelfInterruptWhileIdle,
         ["loop-interrupt-from-another-thread-while-idle"] = LoopScenarios.InterruptFromAnotherThreadWhileIdle,
         ["loop-interrupts-racing-posts"] = LoopScenarios.InterruptsRacingPosts,
+        ["loop-throwing-logger-and-throwing-on-error"] = LoopScenarios.ThrowingLoggerAndThrowingOnError,
     };
 
     private static int Main(string[] args)

@@ -347,7 +347,8 @@ public abstract class EventLoop<TEvent> : IDisposable
             }
             catch (Exception errorFailure)
             {
-                EventLoopLog.OnErrorFailed(_logger, _name, errorFailure);
+                // Guarded: a throwing logger here would escape the loop's thread and end the process.
+                Log.Safely(() => EventLoopLog.OnErrorFailed(_logger, _name, errorFailure));
             }
         }
     }
