@@ -206,7 +206,8 @@ public abstract class EventLoop<TEvent> : IDisposable
         }
         else if (discarded > 0)
         {
-            EventLoopLog.DiscardedOnStop(_logger, _name, thread is null ? "before its thread started" : "from its own thread", discarded);
+            // Guarded: _stopped is already set, so a throw here would leave OnStop uncalled for good.
+            Log.Safely(() => EventLoopLog.DiscardedOnStop(_logger, _name, thread is null ? "before its thread started" : "from its own thread", discarded));
         }
 
         // After the join when stopping from outside, so every OnReceive happens before OnStop.
