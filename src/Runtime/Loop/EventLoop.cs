@@ -162,58 +162,51 @@ public abstract class EventLoop<TEvent> : IDisposable
     /// Only the first call does this. Any later or concurrent call returns at once, possibly before the first call has
     /// finished. An exception from <see cref="OnStop"/> propagates to the first caller.
     /// </para>
+    /// <para>
+    /// An interrupt of the calling thread does not cut this short: the waits for <see cref="OnStart"/> and for the
+    /// loop's thread absorb it and go on, <see cref="OnStop"/> is called, and the interrupt is left pending on the thread
+    /// when this returns (or throws what <see cref="OnStop"/> threw).
+    /// </para>
     /// </remarks>
     public void Stop()
     {
-        Thread current = Thread.CurrentThread;
-        Thread? thread;
-        long discarded = 0;
-        lock (_gate)
+        // An interrupt of the caller must not leave the loop stopped without OnStop, which no later call would make up
+        // for: each wait absorbs it and runs again (see Uninterruptible), and the interrupt is handed back to the
+        // thread at the end, as the bus's Dispose does. Handed back, not thrown: Stop has done its work, and Dispose is Stop.
+        bool first = Uninterruptible.Run(ClaimStop, out bool interrupted);
+        try
         {
-            if (_stopped)
+            if (!first)
             {
                 return;
             }
 
-            // Release: every event Post accepted is already in the queue (Post enqueues under _gate).
-            Volatile.Write(ref _stopped, true);
-
-            // OnStart is running on another thread: let it finish so OnStop never overlaps it. Start then sees
-            // _stopped and starts no thread. Monitor.Wait gives up _gate, so OnStart may still post (ignored) or stop.
-            while (_startingThread is not null && !ReferenceEquals(_startingThread, current))
+            (Thread? thread, long discarded) = Uninterruptible.Run(TakeThreadAfterStart, out bool waitInterrupted);
+            interrupted |= waitInterrupted;
+            if (thread is not null && !ReferenceEquals(thread, Thread.CurrentThread))
             {
-                Monitor.Wait(_gate);
+                // A permit with no event: once the loop has received everything before it, it finds the queue empty and leaves.
+                _available.Release();
+                interrupted |= Uninterruptible.Run(thread.Join);
+            }
+            else if (discarded > 0)
+            {
+                // Guarded: _stopped is already set, so a throw here would leave OnStop uncalled for good.
+                Log.Safely(() => EventLoopLog.DiscardedOnStop(_logger, _name, thread is null ? "before its thread started" : "from its own thread", discarded));
             }
 
-            thread = _thread;
-            if (thread is null || ReferenceEquals(thread, current))
+            // After the join when stopping from outside, so every OnReceive happens before OnStop.
+            Invariant.Holds(_queue.IsEmpty, "EventLoop: when OnStop runs, every accepted event was received or counted as discarded");
+            CheckOnStopOnce();
+            OnStop();
+        }
+        finally
+        {
+            if (interrupted)
             {
-                // Nobody will receive what is queued: the thread never ran, or it leaves after the current event.
-                // Nothing enqueues any more (_stopped) and nothing else dequeues (no thread, or this is the loop's),
-                // so the count is exact.
-                discarded = _queue.Count;
-                _queue.Clear();
-                Volatile.Write(ref _discardedOnStop, discarded);
-                _stopRequestedByLoop = thread is not null;
+                Thread.CurrentThread.Interrupt();
             }
         }
-
-        if (thread is not null && !ReferenceEquals(thread, current))
-        {
-            // A permit with no event: once the loop has received everything before it, it finds the queue empty and leaves.
-            _available.Release();
-            thread.Join();
-        }
-        else if (discarded > 0)
-        {
-            // Guarded: _stopped is already set, so a throw here would leave OnStop uncalled for good.
-            Log.Safely(() => EventLoopLog.DiscardedOnStop(_logger, _name, thread is null ? "before its thread started" : "from its own thread", discarded));
-        }
-
-        // After the join when stopping from outside, so every OnReceive happens before OnStop.
-        Invariant.Holds(_queue.IsEmpty, "EventLoop: when OnStop runs, every accepted event was received or counted as discarded");
-        CheckOnStopOnce();
-        OnStop();
     }
 
     /// <summary>Queues an event for <see cref="OnReceive"/>; ignored after <see cref="Stop"/>.</summary>
@@ -277,6 +270,61 @@ public abstract class EventLoop<TEvent> : IDisposable
     /// <summary>Called once when the loop stops.</summary>
     protected virtual void OnStop()
     {
+    }
+
+    /// <summary>Stop's first step: true for the one call that stops the loop.</summary>
+    /// <remarks>An interrupt can fire only as the lock is entered, before any change, so an interrupted call can run again.</remarks>
+    private bool ClaimStop()
+    {
+        lock (_gate)
+        {
+            if (_stopped)
+            {
+                return false;
+            }
+
+            // Release: every event Post accepted is already in the queue (Post enqueues under _gate).
+            Volatile.Write(ref _stopped, true);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Stop's second step: waits for an OnStart running on another thread, then returns the loop's thread, if any. If
+    /// nobody will receive what is queued, discards and counts it.
+    /// </summary>
+    /// <remarks>
+    /// An interrupt can fire only as the lock is entered and in the wait for OnStart, both before any change, so an
+    /// interrupted call can run again.
+    /// </remarks>
+    private (Thread? Thread, long Discarded) TakeThreadAfterStart()
+    {
+        Thread current = Thread.CurrentThread;
+        lock (_gate)
+        {
+            // OnStart is running on another thread: let it finish so OnStop never overlaps it. Start then sees
+            // _stopped and starts no thread. Monitor.Wait gives up _gate, so OnStart may still post (ignored) or stop.
+            while (_startingThread is not null && !ReferenceEquals(_startingThread, current))
+            {
+                Monitor.Wait(_gate);
+            }
+
+            // Final: once _stopped is set, FinishStart starts no thread.
+            Thread? thread = _thread;
+            if (thread is not null && !ReferenceEquals(thread, current))
+            {
+                return (thread, 0);
+            }
+
+            // Nobody will receive what is queued: the thread never ran, or it leaves after the current event. Nothing
+            // enqueues any more (_stopped) and nothing else dequeues (no thread, or this is the loop's), so the count
+            // is exact.
+            long discarded = _queue.Count;
+            _queue.Clear();
+            Volatile.Write(ref _discardedOnStop, discarded);
+            _stopRequestedByLoop = thread is not null;
+            return (thread, discarded);
+        }
     }
 
     private void FinishStart(bool startThread)

@@ -17,9 +17,13 @@ internal sealed class LoopPermits
     private long _count;
 
     /// <summary>Adds a permit and wakes the waiter.</summary>
+    /// <remarks>
+    /// Never throws for an interrupt of the caller (it stays pending): a Stop or Post whose permit was lost to one would
+    /// leave the loop asleep with an event queued, or never ending.
+    /// </remarks>
     public void Release()
     {
-        lock (_lock)
+        using (UninterruptibleLock.Enter(_lock))
         {
             _count++;
             Monitor.Pulse(_lock);

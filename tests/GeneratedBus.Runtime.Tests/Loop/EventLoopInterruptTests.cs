@@ -7,7 +7,7 @@ using GeneratedBus.Runtime.Tests.Support;
 namespace GeneratedBus.Runtime.Tests.Loop;
 
 /// <summary>
-/// Interrupts of the loop's thread (issue 16, defect 1). The ones that used to end the
+/// Interrupts of the loop's thread and of a thread in Stop (issue 16, defects 1 and 4). The ones that used to end the
 /// process run in a child process (tests/GeneratedBus.Runtime.Crashers, LoopScenarios).
 /// </summary>
 public sealed class EventLoopInterruptTests
@@ -54,5 +54,72 @@ public sealed class EventLoopInterruptTests
         Assert.True(loop.IsActive);
         Within.Run(loop.Stop, "Stop");
         Assert.Equal(1, loop.OnStopCalls);
+    }
+
+    [Fact]
+    public void A_Stop_interrupted_while_it_joins_the_loop_still_calls_OnStop_once_and_leaves_the_interrupt_pending()
+    {
+        using var entered = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var loop = new RecordingLoop<int>
+        {
+            ReceiveHook = (_, _) =>
+            {
+                entered.Set();
+                Within.Wait(release, "the test releasing the event");
+            },
+        };
+        loop.Start();
+        loop.Post(1);
+        Within.Wait(entered, "receiving the event");
+
+        var stop = new StopOnThread(loop);
+        Within.Until(() => stop.IsWaiting, "Stop joining the loop's thread");
+        stop.Thread.Interrupt();
+        release.Set();
+        stop.Join();
+
+        Assert.Equal(1, loop.OnStopCalls);
+        Assert.Null(stop.Thrown);
+        Assert.True(stop.InterruptPendingAfterStop);
+        Assert.Same(stop.Thread, loop.StopThread);
+        Assert.Equal(["start", "receive:1", "stop"], loop.Journal);
+        Assert.False(loop.ReceiveThread!.IsAlive);
+        Within.Run(loop.Stop, "a second Stop");
+        Assert.Equal(1, loop.OnStopCalls);
+    }
+
+    [Fact]
+    public void A_Stop_interrupted_while_it_waits_for_a_running_OnStart_still_calls_OnStop_once_after_it()
+    {
+        using var inOnStart = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var loop = new RecordingLoop<int>
+        {
+            StartHook = l =>
+            {
+                inOnStart.Set();
+                Within.Wait(release, "the test releasing OnStart");
+                l.Journal.Enqueue("start returns");
+            },
+        };
+        loop.Post(1);
+        var starter = new Thread(loop.Start);
+        starter.Start();
+        Within.Wait(inOnStart, "OnStart");
+
+        var stop = new StopOnThread(loop);
+        Within.Until(() => stop.IsWaiting, "Stop waiting for OnStart");
+        stop.Thread.Interrupt();
+        release.Set();
+        Within.Join(starter, "Start");
+        stop.Join();
+
+        Assert.Equal(1, loop.OnStopCalls);
+        Assert.Null(stop.Thrown);
+        Assert.True(stop.InterruptPendingAfterStop);
+        Assert.Equal(["start", "start returns", "stop"], loop.Journal);
+        Assert.Equal(1, loop.DiscardedOnStop);
+        Assert.False(loop.IsActive);
     }
 }
