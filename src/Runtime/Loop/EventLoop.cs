@@ -29,7 +29,9 @@ namespace GeneratedBus;
 /// an interrupt, because its stop is one; this stop is not, and exiting would leave an active loop that accepts events
 /// nobody receives. The loop absorbs an interrupt, whoever set it, when it waits for events; one still pending when
 /// <see cref="OnReceive"/> or <see cref="OnError"/> next blocks throws <see cref="ThreadInterruptedException"/> there,
-/// handled like any failure of that call.
+/// handled like any failure of that call. The loop's own locks and waits never throw it at a caller of
+/// <see cref="Post"/>, <see cref="Start"/> or <see cref="Stop"/>: they absorb an interrupt and leave it pending on the
+/// caller's thread (what <see cref="OnStart"/> or <see cref="OnStop"/> throw still propagates).
 /// </para>
 /// </remarks>
 [DebuggerDisplay("{Name,nq}: active {IsActive}, stopped {IsStopped}, discarded {DiscardedOnStop}")]
@@ -117,7 +119,7 @@ public abstract class EventLoop<TEvent> : IDisposable
     /// <exception cref="InvalidOperationException">The loop was started or stopped before.</exception>
     public void Start()
     {
-        lock (_gate)
+        using (UninterruptibleLock.Enter(_gate))
         {
             if (_stopped)
             {
@@ -213,6 +215,7 @@ public abstract class EventLoop<TEvent> : IDisposable
     /// <remarks>
     /// Never blocks and never drops an event while the loop runs. Events posted before <see cref="Start"/> are received
     /// after it. Events posted once <see cref="Stop"/> has begun are silently ignored (as in Spark) and not counted.
+    /// Never throws <see cref="ThreadInterruptedException"/>: an interrupt of the caller stays pending on its thread.
     /// </remarks>
     /// <param name="e">The event.</param>
     /// <exception cref="ArgumentNullException"><paramref name="e"/> is null.</exception>
@@ -229,7 +232,9 @@ public abstract class EventLoop<TEvent> : IDisposable
             return;
         }
 
-        lock (_gate)
+        // Uninterruptible: a poster's pending interrupt, firing at a contended entry, would refuse the event with an
+        // exception that Post does not promise (Spark's post never throws one either).
+        using (UninterruptibleLock.Enter(_gate))
         {
             // Checked and enqueued in one step, so an event is either refused or in the queue before Stop sets _stopped.
             if (_stopped)
@@ -329,7 +334,9 @@ public abstract class EventLoop<TEvent> : IDisposable
 
     private void FinishStart(bool startThread)
     {
-        lock (_gate)
+        // Uninterruptible: thrown here, an interrupt would leave _startingThread set, and a Stop from another thread
+        // would wait for OnStart forever.
+        using (UninterruptibleLock.Enter(_gate))
         {
             _startingThread = null;
 

@@ -57,6 +57,65 @@ public sealed class EventLoopInterruptTests
     }
 
     [Fact]
+    [Trait("Category", "Stress")]
+    public void Posts_from_threads_with_an_interrupt_pending_never_throw_and_every_event_is_received_in_order()
+    {
+        const int Producers = 8;
+        int perProducer = Stress.Scale(20_000);
+        var loop = new RecordingLoop<(int Producer, int Sequence)>();
+        loop.Start();
+        int thrown = 0;
+        int stillPending = 0;
+
+        // Eight producers on two cores contend for the loop's locks, and a contended lock is where a pending
+        // interrupt fires: each keeps one pending all along.
+        using var go = new Barrier(Producers);
+        Thread[] producers = Enumerable.Range(0, Producers)
+            .Select(p => new Thread(() =>
+            {
+                go.SignalAndWait(Within.Timeout);
+                Thread.CurrentThread.Interrupt();
+                for (int s = 0; s < perProducer; s++)
+                {
+                    try
+                    {
+                        loop.Post((p, s));
+                    }
+                    catch (ThreadInterruptedException)
+                    {
+                        Interlocked.Increment(ref thrown);
+                        Thread.CurrentThread.Interrupt();
+                    }
+                }
+
+                if (StopOnThread.ConsumePendingInterrupt())
+                {
+                    Interlocked.Increment(ref stillPending);
+                }
+            }))
+            .ToArray();
+        foreach (Thread producer in producers)
+        {
+            producer.Start();
+        }
+
+        foreach (Thread producer in producers)
+        {
+            Within.Join(producer, "a producer");
+        }
+
+        Within.Run(loop.Stop, "Stop");
+
+        Assert.Equal(0, thrown);
+        Assert.Equal(Producers, stillPending);
+        Assert.Equal(Producers * perProducer, loop.Received.Count);
+        foreach (IGrouping<int, (int Producer, int Sequence)> byProducer in loop.Received.GroupBy(e => e.Producer))
+        {
+            Assert.Equal(Enumerable.Range(0, perProducer), byProducer.Select(e => e.Sequence));
+        }
+    }
+
+    [Fact]
     public void A_Stop_interrupted_while_it_joins_the_loop_still_calls_OnStop_once_and_leaves_the_interrupt_pending()
     {
         using var entered = new ManualResetEventSlim();

@@ -39,8 +39,8 @@ internal sealed class StopOnThread
 
     public void Join() => Within.Join(Thread, "Stop");
 
-    // Sleep(0) throws at once for a pending interrupt, and clears it.
-    private static bool ConsumePendingInterrupt()
+    /// <summary>Whether the calling thread had an interrupt pending; clears it. Sleep(0) throws at once for one.</summary>
+    public static bool ConsumePendingInterrupt()
     {
         try
         {
