@@ -68,51 +68,34 @@ public sealed class EventLoopInterruptTests
         int stillPending = 0;
 
         // Eight producers on two cores contend for the loop's locks, and a contended lock is where a pending
-        // interrupt fires: each keeps one pending all along.
-        using var go = new Barrier(Producers);
-        Thread[] producers = Enumerable.Range(0, Producers)
-            .Select(p => new Thread(() =>
+        // interrupt fires: each keeps one pending from its first post to its last.
+        LoopProducers.Run(Producers, perProducer, (p, s) =>
+        {
+            if (s == 0)
             {
-                go.SignalAndWait(Within.Timeout);
                 Thread.CurrentThread.Interrupt();
-                for (int s = 0; s < perProducer; s++)
-                {
-                    try
-                    {
-                        loop.Post((p, s));
-                    }
-                    catch (ThreadInterruptedException)
-                    {
-                        Interlocked.Increment(ref thrown);
-                        Thread.CurrentThread.Interrupt();
-                    }
-                }
+            }
 
-                if (StopOnThread.ConsumePendingInterrupt())
-                {
-                    Interlocked.Increment(ref stillPending);
-                }
-            }))
-            .ToArray();
-        foreach (Thread producer in producers)
-        {
-            producer.Start();
-        }
+            try
+            {
+                loop.Post((p, s));
+            }
+            catch (ThreadInterruptedException)
+            {
+                Interlocked.Increment(ref thrown);
+                Thread.CurrentThread.Interrupt();
+            }
 
-        foreach (Thread producer in producers)
-        {
-            Within.Join(producer, "a producer");
-        }
-
+            if (s == perProducer - 1 && StopOnThread.ConsumePendingInterrupt())
+            {
+                Interlocked.Increment(ref stillPending);
+            }
+        });
         Within.Run(loop.Stop, "Stop");
 
         Assert.Equal(0, thrown);
         Assert.Equal(Producers, stillPending);
-        Assert.Equal(Producers * perProducer, loop.Received.Count);
-        foreach (IGrouping<int, (int Producer, int Sequence)> byProducer in loop.Received.GroupBy(e => e.Producer))
-        {
-            Assert.Equal(Enumerable.Range(0, perProducer), byProducer.Select(e => e.Sequence));
-        }
+        LoopProducers.AssertEachInOrder(loop.Received, Producers, perProducer);
     }
 
     [Fact]
@@ -151,27 +134,13 @@ public sealed class EventLoopInterruptTests
     [Fact]
     public void A_Stop_interrupted_while_it_waits_for_a_running_OnStart_still_calls_OnStop_once_after_it()
     {
-        using var inOnStart = new ManualResetEventSlim();
-        using var release = new ManualResetEventSlim();
-        var loop = new RecordingLoop<int>
-        {
-            StartHook = l =>
-            {
-                inOnStart.Set();
-                Within.Wait(release, "the test releasing OnStart");
-                l.Journal.Enqueue("start returns");
-            },
-        };
-        loop.Post(1);
-        var starter = new Thread(loop.Start);
-        starter.Start();
-        Within.Wait(inOnStart, "OnStart");
+        using var start = new StartInProgress();
+        RecordingLoop<int> loop = start.Loop;
 
         var stop = new StopOnThread(loop);
         Within.Until(() => stop.IsWaiting, "Stop waiting for OnStart");
         stop.Thread.Interrupt();
-        release.Set();
-        Within.Join(starter, "Start");
+        start.Finish();
         stop.Join();
 
         Assert.Equal(1, loop.OnStopCalls);
