@@ -24,6 +24,15 @@ namespace GeneratedBus;
 /// <see cref="Stop"/> from the loop's own thread, or before the thread started, cannot wait for that; the events
 /// it leaves behind are logged and counted in <see cref="DiscardedOnStop"/>.
 /// </para>
+/// <para>
+/// An interrupt of the loop's thread never ends the loop; only <see cref="Stop"/> does. Spark's loop exits quietly on
+/// an interrupt, because its stop is one; this stop is not, and exiting would leave an active loop that accepts events
+/// nobody receives. The loop absorbs an interrupt, whoever set it, when it waits for events; one still pending when
+/// <see cref="OnReceive"/> or <see cref="OnError"/> next blocks throws <see cref="ThreadInterruptedException"/> there,
+/// handled like any failure of that call. The loop's own locks and waits never throw it at a caller of
+/// <see cref="Post"/>, <see cref="Start"/> or <see cref="Stop"/>: they absorb an interrupt and leave it pending on the
+/// caller's thread (what <see cref="OnStart"/> or <see cref="OnStop"/> throw still propagates).
+/// </para>
 /// </remarks>
 [DebuggerDisplay("{Name,nq}: active {IsActive}, stopped {IsStopped}, discarded {DiscardedOnStop}")]
 public abstract class EventLoop<TEvent> : IDisposable
@@ -38,7 +47,7 @@ public abstract class EventLoop<TEvent> : IDisposable
     private readonly ConcurrentQueue<TEvent> _queue = new();
 
     // One permit per accepted event, plus one released by a Stop from outside the loop. The loop parks on it.
-    private readonly SemaphoreSlim _available = new(0, int.MaxValue);
+    private readonly LoopPermits _available = new();
 
     // Read and written only under _gate.
     private bool _startCalled;
@@ -110,7 +119,7 @@ public abstract class EventLoop<TEvent> : IDisposable
     /// <exception cref="InvalidOperationException">The loop was started or stopped before.</exception>
     public void Start()
     {
-        lock (_gate)
+        using (UninterruptibleLock.Enter(_gate))
         {
             if (_stopped)
             {
@@ -155,63 +164,58 @@ public abstract class EventLoop<TEvent> : IDisposable
     /// Only the first call does this. Any later or concurrent call returns at once, possibly before the first call has
     /// finished. An exception from <see cref="OnStop"/> propagates to the first caller.
     /// </para>
+    /// <para>
+    /// An interrupt of the calling thread does not cut this short: the waits for <see cref="OnStart"/> and for the
+    /// loop's thread absorb it and go on, <see cref="OnStop"/> is called, and the interrupt is left pending on the thread
+    /// when this returns (or throws what <see cref="OnStop"/> threw).
+    /// </para>
     /// </remarks>
     public void Stop()
     {
-        Thread current = Thread.CurrentThread;
-        Thread? thread;
-        long discarded = 0;
-        lock (_gate)
+        // An interrupt of the caller must not leave the loop stopped without OnStop, which no later call would make up
+        // for: each wait absorbs it and runs again (see Uninterruptible), and the interrupt is handed back to the
+        // thread at the end, as the bus's Dispose does. Handed back, not thrown: Stop has done its work, and Dispose is Stop.
+        bool first = Uninterruptible.Run(ClaimStop, out bool interrupted);
+        try
         {
-            if (_stopped)
+            if (!first)
             {
                 return;
             }
 
-            // Release: every event Post accepted is already in the queue (Post enqueues under _gate).
-            Volatile.Write(ref _stopped, true);
-
-            // OnStart is running on another thread: let it finish so OnStop never overlaps it. Start then sees
-            // _stopped and starts no thread. Monitor.Wait gives up _gate, so OnStart may still post (ignored) or stop.
-            while (_startingThread is not null && !ReferenceEquals(_startingThread, current))
+            (Thread? thread, long discarded) = Uninterruptible.Run(TakeThreadAfterStart, out bool waitInterrupted);
+            interrupted |= waitInterrupted;
+            if (thread is not null && !ReferenceEquals(thread, Thread.CurrentThread))
             {
-                Monitor.Wait(_gate);
+                // A permit with no event: once the loop has received everything before it, it finds the queue empty and leaves.
+                _available.Release();
+                interrupted |= Uninterruptible.Run(thread.Join);
+            }
+            else if (discarded > 0)
+            {
+                // Guarded: _stopped is already set, so a throw here would leave OnStop uncalled for good.
+                Log.Safely(() => EventLoopLog.DiscardedOnStop(_logger, _name, thread is null ? "before its thread started" : "from its own thread", discarded));
             }
 
-            thread = _thread;
-            if (thread is null || ReferenceEquals(thread, current))
+            // After the join when stopping from outside, so every OnReceive happens before OnStop.
+            Invariant.Holds(_queue.IsEmpty, "EventLoop: when OnStop runs, every accepted event was received or counted as discarded");
+            CheckOnStopOnce();
+            OnStop();
+        }
+        finally
+        {
+            if (interrupted)
             {
-                // Nobody will receive what is queued: the thread never ran, or it leaves after the current event.
-                // Nothing enqueues any more (_stopped) and nothing else dequeues (no thread, or this is the loop's),
-                // so the count is exact.
-                discarded = _queue.Count;
-                _queue.Clear();
-                Volatile.Write(ref _discardedOnStop, discarded);
-                _stopRequestedByLoop = thread is not null;
+                Thread.CurrentThread.Interrupt();
             }
         }
-
-        if (thread is not null && !ReferenceEquals(thread, current))
-        {
-            // A permit with no event: once the loop has received everything before it, it finds the queue empty and leaves.
-            _available.Release();
-            thread.Join();
-        }
-        else if (discarded > 0)
-        {
-            EventLoopLog.DiscardedOnStop(_logger, _name, thread is null ? "before its thread started" : "from its own thread", discarded);
-        }
-
-        // After the join when stopping from outside, so every OnReceive happens before OnStop.
-        Invariant.Holds(_queue.IsEmpty, "EventLoop: when OnStop runs, every accepted event was received or counted as discarded");
-        CheckOnStopOnce();
-        OnStop();
     }
 
     /// <summary>Queues an event for <see cref="OnReceive"/>; ignored after <see cref="Stop"/>.</summary>
     /// <remarks>
     /// Never blocks and never drops an event while the loop runs. Events posted before <see cref="Start"/> are received
     /// after it. Events posted once <see cref="Stop"/> has begun are silently ignored (as in Spark) and not counted.
+    /// Never throws <see cref="ThreadInterruptedException"/>: an interrupt of the caller stays pending on its thread.
     /// </remarks>
     /// <param name="e">The event.</param>
     /// <exception cref="ArgumentNullException"><paramref name="e"/> is null.</exception>
@@ -228,7 +232,9 @@ public abstract class EventLoop<TEvent> : IDisposable
             return;
         }
 
-        lock (_gate)
+        // Uninterruptible: a poster's pending interrupt, firing at a contended entry, would refuse the event with an
+        // exception that Post does not promise (Spark's post never throws one either).
+        using (UninterruptibleLock.Enter(_gate))
         {
             // Checked and enqueued in one step, so an event is either refused or in the queue before Stop sets _stopped.
             if (_stopped)
@@ -244,8 +250,8 @@ public abstract class EventLoop<TEvent> : IDisposable
 
     /// <summary>Stops the loop (see <see cref="Stop"/>), so a <c>using</c> never leaves its thread behind.</summary>
     /// <remarks>
-    /// The wait handle needs no disposal (its kernel handle is never created), so this is exactly <see cref="Stop"/>:
-    /// idempotent, and <see cref="OnStop"/> still runs once.
+    /// The loop holds nothing to release but its thread, so this is exactly <see cref="Stop"/>: idempotent, and
+    /// <see cref="OnStop"/> still runs once.
     /// </remarks>
     public void Dispose()
     {
@@ -271,9 +277,66 @@ public abstract class EventLoop<TEvent> : IDisposable
     {
     }
 
-    private void FinishStart(bool startThread)
+    /// <summary>Stop's first step: true for the one call that stops the loop.</summary>
+    /// <remarks>An interrupt can fire only as the lock is entered, before any change, so an interrupted call can run again.</remarks>
+    private bool ClaimStop()
     {
         lock (_gate)
+        {
+            if (_stopped)
+            {
+                return false;
+            }
+
+            // Release: every event Post accepted is already in the queue (Post enqueues under _gate).
+            Volatile.Write(ref _stopped, true);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Stop's second step: waits for an OnStart running on another thread, then returns the loop's thread, if any. If
+    /// nobody will receive what is queued, discards and counts it.
+    /// </summary>
+    /// <remarks>
+    /// An interrupt can fire only as the lock is entered and in the wait for OnStart, both before any change, so an
+    /// interrupted call can run again.
+    /// </remarks>
+    private (Thread? Thread, long Discarded) TakeThreadAfterStart()
+    {
+        Thread current = Thread.CurrentThread;
+        lock (_gate)
+        {
+            // OnStart is running on another thread: let it finish so OnStop never overlaps it. Start then sees
+            // _stopped and starts no thread. Monitor.Wait gives up _gate, so OnStart may still post (ignored) or stop.
+            while (_startingThread is not null && !ReferenceEquals(_startingThread, current))
+            {
+                Monitor.Wait(_gate);
+            }
+
+            // Final: once _stopped is set, FinishStart starts no thread.
+            Thread? thread = _thread;
+            if (thread is not null && !ReferenceEquals(thread, current))
+            {
+                return (thread, 0);
+            }
+
+            // Nobody will receive what is queued: the thread never ran, or it leaves after the current event. Nothing
+            // enqueues any more (_stopped) and nothing else dequeues (no thread, or this is the loop's), so the count
+            // is exact.
+            long discarded = _queue.Count;
+            _queue.Clear();
+            Volatile.Write(ref _discardedOnStop, discarded);
+            _stopRequestedByLoop = thread is not null;
+            return (thread, discarded);
+        }
+    }
+
+    private void FinishStart(bool startThread)
+    {
+        // Uninterruptible: thrown here, an interrupt would leave _startingThread set, and a Stop from another thread
+        // would wait for OnStart forever.
+        using (UninterruptibleLock.Enter(_gate))
         {
             _startingThread = null;
 
@@ -297,7 +360,16 @@ public abstract class EventLoop<TEvent> : IDisposable
     {
         while (true)
         {
-            _available.Wait();
+            try
+            {
+                _available.Wait();
+            }
+            catch (ThreadInterruptedException)
+            {
+                // OnReceive interrupted its own thread, or another thread did. Only Stop ends the loop: the throw has
+                // consumed the interrupt, and the loop waits again, as the bus's dispatch threads do.
+                continue;
+            }
 
             // Each event's permit is released after its enqueue, so only the permit of a Stop from outside can find
             // the queue empty, and then every accepted event has been received.
@@ -331,7 +403,8 @@ public abstract class EventLoop<TEvent> : IDisposable
             }
             catch (Exception errorFailure)
             {
-                EventLoopLog.OnErrorFailed(_logger, _name, errorFailure);
+                // Guarded: a throwing logger here would escape the loop's thread and end the process.
+                Log.Safely(() => EventLoopLog.OnErrorFailed(_logger, _name, errorFailure));
             }
         }
     }

@@ -324,27 +324,13 @@ public sealed class EventLoopTests
     [Fact]
     public void Stop_from_another_thread_waits_for_a_running_OnStart_and_no_thread_starts()
     {
-        using var inOnStart = new ManualResetEventSlim();
-        using var release = new ManualResetEventSlim();
-        var loop = new RecordingLoop<int>
-        {
-            StartHook = l =>
-            {
-                inOnStart.Set();
-                Within.Wait(release, "the test releasing OnStart");
-                l.Journal.Enqueue("start returns");
-            },
-        };
-        loop.Post(1);
-        var starter = new Thread(loop.Start);
-        starter.Start();
-        Within.Wait(inOnStart, "OnStart");
+        using var start = new StartInProgress();
+        RecordingLoop<int> loop = start.Loop;
 
         var stopper = new Thread(loop.Stop);
         stopper.Start();
         Within.Until(() => stopper.ThreadState.HasFlag(ThreadState.WaitSleepJoin), "Stop waiting");
-        release.Set();
-        Within.Join(starter, "Start");
+        start.Finish();
         Within.Join(stopper, "Stop");
 
         Assert.Equal(["start", "start returns", "stop"], loop.Journal);
@@ -452,34 +438,10 @@ public sealed class EventLoopTests
         var loop = new RecordingLoop<(int Producer, int Sequence)>();
         loop.Start();
 
-        using var go = new Barrier(Producers);
-        Thread[] producers = Enumerable.Range(0, Producers)
-            .Select(p => new Thread(() =>
-            {
-                go.SignalAndWait(Within.Timeout);
-                for (int s = 0; s < PerProducer; s++)
-                {
-                    loop.Post((p, s));
-                }
-            }))
-            .ToArray();
-        foreach (Thread producer in producers)
-        {
-            producer.Start();
-        }
-
-        foreach (Thread producer in producers)
-        {
-            Within.Join(producer, "a producer");
-        }
-
+        LoopProducers.Run(Producers, PerProducer, (p, s) => loop.Post((p, s)));
         Within.Run(loop.Stop, "Stop");
 
-        Assert.Equal(Producers * PerProducer, loop.Received.Count);
-        foreach (IGrouping<int, (int Producer, int Sequence)> byProducer in loop.Received.GroupBy(e => e.Producer))
-        {
-            Assert.Equal(Enumerable.Range(0, PerProducer), byProducer.Select(e => e.Sequence));
-        }
+        LoopProducers.AssertEachInOrder(loop.Received, Producers, PerProducer);
     }
 
     [Fact]
