@@ -82,6 +82,12 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
     /// </summary>
     internal Action<object>? BeforeQueuePublished { get; set; }
 
+    /// <summary>Test seam: starts each dispatch thread (<c>Thread.Start</c>); a test makes it throw as thread exhaustion would.</summary>
+    internal Action<Thread> StartThread
+    {
+        set => _context.StartThread = value;
+    }
+
     /// <summary>The bus lock, for tests that must hold it while something else runs.</summary>
     internal object Gate => _registry.Gate;
 

@@ -123,7 +123,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     {
         if (Interlocked.Exchange(ref _started, 1) == 0)
         {
-            _thread.Start();
+            Context.StartThread(_thread);
         }
     }
 
