@@ -123,13 +123,14 @@ internal sealed class BusLifecycle<TListener, TEvent>
     }
 
     /// <summary>
-    /// Under the bus lock: makes a queue for <paramref name="listener"/>, publishes it to posts and starts it if the
-    /// bus runs. Refused once the bus stopped: a queue made then would never start.
+    /// Under the bus lock: makes a queue for <paramref name="listener"/>, starts it if the bus runs, and publishes it
+    /// to posts. Refused once the bus stopped: a queue made then would never start.
     /// </summary>
     /// <param name="name">The queue name, not yet in use.</param>
     /// <param name="listener">Its first listener, in before any event can reach the queue.</param>
     /// <param name="beforePublish">A test seam run with the new queue just before it is published.</param>
     /// <exception cref="InvalidOperationException">The bus was stopped or disposed.</exception>
+    /// <exception cref="OutOfMemoryException">Its dispatch thread could not be created; no queue was made.</exception>
     public void AddQueue(string name, TListener listener, Action<object>? beforePublish)
     {
         Invariant.LockHeld(_registry.Gate, "queues are created under the bus lock");
@@ -149,13 +150,15 @@ internal sealed class BusLifecycle<TListener, TEvent>
 
         // The listener is in before the queue is visible to posts, so the queue's first event reaches it.
         created.Listeners.Add(listener);
+        if (state == Started)
+        {
+            // Before anything can see the queue: a thread that cannot be created throws here and leaves nothing behind.
+            created.Start();
+        }
+
         _drops.Track(created);
         beforePublish?.Invoke(created);
         _registry.Publish(created);
-        if (state == Started)
-        {
-            created.Start();
-        }
     }
 
     /// <summary>

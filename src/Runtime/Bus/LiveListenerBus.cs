@@ -107,6 +107,10 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
     /// <exception cref="ArgumentNullException"><paramref name="listener"/> or <paramref name="queue"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="queue"/> is empty.</exception>
     /// <exception cref="InvalidOperationException">The bus was stopped or disposed and has no queue of that name.</exception>
+    /// <exception cref="OutOfMemoryException">
+    /// The new queue's dispatch thread could not be created (no address space or threads left): the call leaves
+    /// nothing behind, no queue and no listener added, and may be tried again.
+    /// </exception>
     public void AddToQueue(TListener listener, string queue)
     {
         ArgumentNullException.ThrowIfNull(listener);

@@ -118,12 +118,16 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
         }
     }
 
-    /// <summary>Starts the dispatch thread; later calls do nothing.</summary>
+    /// <summary>Starts the dispatch thread; later calls do nothing. Under the bus lock, so calls never overlap.</summary>
+    /// <exception cref="OutOfMemoryException">No thread could be created; the queue is as it was, not started.</exception>
     public void Start()
     {
-        if (Interlocked.Exchange(ref _started, 1) == 0)
+        if (Volatile.Read(ref _started) == 0)
         {
             Context.StartThread(_thread);
+
+            // Only once the thread runs: Join and HasExited must never look at a thread that did not start.
+            Volatile.Write(ref _started, 1);
         }
     }
 
