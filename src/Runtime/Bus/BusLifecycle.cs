@@ -57,7 +57,7 @@ internal sealed class BusLifecycle<TListener, TEvent>
         }
     }
 
-    /// <summary>Starts every queue and delivers the events buffered so far, in order.</summary>
+    /// <summary>Starts every queue and delivers the events buffered so far, in order. All or nothing: see <see cref="StartAllOrNone"/>.</summary>
     /// <exception cref="InvalidOperationException">The bus was started (or stopped, or disposed) before.</exception>
     public void Start()
     {
@@ -70,10 +70,7 @@ internal sealed class BusLifecycle<TListener, TEvent>
             }
 
             AsyncEventQueue<TListener, TEvent>[] queues = _registry.Live;
-            foreach (AsyncEventQueue<TListener, TEvent> queue in queues)
-            {
-                queue.Start();
-            }
+            StartAllOrNone(queues);
 
             foreach ((TEvent e, int kind) in _startBuffer.Events)
             {
@@ -86,10 +83,42 @@ internal sealed class BusLifecycle<TListener, TEvent>
             }
 
             _startBuffer.Clear();
-            _drops.StartSchedule();
 
             // Release, last: a producer that sees Started posts after the buffered events, never before them.
             Volatile.Write(ref _state, Started);
+        }
+    }
+
+    /// <summary>
+    /// Under the bus lock: Start's steps that can fail (a thread that cannot be created, a clock that cannot make the
+    /// drop-report timer), all before any thread touches a queue. On failure the threads started so far end unused and
+    /// the exception propagates: the bus is as it was, not started, its buffer kept, and Start may be tried again.
+    /// </summary>
+    private void StartAllOrNone(AsyncEventQueue<TListener, TEvent>[] queues)
+    {
+        int held = 0;
+        try
+        {
+            for (; held < queues.Length; held++)
+            {
+                queues[held].StartHeld();
+            }
+
+            _drops.StartSchedule();
+        }
+        catch
+        {
+            for (int i = 0; i < held; i++)
+            {
+                queues[i].Recall();
+            }
+
+            throw;
+        }
+
+        foreach (AsyncEventQueue<TListener, TEvent> queue in queues)
+        {
+            queue.Release();
         }
     }
 
