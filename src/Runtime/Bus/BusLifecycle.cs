@@ -215,19 +215,29 @@ internal sealed class BusLifecycle<TListener, TEvent>
         StopCore(join: !onDispatchThread);
     }
 
-    /// <summary>Dispose's part: stops a running bus; a bus never started just refuses later posts and Start.</summary>
+    /// <summary>
+    /// Dispose's part: stops a running bus. A bus never started refuses later posts and Start, and counts the events
+    /// it buffered as dropped on each queue (see <see cref="DiscardStartBuffer"/>).
+    /// </summary>
     /// <remarks>The caller absorbs an interrupt at one of the waits and runs this again (see <see cref="Uninterruptible"/>).</remarks>
     public void Dispose()
     {
+        int discarded = 0;
+        int queues = 0;
         lock (_registry.Gate)
         {
             if (_state == NotStarted)
             {
                 // Never started: no thread to join; drop the buffer and refuse later posts and Start.
                 _state = Stopped;
-                _startBuffer.Clear();
+                (discarded, queues) = DiscardStartBuffer();
                 _stopDone.Set();
             }
+        }
+
+        if (discarded > 0)
+        {
+            Log.Safely(() => _context.Logger.StartBufferDiscarded(_context.Name, discarded, queues));
         }
 
         if (ConsumerThread.IsOwnedBy(_owner))
@@ -239,6 +249,24 @@ internal sealed class BusLifecycle<TListener, TEvent>
         {
             StopCore(join: true);
         }
+    }
+
+    /// <summary>
+    /// Under the bus lock, for a bus disposed before Start: its buffered events were counted in EventsPosted, so each
+    /// queue Start would have offered them to counts them as posted and dropped, and the buffer is emptied.
+    /// </summary>
+    /// <returns>How many events were discarded, and on how many queues they were counted.</returns>
+    private (int Discarded, int Queues) DiscardStartBuffer()
+    {
+        int discarded = _startBuffer.Events.Count;
+        AsyncEventQueue<TListener, TEvent>[] queues = _registry.Live;
+        foreach (AsyncEventQueue<TListener, TEvent> queue in queues)
+        {
+            queue.CountNeverOffered(discarded);
+        }
+
+        _startBuffer.Clear();
+        return (discarded, queues.Length);
     }
 
     /// <summary>

@@ -206,6 +206,19 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     public ValueTask<EnqueueResult> WaitForRoomAsync(TEvent e, int kind, CancellationToken cancellationToken) =>
         _waiting!.WaitAsync(new RingOffer<TEvent>(Ring, Parking, e, kind, RoomToResume), cancellationToken);
 
+    /// <summary>
+    /// Counts <paramref name="count"/> events the queue never took as posted and dropped: the start buffer of a bus
+    /// disposed before Start, which that Start would have offered to this queue. Not logged as a drop: the bus logs it.
+    /// </summary>
+    public void CountNeverOffered(int count)
+    {
+        int thread = ThreadNumbers.Current;
+        for (int i = 0; i < count; i++)
+        {
+            Accounting.CountRefusedUnlogged(thread);
+        }
+    }
+
     private void CountDrop(int thread)
     {
         if (Accounting.CountRefused(thread))
