@@ -242,7 +242,12 @@ internal sealed class BusLifecycle<TListener, TEvent>
 
         if (ConsumerThread.IsOwnedBy(_owner))
         {
-            Log.Safely(() => _context.Logger.DisposeOnDispatchThread(_context.Name));
+            // Logged by the call that stops the bus, not by a later one, which does nothing.
+            if (State == Started)
+            {
+                Log.Safely(() => _context.Logger.DisposeOnDispatchThread(_context.Name));
+            }
+
             StopCore(join: false);
         }
         else

@@ -332,19 +332,27 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Stops the bus if it runs and releases its resources. Never throws; safe to call twice.</summary>
+    /// <summary>
+    /// Stops the bus if it runs and releases its resources. Never throws; safe to call twice, and a second call while
+    /// the first still drains waits for it (but on a dispatch thread of this bus, where it returns at once).
+    /// </summary>
     /// <param name="disposing">Whether this is called from <see cref="Dispose()"/>.</param>
     protected virtual void Dispose(bool disposing)
     {
-        if (!disposing || Interlocked.Exchange(ref _disposed, 1) != 0)
+        if (!disposing)
         {
             return;
         }
 
-        // Never throws: an interrupt that fires at one of the waits of the lifecycle's Dispose is handed back to the
-        // thread. A Stop interrupted in its join has closed every queue; run again, it finds the bus stopped and returns.
+        // Every call goes through the lifecycle, so a second Dispose waits for the first to finish, as a second Stop
+        // does. Never throws: an interrupt that fires at one of the waits of the lifecycle's Dispose is handed back to
+        // the thread. A Stop interrupted in its join has closed every queue; run again, it finds the bus stopped and returns.
         bool interrupted = Uninterruptible.Run(_lifecycle.Dispose);
-        BusMetrics.Unregister(this);
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            BusMetrics.Unregister(this);
+        }
+
         if (interrupted)
         {
             Thread.CurrentThread.Interrupt();
