@@ -138,6 +138,15 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     public void Recall() => _dispatch.Recall();
 
     /// <summary>
+    /// Under the bus lock, on a queue not yet started: its thread, once released, delivers only after the thread of
+    /// <paramref name="retiring"/>, a retired queue of the same name, has ended. See <see cref="DispatchThread.Follow"/>.
+    /// </summary>
+    public void Follow(AsyncEventQueue<TListener, TEvent> retiring) => _dispatch.Follow(retiring._dispatch);
+
+    /// <summary>Whether the dispatch thread waits for the retiring queue it follows to end. For tests.</summary>
+    internal bool WaitsForPredecessor => _dispatch.WaitsForPredecessor;
+
+    /// <summary>
     /// Offers an event and never waits, whatever the queue's mode: a full queue drops and counts, a closed one
     /// ignores. For the start buffer's flush, which runs under the bus lock, and for a producer that gives up an
     /// event it was to wait for (its post was cancelled or interrupted on another queue).
