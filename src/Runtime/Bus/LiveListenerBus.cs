@@ -101,7 +101,10 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
     /// <param name="listener">The listener.</param>
     public void AddToSharedQueue(TListener listener) => AddToQueue(listener, SharedQueue);
 
-    /// <summary>Adds a listener to the named queue, creating the queue (and starting it, if the bus runs) on first use.</summary>
+    /// <summary>
+    /// Adds a listener to the named queue, creating the queue (and starting it, if the bus runs) on first use. Each call
+    /// is one registration: a listener added twice to a queue gets each event twice.
+    /// </summary>
     /// <param name="listener">The listener.</param>
     /// <param name="queue">The queue name.</param>
     /// <exception cref="ArgumentNullException"><paramref name="listener"/> or <paramref name="queue"/> is null.</exception>
@@ -133,7 +136,10 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
         _drops.ReportFinal(folded);
     }
 
-    /// <summary>Removes a listener from every queue; a queue left empty is stopped.</summary>
+    /// <summary>
+    /// Removes one registration of a listener from every queue that has it; a queue left empty is stopped, and the
+    /// events still waiting in it count as processed, delivered to no listener.
+    /// </summary>
     /// <param name="listener">The listener.</param>
     /// <returns>Whether any queue had it.</returns>
     public bool RemoveListener(TListener listener)
