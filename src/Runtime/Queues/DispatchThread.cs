@@ -63,6 +63,7 @@ internal sealed class DispatchThread
     /// <summary>Lets the held thread run the consumer.</summary>
     public void Release()
     {
+        Invariant.Holds(_held is not null, "only a thread started held is released or recalled");
         Held held = _held!;
         _held = null;
         Volatile.Write(ref _released, held.Thread);
@@ -72,6 +73,7 @@ internal sealed class DispatchThread
     /// <summary>Makes the held thread end without running the consumer, and waits for it: it ends at once.</summary>
     public void Recall()
     {
+        Invariant.Holds(_held is not null, "only a thread started held is released or recalled");
         Held held = _held!;
         _held = null;
         held.Decide(run: false);
