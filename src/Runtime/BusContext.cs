@@ -64,6 +64,13 @@ internal sealed class BusContext
 
     public int MaxTimedListenerTypes { get; }
 
+    /// <summary>
+    /// Starts a queue's dispatch thread: <see cref="System.Threading.Thread.Start()"/>. A test seam: a test makes it
+    /// throw, as <c>Thread.Start</c> does when no thread can be created (an address-space or pid limit), which a test
+    /// host cannot reach reliably.
+    /// </summary>
+    public Action<System.Threading.Thread> StartThread { get; set; } = static thread => thread.Start();
+
     public long Now() => _useStopwatch ? Stopwatch.GetTimestamp() : _time.GetTimestamp();
 
     public double ToSeconds(long ticks) => (double)ticks / Frequency;

@@ -35,6 +35,13 @@ internal static class BusOptionsValidation
             throw Invalid($"{nameof(BusOptions.TimeProvider)} must not be null; use TimeProvider.System.");
         }
 
+        // Timers divide by it: zero would throw from GetStats, and a negative one makes every call count as slow.
+        long frequency = options.TimeProvider.TimestampFrequency;
+        if (frequency <= 0)
+        {
+            throw Invalid($"{nameof(BusOptions.TimeProvider)}.{nameof(TimeProvider.TimestampFrequency)} must be more than zero; it is {frequency}.");
+        }
+
         return options;
     }
 

@@ -57,7 +57,7 @@ internal sealed class BusLifecycle<TListener, TEvent>
         }
     }
 
-    /// <summary>Starts every queue and delivers the events buffered so far, in order.</summary>
+    /// <summary>Starts every queue and delivers the events buffered so far, in order. All or nothing: see <see cref="StartAllOrNone"/>.</summary>
     /// <exception cref="InvalidOperationException">The bus was started (or stopped, or disposed) before.</exception>
     public void Start()
     {
@@ -70,10 +70,7 @@ internal sealed class BusLifecycle<TListener, TEvent>
             }
 
             AsyncEventQueue<TListener, TEvent>[] queues = _registry.Live;
-            foreach (AsyncEventQueue<TListener, TEvent> queue in queues)
-            {
-                queue.Start();
-            }
+            StartAllOrNone(queues);
 
             foreach ((TEvent e, int kind) in _startBuffer.Events)
             {
@@ -86,10 +83,42 @@ internal sealed class BusLifecycle<TListener, TEvent>
             }
 
             _startBuffer.Clear();
-            _drops.StartSchedule();
 
             // Release, last: a producer that sees Started posts after the buffered events, never before them.
             Volatile.Write(ref _state, Started);
+        }
+    }
+
+    /// <summary>
+    /// Under the bus lock: Start's steps that can fail (a thread that cannot be created, a clock that cannot make the
+    /// drop-report timer), all before any thread touches a queue. On failure the threads started so far end unused and
+    /// the exception propagates: the bus is as it was, not started, its buffer kept, and Start may be tried again.
+    /// </summary>
+    private void StartAllOrNone(AsyncEventQueue<TListener, TEvent>[] queues)
+    {
+        int held = 0;
+        try
+        {
+            for (; held < queues.Length; held++)
+            {
+                queues[held].StartHeld();
+            }
+
+            _drops.StartSchedule();
+        }
+        catch
+        {
+            for (int i = 0; i < held; i++)
+            {
+                queues[i].Recall();
+            }
+
+            throw;
+        }
+
+        foreach (AsyncEventQueue<TListener, TEvent> queue in queues)
+        {
+            queue.Release();
         }
     }
 
@@ -123,13 +152,14 @@ internal sealed class BusLifecycle<TListener, TEvent>
     }
 
     /// <summary>
-    /// Under the bus lock: makes a queue for <paramref name="listener"/>, publishes it to posts and starts it if the
-    /// bus runs. Refused once the bus stopped: a queue made then would never start.
+    /// Under the bus lock: makes a queue for <paramref name="listener"/>, starts it if the bus runs, and publishes it
+    /// to posts. Refused once the bus stopped: a queue made then would never start.
     /// </summary>
     /// <param name="name">The queue name, not yet in use.</param>
     /// <param name="listener">Its first listener, in before any event can reach the queue.</param>
     /// <param name="beforePublish">A test seam run with the new queue just before it is published.</param>
     /// <exception cref="InvalidOperationException">The bus was stopped or disposed.</exception>
+    /// <exception cref="OutOfMemoryException">Its dispatch thread could not be created; no queue was made.</exception>
     public void AddQueue(string name, TListener listener, Action<object>? beforePublish)
     {
         Invariant.LockHeld(_registry.Gate, "queues are created under the bus lock");
@@ -149,13 +179,15 @@ internal sealed class BusLifecycle<TListener, TEvent>
 
         // The listener is in before the queue is visible to posts, so the queue's first event reaches it.
         created.Listeners.Add(listener);
+        if (state == Started)
+        {
+            // Before anything can see the queue: a thread that cannot be created throws here and leaves nothing behind.
+            created.Start();
+        }
+
         _drops.Track(created);
         beforePublish?.Invoke(created);
         _registry.Publish(created);
-        if (state == Started)
-        {
-            created.Start();
-        }
     }
 
     /// <summary>
@@ -183,30 +215,63 @@ internal sealed class BusLifecycle<TListener, TEvent>
         StopCore(join: !onDispatchThread);
     }
 
-    /// <summary>Dispose's part: stops a running bus; a bus never started just refuses later posts and Start.</summary>
+    /// <summary>
+    /// Dispose's part: stops a running bus. A bus never started refuses later posts and Start, and counts the events
+    /// it buffered as dropped on each queue (see <see cref="DiscardStartBuffer"/>).
+    /// </summary>
     /// <remarks>The caller absorbs an interrupt at one of the waits and runs this again (see <see cref="Uninterruptible"/>).</remarks>
     public void Dispose()
     {
+        int discarded = 0;
+        int queues = 0;
         lock (_registry.Gate)
         {
             if (_state == NotStarted)
             {
                 // Never started: no thread to join; drop the buffer and refuse later posts and Start.
                 _state = Stopped;
-                _startBuffer.Clear();
+                (discarded, queues) = DiscardStartBuffer();
                 _stopDone.Set();
             }
         }
 
+        if (discarded > 0)
+        {
+            Log.Safely(() => _context.Logger.StartBufferDiscarded(_context.Name, discarded, queues));
+        }
+
         if (ConsumerThread.IsOwnedBy(_owner))
         {
-            Log.Safely(() => _context.Logger.DisposeOnDispatchThread(_context.Name));
+            // Logged by the call that stops the bus, not by a later one, which does nothing.
+            if (State == Started)
+            {
+                Log.Safely(() => _context.Logger.DisposeOnDispatchThread(_context.Name));
+            }
+
             StopCore(join: false);
         }
         else
         {
             StopCore(join: true);
         }
+    }
+
+    /// <summary>
+    /// Under the bus lock, for a bus disposed before Start: its buffered events were counted in EventsPosted, so each
+    /// queue Start would have offered them to counts them as posted and dropped, and the buffer is emptied.
+    /// </summary>
+    /// <returns>How many events were discarded, and on how many queues they were counted.</returns>
+    private (int Discarded, int Queues) DiscardStartBuffer()
+    {
+        int discarded = _startBuffer.Events.Count;
+        AsyncEventQueue<TListener, TEvent>[] queues = _registry.Live;
+        foreach (AsyncEventQueue<TListener, TEvent> queue in queues)
+        {
+            queue.CountNeverOffered(discarded);
+        }
+
+        _startBuffer.Clear();
+        return (discarded, queues.Length);
     }
 
     /// <summary>

@@ -82,6 +82,12 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
     /// </summary>
     internal Action<object>? BeforeQueuePublished { get; set; }
 
+    /// <summary>Test seam: starts each dispatch thread (<c>Thread.Start</c>); a test makes it throw as thread exhaustion would.</summary>
+    internal Action<Thread> StartThread
+    {
+        set => _context.StartThread = value;
+    }
+
     /// <summary>The bus lock, for tests that must hold it while something else runs.</summary>
     internal object Gate => _registry.Gate;
 
@@ -95,12 +101,19 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
     /// <param name="listener">The listener.</param>
     public void AddToSharedQueue(TListener listener) => AddToQueue(listener, SharedQueue);
 
-    /// <summary>Adds a listener to the named queue, creating the queue (and starting it, if the bus runs) on first use.</summary>
+    /// <summary>
+    /// Adds a listener to the named queue, creating the queue (and starting it, if the bus runs) on first use. Each call
+    /// is one registration: a listener added twice to a queue gets each event twice.
+    /// </summary>
     /// <param name="listener">The listener.</param>
     /// <param name="queue">The queue name.</param>
     /// <exception cref="ArgumentNullException"><paramref name="listener"/> or <paramref name="queue"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="queue"/> is empty.</exception>
     /// <exception cref="InvalidOperationException">The bus was stopped or disposed and has no queue of that name.</exception>
+    /// <exception cref="OutOfMemoryException">
+    /// The new queue's dispatch thread could not be created (no address space or threads left): the call leaves
+    /// nothing behind, no queue and no listener added, and may be tried again.
+    /// </exception>
     public void AddToQueue(TListener listener, string queue)
     {
         ArgumentNullException.ThrowIfNull(listener);
@@ -123,7 +136,10 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
         _drops.ReportFinal(folded);
     }
 
-    /// <summary>Removes a listener from every queue; a queue left empty is stopped.</summary>
+    /// <summary>
+    /// Removes one registration of a listener from every queue that has it; a queue left empty is stopped, and the
+    /// events still waiting in it count as processed, delivered to no listener.
+    /// </summary>
     /// <param name="listener">The listener.</param>
     /// <returns>Whether any queue had it.</returns>
     public bool RemoveListener(TListener listener)
@@ -322,19 +338,27 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Stops the bus if it runs and releases its resources. Never throws; safe to call twice.</summary>
+    /// <summary>
+    /// Stops the bus if it runs and releases its resources. Never throws; safe to call twice, and a second call while
+    /// the first still drains waits for it (but on a dispatch thread of this bus, where it returns at once).
+    /// </summary>
     /// <param name="disposing">Whether this is called from <see cref="Dispose()"/>.</param>
     protected virtual void Dispose(bool disposing)
     {
-        if (!disposing || Interlocked.Exchange(ref _disposed, 1) != 0)
+        if (!disposing)
         {
             return;
         }
 
-        // Never throws: an interrupt that fires at one of the waits of the lifecycle's Dispose is handed back to the
-        // thread. A Stop interrupted in its join has closed every queue; run again, it finds the bus stopped and returns.
+        // Every call goes through the lifecycle, so a second Dispose waits for the first to finish, as a second Stop
+        // does. Never throws: an interrupt that fires at one of the waits of the lifecycle's Dispose is handed back to
+        // the thread. A Stop interrupted in its join has closed every queue; run again, it finds the bus stopped and returns.
         bool interrupted = Uninterruptible.Run(_lifecycle.Dispose);
-        BusMetrics.Unregister(this);
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            BusMetrics.Unregister(this);
+        }
+
         if (interrupted)
         {
             Thread.CurrentThread.Interrupt();

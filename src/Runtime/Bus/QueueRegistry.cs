@@ -96,12 +96,24 @@ internal sealed class QueueRegistry<TListener, TEvent>
         return Array.Find(_live, q => q.Name == name);
     }
 
-    /// <summary>Under <see cref="Gate"/>: a new queue named <paramref name="name"/>, not yet visible to posts.</summary>
+    /// <summary>
+    /// Under <see cref="Gate"/>: a new queue named <paramref name="name"/>, not yet visible to posts. If a retired queue
+    /// of that name still runs, the new one delivers only once that one's thread has ended: a listener re-added while
+    /// its handler runs on the retiring thread never runs on two threads at once.
+    /// </summary>
     public AsyncEventQueue<TListener, TEvent> Create(string name)
     {
         Invariant.LockHeld(Gate, "queues are created under the bus lock");
         int capacity = _capacities.TryGetValue(name, out int configured) ? configured : _context.QueueCapacity;
-        return new AsyncEventQueue<TListener, TEvent>(name, capacity, _context, _owner, _dispatcher, _onInterrupted);
+        var created = new AsyncEventQueue<TListener, TEvent>(name, capacity, _context, _owner, _dispatcher, _onInterrupted);
+
+        // The latest of that name: an earlier one still running is followed by it in turn.
+        if (_retired.FindLast(q => q.Name == name && !q.HasExited) is { } retiring)
+        {
+            created.Follow(retiring);
+        }
+
+        return created;
     }
 
     /// <summary>Under <see cref="Gate"/>: makes <paramref name="queue"/> visible to posts.</summary>

@@ -81,4 +81,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 13, EventName = "WaitingProducersReleased", Level = LogLevel.Warning,
         Message = "Stop released {Count} producers waiting for room in queue {Queue} of bus {Bus}; their events are dropped and counted.")]
     public static partial void WaitingProducersReleased(this ILogger logger, long count, string queue, string bus);
+
+    [LoggerMessage(EventId = 14, EventName = "StartBufferDiscarded", Level = LogLevel.Warning,
+        Message = "Bus {Bus} was disposed before Start with {Count} events posted; they are never delivered and are counted as dropped on each of its {Queues} queues.")]
+    public static partial void StartBufferDiscarded(this ILogger logger, string bus, int count, int queues);
 }

@@ -18,7 +18,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     where TEvent : class
 {
     private readonly QueueConsumer<TListener, TEvent> _consumer;
-    private readonly Thread _thread;
+    private readonly DispatchThread _dispatch;
 
     // Wait queues only: the producers waiting for room. Null on a DropWrite queue, whose full path never waits.
     private readonly WaitingProducers? _waiting;
@@ -27,7 +27,6 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     // capacity is exact; RoomToResume on a Wait queue, so a producer that outruns its consumer waits for a batch of
     // room instead of contending with it for the head line one slot at a time.
     private readonly int _claimRoom;
-    private int _started;
 
     // Set by the first post a dispatch thread could not place in this Wait queue, which logs it (event 12).
     private int _dispatchDropLogged;
@@ -57,7 +56,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
         Listeners = new ListenerList<TListener>(context.MaxTimedListenerTypes, concurrentWriters: false);
         Guard = new ListenerGuard<TListener, TEvent>(context, onInterrupted, name);
         _consumer = dispatcher.CreateConsumer(this, owner);
-        _thread = new Thread(_consumer.Run) { IsBackground = true, Name = "GeneratedBus-" + name };
+        _dispatch = new DispatchThread("GeneratedBus-" + name, _consumer.Run, context);
     }
 
     /// <summary>The queue name, as given to <c>AddToQueue</c>.</summary>
@@ -83,8 +82,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     public ListenerList<TListener> Listeners { get; }
 
     /// <summary>Whether the dispatch thread has ended, or was never started and never will be (closed).</summary>
-    public bool HasExited =>
-        Volatile.Read(ref _started) == 0 ? Ring.IsClosed : !_thread.IsAlive;
+    public bool HasExited => _dispatch.IsReleased ? _dispatch.HasEnded : Ring.IsClosed;
 
     /// <summary>Whether the queue holds nothing: no waiting event and none being delivered.</summary>
     public bool IsIdle
@@ -97,7 +95,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     }
 
     /// <summary>Whether the caller is this queue's dispatch thread.</summary>
-    public bool IsOnDispatchThread => ReferenceEquals(Thread.CurrentThread, _thread);
+    public bool IsOnDispatchThread => _dispatch.IsCurrent;
 
     internal BusContext Context { get; }
 
@@ -118,14 +116,35 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
         }
     }
 
-    /// <summary>Starts the dispatch thread; later calls do nothing.</summary>
+    /// <summary>Under the bus lock: starts the dispatch thread, which delivers at once.</summary>
+    /// <exception cref="OutOfMemoryException">No thread could be created; the queue is as it was, not started.</exception>
     public void Start()
     {
-        if (Interlocked.Exchange(ref _started, 1) == 0)
-        {
-            _thread.Start();
-        }
+        StartHeld();
+        Release();
     }
+
+    /// <summary>
+    /// Under the bus lock: starts the dispatch thread held, before it touches the queue, until <see cref="Release"/>
+    /// or <see cref="Recall"/>. Until released, the queue counts as not started (Join and HasExited ignore the thread).
+    /// </summary>
+    /// <exception cref="OutOfMemoryException">No thread could be created; the queue is as it was, not started.</exception>
+    public void StartHeld() => _dispatch.StartHeld();
+
+    /// <summary>Under the bus lock: lets the held dispatch thread deliver.</summary>
+    public void Release() => _dispatch.Release();
+
+    /// <summary>Under the bus lock: ends the held dispatch thread unused; the queue can be started again.</summary>
+    public void Recall() => _dispatch.Recall();
+
+    /// <summary>
+    /// Under the bus lock, on a queue not yet started: its thread, once released, delivers only after the thread of
+    /// <paramref name="retiring"/>, a retired queue of the same name, has ended. See <see cref="DispatchThread.Follow"/>.
+    /// </summary>
+    public void Follow(AsyncEventQueue<TListener, TEvent> retiring) => _dispatch.Follow(retiring._dispatch);
+
+    /// <summary>Whether the dispatch thread waits for the retiring queue it follows to end. For tests.</summary>
+    internal bool WaitsForPredecessor => _dispatch.WaitsForPredecessor;
 
     /// <summary>
     /// Offers an event and never waits, whatever the queue's mode: a full queue drops and counts, a closed one
@@ -196,6 +215,19 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     public ValueTask<EnqueueResult> WaitForRoomAsync(TEvent e, int kind, CancellationToken cancellationToken) =>
         _waiting!.WaitAsync(new RingOffer<TEvent>(Ring, Parking, e, kind, RoomToResume), cancellationToken);
 
+    /// <summary>
+    /// Counts <paramref name="count"/> events the queue never took as posted and dropped: the start buffer of a bus
+    /// disposed before Start, which that Start would have offered to this queue. Not logged as a drop: the bus logs it.
+    /// </summary>
+    public void CountNeverOffered(int count)
+    {
+        int thread = ThreadNumbers.Current;
+        for (int i = 0; i < count; i++)
+        {
+            Accounting.CountRefusedUnlogged(thread);
+        }
+    }
+
     private void CountDrop(int thread)
     {
         if (Accounting.CountRefused(thread))
@@ -252,8 +284,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
 
     /// <summary>Waits for the dispatch thread to end.</summary>
     /// <returns>Whether it ended (or never ran) within <paramref name="timeout"/>.</returns>
-    public bool Join(TimeSpan timeout) =>
-        Volatile.Read(ref _started) == 0 || IsOnDispatchThread || _thread.Join(timeout);
+    public bool Join(TimeSpan timeout) => _dispatch.Join(timeout);
 
     /// <summary>
     /// After a join timed out: once the stuck listener returns, the consumer counts every remaining event as dropped
