@@ -4,9 +4,8 @@ using System.Runtime.CompilerServices;
 namespace GeneratedBus;
 
 /// <summary>
-/// The two loops that deliver one event to every listener of a snapshot, compiled for one dispatcher: each call is
-/// <c>default(TDispatcher).Dispatch(listener, e, kind)</c>, a direct call the JIT can inline, with no delegate or
-/// virtual call in between. Each call is guarded: a failure goes to the <see cref="ListenerGuard{TListener, TEvent}"/>
+/// The two loops that deliver one event to every listener of a snapshot, compiled for one dispatcher: each run or call is
+/// a direct call on <c>default(TDispatcher)</c>, which the JIT can inline, with no delegate or virtual call in between. Each call is guarded: a failure goes to the <see cref="ListenerGuard{TListener, TEvent}"/>
 /// and the next listener is still called.
 /// </summary>
 /// <typeparam name="TListener">The listener interface.</typeparam>
@@ -15,13 +14,13 @@ namespace GeneratedBus;
 /// <remarks>
 /// An object, not a static class: called through an instance, code shared between listener types reaches its own
 /// instantiation through the object, not through a lookup in the caller's generic dictionary on every post. The
-/// unguarded run is virtual: <see cref="SpanListenerCalls{TListener, TEvent, TDispatcher}"/> hands it to a dispatcher
-/// that calls a whole run with one jump.
+/// unguarded run is the dispatcher's own <see cref="IEventSpanDispatcher{TListener, TEvent}.DispatchSpan"/>, a
+/// direct call: a plain dispatcher runs as <see cref="OneListenerAtATime{TListener, TEvent, TDispatcher}"/>.
 /// </remarks>
-internal class ListenerCalls<TListener, TEvent, TDispatcher>
+internal sealed class ListenerCalls<TListener, TEvent, TDispatcher>
     where TListener : class
     where TEvent : class
-    where TDispatcher : struct, IEventDispatcher<TListener, TEvent>
+    where TDispatcher : struct, IEventSpanDispatcher<TListener, TEvent>
 {
     private readonly ListenerGuard<TListener, TEvent> _guard;
     private readonly BusContext _context;
@@ -42,7 +41,9 @@ internal class ListenerCalls<TListener, TEvent, TDispatcher>
         {
             try
             {
-                CallRun(listeners, e, kind, ref next);
+                // The run is a method of the dispatcher's, with no handler of its own: inside a try block the JIT
+                // keeps a loop's variables in memory, which costs about a tenth over 10 listeners.
+                default(TDispatcher).DispatchSpan(listeners, e, kind, ref next);
                 return;
             }
             catch (Exception ex)
@@ -118,22 +119,5 @@ internal class ListenerCalls<TListener, TEvent, TDispatcher>
         }
 
         return t0;
-    }
-
-    /// <summary>
-    /// The unguarded run, from listener <paramref name="next"/> on, which it keeps pointing at the listener being
-    /// called: <see cref="CallEach"/>'s handler reads it to know whose call failed, and resumes after it.
-    /// </summary>
-    /// <remarks>
-    /// A method of its own, out of line, so that it has no exception handler: inside a try block the JIT keeps the
-    /// loop's variables in memory, which cost about a tenth more than a hand-written loop over 10 listeners.
-    /// </remarks>
-    protected virtual void CallRun(TListener[] listeners, TEvent e, int kind, ref int next)
-    {
-        for (int i = next; i < listeners.Length; i++)
-        {
-            next = i;
-            default(TDispatcher).Dispatch(listeners[i], e, kind);
-        }
     }
 }

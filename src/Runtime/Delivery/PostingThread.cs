@@ -7,5 +7,6 @@ namespace GeneratedBus;
 /// <remarks>The tally is the cell itself, not an object it points to: one load less on every post.</remarks>
 internal sealed class PostingThread(long frequency, int maxInterval) : CallTally
 {
-    public TimingSampler Sampler { get; } = new(frequency, maxInterval: maxInterval);
+    // A field, used in place: the sampler is a mutable struct.
+    public TimingSampler Sampler = new(frequency, maxInterval: maxInterval);
 }

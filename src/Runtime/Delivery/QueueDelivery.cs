@@ -11,7 +11,7 @@ namespace GeneratedBus;
 internal sealed class QueueDelivery<TListener, TEvent, TDispatcher> : QueueConsumer<TListener, TEvent>
     where TListener : class
     where TEvent : class
-    where TDispatcher : struct, IEventDispatcher<TListener, TEvent>
+    where TDispatcher : struct, IEventSpanDispatcher<TListener, TEvent>
 {
     private readonly ListenerCalls<TListener, TEvent, TDispatcher> _calls;
 

@@ -68,7 +68,7 @@ internal abstract class SyncDelivery<TListener, TEvent>
 internal sealed class SyncDelivery<TListener, TEvent, TDispatcher> : SyncDelivery<TListener, TEvent>
     where TListener : class
     where TEvent : class
-    where TDispatcher : struct, IEventDispatcher<TListener, TEvent>
+    where TDispatcher : struct, IEventSpanDispatcher<TListener, TEvent>
 {
     private readonly ListenerCalls<TListener, TEvent, TDispatcher> _calls;
     private readonly bool _timed;
@@ -95,7 +95,7 @@ internal sealed class SyncDelivery<TListener, TEvent, TDispatcher> : SyncDeliver
             // counts is closed unread anyway (see PostTimed).
             if (poster.Sampler.TimeNext() || BusMetrics.ListenerDuration.Enabled)
             {
-                PostTimed(poster.Sampler, snapshot, e, kind);
+                PostTimed(ref poster.Sampler, snapshot, e, kind);
                 return;
             }
         }
@@ -104,7 +104,7 @@ internal sealed class SyncDelivery<TListener, TEvent, TDispatcher> : SyncDeliver
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void PostTimed(TimingSampler sampler, ListenerSnapshot<TListener> snapshot, TEvent e, int kind)
+    private void PostTimed(ref TimingSampler sampler, ListenerSnapshot<TListener> snapshot, TEvent e, int kind)
     {
         // The untimed posts since the last timed one ran among the caller's own code, so their time cannot be read
         // apart from it: close their run unread. (A queue reads its runs: its thread does nothing else.)

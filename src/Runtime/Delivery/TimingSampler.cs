@@ -16,9 +16,10 @@ namespace GeneratedBus;
 /// always the same kind), and the scaled total time would then be that kind's, not the stream's. Gaps of both parities
 /// and every residue make each position equally likely to be timed in the long run. Consumer-only state: only the
 /// delivering thread touches it (a queue's dispatch thread, or one thread posting to a synchronous bus), so the
-/// generator is a plain xorshift (no allocation, no locked instruction).
+/// generator is a plain xorshift (no allocation, no locked instruction). A struct, held in place in its owner's
+/// object: a synchronous post reads its countdown without a load of its own.
 /// </remarks>
-internal sealed class TimingSampler
+internal struct TimingSampler
 {
     /// <summary>A queue's bound: at most this many events, one timed and the rest counted, between two clock readings.</summary>
     internal const int MaxInterval = 16;

@@ -24,7 +24,7 @@ public abstract class DispatcherBinding<TListener, TEvent>
     /// <typeparam name="TDispatcher">The dispatcher, a struct so that code using it is compiled for it alone.</typeparam>
     public static DispatcherBinding<TListener, TEvent> Of<TDispatcher>()
         where TDispatcher : struct, IEventDispatcher<TListener, TEvent> =>
-        DispatcherBinding<TListener, TEvent, TDispatcher>.Instance;
+        DispatcherBinding<TListener, TEvent, OneListenerAtATime<TListener, TEvent, TDispatcher>>.Instance;
 
     /// <summary>
     /// The binding to <typeparamref name="TDispatcher"/>, which also delivers a run of listeners at once: each event
@@ -33,7 +33,7 @@ public abstract class DispatcherBinding<TListener, TEvent>
     /// <typeparam name="TDispatcher">The dispatcher, a struct so that code using it is compiled for it alone.</typeparam>
     public static DispatcherBinding<TListener, TEvent> OfSpanDispatcher<TDispatcher>()
         where TDispatcher : struct, IEventSpanDispatcher<TListener, TEvent> =>
-        SpanDispatcherBinding<TListener, TEvent, TDispatcher>.Instance;
+        DispatcherBinding<TListener, TEvent, TDispatcher>.Instance;
 
     /// <summary>How many kinds the dispatcher has.</summary>
     internal abstract int KindCount { get; }
@@ -48,11 +48,14 @@ public abstract class DispatcherBinding<TListener, TEvent>
     internal abstract SyncDelivery<TListener, TEvent> CreateSyncDelivery(BusContext context);
 }
 
-/// <summary>The binding to one dispatcher type, which calls one listener at a time.</summary>
-internal class DispatcherBinding<TListener, TEvent, TDispatcher> : DispatcherBinding<TListener, TEvent>
+/// <summary>
+/// The binding to one dispatcher type. Every binding is to a span dispatcher: a plain one arrives wrapped in
+/// <see cref="OneListenerAtATime{TListener, TEvent, TDispatcher}"/>.
+/// </summary>
+internal sealed class DispatcherBinding<TListener, TEvent, TDispatcher> : DispatcherBinding<TListener, TEvent>
     where TListener : class
     where TEvent : class
-    where TDispatcher : struct, IEventDispatcher<TListener, TEvent>
+    where TDispatcher : struct, IEventSpanDispatcher<TListener, TEvent>
 {
     public static readonly DispatcherBinding<TListener, TEvent, TDispatcher> Instance = new();
 
@@ -61,24 +64,8 @@ internal class DispatcherBinding<TListener, TEvent, TDispatcher> : DispatcherBin
     internal override int Classify(TEvent e) => default(TDispatcher).Classify(e);
 
     internal override QueueConsumer<TListener, TEvent> CreateConsumer(AsyncEventQueue<TListener, TEvent> queue, object owner) =>
-        new QueueDelivery<TListener, TEvent, TDispatcher>(queue, owner, CreateCalls(queue.Guard));
+        new QueueDelivery<TListener, TEvent, TDispatcher>(queue, owner, new ListenerCalls<TListener, TEvent, TDispatcher>(queue.Guard));
 
     internal override SyncDelivery<TListener, TEvent> CreateSyncDelivery(BusContext context) =>
-        new SyncDelivery<TListener, TEvent, TDispatcher>(context, CreateCalls);
-
-    /// <summary>The delivery loops of one listener list, guarded by <paramref name="guard"/>.</summary>
-    internal virtual ListenerCalls<TListener, TEvent, TDispatcher> CreateCalls(ListenerGuard<TListener, TEvent> guard) =>
-        new(guard);
-}
-
-/// <summary>The binding to one dispatcher type that delivers runs of listeners at once.</summary>
-internal sealed class SpanDispatcherBinding<TListener, TEvent, TDispatcher> : DispatcherBinding<TListener, TEvent, TDispatcher>
-    where TListener : class
-    where TEvent : class
-    where TDispatcher : struct, IEventSpanDispatcher<TListener, TEvent>
-{
-    public static new readonly SpanDispatcherBinding<TListener, TEvent, TDispatcher> Instance = new();
-
-    internal override ListenerCalls<TListener, TEvent, TDispatcher> CreateCalls(ListenerGuard<TListener, TEvent> guard) =>
-        new SpanListenerCalls<TListener, TEvent, TDispatcher>(guard);
+        new SyncDelivery<TListener, TEvent, TDispatcher>(context, guard => new ListenerCalls<TListener, TEvent, TDispatcher>(guard));
 }

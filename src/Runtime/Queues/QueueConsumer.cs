@@ -55,7 +55,7 @@ internal abstract class QueueConsumer<TListener, TEvent>
     protected ListenerGuard<TListener, TEvent> Guard { get; }
 
     /// <summary>Which events to time (timers on); dispatch thread only.</summary>
-    protected TimingSampler Sampler { get; }
+    protected TimingSampler Sampler; // a mutable struct, used in place
 
     /// <summary>Whether the bus abandoned the queue (see <see cref="Abandon"/>).</summary>
     protected bool IsAbandoned => Volatile.Read(ref _abandon) != 0;

@@ -118,8 +118,11 @@ public class SampledTimingTests
     }
 
     /// <summary>Which of the first <paramref name="events"/> fast events a queue on this clock times.</summary>
-    private static bool[] Planned(TimeProvider time, int events) =>
-        TimingSamplerTests.Sample(new TimingSampler(time.TimestampFrequency), events, _ => 0);
+    private static bool[] Planned(TimeProvider time, int events)
+    {
+        var sampler = new TimingSampler(time.TimestampFrequency);
+        return TimingSamplerTests.Sample(ref sampler, events, _ => 0);
+    }
 
     /// <summary>
     /// A started bus whose listener takes 2 s at event <paramref name="slow"/> and waits at event

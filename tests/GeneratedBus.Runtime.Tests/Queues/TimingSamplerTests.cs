@@ -13,7 +13,7 @@ public class TimingSamplerTests
     public void Fast_events_double_the_interval_up_to_sixteen_and_gaps_fall_between_half_and_all_of_it()
     {
         var sampler = new TimingSampler(Frequency);
-        List<int> timed = TimedPositions(Sample(sampler, 10_000, _ => 0));
+        List<int> timed = TimedPositions(Sample(ref sampler, 10_000, _ => 0));
 
         // The first event is timed; the k-th gap after it lies in [interval/2, interval] for intervals 2, 4, 8, 16, 16...
         Assert.Equal(0, timed[0]);
@@ -35,7 +35,7 @@ public class TimingSamplerTests
         var sampler = new TimingSampler(Frequency);
 
         // Twenty calls of 0.1 µs: 2 µs in all, fast per call; the interval keeps doubling.
-        Sample(sampler, 1_000, _ => 0);
+        Sample(ref sampler, 1_000, _ => 0);
         Assert.Equal(TimingSampler.MaxInterval, sampler.Interval);
         while (!sampler.TimeNext())
         {
@@ -60,7 +60,7 @@ public class TimingSamplerTests
     public void A_slow_timed_event_or_a_slow_untimed_run_makes_every_following_event_timed()
     {
         var sampler = new TimingSampler(Frequency);
-        Sample(sampler, 1_000, _ => 0);
+        Sample(ref sampler, 1_000, _ => 0);
         Assert.Equal(TimingSampler.MaxInterval, sampler.Interval);
 
         while (!sampler.TimeNext())
@@ -70,10 +70,10 @@ public class TimingSamplerTests
         sampler.RunRead(slow: false);
         sampler.Timed(sampler.SlowEventTicks, calls: 1);
         Assert.Equal(1, sampler.Interval);
-        Assert.All(Sample(sampler, 20, _ => sampler.SlowEventTicks), t => Assert.True(t));
+        Assert.All(Sample(ref sampler, 20, _ => sampler.SlowEventTicks), t => Assert.True(t));
 
         // Back to fast: the interval doubles again, until an untimed run is read as slow.
-        Sample(sampler, 1_000, _ => 0);
+        Sample(ref sampler, 1_000, _ => 0);
         Assert.Equal(TimingSampler.MaxInterval, sampler.Interval);
         while (sampler.TimeNext())
         {
@@ -89,7 +89,7 @@ public class TimingSamplerTests
     public void Untimed_counts_exactly_the_events_not_timed_since_the_last_reading()
     {
         var sampler = new TimingSampler(Frequency);
-        Sample(sampler, 1_000, _ => 0);
+        Sample(ref sampler, 1_000, _ => 0);
         while (!sampler.TimeNext())
         {
         }
@@ -118,7 +118,8 @@ public class TimingSamplerTests
         // seed fixed the result is deterministic; about 16,000 samples put a fair share within 1% or so, so the
         // 10% bound is generous.
         const int events = 200_000;
-        bool[] timed = Sample(new TimingSampler(Frequency, seed), events, _ => 0);
+        var sampler = new TimingSampler(Frequency, seed);
+        bool[] timed = Sample(ref sampler, events, _ => 0);
         List<int> positions = TimedPositions(timed);
         foreach (int period in new[] { 2, 3, 4, 16 })
         {
@@ -134,7 +135,7 @@ public class TimingSamplerTests
     }
 
     /// <summary>Runs <paramref name="events"/> events through the sampler as a queue does, and says which were timed.</summary>
-    internal static bool[] Sample(TimingSampler sampler, int events, Func<int, long> ticks)
+    internal static bool[] Sample(ref TimingSampler sampler, int events, Func<int, long> ticks)
     {
         bool[] timed = new bool[events];
         for (int i = 0; i < events; i++)
