@@ -59,7 +59,8 @@ public abstract class EventLoop<TEvent> : IDisposable
     // Volatile.Read, whose acquire pairs with that release.
     private bool _stopped;
 
-    // Written once, under _gate and before the thread starts, with Volatile.Write; read with Volatile.Read by IsActive.
+    // Written once, under _gate and before the thread starts, with Volatile.Write (and cleared if the thread could not
+    // be started); read with Volatile.Read by IsActive.
     private Thread? _thread;
 
     // Written at most once, under _gate, with Volatile.Write before OnStop runs; read with Volatile.Read.
@@ -98,6 +99,9 @@ public abstract class EventLoop<TEvent> : IDisposable
     /// <remarks>False while <see cref="OnStart"/> runs, and false as soon as <see cref="Stop"/> begins.</remarks>
     public bool IsActive => Volatile.Read(ref _thread) is not null && !Volatile.Read(ref _stopped);
 
+    /// <summary>Starts the loop's thread; a test seam, so that thread exhaustion can be simulated.</summary>
+    internal Action<Thread> ThreadStarter { get; set; } = static thread => thread.Start();
+
     /// <summary>Whether <see cref="Stop"/> was called; from then on, posts are ignored.</summary>
     public bool IsStopped => Volatile.Read(ref _stopped);
 
@@ -114,9 +118,12 @@ public abstract class EventLoop<TEvent> : IDisposable
     /// <remarks>
     /// <see cref="OnStart"/> happens before any <see cref="OnReceive"/>. If it calls <see cref="Stop"/>, the thread is
     /// never started. If it throws, the exception propagates, the thread is never started and the loop stays inactive;
-    /// <see cref="Stop"/> then still calls <see cref="OnStop"/> once.
+    /// <see cref="Stop"/> then still calls <see cref="OnStop"/> once. If the thread cannot be created, the exception
+    /// propagates the same way: the loop stays inactive, and <see cref="Stop"/> counts the events posted meanwhile in
+    /// <see cref="DiscardedOnStop"/> and calls <see cref="OnStop"/> once.
     /// </remarks>
     /// <exception cref="InvalidOperationException">The loop was started or stopped before.</exception>
+    /// <exception cref="OutOfMemoryException">The loop's thread could not be created.</exception>
     public void Start()
     {
         using (UninterruptibleLock.Enter(_gate))
@@ -348,7 +355,17 @@ public abstract class EventLoop<TEvent> : IDisposable
 
                 // Published before the thread runs, so a Stop on the loop's thread recognises it.
                 Volatile.Write(ref _thread, thread);
-                thread.Start();
+                try
+                {
+                    ThreadStarter(thread);
+                }
+                catch
+                {
+                    // No thread could be made (out of memory, a pid limit): the loop holds none, so a later Stop
+                    // joins nothing and counts what was posted as discarded, instead of throwing ThreadStateException.
+                    Volatile.Write(ref _thread, null);
+                    throw;
+                }
             }
 
             // Wake a Stop from another thread waiting for OnStart to finish.
