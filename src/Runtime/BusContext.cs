@@ -36,6 +36,9 @@ internal sealed class BusContext
         FullModes = new QueueFullModeMap(options);
     }
 
+    /// <summary>A live bus's posts: counted per thread, and those under way, which Stop waits for.</summary>
+    public PostsUnderWay Posts { get; } = new();
+
     /// <summary>What each queue does when full (back-pressure), by queue name.</summary>
     public QueueFullModeMap FullModes { get; }
 

@@ -241,6 +241,16 @@ internal sealed class BusLifecycle<TListener, TEvent>
             // Stop has already refused new posts, so an interrupt that hits the wait for the bus lock must not leave
             // the queues open: their events would never be delivered nor counted as dropped.
             AsyncEventQueue<TListener, TEvent>[] queues = Uninterruptible.Run(AllQueues, out bool interrupted);
+
+            // Counters final when Stop returns: first end every wait for room, so that no post under way waits, then let
+            // the posts that saw the bus running finish with every queue while the rings are still open (each event
+            // they counted reaches every queue), and only then close the rings.
+            foreach (AsyncEventQueue<TListener, TEvent> queue in queues)
+            {
+                queue.EndWaits();
+            }
+
+            interrupted |= Uninterruptible.Run(WaitForPostsUnderWay);
             foreach (AsyncEventQueue<TListener, TEvent> queue in queues)
             {
                 queue.Close();
@@ -275,6 +285,9 @@ internal sealed class BusLifecycle<TListener, TEvent>
             }
         }
     }
+
+    /// <summary>Waits, at most ExitTimeout, for the posts that saw the bus running (see <see cref="PostsUnderWay"/>).</summary>
+    private void WaitForPostsUnderWay() => _context.Posts.WaitForPostsBefore(_context.ExitTimeout);
 
     private AsyncEventQueue<TListener, TEvent>[] AllQueues()
     {

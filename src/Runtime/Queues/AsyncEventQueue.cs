@@ -230,16 +230,14 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
         Log.Safely(() => Context.Logger.DispatchThreadPostDropped(thread, Name, Context.Name, Ring.Capacity));
 
     /// <summary>
-    /// Refuses further events and wakes the consumer so it drains what it holds and exits. Producers waiting for room
-    /// are released, their events dropped and counted, before it returns.
+    /// Ends every wait for room, now and later: producers waiting are released, their events dropped and counted, before
+    /// it returns; a post that finds the queue full later drops and counts at once. The ring stays open. Stop calls it
+    /// first, so that the posts under way finish without waiting; <see cref="Close"/> calls it again.
     /// </summary>
-    public void Close()
+    public void EndWaits()
     {
-        Ring.Close();
-        Parking.WakeToClose();
         if (_waiting is not null)
         {
-            // After the close: producers still running retry into a closed ring and count themselves.
             long before = _waiting.Dropped;
             _waiting.ReleaseAll();
             long released = _waiting.Dropped - before;
@@ -248,6 +246,19 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
                 Log.Safely(() => Context.Logger.WaitingProducersReleased(released, Name, Context.Name));
             }
         }
+    }
+
+    /// <summary>
+    /// Refuses further events and wakes the consumer so it drains what it holds and exits. Producers waiting for room
+    /// are released, their events dropped and counted, before it returns.
+    /// </summary>
+    public void Close()
+    {
+        Ring.Close();
+        Parking.WakeToClose();
+
+        // After the close: producers still running retry into a closed ring and count themselves.
+        EndWaits();
     }
 
     /// <summary>Waits for the dispatch thread to end.</summary>
