@@ -118,7 +118,7 @@ internal sealed class BusLifecycle<TListener, TEvent>
         }
 
         // The first refusal, logged once, outside the bus lock.
-        Log.Safely(() => _context.Logger.StartBufferFull(_context.Name, capacity));
+        _context.LogPump.Write(() => _context.Logger.StartBufferFull(_context.Name, capacity));
         return EarlyPost.Refused;
     }
 
@@ -200,7 +200,7 @@ internal sealed class BusLifecycle<TListener, TEvent>
 
         if (ConsumerThread.IsOwnedBy(_owner))
         {
-            Log.Safely(() => _context.Logger.DisposeOnDispatchThread(_context.Name));
+            _context.LogPump.Write(() => _context.Logger.DisposeOnDispatchThread(_context.Name));
             StopCore(join: false);
         }
         else
@@ -218,7 +218,7 @@ internal sealed class BusLifecycle<TListener, TEvent>
         if (!queue.Join(_context.ExitTimeout))
         {
             QueueStats stats = queue.GetStats(out long inFlight);
-            Log.Safely(() => _context.Logger.ExitTimeout(queue.Name, _context.Name, _context.ExitTimeout, stats.Size + inFlight));
+            _context.LogPump.Write(() => _context.Logger.ExitTimeout(queue.Name, _context.Name, _context.ExitTimeout, stats.Size + inFlight));
             queue.Abandon();
         }
     }
@@ -278,6 +278,12 @@ internal sealed class BusLifecycle<TListener, TEvent>
             // here, where it would skip _stopDone.
             _drops.StopSchedule();
             bool interrupted = Uninterruptible.Run(_drops.ReportAll);
+            if (join)
+            {
+                // Stop's own entries are written by the log pump: wait for them, as for a queue, at most ExitTimeout.
+                interrupted |= Uninterruptible.Run(FlushLog);
+            }
+
             _stopDone.Set();
             if (interrupted)
             {
@@ -285,6 +291,9 @@ internal sealed class BusLifecycle<TListener, TEvent>
             }
         }
     }
+
+    /// <summary>Waits, at most ExitTimeout, for the log entries handed to the pump so far to be written.</summary>
+    private void FlushLog() => _context.LogPump.Flush(_context.ExitTimeout);
 
     /// <summary>Waits, at most ExitTimeout, for the posts that saw the bus running (see <see cref="PostsUnderWay"/>).</summary>
     private void WaitForPostsUnderWay() => _context.Posts.WaitForPostsBefore(_context.ExitTimeout);

@@ -86,6 +86,9 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
     /// <summary>Test seam: holding it stops a thread's first post to this bus before the post is counted.</summary>
     internal object PostedCounterGate => _posts.GrowGate;
 
+    /// <summary>Test seam: waits until the log entries handed to the bus's log pump so far are written.</summary>
+    internal bool WaitForLog(TimeSpan timeout) => _context.LogPump.Flush(timeout);
+
     /// <summary>The bus lock, for tests that must hold it while something else runs.</summary>
     internal object Gate => _registry.Gate;
 
@@ -142,7 +145,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
 
         foreach (AsyncEventQueue<TListener, TEvent> queue in emptied)
         {
-            Log.Safely(() => _context.Logger.QueueRetired(queue.Name, _context.Name));
+            _context.LogPump.Write(() => _context.Logger.QueueRetired(queue.Name, _context.Name));
         }
 
         // A dispatch thread must not join itself or another queue (it may be waited on); the emptied queues drain

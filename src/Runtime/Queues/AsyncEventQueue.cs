@@ -227,7 +227,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     // Apart from MustWait: a lambda capturing a local there would allocate its closure on every wait.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void LogDispatchThreadDrop(string thread) =>
-        Log.Safely(() => Context.Logger.DispatchThreadPostDropped(thread, Name, Context.Name, Ring.Capacity));
+        Context.LogPump.Write(() => Context.Logger.DispatchThreadPostDropped(thread, Name, Context.Name, Ring.Capacity));
 
     /// <summary>
     /// Ends every wait for room, now and later: producers waiting are released, their events dropped and counted, before
@@ -243,7 +243,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
             long released = _waiting.Dropped - before;
             if (released > 0)
             {
-                Log.Safely(() => Context.Logger.WaitingProducersReleased(released, Name, Context.Name));
+                Context.LogPump.Write(() => Context.Logger.WaitingProducersReleased(released, Name, Context.Name));
             }
         }
     }
@@ -285,5 +285,5 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     // Out of line: the drop path's common case stays small.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void LogFirstDrop() =>
-        Log.Safely(() => Context.Logger.FirstDrop(Name, Context.Name, Ring.Capacity));
+        Context.LogPump.Write(() => Context.Logger.FirstDrop(Name, Context.Name, Ring.Capacity));
 }

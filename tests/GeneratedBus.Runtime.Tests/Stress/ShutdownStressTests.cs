@@ -128,6 +128,7 @@ public class ShutdownStressTests
         // Stop returned with the listener still blocked: the stuck queue holds its events as Size and one in flight,
         // none lost, and it alone is certain to have been abandoned.
         BusStats atStop = bus.GetStats();
+        bus.FlushLog();
         QueueStats held = atStop.Queues["stuck"];
         Assert.Equal(1, blocking.Calls);
         Assert.Equal(0, held.Processed);
