@@ -47,6 +47,9 @@ internal sealed class PostsUnderWay
         }
     }
 
+    /// <summary>The posts thread <paramref name="thread"/> has counted: a number that tells its posts apart.</summary>
+    public long CountOf(int thread) => Volatile.Read(ref _cells.Get(thread, out _).Posted);
+
     /// <summary>Test seam: holding it stops a thread's first post to the bus before the post is marked or counted.</summary>
     internal object GrowGate => _cells.GrowGate;
 

@@ -53,7 +53,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
         _waiting = FullMode == QueueFullMode.Wait ? new WaitingProducers(context.Name, name, context.TimeProvider) : null;
         _claimRoom = _waiting is null ? 1 : RoomToResume;
         Accounting = new QueueAccounting<TEvent>(Ring, _waiting);
-        Parking = new ConsumerParking<TEvent>(Ring);
+        Parking = new ConsumerParking<TEvent>(Ring, context.Posts);
         Listeners = new ListenerList<TListener>(context.MaxTimedListenerTypes, concurrentWriters: false);
         Guard = new ListenerGuard<TListener, TEvent>(context, onInterrupted, name);
         _consumer = dispatcher.CreateConsumer(this, owner);
