@@ -360,27 +360,13 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
         PostsUnderWay.Cell cell = _posts.Enter(thread);
         try
         {
-            while (true)
+            if (Admit(e, kind, cell))
             {
-                int state = _lifecycle.State;
-                if (state == BusLifecycle<TListener, TEvent>.Started)
+                AsyncEventQueue<TListener, TEvent>[] live = _registry.Live;
+                int full = OfferToEach(live, e, kind, thread);
+                if (full >= 0)
                 {
-                    PostsUnderWay.Count(cell);
-                    AsyncEventQueue<TListener, TEvent>[] live = _registry.Live;
-                    int full = OfferToEach(live, e, kind, thread);
-                    if (full >= 0)
-                    {
-                        WaitForRoom(live, full, e, kind, thread);
-                    }
-
-                    return;
-                }
-
-                // Stopped is final, so a post after Stop is ignored without taking the lock Stop itself needs. Before
-                // Start it is buffered, unless Start came meanwhile: then round again, to post after the buffer.
-                if (state == BusLifecycle<TListener, TEvent>.Stopped || !PostNotRunning(e, kind, cell))
-                {
-                    return;
+                    WaitForRoom(live, full, e, kind, thread);
                 }
             }
         }
@@ -397,26 +383,41 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
         PostsUnderWay.Cell cell = _posts.Enter(thread);
         try
         {
-            while (true)
+            if (!Admit(e, kind, cell))
             {
-                int state = _lifecycle.State;
-                if (state == BusLifecycle<TListener, TEvent>.Started)
-                {
-                    PostsUnderWay.Count(cell);
-                    AsyncEventQueue<TListener, TEvent>[] live = _registry.Live;
-                    int full = OfferToEach(live, e, kind, thread);
-                    return full < 0 ? default : WaitForRoomAsync(_posts, live, full, e, kind, thread, cancellationToken);
-                }
-
-                if (state == BusLifecycle<TListener, TEvent>.Stopped || !PostNotRunning(e, kind, cell))
-                {
-                    return default;
-                }
+                return default;
             }
+
+            AsyncEventQueue<TListener, TEvent>[] live = _registry.Live;
+            int full = OfferToEach(live, e, kind, thread);
+            return full < 0 ? default : WaitForRoomAsync(_posts, live, full, e, kind, thread, cancellationToken);
         }
         finally
         {
             PostsUnderWay.Exit(cell);
+        }
+    }
+
+    /// <summary>A marked post's state read: whether to offer the event to the live queues (then it is counted).</summary>
+    /// <returns>True while the bus runs; false once the event is buffered for Start, refused, or ignored after Stop.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Admit(TEvent e, int kind, PostsUnderWay.Cell cell)
+    {
+        while (true)
+        {
+            int state = _lifecycle.State;
+            if (state == BusLifecycle<TListener, TEvent>.Started)
+            {
+                PostsUnderWay.Count(cell);
+                return true;
+            }
+
+            // Stopped is final, so a post after Stop is ignored without taking the lock Stop itself needs. Before
+            // Start it is buffered, unless Start came meanwhile: then round again, to post after the buffer.
+            if (state == BusLifecycle<TListener, TEvent>.Stopped || !PostNotRunning(e, kind, cell))
+            {
+                return false;
+            }
         }
     }
 

@@ -97,47 +97,20 @@ internal sealed class PostsUnderWay
     public bool WaitForPostsBefore(TimeSpan timeout)
     {
         Interlocked.MemoryBarrierProcessWide();
-        long deadline = timeout == Timeout.InfiniteTimeSpan ? long.MaxValue : Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        long deadline = Polling.Deadline(timeout);
         int self = ThreadNumbers.Current;
         Cell?[] cells = _cells.All();
         for (int i = 0; i < cells.Length; i++)
         {
-            if (i != self && cells[i] is { } cell && !Until(() => Volatile.Read(ref cell.InPost) == 0, deadline))
+            // Seen clear once is enough: a post that begins after the barrier sees the bus stopped.
+            if (i != self && cells[i] is { } cell && !Polling.Until(() => Volatile.Read(ref cell.InPost) == 0, deadline))
             {
                 return false;
             }
         }
 
         // Every marked post has finished its synchronous part, so no asynchronous wait begins any more.
-        return Until(() => Volatile.Read(ref _waitingAsync) == 0, deadline);
-    }
-
-    /// <summary>Spins briefly, then yields, then sleeps a millisecond at a time until <paramref name="done"/> or the deadline.</summary>
-    private static bool Until(Func<bool> done, long deadline)
-    {
-        for (int round = 0; !done(); round++)
-        {
-            if (Environment.TickCount64 >= deadline)
-            {
-                return false;
-            }
-
-            if (round < 64)
-            {
-                Thread.SpinWait(20);
-            }
-            else if (round < 128)
-            {
-                Thread.Yield();
-            }
-            else
-            {
-                // A post descheduled mid-way needs this core more than a yield gives it.
-                Thread.Sleep(1);
-            }
-        }
-
-        return true;
+        return Polling.Until(() => Volatile.Read(ref _waitingAsync) == 0, deadline);
     }
 
     /// <summary>

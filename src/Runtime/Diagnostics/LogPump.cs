@@ -46,25 +46,7 @@ internal sealed class LogPump
     public bool Flush(TimeSpan timeout)
     {
         long target = Volatile.Read(ref _handedIn);
-        long deadline = timeout == Timeout.InfiniteTimeSpan ? long.MaxValue : Environment.TickCount64 + (long)timeout.TotalMilliseconds;
-        for (int round = 0; Volatile.Read(ref _written) < target; round++)
-        {
-            if (Environment.TickCount64 >= deadline)
-            {
-                return false;
-            }
-
-            if (round < 16)
-            {
-                Thread.Yield();
-            }
-            else
-            {
-                Thread.Sleep(1);
-            }
-        }
-
-        return true;
+        return Polling.Until(() => Volatile.Read(ref _written) >= target, Polling.Deadline(timeout));
     }
 
     private void Drain()

@@ -28,8 +28,8 @@ public class StopRacingPostsTests
 
         // The producer's offer finds the queue full; its first drop on the queue then waits for this lock.
         object gate = bus.Queue("q").Accounting.RefusedCounterGate;
-        Workers producer, stopper;
-        BusStats? atStop = null;
+        Workers producer;
+        Stopper stopper;
         bool returnedEarly;
         Monitor.Enter(gate);
         try
@@ -37,13 +37,9 @@ public class StopRacingPostsTests
             producer = Workers.Start(1, _ => bus.Post(new Ping(2)), "producer");
             Eventually.True(() => producer.AllWaiting, "the producer waits to count its drop");
             blocking.Release();
-            stopper = Workers.Start(1, _ =>
-            {
-                bus.Stop();
-                atStop = bus.GetStats();
-            }, "Stop");
+            stopper = new Stopper(bus);
             Eventually.True(() => bus.IsStopping, "Stop began");
-            returnedEarly = SpinWait.SpinUntil(() => !stopper.IsAnyAlive, WrongReturnWindow);
+            returnedEarly = stopper.ReturnsWithin(WrongReturnWindow);
         }
         finally
         {
@@ -51,10 +47,10 @@ public class StopRacingPostsTests
         }
 
         producer.Join("producer");
-        stopper.Join("Stop");
+        BusStats atStop = stopper.Join();
         Assert.False(returnedEarly, "Stop returned while a post that began before it had still to count its drop");
-        AssertSame(atStop!, bus.GetStats());
-        Assert.Equal(new QueueStats("q", 1, 0, 3, 2, 1), atStop!.Queues["q"]);
+        AssertSame(atStop, bus.GetStats());
+        Assert.Equal(new QueueStats("q", 1, 0, 3, 2, 1), atStop.Queues["q"]);
         Assert.Equal(3, atStop.EventsPosted);
     }
 
@@ -68,7 +64,7 @@ public class StopRacingPostsTests
 
         // The producer's first post to this bus waits for this lock before it is counted.
         Workers producer;
-        BusStats? atStop = null;
+        BusStats atStop;
         Monitor.Enter(bus.PostedCounterGate);
         try
         {
@@ -76,14 +72,10 @@ public class StopRacingPostsTests
             Eventually.True(() => producer.AllWaiting, "the producer waits at its first count");
 
             // Either Stop waits for the post, which needs this lock, or it returns first: give it the window to.
-            Workers stopper = Workers.Start(1, _ =>
-            {
-                bus.Stop();
-                atStop = bus.GetStats();
-            }, "Stop");
-            SpinWait.SpinUntil(() => !stopper.IsAnyAlive, WrongReturnWindow);
+            var stopper = new Stopper(bus);
+            stopper.ReturnsWithin(WrongReturnWindow);
             Monitor.Exit(bus.PostedCounterGate);
-            stopper.Join("Stop");
+            atStop = stopper.Join();
         }
         finally
         {
@@ -95,7 +87,7 @@ public class StopRacingPostsTests
 
         producer.Join("producer");
         BusStats after = bus.GetStats();
-        AssertSame(atStop!, after);
+        AssertSame(atStop, after);
         Assert.Equal(after.EventsPosted, after.Queues["q"].Posted);
         Assert.Equal(after.Queues["q"].Processed, listener.Count);
     }
@@ -111,21 +103,7 @@ public class StopRacingPostsTests
         Workers producer = Workers.Start(1, _ => bus.Post(new Ping(2)), "producer");
         Eventually.True(() => bus.Queue("a").Waiting!.ParkedCount == 1, "the producer parks on a");
 
-        BusStats? atStop = null;
-        Workers stopper = Workers.Start(1, _ =>
-        {
-            bus.Stop();
-            atStop = bus.GetStats();
-        }, "Stop");
-        producer.Join("producer released by Stop");
-        a.Release();
-        b.Release();
-        stopper.Join("Stop");
-
-        AssertSame(atStop!, bus.GetStats());
-        Assert.Equal(3, atStop!.EventsPosted);
-        Assert.Equal(new QueueStats("a", 1, 0, 3, 2, 1), atStop.Queues["a"]);
-        Assert.Equal(new QueueStats("b", 1, 0, 3, 2, 1), atStop.Queues["b"]);
+        StopAndAssertCountedInBoth(bus, a, b, () => producer.Join("producer released by Stop"));
     }
 
     [Fact]
@@ -138,19 +116,24 @@ public class StopRacingPostsTests
         ValueTask pending = bus.PostAsync(new Ping(2));
         Eventually.True(() => bus.Queue("a").Waiting!.ParkedCount == 1, "the post parks on a");
 
-        BusStats? atStop = null;
-        Workers stopper = Workers.Start(1, _ =>
-        {
-            bus.Stop();
-            atStop = bus.GetStats();
-        }, "Stop");
-        Completion.Of(pending.AsTask(), "the PostAsync released by Stop");
+        StopAndAssertCountedInBoth(bus, a, b, () => Completion.Of(pending.AsTask(), "the PostAsync released by Stop"));
+    }
+
+    /// <summary>
+    /// Stops the bus, whose post of event 2 waits on a full a with a full b to come; once <paramref name="released"/>
+    /// (the post ended, released by Stop) lets the listeners go, and checks that both queues counted the post's drop
+    /// before Stop returned.
+    /// </summary>
+    private static void StopAndAssertCountedInBoth(TestBus bus, BlockingListener a, BlockingListener b, Action released)
+    {
+        var stopper = new Stopper(bus);
+        released();
         a.Release();
         b.Release();
-        stopper.Join("Stop");
+        BusStats atStop = stopper.Join();
 
-        AssertSame(atStop!, bus.GetStats());
-        Assert.Equal(3, atStop!.EventsPosted);
+        AssertSame(atStop, bus.GetStats());
+        Assert.Equal(3, atStop.EventsPosted);
         Assert.Equal(new QueueStats("a", 1, 0, 3, 2, 1), atStop.Queues["a"]);
         Assert.Equal(new QueueStats("b", 1, 0, 3, 2, 1), atStop.Queues["b"]);
     }
@@ -172,6 +155,29 @@ public class StopRacingPostsTests
         a.WaitUntilEntered();
         b.WaitUntilEntered();
         bus.Post(new Ping(1));
+    }
+
+    /// <summary>Stop on a thread of its own, which reads the stats the moment Stop returns.</summary>
+    private sealed class Stopper
+    {
+        private readonly Workers _thread;
+        private BusStats? _atStop;
+
+        public Stopper(TestBus bus) => _thread = Workers.Start(1, _ =>
+        {
+            bus.Stop();
+            _atStop = bus.GetStats();
+        }, "Stop");
+
+        /// <summary>Whether Stop returns within <paramref name="window"/>.</summary>
+        public bool ReturnsWithin(TimeSpan window) => SpinWait.SpinUntil(() => !_thread.IsAnyAlive, window);
+
+        /// <summary>The stats as Stop returned, once it has.</summary>
+        public BusStats Join()
+        {
+            _thread.Join("Stop");
+            return _atStop!;
+        }
     }
 
     private static void AssertSame(BusStats atStop, BusStats after)
