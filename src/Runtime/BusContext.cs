@@ -36,6 +36,12 @@ internal sealed class BusContext
         FullModes = new QueueFullModeMap(options);
     }
 
+    /// <summary>Writes the log entries of threads that must not wait for a logger (see <see cref="GeneratedBus.LogPump"/>).</summary>
+    public LogPump LogPump { get; } = new();
+
+    /// <summary>A live bus's posts: counted per thread, and those under way, which Stop waits for.</summary>
+    public PostsUnderWay Posts { get; } = new();
+
     /// <summary>What each queue does when full (back-pressure), by queue name.</summary>
     public QueueFullModeMap FullModes { get; }
 

@@ -147,7 +147,7 @@ internal sealed class BusLifecycle<TListener, TEvent>
         }
 
         // The first refusal, logged once, outside the bus lock.
-        Log.Safely(() => _context.Logger.StartBufferFull(_context.Name, capacity));
+        _context.LogPump.Write(() => _context.Logger.StartBufferFull(_context.Name, capacity));
         return EarlyPost.Refused;
     }
 
@@ -237,7 +237,7 @@ internal sealed class BusLifecycle<TListener, TEvent>
 
         if (discarded > 0)
         {
-            Log.Safely(() => _context.Logger.StartBufferDiscarded(_context.Name, discarded, queues));
+            _context.LogPump.Write(() => _context.Logger.StartBufferDiscarded(_context.Name, discarded, queues));
         }
 
         if (ConsumerThread.IsOwnedBy(_owner))
@@ -245,7 +245,7 @@ internal sealed class BusLifecycle<TListener, TEvent>
             // Logged by the call that stops the bus, not by a later one, which does nothing.
             if (State == Started)
             {
-                Log.Safely(() => _context.Logger.DisposeOnDispatchThread(_context.Name));
+                _context.LogPump.Write(() => _context.Logger.DisposeOnDispatchThread(_context.Name));
             }
 
             StopCore(join: false);
@@ -283,7 +283,7 @@ internal sealed class BusLifecycle<TListener, TEvent>
         if (!queue.Join(_context.ExitTimeout))
         {
             QueueStats stats = queue.GetStats(out long inFlight);
-            Log.Safely(() => _context.Logger.ExitTimeout(queue.Name, _context.Name, _context.ExitTimeout, stats.Size + inFlight));
+            _context.LogPump.Write(() => _context.Logger.ExitTimeout(queue.Name, _context.Name, _context.ExitTimeout, stats.Size + inFlight));
             queue.Abandon();
         }
     }
@@ -306,6 +306,16 @@ internal sealed class BusLifecycle<TListener, TEvent>
             // Stop has already refused new posts, so an interrupt that hits the wait for the bus lock must not leave
             // the queues open: their events would never be delivered nor counted as dropped.
             AsyncEventQueue<TListener, TEvent>[] queues = Uninterruptible.Run(AllQueues, out bool interrupted);
+
+            // Counters final when Stop returns: first end every wait for room, so that no post under way waits, then let
+            // the posts that saw the bus running finish with every queue while the rings are still open (each event
+            // they counted reaches every queue), and only then close the rings.
+            foreach (AsyncEventQueue<TListener, TEvent> queue in queues)
+            {
+                queue.EndWaits();
+            }
+
+            interrupted |= Uninterruptible.Run(WaitForPostsUnderWay);
             foreach (AsyncEventQueue<TListener, TEvent> queue in queues)
             {
                 queue.Close();
@@ -333,6 +343,12 @@ internal sealed class BusLifecycle<TListener, TEvent>
             // here, where it would skip _stopDone.
             _drops.StopSchedule();
             bool interrupted = Uninterruptible.Run(_drops.ReportAll);
+            if (join)
+            {
+                // Stop's own entries are written by the log pump: wait for them, as for a queue, at most ExitTimeout.
+                interrupted |= Uninterruptible.Run(FlushLog);
+            }
+
             _stopDone.Set();
             if (interrupted)
             {
@@ -340,6 +356,12 @@ internal sealed class BusLifecycle<TListener, TEvent>
             }
         }
     }
+
+    /// <summary>Waits, at most ExitTimeout, for the log entries handed to the pump so far to be written.</summary>
+    private void FlushLog() => _context.LogPump.Flush(_context.ExitTimeout);
+
+    /// <summary>Waits, at most ExitTimeout, for the posts that saw the bus running (see <see cref="PostsUnderWay"/>).</summary>
+    private void WaitForPostsUnderWay() => _context.Posts.WaitForPostsBefore(_context.ExitTimeout);
 
     private AsyncEventQueue<TListener, TEvent>[] AllQueues()
     {

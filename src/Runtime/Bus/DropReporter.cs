@@ -11,7 +11,8 @@ namespace GeneratedBus;
 /// </summary>
 /// <remarks>
 /// The lock makes each drop reported once, by whichever report takes it first. It may be taken under the bus lock
-/// (<see cref="Track"/>), never the other way round, and reports never take the bus lock.
+/// (<see cref="Track"/>), never the other way round, and reports never take the bus lock. Reports hand their entries
+/// to the bus's <see cref="LogPump"/>, so no caller (the bus lock's holders among them) ever waits for a logger here.
 /// </remarks>
 internal sealed class DropReporter<TListener, TEvent>
     where TListener : class
@@ -98,7 +99,7 @@ internal sealed class DropReporter<TListener, TEvent>
         DateTimeOffset since = cursor.Since;
         cursor.Reported = dropped;
         cursor.Since = now;
-        Log.Safely(() => _context.Logger.DropSummary(count, cursor.Queue.Name, _context.Name, since));
+        _context.LogPump.Write(() => _context.Logger.DropSummary(count, cursor.Queue.Name, _context.Name, since));
     }
 
     /// <summary>One queue's report cursor: drops reported so far, and since when the next report counts.</summary>

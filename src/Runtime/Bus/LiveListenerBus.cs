@@ -35,7 +35,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
     private readonly BusLifecycle<TListener, TEvent> _lifecycle;
     private readonly StatsAggregator<TListener, TEvent> _stats;
     private readonly DropReporter<TListener, TEvent> _drops;
-    private readonly ThreadCounter _posted = new();
+    private readonly PostsUnderWay _posts;
     private int _disposed;
 
     /// <summary>Creates a bus that is not yet started: events posted now are buffered until <see cref="Start"/>.</summary>
@@ -48,6 +48,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
         ArgumentNullException.ThrowIfNull(dispatcher);
         BusOptions valid = BusOptionsValidation.Validate(options);
         _context = new BusContext(valid, GetType().Name, Log.LiveBusCategory);
+        _posts = _context.Posts;
         _dispatcher = dispatcher;
         _registry = new QueueRegistry<TListener, TEvent>(_context, valid.QueueCapacities, dispatcher, this, RemoveListenerOnError);
         _drops = new DropReporter<TListener, TEvent>(_context);
@@ -67,7 +68,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
     string IBusMetricsSource.BusName => _context.Name;
 
     // Lock-free: the posted counter alone, not GetStats, which locks the bus and snapshots every queue and timer.
-    long IBusMetricsSource.EventsPosted => _posted.Sum();
+    long IBusMetricsSource.EventsPosted => _posts.Posted;
 
     /// <summary>
     /// Whether Stop or Dispose has begun (or ended): set at its start, before any queue is closed or joined, and never
@@ -88,6 +89,12 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
         set => _context.StartThread = value;
     }
 
+    /// <summary>Test seam: holding it stops a thread's first post to this bus before the post is counted.</summary>
+    internal object PostedCounterGate => _posts.GrowGate;
+
+    /// <summary>Test seam: waits until the log entries handed to the bus's log pump so far are written.</summary>
+    internal bool WaitForLog(TimeSpan timeout) => _context.LogPump.Flush(timeout);
+
     /// <summary>The bus lock, for tests that must hold it while something else runs.</summary>
     internal object Gate => _registry.Gate;
 
@@ -95,7 +102,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
     internal AsyncEventQueue<TListener, TEvent> Queue(string name) => Array.Find(_registry.Live, q => q.Name == name)!;
 
     private string DebuggerDisplay =>
-        $"{_context.Name}: {(_lifecycle.State switch { BusLifecycle<TListener, TEvent>.NotStarted => "not started", BusLifecycle<TListener, TEvent>.Started => "running", _ => "stopped" })}, queues {string.Join(", ", ActiveQueues)}, {_posted.Sum()} posted";
+        $"{_context.Name}: {(_lifecycle.State switch { BusLifecycle<TListener, TEvent>.NotStarted => "not started", BusLifecycle<TListener, TEvent>.Started => "running", _ => "stopped" })}, queues {string.Join(", ", ActiveQueues)}, {_posts.Posted} posted";
 
     /// <summary>Adds a listener to the <see cref="SharedQueue"/>.</summary>
     /// <param name="listener">The listener.</param>
@@ -154,7 +161,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
 
         foreach (AsyncEventQueue<TListener, TEvent> queue in emptied)
         {
-            Log.Safely(() => _context.Logger.QueueRetired(queue.Name, _context.Name));
+            _context.LogPump.Write(() => _context.Logger.QueueRetired(queue.Name, _context.Name));
         }
 
         // A dispatch thread must not join itself or another queue (it may be waited on); the emptied queues drain
@@ -324,7 +331,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
         lock (_registry.Gate)
         {
             folded = FoldExitedRetired();
-            stats = _stats.Snapshot(_registry.All, _posted.Sum(), _lifecycle.StartBufferDropped);
+            stats = _stats.Snapshot(_registry.All, _posts.Posted, _lifecycle.StartBufferDropped);
         }
 
         _drops.ReportFinal(folded);
@@ -369,47 +376,73 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
     private static void ThrowNullEvent() => throw new ArgumentNullException("e");
 
     /// <summary>The post path behind <see cref="Post(TEvent)"/> and <see cref="PostWithKind"/>, which checked <paramref name="e"/> for null.</summary>
+    /// <remarks>Marked under way from before its state read until every queue is done with it: Stop waits for that (see <see cref="PostsUnderWay"/>).</remarks>
     private void PostChecked(TEvent e, int kind)
     {
-        int state = _lifecycle.State;
-        if (state == BusLifecycle<TListener, TEvent>.Started)
+        // One thread-number read per post, for the posted count, the mark and every queue's drop counter.
+        int thread = ThreadNumbers.Current;
+        PostsUnderWay.Cell cell = _posts.Enter(thread);
+        try
         {
-            // One thread-number read per post, for the posted counter and every queue's drop counter.
-            int thread = ThreadNumbers.Current;
-            _posted.Increment(thread);
-            AsyncEventQueue<TListener, TEvent>[] live = _registry.Live;
-            int full = OfferToEach(live, e, kind, thread);
-            if (full >= 0)
+            if (Admit(e, kind, cell))
             {
-                WaitForRoom(live, full, e, kind, thread);
+                AsyncEventQueue<TListener, TEvent>[] live = _registry.Live;
+                int full = OfferToEach(live, e, kind, thread);
+                if (full >= 0)
+                {
+                    WaitForRoom(live, full, e, kind, thread);
+                }
             }
-
-            return;
         }
-
-        // Stopped is final, so a post after Stop is ignored without taking the lock Stop itself needs.
-        if (state != BusLifecycle<TListener, TEvent>.Stopped && PostNotRunning(e, kind))
+        finally
         {
-            PostChecked(e, kind);
+            PostsUnderWay.Exit(cell);
         }
     }
 
     /// <summary>The asynchronous twin of <see cref="PostChecked"/>: the same steps, with the waits awaited.</summary>
     private ValueTask PostCheckedAsync(TEvent e, int kind, CancellationToken cancellationToken)
     {
-        int state = _lifecycle.State;
-        if (state == BusLifecycle<TListener, TEvent>.Started)
+        int thread = ThreadNumbers.Current;
+        PostsUnderWay.Cell cell = _posts.Enter(thread);
+        try
         {
-            int thread = ThreadNumbers.Current;
-            _posted.Increment(thread);
+            if (!Admit(e, kind, cell))
+            {
+                return default;
+            }
+
             AsyncEventQueue<TListener, TEvent>[] live = _registry.Live;
             int full = OfferToEach(live, e, kind, thread);
-            return full < 0 ? default : WaitForRoomAsync(live, full, e, kind, thread, cancellationToken);
+            return full < 0 ? default : WaitForRoomAsync(_posts, live, full, e, kind, thread, cancellationToken);
         }
+        finally
+        {
+            PostsUnderWay.Exit(cell);
+        }
+    }
 
-        return state != BusLifecycle<TListener, TEvent>.Stopped && PostNotRunning(e, kind)
-            ? PostCheckedAsync(e, kind, cancellationToken)
-            : default;
+    /// <summary>A marked post's state read: whether to offer the event to the live queues (then it is counted).</summary>
+    /// <returns>True while the bus runs; false once the event is buffered for Start, refused, or ignored after Stop.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Admit(TEvent e, int kind, PostsUnderWay.Cell cell)
+    {
+        while (true)
+        {
+            int state = _lifecycle.State;
+            if (state == BusLifecycle<TListener, TEvent>.Started)
+            {
+                PostsUnderWay.Count(cell);
+                return true;
+            }
+
+            // Stopped is final, so a post after Stop is ignored without taking the lock Stop itself needs. Before
+            // Start it is buffered, unless Start came meanwhile: then round again, to post after the buffer.
+            if (state == BusLifecycle<TListener, TEvent>.Stopped || !PostNotRunning(e, kind, cell))
+            {
+                return false;
+            }
+        }
     }
 
     /// <summary>The first pass of every post: offers <paramref name="e"/> to each queue until one says to wait.</summary>
@@ -455,36 +488,48 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
         }
     }
 
-    /// <summary>As <see cref="WaitForRoom"/>, awaiting each wait; a cancellation gives the event up on the rest and throws at the end.</summary>
+    /// <summary>
+    /// As <see cref="WaitForRoom"/>, awaiting each wait; a cancellation gives the event up on the rest and throws at the
+    /// end. Under way in <paramref name="posts"/> until it ends, since its continuations run unmarked, on other threads.
+    /// </summary>
     private static async ValueTask WaitForRoomAsync(
-        AsyncEventQueue<TListener, TEvent>[] live, int first, TEvent e, int kind, int thread, CancellationToken cancellationToken)
+        PostsUnderWay posts, AsyncEventQueue<TListener, TEvent>[] live, int first, TEvent e, int kind, int thread, CancellationToken cancellationToken)
     {
-        QueuesToWaitOn waits = QueuesToWaitOn.OfferRest(live, first, e, kind, thread);
-        for (int i = first; i < live.Length; i++)
+        // Before the first await, so while the posting thread is still marked.
+        posts.BeginAsync();
+        try
         {
-            if (!waits.Contains(i))
+            QueuesToWaitOn waits = QueuesToWaitOn.OfferRest(live, first, e, kind, thread);
+            for (int i = first; i < live.Length; i++)
             {
-                continue;
-            }
+                if (!waits.Contains(i))
+                {
+                    continue;
+                }
 
-            EnqueueResult result = await live[i].WaitForRoomAsync(e, kind, cancellationToken).ConfigureAwait(false);
-            if (result != EnqueueResult.Accepted && cancellationToken.IsCancellationRequested)
-            {
-                // Dropped and counted on queue i; one more try on each queue left, else a counted drop there too.
-                waits.GiveUpAfter(live, i, e, kind);
-                throw new OperationCanceledException(cancellationToken);
+                EnqueueResult result = await live[i].WaitForRoomAsync(e, kind, cancellationToken).ConfigureAwait(false);
+                if (result != EnqueueResult.Accepted && cancellationToken.IsCancellationRequested)
+                {
+                    // Dropped and counted on queue i; one more try on each queue left, else a counted drop there too.
+                    waits.GiveUpAfter(live, i, e, kind);
+                    throw new OperationCanceledException(cancellationToken);
+                }
             }
+        }
+        finally
+        {
+            posts.EndAsync();
         }
     }
 
     /// <summary>A post that read a state other than Started: buffered before Start, ignored after Stop.</summary>
     /// <returns>True when the bus started meanwhile, so the caller must post again (now after the buffered events).</returns>
-    private bool PostNotRunning(TEvent e, int kind)
+    private bool PostNotRunning(TEvent e, int kind, PostsUnderWay.Cell cell)
     {
         switch (_lifecycle.PostNotRunning(e, kind))
         {
             case EarlyPost.Buffered:
-                _posted.Increment();
+                PostsUnderWay.Count(cell);
                 return false;
             case EarlyPost.Started:
                 return true;

@@ -42,6 +42,12 @@ internal struct ThreadCells<TCell>
     /// <summary>The array's length (for tests: it stays bounded while threads come and go).</summary>
     public int SlotCount => Volatile.Read(ref _cells).Length;
 
+    /// <summary>
+    /// Test seam: the lock a number's first lookup takes to make its cell. A test that holds it stops a thread exactly
+    /// there, before that thread's first write to these cells.
+    /// </summary>
+    internal readonly object GrowGate => _grow;
+
     /// <summary>The cell of thread number <paramref name="number"/>, the calling thread's.</summary>
     /// <param name="number">The calling thread's <see cref="ThreadNumbers.Current"/>.</param>
     /// <param name="created">Whether the cell was made by this call: the number's first use of these cells.</param>

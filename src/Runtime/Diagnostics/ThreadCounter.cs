@@ -21,6 +21,9 @@ internal sealed class ThreadCounter
     /// <summary>The cells array's length (for tests: it stays bounded while threads come and go).</summary>
     internal int SlotCount => _cells.SlotCount;
 
+    /// <summary>Test seam: see <see cref="ThreadCells{TCell}.GrowGate"/>; holding it stops a thread's first increment.</summary>
+    internal object GrowGate => _cells.GrowGate;
+
     /// <summary>Adds one for the calling thread.</summary>
     public void Increment() => Increment(ThreadNumbers.Current);
 

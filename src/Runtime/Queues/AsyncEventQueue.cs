@@ -52,7 +52,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
         _waiting = FullMode == QueueFullMode.Wait ? new WaitingProducers(context.Name, name, context.TimeProvider) : null;
         _claimRoom = _waiting is null ? 1 : RoomToResume;
         Accounting = new QueueAccounting<TEvent>(Ring, _waiting);
-        Parking = new ConsumerParking<TEvent>(Ring);
+        Parking = new ConsumerParking<TEvent>(Ring, context.Posts);
         Listeners = new ListenerList<TListener>(context.MaxTimedListenerTypes, concurrentWriters: false);
         Guard = new ListenerGuard<TListener, TEvent>(context, onInterrupted, name);
         _consumer = dispatcher.CreateConsumer(this, owner);
@@ -259,7 +259,26 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     // Apart from MustWait: a lambda capturing a local there would allocate its closure on every wait.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void LogDispatchThreadDrop(string thread) =>
-        Log.Safely(() => Context.Logger.DispatchThreadPostDropped(thread, Name, Context.Name, Ring.Capacity));
+        Context.LogPump.Write(() => Context.Logger.DispatchThreadPostDropped(thread, Name, Context.Name, Ring.Capacity));
+
+    /// <summary>
+    /// Ends every wait for room, now and later: producers waiting are released, their events dropped and counted, before
+    /// it returns; a post that finds the queue full later drops and counts at once. The ring stays open. Stop calls it
+    /// first, so that the posts under way finish without waiting; <see cref="Close"/> calls it again.
+    /// </summary>
+    public void EndWaits()
+    {
+        if (_waiting is not null)
+        {
+            long before = _waiting.Dropped;
+            _waiting.ReleaseAll();
+            long released = _waiting.Dropped - before;
+            if (released > 0)
+            {
+                Context.LogPump.Write(() => Context.Logger.WaitingProducersReleased(released, Name, Context.Name));
+            }
+        }
+    }
 
     /// <summary>
     /// Refuses further events and wakes the consumer so it drains what it holds and exits. Producers waiting for room
@@ -269,17 +288,9 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     {
         Ring.Close();
         Parking.WakeToClose();
-        if (_waiting is not null)
-        {
-            // After the close: producers still running retry into a closed ring and count themselves.
-            long before = _waiting.Dropped;
-            _waiting.ReleaseAll();
-            long released = _waiting.Dropped - before;
-            if (released > 0)
-            {
-                Log.Safely(() => Context.Logger.WaitingProducersReleased(released, Name, Context.Name));
-            }
-        }
+
+        // After the close: producers still running retry into a closed ring and count themselves.
+        EndWaits();
     }
 
     /// <summary>Waits for the dispatch thread to end.</summary>
@@ -305,5 +316,5 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     // Out of line: the drop path's common case stays small.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void LogFirstDrop() =>
-        Log.Safely(() => Context.Logger.FirstDrop(Name, Context.Name, Ring.Capacity));
+        Context.LogPump.Write(() => Context.Logger.FirstDrop(Name, Context.Name, Ring.Capacity));
 }

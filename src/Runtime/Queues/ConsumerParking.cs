@@ -13,7 +13,7 @@ namespace GeneratedBus;
 /// Lost-wakeup (Dekker) argument: a producer does [CAS tail (in the ring); read parked], the consumer does
 /// [Exchange parked = 1; read tail]. Both CAS and Exchange are full fences, so at least one side sees the other's
 /// write: either the consumer's re-check sees the producer's tail and does not sleep, or the producer sees parked = 1
-/// and wakes it. The Exchange to 0 makes exactly one waker call Set. The plain read first keeps the flag's line in the
+/// and wakes it. The Exchange to 0 makes exactly one producer claim the wake (see <see cref="ConsumerWaker"/>). The plain read first keeps the flag's line in the
 /// Shared state while the consumer runs (parked stays 0), so the common case costs producers one load.
 /// <para>
 /// Producers waiting for room in a full <see cref="QueueFullMode.Wait"/> queue park on a protocol of their own, the
@@ -33,13 +33,20 @@ internal sealed class ConsumerParking<TEvent>
     private const int PollPause = 16;
 
     private readonly BoundedRing<TEvent> _ring;
+    private readonly PostsUnderWay _posts;
     private readonly ManualResetEventSlim _signal = new(false, spinCount: 1);
     private ParkedFlag _parked;
 
-    public ConsumerParking(BoundedRing<TEvent> ring)
+    /// <param name="ring">The queue's ring.</param>
+    /// <param name="posts">The bus's posts, which tell a producer's posts apart (see <see cref="ConsumerWaker"/>).</param>
+    public ConsumerParking(BoundedRing<TEvent> ring, PostsUnderWay posts)
     {
         _ring = ring;
+        _posts = posts;
     }
+
+    /// <summary>Test seam: whether the consumer is parked (or about to be, having announced it).</summary>
+    internal bool IsParked => Volatile.Read(ref _parked.Value) == 1;
 
     /// <summary>Producer half: after the ring accepted an event, wakes the consumer if it parked.</summary>
     /// <remarks>Inlined into every accepted post, where it is one load while the consumer runs.</remarks>
@@ -101,13 +108,16 @@ internal sealed class ConsumerParking<TEvent>
         }
     }
 
-    /// <summary>The consumer was seen parked: the exchange makes exactly one waker set the signal.</summary>
+    /// <summary>
+    /// The consumer was seen parked: the exchange makes exactly one producer claim the wake, which it makes itself or
+    /// hands to the <see cref="ConsumerWaker"/>, so a post into many idle queues does not pay a wake-up for each.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Wake()
     {
         if (Interlocked.Exchange(ref _parked.Value, 0) == 1)
         {
-            _signal.Set();
+            ConsumerWaker.Wake(_signal, _posts);
         }
     }
 }

@@ -41,6 +41,9 @@ internal sealed class QueueAccounting<TEvent>
     /// </summary>
     public long Refused => _dropped.Sum() + (_waiting?.Dropped ?? 0);
 
+    /// <summary>Test seam: holding it stops a thread's first counted drop on this queue just before it is counted.</summary>
+    internal object RefusedCounterGate => _dropped.GrowGate;
+
     /// <summary>Events counted processed (the dispatch thread's own view; others read it with acquire).</summary>
     public long Processed => Volatile.Read(ref _consumer.Processed);
 

@@ -19,11 +19,7 @@ internal sealed partial class WaitingProducers
     public ValueTask<EnqueueResult> WaitAsync<TOffer>(TOffer offer, CancellationToken cancellationToken = default)
         where TOffer : struct, IOffer
     {
-        if (!TryBegin(out long start))
-        {
-            return new ValueTask<EnqueueResult>(EnqueueResult.Closed);
-        }
-
+        Begin(out long start);
         EnqueueResult result;
         try
         {

@@ -17,19 +17,14 @@ internal sealed partial class WaitingProducers
     /// <param name="cancellationToken">Ends the wait early, dropping the event.</param>
     /// <returns>
     /// <see cref="EnqueueResult.Accepted"/>: placed. Otherwise dropped and counted in <see cref="Dropped"/>:
-    /// <see cref="EnqueueResult.Closed"/> (the queue closed) or <see cref="EnqueueResult.Full"/> (released or cancelled);
-    /// or <see cref="EnqueueResult.Closed"/> with nothing counted when <see cref="ReleaseAll"/> had already returned.
+    /// <see cref="EnqueueResult.Closed"/> (the queue closed) or <see cref="EnqueueResult.Full"/> (released or cancelled).
     /// </returns>
     /// <exception cref="ThreadInterruptedException">The thread was interrupted while it waited; the event is dropped and counted.</exception>
     /// <exception cref="InvalidOperationException">The caller is a dispatch thread.</exception>
     public EnqueueResult Wait<TOffer>(ref TOffer offer, CancellationToken cancellationToken = default)
         where TOffer : struct, IOffer
     {
-        if (!TryBegin(out long start))
-        {
-            return EnqueueResult.Closed;
-        }
-
+        Begin(out long start);
         EnqueueResult result = EnqueueResult.Full;
         bool running = true, counted = false;
         Waiter? waiter = null;

@@ -11,9 +11,7 @@ namespace GeneratedBus;
 /// calls <see cref="Wait{TOffer}"/> (blocking) or <see cref="WaitAsync{TOffer}"/>; the consumer calls
 /// <see cref="OnFreed"/> after every batch it takes; the queue calls <see cref="ReleaseAll"/> once it is closed.
 /// Every wait ends with the event placed (<see cref="EnqueueResult.Accepted"/>) or dropped and counted here, in
-/// <see cref="Dropped"/>: the queue adds that to its own drops and counts nothing for a wait itself. (The one
-/// exception: a wait that would begin after <see cref="ReleaseAll"/> returned is refused uncounted, as a closed queue
-/// refuses an offer.)
+/// <see cref="Dropped"/>: the queue adds that to its own drops and counts nothing for a wait itself.
 /// </summary>
 /// <remarks>
 /// <para><b>Cost.</b> A producer that finds the queue full retries for a short while, since the consumer frees slots as
@@ -36,8 +34,9 @@ namespace GeneratedBus;
 /// (released), its token (cancelled) or an interrupt. Whoever ends a park with a drop counts that drop under the gate
 /// at once, so when <see cref="ReleaseAll"/> returns, every producer that was parked is counted without waiting for
 /// its thread or its async continuation to run (which may need the very thread that called Stop). Producers not
-/// parked are running: ReleaseAll waits the few instructions until each has seen the release and counted itself,
-/// and a wait that would begin after that is refused uncounted, so the counters stay as ReleaseAll left them.</para>
+/// parked are running: ReleaseAll waits the few instructions until each has seen the release and counted itself. A
+/// wait that begins after the release never parks: it places its event if there is room, else drops and counts it
+/// at once (Stop ends the waits before it lets the posts under way finish, and those must count what they drop).</para>
 /// <para><b>Threads.</b> A dispatch thread never waits here (the queue drops instead; see
 /// <see cref="ConsumerThread"/>): a listener that waited for room in a queue could wait for itself. The consumer's and
 /// Stop's entries into the gate (<see cref="UninterruptibleLock"/>) absorb a pending
@@ -50,8 +49,7 @@ internal sealed partial class WaitingProducers
     internal const int DefaultSpins = 64;
 
     private const int NotReleased = 0;
-    private const int Releasing = 1;
-    private const int ReleaseDone = 2;
+    private const int Released = 1;
 
     // The pause between two retries: each retry reads the consumer's head line; retrying without pause would pull
     // that line away from the consumer on every event it takes.
@@ -74,7 +72,7 @@ internal sealed partial class WaitingProducers
     private Waiter? _last;
     private int _parked;
 
-    // NotReleased, then Releasing while ReleaseAll resolves the parked waiters, then ReleaseDone.
+    // NotReleased, then Released for good.
     private int _released;
 
     // Waits under way that are not on the list: ReleaseAll waits for them to end.
@@ -107,7 +105,7 @@ internal sealed partial class WaitingProducers
 
     /// <summary>
     /// Whether <see cref="ReleaseAll"/> was called: a wait under way ends at its next retry unless that is accepted,
-    /// and once ReleaseAll has returned no wait begins.
+    /// and a later wait ends at its first.
     /// </summary>
     public bool IsReleased => Volatile.Read(ref _released) != NotReleased;
 
@@ -133,16 +131,15 @@ internal sealed partial class WaitingProducers
 
     /// <summary>
     /// Ends every wait, now and later: parked producers are released with their events dropped and counted, running
-    /// ones drop and count at their next retry (unless it is accepted). Call it after closing the queue, so a running
-    /// producer's retry finds it closed. Returns once every wait under way has ended, so <see cref="Dropped"/> is
-    /// final: a wait that would begin after that does not begin (it returns <see cref="EnqueueResult.Closed"/> with
-    /// nothing counted, like an offer that found the queue closed: a post that raced Stop). Never throws a pending
-    /// interrupt. A second call only waits like the first.
+    /// ones drop and count at their next retry (unless it is accepted). Returns once every wait under way has ended.
+    /// A wait that begins later never parks: its first offer places the event or it is dropped and counted (so
+    /// <see cref="Dropped"/> is final only once no producer posts any more: Stop waits for the posts under way).
+    /// Never throws a pending interrupt. A second call only waits like the first.
     /// </summary>
     /// <returns>How many parked producers it released.</returns>
     public int ReleaseAll()
     {
-        Interlocked.CompareExchange(ref _released, Releasing, NotReleased);
+        Interlocked.Exchange(ref _released, Released);
         int released = 0;
         using (UninterruptibleLock.Enter(_gate))
         {
@@ -156,11 +153,10 @@ internal sealed partial class WaitingProducers
             Monitor.PulseAll(_gate);
         }
 
-        // Dekker with TryBegin: [_released = ReleaseDone; read _running] against [_running++; read _released], both
-        // interlocked, so a wait either sees ReleaseDone and does not begin, or is seen here and waited for. Running
-        // producers see _released within one retry (or find the queue closed) and count themselves before they
-        // leave; none of them waits for anything, so this ends within their next few instructions.
-        Interlocked.Exchange(ref _released, ReleaseDone);
+        // [_released = Released; read _running] against Begin's [_running++; read _released], both interlocked: a
+        // wait is either seen here and waited for, or sees the release itself. Running producers see _released within
+        // one retry (or find the queue closed) and count themselves before they leave; none of them waits for
+        // anything, so this ends within their next few instructions.
         for (int i = 0; Volatile.Read(ref _running) != 0; i++)
         {
             if (i < 64)
@@ -181,8 +177,8 @@ internal sealed partial class WaitingProducers
             ? cancellationToken.UnsafeRegister(static state => ((Waiter)state!).Owner.Cancel((Waiter)state!), waiter)
             : default;
 
-    /// <summary>Starts a wait, unless <see cref="ReleaseAll"/> has finished: checks the caller, counts the wait, reads the clock.</summary>
-    private bool TryBegin(out long start)
+    /// <summary>Starts a wait: checks the caller, counts the wait, reads the clock.</summary>
+    private void Begin(out long start)
     {
         if (ConsumerThread.Owner is not null)
         {
@@ -190,15 +186,8 @@ internal sealed partial class WaitingProducers
             throw new InvalidOperationException("A dispatch thread must never wait for room in a queue.");
         }
 
-        // From here until End, ReleaseAll waits for this producer unless it parks (see the Dekker note there).
+        // From here until End, ReleaseAll waits for this producer unless it parks (see the note there).
         Interlocked.Increment(ref _running);
-        if (Volatile.Read(ref _released) == ReleaseDone)
-        {
-            Interlocked.Decrement(ref _running);
-            start = 0;
-            return false;
-        }
-
         Interlocked.Increment(ref _waits);
         if (BusMetrics.ProducerWaits.Enabled)
         {
@@ -206,12 +195,11 @@ internal sealed partial class WaitingProducers
         }
 
         start = _time.GetTimestamp();
-        return true;
     }
 
     /// <summary>Ends a wait: counts the drop unless the event was placed or the drop was counted already.</summary>
     /// <param name="result">The last offer's result.</param>
-    /// <param name="start">The clock reading of <see cref="TryBegin"/>.</param>
+    /// <param name="start">The clock reading of <see cref="Begin"/>.</param>
     /// <param name="running">Whether the wait is counted in <c>_running</c> (it is not while parked or once resolved).</param>
     /// <param name="counted">Whether whoever ended its park counted the drop.</param>
     private EnqueueResult End(EnqueueResult result, long start, bool running, bool counted)

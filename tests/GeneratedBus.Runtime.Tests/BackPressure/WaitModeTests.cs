@@ -98,6 +98,7 @@ public class WaitModeTests
         QueueStats q = stats.Queues["wait"];
         Assert.Equal((4L, 2L, 2L, 0), (q.Posted, q.Processed, q.Dropped, q.Size));
         Assert.Equal(4, stats.EventsPosted);
+        bus.FlushLog();
         Assert.Equal(1, logs.Count(13));
     }
 

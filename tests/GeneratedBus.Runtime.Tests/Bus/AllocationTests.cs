@@ -67,6 +67,7 @@ public class AllocationTests
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);
         Assert.Equal(20_002, bus.GetStats().Queues[TestBus.SharedQueue].Dropped);
+        bus.FlushLog();
         Assert.Equal(4, Assert.Single(logs.Entries).EventId.Id);
         blocking.Release();
     }

@@ -53,6 +53,7 @@ public class LifecycleTests
         BusStats stats = bus.GetStats();
         Assert.Equal(3, stats.StartBufferDropped);
         Assert.Equal(2, stats.EventsPosted);
+        bus.FlushLog();
         Assert.Single(logs.Entries, e => e.EventId.Id == 6 && e.Message.Contains("StartBufferCapacity"));
     }
 
@@ -315,6 +316,7 @@ public class LifecycleTests
         blocking.WaitUntilEntered();
         bus.Stop();
 
+        bus.FlushLog();
         LogEntry warning = Assert.Single(logs.Entries, e => e.EventId.Id == 7);
         Assert.Contains(TestBus.SharedQueue, warning.Message);
         Assert.Contains("5 events", warning.Message);
@@ -375,6 +377,7 @@ public class LifecycleTests
         bus.Post(new Ping(1));
 
         Assert.True(done.Wait(TimeSpan.FromSeconds(30)));
+        bus.FlushLog();
         Assert.Contains(logs.At(LogLevel.Warning), e => e.EventId.Id == 10);
         bus.Post(new Ping(2));
         Assert.Equal(1, bus.GetStats().EventsPosted);

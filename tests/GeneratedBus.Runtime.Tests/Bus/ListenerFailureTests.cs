@@ -70,6 +70,7 @@ public class ListenerFailureTests
         Assert.True(bus.RemoveListener(blocking));
 
         Assert.Empty(bus.ActiveQueues);
+        bus.FlushLog();
         Assert.Contains(logs.Entries, e => e.EventId.Id == 7 && e.Message.Contains("stuck"));
         blocking.Release();
         Eventually.True(() => bus.GetStats().Queues["stuck"] is { Processed: 1, Dropped: 1, Size: 0 }, "abandoned event dropped");

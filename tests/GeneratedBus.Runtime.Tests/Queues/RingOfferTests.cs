@@ -11,7 +11,7 @@ public class RingOfferTests
     public void Room_freed_in_the_middle_of_a_batch_is_seen_before_parking_but_not_by_the_cheap_retry()
     {
         var ring = new BoundedRing<object>(8);
-        var parking = new ConsumerParking<object>(ring);
+        var parking = new ConsumerParking<object>(ring, new PostsUnderWay());
         for (int i = 0; i < 8; i++)
         {
             Assert.Equal(EnqueueResult.Accepted, ring.TryEnqueue(i, 0));
@@ -48,7 +48,7 @@ public class RingOfferTests
         }
 
         ring.Close();
-        var offer = new RingOffer<object>(ring, new ConsumerParking<object>(ring), "e", 0, room: 1);
+        var offer = new RingOffer<object>(ring, new ConsumerParking<object>(ring, new PostsUnderWay()), "e", 0, room: 1);
         Assert.Equal(EnqueueResult.Closed, offer.TryOffer());
         Assert.Equal(EnqueueResult.Closed, offer.TryOfferBeforePark());
     }

@@ -131,26 +131,31 @@ public class WaitingProducersTests
         Assert.Equal(new[] { EnqueueResult.Full, EnqueueResult.Full }, results);
         Assert.Equal(0, producers.ParkedCount);
 
-        // A later wait does not begin: its post raced Stop, and the counters stay as ReleaseAll left them.
+        // A later wait (its offer found the queue full before the close) ends at once, counted: Stop waits for the
+        // posts under way, so the counters are final once it returns.
         var late = new RingOffer(ring, "late");
         Assert.Equal(EnqueueResult.Closed, producers.Wait(ref late));
-        Assert.Equal(3, producers.Dropped);
-        Assert.Equal(3, producers.Waits);
+        Assert.Equal(4, producers.Dropped);
+        Assert.Equal(4, producers.Waits);
         Assert.True(producers.IsReleased);
     }
 
     [Fact]
-    public void After_ReleaseAll_returned_a_wait_does_not_begin_and_counts_nothing_even_on_an_open_queue()
+    public void After_ReleaseAll_a_wait_never_parks_it_places_its_event_if_there_is_room_else_drops_and_counts_it()
     {
         var ring = Full(capacity: 1);
         var producers = NewProducers();
         Assert.Equal(0, producers.ReleaseAll());
 
         var offer = new RingOffer(ring, "e");
-        Assert.Equal(EnqueueResult.Closed, producers.Wait(ref offer));
-        Assert.Equal(EnqueueResult.Closed, Completion.Synchronous(producers.WaitAsync(offer), "a wait after ReleaseAll"));
-        Assert.Equal(0, producers.Waits);
-        Assert.Equal(0, producers.Dropped);
+        Assert.Equal(EnqueueResult.Full, producers.Wait(ref offer));
+        Assert.Equal(EnqueueResult.Full, Completion.Synchronous(producers.WaitAsync(offer), "a wait after ReleaseAll"));
+        Assert.Equal((2L, 2L, 0), (producers.Waits, producers.Dropped, producers.ParkedCount));
+
+        // Stop ends the waits before it closes the ring: a post still under way places its event if there is room.
+        Assert.Single(TakeAll(ring, producers));
+        Assert.Equal(EnqueueResult.Accepted, producers.Wait(ref offer));
+        Assert.Equal((3L, 2L), (producers.Waits, producers.Dropped));
         Assert.Equal(0, producers.ReleaseAll());
     }
 

@@ -108,6 +108,7 @@ public class ChurnStressTests
         Assert.Equal(Churners * churns, temps.Count);
         Assert.All(temps.SelectMany(t => t.Checks), c => c.AssertClean("temporary listener"));
         Assert.True(temps.SelectMany(t => t.Checks).Sum(c => c.Count) > 0, "no temporary listener ever got an event");
+        bus.FlushLog();
         Assert.All(new[] { 1, 2, 7, 8, 10 }, id => Assert.True(logs.Count(id) == 0, $"log {id} written: {logs.Summary}"));
         Assert.Equal(0, stats.Listeners[typeof(CheckingListener)].Failures);
         Assert.Equal(Churners * churns, logs.Count(9));

@@ -48,6 +48,12 @@ public sealed class TestBus : LiveListenerBus<ITestListener, TestEvent>
 
     /// <summary>What a generated per-event overload does.</summary>
     public void Post(Ping e) => PostWithKind(e, 1);
+
+    /// <summary>
+    /// Returns once the entries the bus handed to its log pump so far are written: drops, retirements and shutdown
+    /// are logged off the caller's thread, so a test reads them after this.
+    /// </summary>
+    public void FlushLog() => Assert.True(WaitForLog(TimeSpan.FromSeconds(30)), "the bus's log entries were not written within 30 s");
 }
 
 /// <summary>The synchronous counterpart of <see cref="TestBus"/>.</summary>
