@@ -47,6 +47,21 @@ public sealed class BusGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(buses, static (output, bus) => output.AddSource(bus.HintName, BusEmitter.Emit(bus)));
 
+        // The hosting registration (services.Add{Bus}Bus, healthChecks.Add{Bus}BusCheck), only where the package is referenced.
+        IncrementalValueProvider<bool> hostingReferenced = context.MetadataReferencesProvider
+            .Where(static reference => HostingReference.IsHosting(reference))
+            .Collect()
+            .Select(static (found, _) => !found.IsEmpty)
+            .WithTrackingName(TrackingNames.HostingReferenced);
+
+        IncrementalValuesProvider<HostingSpec> hostingBuses = buses
+            .Collect()
+            .Combine(hostingReferenced)
+            .SelectMany(static (pair, _) => HostingPlanner.Plan(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.HostingBuses);
+
+        context.RegisterSourceOutput(hostingBuses, static (output, spec) => output.AddSource(spec.HintName, HostingEmitter.Emit(spec)));
+
         IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics = events
             .Collect()
             .Select(static (results, _) => DiagnosticCollector.Collect(results))
