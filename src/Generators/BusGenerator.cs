@@ -1,3 +1,4 @@
+using System.Linq;
 using GeneratedBus.Generators.Diagnostics;
 using GeneratedBus.Generators.Emitting;
 using GeneratedBus.Generators.Model;
@@ -49,9 +50,8 @@ public sealed class BusGenerator : IIncrementalGenerator
 
         // The hosting registration (services.Add{Bus}Bus, healthChecks.Add{Bus}BusCheck), only where the package is referenced.
         IncrementalValueProvider<bool> hostingReferenced = context.MetadataReferencesProvider
-            .Where(static reference => HostingReference.IsHosting(reference))
             .Collect()
-            .Select(static (found, _) => !found.IsEmpty)
+            .Select(static (references, _) => references.Any(HostingReference.IsHosting))
             .WithTrackingName(TrackingNames.HostingReferenced);
 
         IncrementalValuesProvider<HostingSpec> hostingBuses = buses
