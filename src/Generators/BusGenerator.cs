@@ -1,3 +1,4 @@
+using System.Linq;
 using GeneratedBus.Generators.Diagnostics;
 using GeneratedBus.Generators.Emitting;
 using GeneratedBus.Generators.Model;
@@ -46,6 +47,20 @@ public sealed class BusGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Buses);
 
         context.RegisterSourceOutput(buses, static (output, bus) => output.AddSource(bus.HintName, BusEmitter.Emit(bus)));
+
+        // The hosting registration (services.Add{Bus}Bus, healthChecks.Add{Bus}BusCheck), only where the package is referenced.
+        IncrementalValueProvider<bool> hostingReferenced = context.MetadataReferencesProvider
+            .Collect()
+            .Select(static (references, _) => references.Any(HostingReference.IsHosting))
+            .WithTrackingName(TrackingNames.HostingReferenced);
+
+        IncrementalValuesProvider<HostingSpec> hostingBuses = buses
+            .Collect()
+            .Combine(hostingReferenced)
+            .SelectMany(static (pair, _) => HostingPlanner.Plan(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.HostingBuses);
+
+        context.RegisterSourceOutput(hostingBuses, static (output, spec) => output.AddSource(spec.HintName, HostingEmitter.Emit(spec)));
 
         IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics = events
             .Collect()

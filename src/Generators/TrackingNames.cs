@@ -20,4 +20,10 @@ public static class TrackingNames
 
     /// <summary>The diagnostics to report, located by file path and span; they meet their syntax trees only when reported.</summary>
     public const string Diagnostics = nameof(Diagnostics);
+
+    /// <summary>Whether the compilation references GeneratedBus.Hosting; fed by the references alone, so source edits leave it cached.</summary>
+    public const string HostingReferenced = nameof(HostingReferenced);
+
+    /// <summary>One hosting model per bus, when GeneratedBus.Hosting is referenced.</summary>
+    public const string HostingBuses = nameof(HostingBuses);
 }

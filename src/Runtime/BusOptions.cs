@@ -8,6 +8,9 @@ namespace GeneratedBus;
 /// <summary>Settings of a <see cref="LiveListenerBus{TListener, TEvent}"/> and its queues.</summary>
 public class BusOptions
 {
+    /// <summary>The largest <see cref="QueueCapacity"/> (and per-queue capacity) a bus accepts.</summary>
+    public const int MaxQueueCapacity = BoundedRing<object>.MaxCapacity;
+
     /// <summary>Waiting events a queue holds before it drops; exact, not rounded. Default 10 000.</summary>
     public int QueueCapacity { get; set; } = 10_000;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace GeneratedBus;
 
@@ -25,6 +26,9 @@ internal sealed class BusLifecycle<TListener, TEvent>
     private readonly DropReporter<TListener, TEvent> _drops;
     private readonly object _owner;
     private readonly ManualResetEventSlim _stopDone = new(false);
+
+    // Completed with _stopDone, for a StopAsync that finds another call stopping the bus.
+    private readonly TaskCompletionSource _stopDoneAsync = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     // Under the bus lock.
     private readonly StartBuffer<TEvent> _startBuffer;
@@ -199,6 +203,50 @@ internal sealed class BusLifecycle<TListener, TEvent>
     /// </exception>
     public void Stop()
     {
+        bool onDispatchThread = CheckStoppable();
+        StopCore(join: !onDispatchThread);
+    }
+
+    /// <summary>
+    /// As <see cref="Stop"/>, awaiting each queue's thread instead of blocking on it. A cancelled token gives up the
+    /// waits as ExitTimeout does: every queue not yet ended is logged and abandoned, and the task completes.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (CheckStoppable() || !TryBeginStop())
+        {
+            // Another call stops (or stopped) the bus: wait for it, or on a dispatch thread, not at all (it could be
+            // waiting for this thread). A cancelled wait gives up; that call abandons what it must.
+            if (!ConsumerThread.IsOwnedBy(_owner))
+            {
+                await Task.WhenAny(_stopDoneAsync.Task, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        try
+        {
+            foreach (AsyncEventQueue<TListener, TEvent> queue in CloseAll())
+            {
+                if (!await queue.JoinAsync(_context.ExitTimeout, cancellationToken).ConfigureAwait(false))
+                {
+                    Abandon(queue, cancellationToken.IsCancellationRequested);
+                }
+            }
+        }
+        finally
+        {
+            // The log pump's flush blocks: StopAsync does not wait for its entries (Stop does).
+            FinishStop(join: false);
+        }
+    }
+
+    /// <summary>The checks Stop and StopAsync share.</summary>
+    /// <returns>Whether the caller is a dispatch thread of a bus already stopped (so it must not wait).</returns>
+    /// <exception cref="InvalidOperationException">Not started, or started and called on one of its dispatch threads.</exception>
+    private bool CheckStoppable()
+    {
         int state = State;
         if (state == NotStarted)
         {
@@ -212,7 +260,7 @@ internal sealed class BusLifecycle<TListener, TEvent>
                 $"Stop was called on a dispatch thread of bus {_context.Name} (from a listener); it would wait for itself. Stop the bus from another thread.");
         }
 
-        StopCore(join: !onDispatchThread);
+        return onDispatchThread;
     }
 
     /// <summary>
@@ -232,6 +280,7 @@ internal sealed class BusLifecycle<TListener, TEvent>
                 _state = Stopped;
                 (discarded, queues) = DiscardStartBuffer();
                 _stopDone.Set();
+                _stopDoneAsync.TrySetResult();
             }
         }
 
@@ -282,15 +331,30 @@ internal sealed class BusLifecycle<TListener, TEvent>
     {
         if (!queue.Join(_context.ExitTimeout))
         {
-            QueueStats stats = queue.GetStats(out long inFlight);
-            _context.LogPump.Write(() => _context.Logger.ExitTimeout(queue.Name, _context.Name, _context.ExitTimeout, stats.Size + inFlight));
-            queue.Abandon();
+            Abandon(queue, cancelled: false);
         }
+    }
+
+    /// <summary>Logs how many events a queue whose thread did not end still holds, and abandons it.</summary>
+    private void Abandon(AsyncEventQueue<TListener, TEvent> queue, bool cancelled)
+    {
+        QueueStats stats = queue.GetStats(out long inFlight);
+        long remaining = stats.Size + inFlight;
+        if (cancelled)
+        {
+            _context.LogPump.Write(() => _context.Logger.StopCancelled(queue.Name, _context.Name, remaining));
+        }
+        else
+        {
+            _context.LogPump.Write(() => _context.Logger.ExitTimeout(queue.Name, _context.Name, _context.ExitTimeout, remaining));
+        }
+
+        queue.Abandon();
     }
 
     private void StopCore(bool join)
     {
-        if (Interlocked.CompareExchange(ref _state, Stopped, Started) != Started)
+        if (!TryBeginStop())
         {
             // Another call stops (or stopped) the bus; wait for it unless that could be waiting for this thread.
             if (join)
@@ -303,30 +367,7 @@ internal sealed class BusLifecycle<TListener, TEvent>
 
         try
         {
-            // Stop has already refused new posts, so an interrupt that hits the wait for the bus lock must not leave
-            // the queues open: their events would never be delivered nor counted as dropped.
-            AsyncEventQueue<TListener, TEvent>[] queues = Uninterruptible.Run(AllQueues, out bool interrupted);
-
-            // Counters final when Stop returns: first end every wait for room, so that no post under way waits, then let
-            // the posts that saw the bus running finish with every queue while the rings are still open (each event
-            // they counted reaches every queue), and only then close the rings.
-            foreach (AsyncEventQueue<TListener, TEvent> queue in queues)
-            {
-                queue.EndWaits();
-            }
-
-            interrupted |= Uninterruptible.Run(WaitForPostsUnderWay);
-            foreach (AsyncEventQueue<TListener, TEvent> queue in queues)
-            {
-                queue.Close();
-            }
-
-            if (interrupted)
-            {
-                // Every queue is closed, so each drains and ends on its own; only the join is given up.
-                throw new ThreadInterruptedException($"Stop of bus {_context.Name} was interrupted; its queues drain on their own.");
-            }
-
+            AsyncEventQueue<TListener, TEvent>[] queues = CloseAll();
             if (join)
             {
                 foreach (AsyncEventQueue<TListener, TEvent> queue in queues)
@@ -337,23 +378,66 @@ internal sealed class BusLifecycle<TListener, TEvent>
         }
         finally
         {
-            // Even when this thread is interrupted in a join: the queues are closed and end on their own, and a
-            // later Stop or Dispose, which waits for _stopDone, must not wait forever. The final drop report takes
-            // a lock; an interrupt pending there is absorbed and handed back to the thread rather than thrown from
-            // here, where it would skip _stopDone.
-            _drops.StopSchedule();
-            bool interrupted = Uninterruptible.Run(_drops.ReportAll);
-            if (join)
-            {
-                // Stop's own entries are written by the log pump: wait for them, as for a queue, at most ExitTimeout.
-                interrupted |= Uninterruptible.Run(FlushLog);
-            }
+            FinishStop(join);
+        }
+    }
 
-            _stopDone.Set();
-            if (interrupted)
-            {
-                Thread.CurrentThread.Interrupt();
-            }
+    /// <summary>Flips Started to Stopped, refusing new posts; false if another call did (or the bus never started).</summary>
+    private bool TryBeginStop() => Interlocked.CompareExchange(ref _state, Stopped, Started) == Started;
+
+    /// <summary>Closes every queue, so each drains what it accepted and ends.</summary>
+    /// <returns>The queues, to join.</returns>
+    /// <exception cref="ThreadInterruptedException">The wait for the bus lock was interrupted; every queue is closed anyway.</exception>
+    private AsyncEventQueue<TListener, TEvent>[] CloseAll()
+    {
+        // Stop has already refused new posts, so an interrupt that hits the wait for the bus lock must not leave
+        // the queues open: their events would never be delivered nor counted as dropped.
+        AsyncEventQueue<TListener, TEvent>[] queues = Uninterruptible.Run(AllQueues, out bool interrupted);
+
+        // Counters final when Stop returns: first end every wait for room, so that no post under way waits, then let
+        // the posts that saw the bus running finish with every queue while the rings are still open (each event
+        // they counted reaches every queue), and only then close the rings.
+        foreach (AsyncEventQueue<TListener, TEvent> queue in queues)
+        {
+            queue.EndWaits();
+        }
+
+        interrupted |= Uninterruptible.Run(WaitForPostsUnderWay);
+        foreach (AsyncEventQueue<TListener, TEvent> queue in queues)
+        {
+            queue.Close();
+        }
+
+        if (interrupted)
+        {
+            // Every queue is closed, so each drains and ends on its own; only the join is given up.
+            throw new ThreadInterruptedException($"Stop of bus {_context.Name} was interrupted; its queues drain on their own.");
+        }
+
+        return queues;
+    }
+
+    /// <summary>The end of every stop, whether its joins finished or not.</summary>
+    /// <param name="join">Whether this stop joins (not from a dispatch thread): then it also waits for its log entries.</param>
+    private void FinishStop(bool join)
+    {
+        // Even when this thread is interrupted in a join: the queues are closed and end on their own, and a
+        // later Stop or Dispose, which waits for _stopDone, must not wait forever. The final drop report takes
+        // a lock; an interrupt pending there is absorbed and handed back to the thread rather than thrown from
+        // here, where it would skip _stopDone.
+        _drops.StopSchedule();
+        bool interrupted = Uninterruptible.Run(_drops.ReportAll);
+        if (join)
+        {
+            // Stop's own entries are written by the log pump: wait for them, as for a queue, at most ExitTimeout.
+            interrupted |= Uninterruptible.Run(FlushLog);
+        }
+
+        _stopDone.Set();
+        _stopDoneAsync.TrySetResult();
+        if (interrupted)
+        {
+            Thread.CurrentThread.Interrupt();
         }
     }
 

@@ -22,7 +22,7 @@ namespace GeneratedBus;
 /// <see cref="StatsAggregator{TListener, TEvent}"/>, and drops reported by a <see cref="DropReporter{TListener, TEvent}"/>.
 /// </remarks>
 [DebuggerDisplay("{DebuggerDisplay,nq}")]
-public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetricsSource
+public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDisposable, IBusMetricsSource
     where TListener : class
     where TEvent : class
 {
@@ -64,6 +64,12 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
     /// <summary>Every listener of every queue: a snapshot.</summary>
     public IReadOnlyList<TListener> Listeners =>
         _registry.Live.SelectMany(q => q.Listeners.Listeners()).ToArray();
+
+    /// <summary>Whether the bus was started and has not begun to stop: the state a health check reports on.</summary>
+    public bool IsRunning => _lifecycle.State == BusLifecycle<TListener, TEvent>.Started;
+
+    /// <summary>The bus name used in logs and as the <c>bus</c> metric tag (<see cref="BusOptions.Name"/>, or the type name).</summary>
+    public string Name => _context.Name;
 
     string IBusMetricsSource.BusName => _context.Name;
 
@@ -267,6 +273,20 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
     /// </exception>
     public void Stop() => _lifecycle.Stop();
 
+    /// <summary>
+    /// As <see cref="Stop"/>, awaiting the dispatch threads instead of blocking on them, for hosts that stop
+    /// asynchronously. Each queue is waited on at most <see cref="BusOptions.ExitTimeout"/>, and
+    /// <paramref name="cancellationToken"/> ends every wait still under way the same way: the queues not yet drained
+    /// are logged and abandoned, and the task completes without throwing. A second call waits for the first, or until
+    /// its own token is cancelled.
+    /// </summary>
+    /// <param name="cancellationToken">Gives up the waits, as the host's shutdown timeout does.</param>
+    /// <returns>A task that completes once every queue drained or was abandoned.</returns>
+    /// <exception cref="InvalidOperationException">
+    /// The bus was neither started nor disposed, or it runs and this is one of its dispatch threads.
+    /// </exception>
+    public Task StopAsync(CancellationToken cancellationToken = default) => _lifecycle.StopAsync(cancellationToken);
+
     /// <summary>Waits until every queue is empty and idle.</summary>
     /// <param name="timeout">How long to wait; <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</param>
     /// <exception cref="TimeoutException">A queue still held events when the time ran out.</exception>
@@ -343,6 +363,29 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IBusMetr
     {
         Dispose(disposing: true);
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// Stops the bus if it runs, awaiting its dispatch threads (each at most <see cref="BusOptions.ExitTimeout"/>), and
+    /// releases its resources. Never throws; safe to call twice.
+    /// </summary>
+    /// <returns>A task that completes once the bus is stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        await DisposeAsyncCore().ConfigureAwait(false);
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The asynchronous part of <see cref="DisposeAsync"/>: stops a running bus without blocking a thread.</summary>
+    /// <returns>A task that completes once the bus is stopped (or was not running).</returns>
+    protected virtual async ValueTask DisposeAsyncCore()
+    {
+        // On a dispatch thread Dispose handles it (it must not wait); a bus not started has nothing to await.
+        if (IsRunning && !ConsumerThread.IsOwnedBy(this))
+        {
+            await _lifecycle.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -85,4 +85,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 14, EventName = "StartBufferDiscarded", Level = LogLevel.Warning,
         Message = "Bus {Bus} was disposed before Start with {Count} events posted; they are never delivered and are counted as dropped on each of its {Queues} queues.")]
     public static partial void StartBufferDiscarded(this ILogger logger, string bus, int count, int queues);
+
+    [LoggerMessage(EventId = 15, EventName = "StopCancelled", Level = LogLevel.Warning,
+        Message = "Stop of bus {Bus} was cancelled (the host's shutdown timeout, or the caller's token) while queue {Queue} still had {Remaining} events; they count as Size/in-flight until its listener returns, then as Dropped.")]
+    public static partial void StopCancelled(this ILogger logger, string queue, string bus, long remaining);
 }

@@ -297,6 +297,10 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     /// <returns>Whether it ended (or never ran) within <paramref name="timeout"/>.</returns>
     public bool Join(TimeSpan timeout) => _dispatch.Join(timeout);
 
+    /// <summary>Waits for the dispatch thread to end without blocking the caller.</summary>
+    /// <returns>Whether it ended (or never ran) before <paramref name="timeout"/> passed or <paramref name="cancellationToken"/> was cancelled.</returns>
+    public ValueTask<bool> JoinAsync(TimeSpan timeout, CancellationToken cancellationToken) => _dispatch.JoinAsync(timeout, cancellationToken);
+
     /// <summary>
     /// After a join timed out: once the stuck listener returns, the consumer counts every remaining event as dropped
     /// and exits, instead of delivering them.

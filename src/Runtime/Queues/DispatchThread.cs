@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace GeneratedBus;
 
@@ -22,6 +23,10 @@ internal sealed class DispatchThread
 
     // The thread that runs (or ran) the consumer, once released; read by joins and stats on any thread.
     private Thread? _released;
+
+    // Completed when the released thread's body returns, for joins that must not block a thread (JoinAsync). Written
+    // before _released is published, so a reader that sees _released sees it too.
+    private TaskCompletionSource? _ended;
 
     // The retiring queue's thread of the same name, until it has ended; then let go, so its queue can be collected.
     private DispatchThread? _predecessor;
@@ -66,6 +71,7 @@ internal sealed class DispatchThread
         Invariant.Holds(_held is not null, "only a thread started held is released or recalled");
         Held held = _held!;
         _held = null;
+        _ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Volatile.Write(ref _released, held.Thread);
         held.Decide(run: true);
     }
@@ -96,8 +102,46 @@ internal sealed class DispatchThread
     public bool Join(TimeSpan timeout) =>
         Volatile.Read(ref _released) is not { } thread || IsCurrent || thread.Join(timeout);
 
+    /// <summary>
+    /// As <see cref="Join"/>, without blocking the caller: true once the released thread's body has returned, false
+    /// when <paramref name="timeout"/> passes or <paramref name="cancellationToken"/> is cancelled first.
+    /// </summary>
+    public async ValueTask<bool> JoinAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _released) is null || IsCurrent)
+        {
+            return true;
+        }
+
+        try
+        {
+            await _ended!.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The released thread's body: the predecessor's thread ends first (see <see cref="Follow"/>), then the consumer runs.</summary>
     private void RunReleased()
+    {
+        try
+        {
+            RunConsumer();
+        }
+        finally
+        {
+            _ended!.TrySetResult();
+        }
+    }
+
+    private void RunConsumer()
     {
         if (_predecessor is { } predecessor)
         {

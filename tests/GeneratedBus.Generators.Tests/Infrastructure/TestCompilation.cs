@@ -48,13 +48,25 @@ public static class TestCompilation
     private static ImmutableArray<MetadataReference> LoadReferences()
     {
         string trusted = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
+        // GeneratedBus.Hosting is in the test host (the hosting tests add it on purpose); everywhere else it must be
+        // absent, as in a project that does not use it, or every input would get its hosting file.
         return trusted.Split(Path.PathSeparator)
-            .Where(path => path.Length > 0)
+            .Where(path => path.Length > 0 && !IsHosting(path))
             .Append(typeof(BusEventAttribute).Assembly.Location)
             .Distinct(StringComparer.Ordinal)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
     }
+
+    /// <summary>The GeneratedBus.Hosting assembly, which switches the hosting files on.</summary>
+    public static MetadataReference HostingReference { get; } =
+        MetadataReference.CreateFromFile(typeof(GeneratedBus.Hosting.BusDescriptor<,,>).Assembly.Location);
+
+    /// <summary>Like <see cref="Create(string[])"/>, also referencing GeneratedBus.Hosting.</summary>
+    public static CSharpCompilation WithHosting(params string[] sources) => Create(sources).AddReferences(HostingReference);
+
+    private static bool IsHosting(string path) =>
+        string.Equals(Path.GetFileName(path), "GeneratedBus.Hosting.dll", StringComparison.OrdinalIgnoreCase);
 
     // Test inputs are not documented (CS1591), and one is malformed on purpose (CS1570); generated trees keep both checks.
     private sealed class UndocumentedInputs : SyntaxTreeOptionsProvider

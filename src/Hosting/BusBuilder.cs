@@ -1,0 +1,112 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace GeneratedBus.Hosting;
+
+/// <summary>
+/// What <c>services.Add{Bus}Bus()</c> returns: adds listeners resolved from DI, and binds the bus's configuration
+/// section.
+/// </summary>
+/// <typeparam name="TBus">The generated bus (<c>SchedulerBus</c>).</typeparam>
+/// <typeparam name="TListener">The generated listener interface (<c>ISchedulerListener</c>).</typeparam>
+/// <typeparam name="TEvent">The event root (<c>SchedulerEvent</c>).</typeparam>
+public sealed class BusBuilder<TBus, TListener, TEvent>
+    where TBus : LiveListenerBus<TListener, TEvent>
+    where TListener : class
+    where TEvent : class
+{
+    private readonly BusRegistrations<TBus, TListener, TEvent> _registrations;
+
+    internal BusBuilder(IServiceCollection services, BusRegistrations<TBus, TListener, TEvent> registrations)
+    {
+        Services = services;
+        _registrations = registrations;
+    }
+
+    /// <summary>The service collection the bus is registered in.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>
+    /// Puts a <typeparamref name="T"/> resolved from DI on <paramref name="queue"/> when the bus is made. It is
+    /// registered as a singleton unless already registered, and that instance receives the events, so another service
+    /// or a test can resolve the very listener on the queue. Registered as scoped beforehand
+    /// (<c>services.AddScoped&lt;T&gt;()</c>), it is instead resolved per event in a DI scope of its own.
+    /// </summary>
+    /// <typeparam name="T">The listener type; its public constructor is kept for trimming and NativeAOT.</typeparam>
+    /// <param name="queue">The queue; <c>"shared"</c> by default.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="queue"/> is empty.</exception>
+    public BusBuilder<TBus, TListener, TEvent> AddListener<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(
+        string queue = LiveListenerBus<TListener, TEvent>.SharedQueue)
+        where T : class, TListener
+        => Add<T>(queue, name: null);
+
+    /// <summary>
+    /// Registers <typeparamref name="T"/> under <paramref name="name"/>, off until the bus's configuration names it in
+    /// <c>Listeners</c>: Spark's <c>spark.extraListeners</c>, without reflection. An unknown name in <c>Listeners</c>
+    /// stops startup with a message listing the known names. Otherwise as <see cref="AddListener{T}"/>.
+    /// </summary>
+    /// <typeparam name="T">The listener type.</typeparam>
+    /// <param name="name">The name configuration uses; unique per bus.</param>
+    /// <param name="queue">The queue; <c>"shared"</c> by default.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="queue"/> is empty.</exception>
+    /// <exception cref="InvalidOperationException">Another listener has that name.</exception>
+    public BusBuilder<TBus, TListener, TEvent> AddNamedListener<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(
+        string name, string queue = LiveListenerBus<TListener, TEvent>.SharedQueue)
+        where T : class, TListener
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return Add<T>(queue, name);
+    }
+
+    /// <summary>
+    /// Binds the bus's settings to the configuration section at <paramref name="sectionPath"/>
+    /// (<c>"GeneratedBus:SchedulerBus"</c>), validated when the host starts: a bad value, or a key the bus does not
+    /// know, stops startup with a message naming the key. The <c>configure</c> delegate of <c>Add{Bus}Bus</c> runs after
+    /// the section is applied.
+    /// </summary>
+    /// <param name="sectionPath">The section's path, its parts separated by ':'.</param>
+    /// <returns>This builder.</returns>
+    public BusBuilder<TBus, TListener, TEvent> BindConfiguration(string sectionPath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sectionPath);
+        _registrations.SectionPath = sectionPath;
+        Services.AddOptions<BusSettings>(BusRegistrations<TBus, TListener, TEvent>.OptionsName)
+            .BindConfiguration(sectionPath, binder => binder.ErrorOnUnknownConfiguration = true);
+        return this;
+    }
+
+    private BusBuilder<TBus, TListener, TEvent> Add<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(string queue, string? name)
+        where T : class, TListener
+    {
+        ArgumentException.ThrowIfNullOrEmpty(queue);
+        bool scoped = Services.Any(d => d.ServiceType == typeof(T) && !d.IsKeyedService && d.Lifetime == ServiceLifetime.Scoped);
+        if (!scoped)
+        {
+            Services.TryAddSingleton<T>();
+        }
+
+        BusDescriptor<TBus, TListener, TEvent> descriptor = _registrations.Descriptor;
+        Func<IServiceProvider, TListener> resolve = scoped
+            ? provider => ScopedListener<T>(provider, descriptor)
+            : provider => provider.GetRequiredService<T>();
+        _registrations.Add(new ListenerRegistration<TListener>(typeof(T), queue, name, scoped, resolve));
+        return this;
+    }
+
+    /// <summary>The stand-in for a scoped listener: per event, a scope of its own, the listener resolved in it, the event handed over.</summary>
+    private static TListener ScopedListener<T>(IServiceProvider provider, BusDescriptor<TBus, TListener, TEvent> descriptor)
+        where T : class, TListener
+    {
+        IServiceScopeFactory scopes = provider.GetRequiredService<IServiceScopeFactory>();
+        return descriptor.CreateScopedListener<T>(e =>
+        {
+            using IServiceScope scope = scopes.CreateScope();
+            descriptor.Dispatch(scope.ServiceProvider.GetRequiredService<T>(), e);
+        });
+    }
+}

@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GeneratedBus.Hosting;
+
+/// <summary>
+/// Starts the bus when the host starts (delivering what was posted before, in order) and stops it on shutdown:
+/// each queue drains, bounded by <see cref="BusOptions.ExitTimeout"/> and by the host's shutdown timeout, whose token
+/// gives up the wait. What was abandoned is counted and logged; the host never hangs on the bus.
+/// </summary>
+internal sealed class BusHostedService<TBus, TListener, TEvent> : IHostedService
+    where TBus : LiveListenerBus<TListener, TEvent>
+    where TListener : class
+    where TEvent : class
+{
+    private readonly IServiceProvider _provider;
+    private readonly ILogger _logger;
+    private TBus? _started;
+
+    public BusHostedService(IServiceProvider provider, ILogger? logger)
+    {
+        _provider = provider;
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        TBus bus = _provider.GetRequiredService<TBus>();
+        bus.Start();
+        _started = bus;
+        _logger.BusStarted(bus.Name, string.Join(", ", bus.ActiveQueues));
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_started is not { } bus)
+        {
+            return;
+        }
+
+        await bus.StopAsync(cancellationToken).ConfigureAwait(false);
+        BusStats stats = bus.GetStats();
+        long processed = stats.Queues.Values.Sum(q => q.Processed);
+        long dropped = stats.Queues.Values.Sum(q => q.Dropped);
+        _logger.BusStopped(bus.Name, stats.EventsPosted, processed, dropped);
+
+        // Neither processed nor dropped yet: held by a queue the stop gave up on, counted as dropped once its listener returns.
+        List<string> abandoned = stats.Queues.Values
+            .Where(q => q.Posted > q.Processed + q.Dropped)
+            .OrderBy(q => q.Name, StringComparer.Ordinal)
+            .Select(q => $"{q.Name} {q.Posted - q.Processed - q.Dropped}")
+            .ToList();
+        if (abandoned.Count > 0)
+        {
+            long count = stats.Queues.Values.Sum(q => q.Posted - q.Processed - q.Dropped);
+            _logger.EventsAbandoned(bus.Name, count, string.Join(", ", abandoned));
+        }
+    }
+}
