@@ -237,8 +237,8 @@ internal sealed class BusLifecycle<TListener, TEvent>
         }
         finally
         {
-            // The log pump's flush blocks: StopAsync does not wait for its entries (Stop does).
-            FinishStop(join: false);
+            // Its abandonment entries are written before it completes, as Stop's are (at most ExitTimeout).
+            FinishStop(join: true);
         }
     }
 
@@ -286,7 +286,13 @@ internal sealed class BusLifecycle<TListener, TEvent>
 
         if (discarded > 0)
         {
+            // Written before Dispose returns (at most ExitTimeout), as Stop's entries are: a process that exits
+            // next must not lose the only record of these events.
             _context.LogPump.Write(() => _context.Logger.StartBufferDiscarded(_context.Name, discarded, queues));
+            if (Uninterruptible.Run(FlushLog))
+            {
+                Thread.CurrentThread.Interrupt();
+            }
         }
 
         if (ConsumerThread.IsOwnedBy(_owner))

@@ -26,19 +26,25 @@ public class ReusedQueueNameStatsTests
         Workers.Run(() => bus.RemoveListener(stuck), "RemoveListener");
         Assert.Equal(new QueueStats("q", 10, 10, 11, 0, 0), bus.GetStats().Queues["q"]);
 
+        // The new queue of the name waits for the retired one's thread before delivering (one thread per listener
+        // and name, issue 16 defect 13), so its ten events wait in its ring.
         bus.AddToQueue(next, "q");
-        PostHeld(bus, next);
+        for (int i = 0; i < 10; i++)
+        {
+            bus.Post(new Ping(i));
+        }
+
         QueueStats reused = bus.GetStats().Queues["q"];
         Assert.InRange(reused.Size, 0, reused.Capacity);
         Assert.InRange(reused.Posted - reused.Processed - reused.Dropped - reused.Size, 0, 1);
-        Assert.Equal(new QueueStats("q", 10, 10, 11, 0, 0), reused);
+        Assert.Equal(new QueueStats("q", 10, 10, 10, 0, 0), reused);
 
         // Once both have finished, the row has every event of both: the abandoned queue dropped what it still held.
         stuck.Release();
         next.Release();
+        Eventually.True(() => bus.GetStats().Queues["q"].Posted == 21, "the retired queue's thread ended");
         bus.WaitUntilEmpty(TimeSpan.FromSeconds(30));
-        Eventually.True(() => bus.GetStats().Queues["q"].Posted == 22, "the retired queue's thread ended");
-        Assert.Equal(new QueueStats("q", 10, 0, 22, 12, 10), bus.GetStats().Queues["q"]);
+        Assert.Equal(new QueueStats("q", 10, 0, 21, 11, 10), bus.GetStats().Queues["q"]);
     }
 
     /// <summary>Posts 11 events: the first held by <paramref name="listener"/>, ten waiting behind it, a full queue.</summary>
