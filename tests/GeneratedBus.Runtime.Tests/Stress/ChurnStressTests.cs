@@ -107,7 +107,9 @@ public class ChurnStressTests
         // be logged as a listener failure, an interrupt or an exit timeout).
         Assert.Equal(Churners * churns, temps.Count);
         Assert.All(temps.SelectMany(t => t.Checks), c => c.AssertClean("temporary listener"));
-        Assert.True(temps.SelectMany(t => t.Checks).Sum(c => c.Count) > 0, "no temporary listener ever got an event");
+        // Not vacuous, in the long run: in CI's short one a loaded machine may start no temporary queue's thread
+        // before its listener leaves (a reused name's queue first waits for its predecessor's thread).
+        Assert.True(!Stress.Long || temps.SelectMany(t => t.Checks).Sum(c => c.Count) > 0, "no temporary listener ever got an event");
         bus.FlushLog();
         Assert.All(new[] { 1, 2, 7, 8, 10 }, id => Assert.True(logs.Count(id) == 0, $"log {id} written: {logs.Summary}"));
         Assert.Equal(0, stats.Listeners[typeof(CheckingListener)].Failures);
