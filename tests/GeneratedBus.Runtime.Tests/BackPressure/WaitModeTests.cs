@@ -10,6 +10,7 @@ namespace GeneratedBus.Runtime.Tests.BackPressure;
 /// the other queues of the post are not held back, Stop frees waiting producers and counts their events, and each
 /// wait shows in the metrics.
 /// </summary>
+[Collection(GlobalMeterCollection.Name)]
 public class WaitModeTests
 {
     [Fact]

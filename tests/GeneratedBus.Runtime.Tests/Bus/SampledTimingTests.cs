@@ -11,6 +11,7 @@ namespace GeneratedBus.Runtime.Tests.Bus;
 /// untimed events however the queue stops. Which events are timed is predicted by a sampler of the same seed: while
 /// every delivery is fast, the choice depends on nothing else.
 /// </summary>
+[Collection(GlobalMeterCollection.Name)]
 public class SampledTimingTests
 {
     private const int Events = 40;

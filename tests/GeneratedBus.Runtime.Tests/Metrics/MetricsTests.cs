@@ -7,6 +7,7 @@ using GeneratedBus.Runtime.Tests.Support;
 
 namespace GeneratedBus.Runtime.Tests.Metrics;
 
+[Collection(GlobalMeterCollection.Name)]
 public class MetricsTests
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace GeneratedBus.Runtime.Tests.Queues;
 /// The waiting protocol on its own, over a real <see cref="BoundedRing{T}"/>: the test thread plays the consumer,
 /// and every wait for a producer is bounded, so a lost wake-up fails instead of hanging.
 /// </summary>
+[Collection(GlobalMeterCollection.Name)]
 public class WaitingProducersTests
 {
     [Fact]
