@@ -34,6 +34,9 @@ internal sealed class BusLifecycle<TListener, TEvent>
     private readonly StartBuffer<TEvent> _startBuffer;
     private int _state;
 
+    // Set by the first RequestStop, which starts the one stopper thread.
+    private int _stopRequested;
+
     /// <param name="context">The bus's shared settings.</param>
     /// <param name="registry">The bus's queues and its lock.</param>
     /// <param name="drops">Reports drops on a schedule from Start, and at Stop.</param>
@@ -242,6 +245,43 @@ internal sealed class BusLifecycle<TListener, TEvent>
         }
     }
 
+    /// <summary>
+    /// Stops the bus on a thread of its own and returns at once: the one way to stop it from a listener, whose
+    /// dispatch thread <see cref="Stop"/> would have to join. Idempotent: every call returns the same task.
+    /// </summary>
+    /// <returns>A task that completes once the bus is stopped (by this request or any other Stop or Dispose).</returns>
+    /// <exception cref="InvalidOperationException">The bus was never started.</exception>
+    public Task RequestStop()
+    {
+        if (State == NotStarted)
+        {
+            throw new InvalidOperationException($"Bus {_context.Name} was not started; RequestStop needs a started bus.");
+        }
+
+        // One stopper thread however many requests: the first to flip the flag starts it. A dedicated thread, not
+        // the pool, so a starved pool cannot delay the stop, and never a dispatch thread, which Stop must join.
+        if (State == Started && Interlocked.Exchange(ref _stopRequested, 1) == 0)
+        {
+            var stopper = new Thread(RunRequestedStop) { IsBackground = true, Name = $"GeneratedBus-{_context.Name}-stop" };
+            stopper.Start();
+        }
+
+        return _stopDoneAsync.Task;
+    }
+
+    /// <summary>The stopper thread of <see cref="RequestStop"/>: a Stop from outside the bus, which never throws here.</summary>
+    private void RunRequestedStop()
+    {
+        try
+        {
+            StopCore(join: true);
+        }
+        catch (ThreadInterruptedException)
+        {
+            // Nobody interrupts this thread but a user who found it; the queues are closed and drain on their own.
+        }
+    }
+
     /// <summary>The checks Stop and StopAsync share.</summary>
     /// <returns>Whether the caller is a dispatch thread of a bus already stopped (so it must not wait).</returns>
     /// <exception cref="InvalidOperationException">Not started, or started and called on one of its dispatch threads.</exception>
@@ -257,7 +297,7 @@ internal sealed class BusLifecycle<TListener, TEvent>
         if (state == Started && onDispatchThread)
         {
             throw new InvalidOperationException(
-                $"Stop was called on a dispatch thread of bus {_context.Name} (from a listener); it would wait for itself. Stop the bus from another thread.");
+                $"Stop was called on a dispatch thread of bus {_context.Name} (from a listener); it would wait for itself. Call RequestStop, which stops the bus from a thread of its own.");
         }
 
         return onDispatchThread;

@@ -269,9 +269,26 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
     /// their own, and a later Stop or Dispose returns at once.
     /// </remarks>
     /// <exception cref="InvalidOperationException">
-    /// The bus was neither started nor disposed, or it runs and this is one of its dispatch threads.
+    /// The bus was neither started nor disposed, or it runs and this is one of its dispatch threads: Stop joins every
+    /// dispatch thread, and the calling one cannot end while its listener waits in Stop. From a listener, call
+    /// <see cref="RequestStop"/>.
     /// </exception>
     public void Stop() => _lifecycle.Stop();
+
+    /// <summary>
+    /// Asks for a <see cref="Stop"/> and returns at once: a thread of the bus's own runs the Stop, so it is safe from
+    /// any thread, a listener (a dispatch thread) included. The bus refuses new events as soon as that Stop begins,
+    /// drains what its queues accepted, and counts everything as <see cref="Stop"/> does. Calls after the first, and
+    /// calls on a bus already stopped, return the same task.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="Stop"/> itself throws on a dispatch thread: it joins every dispatch thread, its caller's included,
+    /// and that thread cannot end while it is in the listener that called Stop. Do not wait for the returned task in
+    /// a listener for the same reason: it completes only once that listener has returned.
+    /// </remarks>
+    /// <returns>A task that completes once the bus is stopped, by this request or by any other Stop or Dispose.</returns>
+    /// <exception cref="InvalidOperationException">The bus was never started (Stop would throw too).</exception>
+    public Task RequestStop() => _lifecycle.RequestStop();
 
     /// <summary>
     /// As <see cref="Stop"/>, awaiting the dispatch threads instead of blocking on them, for hosts that stop
