@@ -24,6 +24,7 @@ internal sealed class BusLifecycle<TListener, TEvent>
     private readonly BusContext _context;
     private readonly QueueRegistry<TListener, TEvent> _registry;
     private readonly DropReporter<TListener, TEvent> _drops;
+    private readonly UnmatchedQueueSettings _settings;
     private readonly object _owner;
     private readonly ManualResetEventSlim _stopDone = new(false);
 
@@ -40,12 +41,19 @@ internal sealed class BusLifecycle<TListener, TEvent>
     /// <param name="context">The bus's shared settings.</param>
     /// <param name="registry">The bus's queues and its lock.</param>
     /// <param name="drops">Reports drops on a schedule from Start, and at Stop.</param>
+    /// <param name="settings">The per-queue settings, checked against the queues at Start and Stop.</param>
     /// <param name="owner">The bus: its dispatch threads are marked with it (see <see cref="ConsumerThread"/>).</param>
-    public BusLifecycle(BusContext context, QueueRegistry<TListener, TEvent> registry, DropReporter<TListener, TEvent> drops, object owner)
+    public BusLifecycle(
+        BusContext context,
+        QueueRegistry<TListener, TEvent> registry,
+        DropReporter<TListener, TEvent> drops,
+        UnmatchedQueueSettings settings,
+        object owner)
     {
         _context = context;
         _registry = registry;
         _drops = drops;
+        _settings = settings;
         _owner = owner;
         _startBuffer = new StartBuffer<TEvent>(registry.Gate);
     }
@@ -93,6 +101,7 @@ internal sealed class BusLifecycle<TListener, TEvent>
 
             // Release, last: a producer that sees Started posts after the buffered events, never before them.
             Volatile.Write(ref _state, Started);
+            _settings.Report(_registry.HasHad, "at Start");
         }
     }
 
@@ -155,7 +164,23 @@ internal sealed class BusLifecycle<TListener, TEvent>
 
         // The first refusal, logged once, outside the bus lock.
         _context.LogPump.Write(() => _context.Logger.StartBufferFull(_context.Name, capacity));
+        _context.LogPump.Write(() => BusEventSource.Instance.DropsBegan(_context.Name, "(start buffer)", capacity, "the bus was not started and its start buffer is full"));
         return EarlyPost.Refused;
+    }
+
+    /// <summary>
+    /// Under the bus lock, first step of every add: refuses a listener once Stop has begun, on an existing queue as on
+    /// a new one. Nothing is posted after Stop begins, so such a listener would wait for events forever, unseen.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The bus was stopped or disposed.</exception>
+    public void RefuseListenerIfStopped(string queue)
+    {
+        Invariant.LockHeld(_registry.Gate, "listeners are added under the bus lock");
+        if (State == Stopped)
+        {
+            throw new InvalidOperationException(
+                $"Bus {_context.Name} is stopped; a listener added to queue {queue} would never get an event. Add listeners before Stop.");
+        }
     }
 
     /// <summary>
@@ -329,6 +354,7 @@ internal sealed class BusLifecycle<TListener, TEvent>
             // Written before Dispose returns (at most ExitTimeout), as Stop's entries are: a process that exits
             // next must not lose the only record of these events.
             _context.LogPump.Write(() => _context.Logger.StartBufferDiscarded(_context.Name, discarded, queues));
+            _context.LogPump.Write(() => BusEventSource.Instance.EventsLost(_context.Name, discarded, "disposed before Start"));
             if (Uninterruptible.Run(FlushLog))
             {
                 Thread.CurrentThread.Interrupt();
@@ -438,7 +464,7 @@ internal sealed class BusLifecycle<TListener, TEvent>
     {
         // Stop has already refused new posts, so an interrupt that hits the wait for the bus lock must not leave
         // the queues open: their events would never be delivered nor counted as dropped.
-        AsyncEventQueue<TListener, TEvent>[] queues = Uninterruptible.Run(AllQueues, out bool interrupted);
+        AsyncEventQueue<TListener, TEvent>[] queues = Uninterruptible.Run(QueuesToClose, out bool interrupted);
 
         // Counters final when Stop returns: first end every wait for room, so that no post under way waits, then let
         // the posts that saw the bus running finish with every queue while the rings are still open (each event
@@ -493,12 +519,79 @@ internal sealed class BusLifecycle<TListener, TEvent>
     /// <summary>Waits, at most ExitTimeout, for the posts that saw the bus running (see <see cref="PostsUnderWay"/>).</summary>
     private void WaitForPostsUnderWay() => _context.Posts.WaitForPostsBefore(_context.ExitTimeout);
 
-    private AsyncEventQueue<TListener, TEvent>[] AllQueues()
+    /// <summary>Every queue, for Stop to close; and, under the same lock, the warning of settings no queue used.</summary>
+    private AsyncEventQueue<TListener, TEvent>[] QueuesToClose()
     {
         lock (_registry.Gate)
         {
+            _settings.Report(_registry.HasHad, "at Stop");
             return _registry.All;
         }
+    }
+
+    /// <summary>
+    /// The process is exiting: logs (directly, the log pump may never run again) how many accepted events the bus
+    /// still holds, which end with the process: waiting or in flight in a queue, or buffered before Start.
+    /// </summary>
+    public void ReportLossAtExit()
+    {
+        int state = State;
+        long lost = state == NotStarted ? BufferedAtExit() : HeldByQueues();
+        if (lost > 0)
+        {
+            string described = state switch { NotStarted => "not started", Started => "running", _ => "stopping" };
+            Log.Safely(() => _context.Logger.EventsLostAtExit(_context.Name, lost, described));
+            Log.Safely(() => BusEventSource.Instance.EventsLost(_context.Name, lost, "the process exited before the bus was stopped"));
+        }
+    }
+
+    /// <summary>
+    /// The bus was garbage-collected without Dispose (its finalizer): a bus never started loses its start buffer. A
+    /// bus that runs is never collected (its dispatch threads hold it), nor one that is stopping.
+    /// </summary>
+    public void ReportLossIfCollected()
+    {
+        if (State == NotStarted)
+        {
+            // Unreachable: nothing else can hold the bus lock.
+            long lost = BufferedAtExit();
+            if (lost > 0)
+            {
+                Log.Safely(() => _context.Logger.UnreachableBusLostEvents(_context.Name, lost));
+                Log.Safely(() => BusEventSource.Instance.EventsLost(_context.Name, lost, "garbage-collected before Start or Dispose"));
+            }
+        }
+    }
+
+    /// <summary>The start buffer's size; the bus lock is taken with a bound, since an exiting process must not hang on it.</summary>
+    private long BufferedAtExit()
+    {
+        if (!Monitor.TryEnter(_registry.Gate, TimeSpan.FromSeconds(1)))
+        {
+            return 0;
+        }
+
+        try
+        {
+            return _startBuffer.Events.Count;
+        }
+        finally
+        {
+            Monitor.Exit(_registry.Gate);
+        }
+    }
+
+    /// <summary>Lock-free: the events waiting or in flight in the live queues (an abandoned queue's included).</summary>
+    private long HeldByQueues()
+    {
+        long held = 0;
+        foreach (AsyncEventQueue<TListener, TEvent> queue in _registry.Live)
+        {
+            QueueStats stats = queue.GetStats(out long inFlight);
+            held += stats.Size + inFlight;
+        }
+
+        return held;
     }
 }
 

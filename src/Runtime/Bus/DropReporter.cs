@@ -100,6 +100,7 @@ internal sealed class DropReporter<TListener, TEvent>
         cursor.Reported = dropped;
         cursor.Since = now;
         _context.LogPump.Write(() => _context.Logger.DropSummary(count, cursor.Queue.Name, _context.Name, since));
+        _context.LogPump.Write(() => BusEventSource.Instance.EventsDropped(_context.Name, cursor.Queue.Name, count, "the queue was full"));
     }
 
     /// <summary>One queue's report cursor: drops reported so far, and since when the next report counts.</summary>
