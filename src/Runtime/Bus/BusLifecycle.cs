@@ -169,15 +169,18 @@ internal sealed class BusLifecycle<TListener, TEvent>
     }
 
     /// <summary>
-    /// Under the bus lock, first step of every add: refuses a listener once Stop has begun, on an existing queue as on
-    /// a new one. Nothing is posted after Stop begins, so such a listener would wait for events forever, unseen.
+    /// Under the bus lock, first step of every add to an existing queue: refuses a listener once the bus is stopped
+    /// and the queue delivers nothing more (Stop or Dispose has finished, or its thread has ended), where the listener
+    /// would wait for events forever, unseen. While Stop drains the queue, the listener gets what it still delivers.
+    /// A new queue is refused from the moment Stop begins (see <see cref="AddQueue"/>).
     /// </summary>
-    /// <exception cref="InvalidOperationException">The bus was stopped or disposed.</exception>
-    public void RefuseListenerIfStopped(string queue)
+    /// <exception cref="InvalidOperationException">The bus was stopped or disposed, and the queue delivers nothing more.</exception>
+    public void RefuseListenerIfStopped(AsyncEventQueue<TListener, TEvent> existing)
     {
         Invariant.LockHeld(_registry.Gate, "listeners are added under the bus lock");
-        if (State == Stopped)
+        if (State == Stopped && (_stopDone.IsSet || existing.HasExited))
         {
+            string queue = existing.Name;
             throw new InvalidOperationException(
                 $"Bus {_context.Name} is stopped; a listener added to queue {queue} would never get an event. Add listeners before Stop.");
         }

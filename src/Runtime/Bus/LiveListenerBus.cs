@@ -135,8 +135,8 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
     /// <exception cref="ArgumentNullException"><paramref name="listener"/> or <paramref name="queue"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="queue"/> is empty.</exception>
     /// <exception cref="InvalidOperationException">
-    /// The bus was stopped or disposed (or its Stop has begun), whatever the queue: a listener added then would never
-    /// get an event.
+    /// The bus was stopped or disposed, whatever the queue: a listener added then would never get an event. While a
+    /// Stop is under way, a new queue is refused, and a listener added to a queue still draining gets what it delivers.
     /// </exception>
     /// <exception cref="OutOfMemoryException">
     /// The new queue's dispatch thread could not be created (no address space or threads left): the call leaves
@@ -150,9 +150,9 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
         lock (_registry.Gate)
         {
             folded = FoldExitedRetired();
-            _lifecycle.RefuseListenerIfStopped(queue);
             if (_registry.Find(queue) is { } existing)
             {
+                _lifecycle.RefuseListenerIfStopped(existing);
                 existing.Listeners.Add(listener);
             }
             else
