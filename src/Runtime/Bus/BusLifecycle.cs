@@ -281,14 +281,16 @@ internal sealed class BusLifecycle<TListener, TEvent>
     /// <exception cref="InvalidOperationException">The bus was never started.</exception>
     public Task RequestStop()
     {
-        if (State == NotStarted)
+        // A dispatch thread may deliver the buffered events while Start, which released it, still holds the bus lock
+        // and has not yet published Started: for its listener the bus has started, and the stopper waits for Start.
+        if (State == NotStarted && !ConsumerThread.IsOwnedBy(_owner))
         {
             throw new InvalidOperationException($"Bus {_context.Name} was not started; RequestStop needs a started bus.");
         }
 
         // One stopper thread however many requests: the first to flip the flag starts it. A dedicated thread, not
         // the pool, so a starved pool cannot delay the stop, and never a dispatch thread, which Stop must join.
-        if (State == Started && Interlocked.Exchange(ref _stopRequested, 1) == 0)
+        if (State != Stopped && Interlocked.Exchange(ref _stopRequested, 1) == 0)
         {
             var stopper = new Thread(RunRequestedStop) { IsBackground = true, Name = $"GeneratedBus-{_context.Name}-stop" };
             stopper.Start();
@@ -302,6 +304,12 @@ internal sealed class BusLifecycle<TListener, TEvent>
     {
         try
         {
+            // Start holds the bus lock until it has published Started: past the lock, the bus has started.
+            lock (_registry.Gate)
+            {
+                Invariant.Holds(_state != NotStarted, "a stop is requested only of a bus whose dispatch threads run");
+            }
+
             StopCore(join: true);
         }
         catch (ThreadInterruptedException)
