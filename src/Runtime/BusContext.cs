@@ -23,7 +23,9 @@ internal sealed class BusContext
         DropReportInterval = options.DropReportInterval;
         StartBufferCapacity = options.StartBufferCapacity;
         Name = options.Name ?? defaultName;
-        Logger = options.LoggerFactory?.CreateLogger(category) ?? NullLogger.Instance;
+        // The bus's name ends the category, so every entry says which bus wrote it, and a filter on the category
+        // alone (a prefix) still covers every bus.
+        Logger = options.LoggerFactory?.CreateLogger($"{category}.{Name}") ?? NullLogger.Instance;
         _time = options.TimeProvider;
         _useStopwatch = ReferenceEquals(_time, TimeProvider.System);
         Frequency = _time.TimestampFrequency;

@@ -16,6 +16,7 @@ internal static class Program
         ["loop-interrupt-from-another-thread-while-idle"] = LoopScenarios.InterruptFromAnotherThreadWhileIdle,
         ["loop-interrupts-racing-posts"] = LoopScenarios.InterruptsRacingPosts,
         ["loop-throwing-logger-and-throwing-on-error"] = LoopScenarios.ThrowingLoggerAndThrowingOnError,
+        ["bus-exit-without-stop"] = ExitScenarios.ExitWithoutStop,
     };
 
     private static int Main(string[] args)

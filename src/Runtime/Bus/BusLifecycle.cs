@@ -24,6 +24,7 @@ internal sealed class BusLifecycle<TListener, TEvent>
     private readonly BusContext _context;
     private readonly QueueRegistry<TListener, TEvent> _registry;
     private readonly DropReporter<TListener, TEvent> _drops;
+    private readonly UnmatchedQueueSettings _settings;
     private readonly object _owner;
     private readonly ManualResetEventSlim _stopDone = new(false);
 
@@ -34,15 +35,25 @@ internal sealed class BusLifecycle<TListener, TEvent>
     private readonly StartBuffer<TEvent> _startBuffer;
     private int _state;
 
+    // Set by the first RequestStop, which starts the one stopper thread.
+    private int _stopRequested;
+
     /// <param name="context">The bus's shared settings.</param>
     /// <param name="registry">The bus's queues and its lock.</param>
     /// <param name="drops">Reports drops on a schedule from Start, and at Stop.</param>
+    /// <param name="settings">The per-queue settings, checked against the queues at Start and Stop.</param>
     /// <param name="owner">The bus: its dispatch threads are marked with it (see <see cref="ConsumerThread"/>).</param>
-    public BusLifecycle(BusContext context, QueueRegistry<TListener, TEvent> registry, DropReporter<TListener, TEvent> drops, object owner)
+    public BusLifecycle(
+        BusContext context,
+        QueueRegistry<TListener, TEvent> registry,
+        DropReporter<TListener, TEvent> drops,
+        UnmatchedQueueSettings settings,
+        object owner)
     {
         _context = context;
         _registry = registry;
         _drops = drops;
+        _settings = settings;
         _owner = owner;
         _startBuffer = new StartBuffer<TEvent>(registry.Gate);
     }
@@ -90,6 +101,7 @@ internal sealed class BusLifecycle<TListener, TEvent>
 
             // Release, last: a producer that sees Started posts after the buffered events, never before them.
             Volatile.Write(ref _state, Started);
+            _settings.Report(_registry.HasHad, "at Start");
         }
     }
 
@@ -152,7 +164,26 @@ internal sealed class BusLifecycle<TListener, TEvent>
 
         // The first refusal, logged once, outside the bus lock.
         _context.LogPump.Write(() => _context.Logger.StartBufferFull(_context.Name, capacity));
+        _context.LogPump.Write(() => BusEventSource.Instance.DropsBegan(_context.Name, "(start buffer)", capacity, "the bus was not started and its start buffer is full"));
         return EarlyPost.Refused;
+    }
+
+    /// <summary>
+    /// Under the bus lock, first step of every add to an existing queue: refuses a listener once the bus is stopped
+    /// and the queue delivers nothing more (Stop or Dispose has finished, or its thread has ended), where the listener
+    /// would wait for events forever, unseen. While Stop drains the queue, the listener gets what it still delivers.
+    /// A new queue is refused from the moment Stop begins (see <see cref="AddQueue"/>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The bus was stopped or disposed, and the queue delivers nothing more.</exception>
+    public void RefuseListenerIfStopped(AsyncEventQueue<TListener, TEvent> existing)
+    {
+        Invariant.LockHeld(_registry.Gate, "listeners are added under the bus lock");
+        if (State == Stopped && (_stopDone.IsSet || existing.HasExited))
+        {
+            string queue = existing.Name;
+            throw new InvalidOperationException(
+                $"Bus {_context.Name} is stopped; a listener added to queue {queue} would never get an event. Add listeners before Stop.");
+        }
     }
 
     /// <summary>
@@ -242,6 +273,51 @@ internal sealed class BusLifecycle<TListener, TEvent>
         }
     }
 
+    /// <summary>
+    /// Stops the bus on a thread of its own and returns at once: the one way to stop it from a listener, whose
+    /// dispatch thread <see cref="Stop"/> would have to join. Idempotent: every call returns the same task.
+    /// </summary>
+    /// <returns>A task that completes once the bus is stopped (by this request or any other Stop or Dispose).</returns>
+    /// <exception cref="InvalidOperationException">The bus was never started.</exception>
+    public Task RequestStop()
+    {
+        // A dispatch thread may deliver the buffered events while Start, which released it, still holds the bus lock
+        // and has not yet published Started: for its listener the bus has started, and the stopper waits for Start.
+        if (State == NotStarted && !ConsumerThread.IsOwnedBy(_owner))
+        {
+            throw new InvalidOperationException($"Bus {_context.Name} was not started; RequestStop needs a started bus.");
+        }
+
+        // One stopper thread however many requests: the first to flip the flag starts it. A dedicated thread, not
+        // the pool, so a starved pool cannot delay the stop, and never a dispatch thread, which Stop must join.
+        if (State != Stopped && Interlocked.Exchange(ref _stopRequested, 1) == 0)
+        {
+            var stopper = new Thread(RunRequestedStop) { IsBackground = true, Name = $"GeneratedBus-{_context.Name}-stop" };
+            stopper.Start();
+        }
+
+        return _stopDoneAsync.Task;
+    }
+
+    /// <summary>The stopper thread of <see cref="RequestStop"/>: a Stop from outside the bus, which never throws here.</summary>
+    private void RunRequestedStop()
+    {
+        try
+        {
+            // Start holds the bus lock until it has published Started: past the lock, the bus has started.
+            lock (_registry.Gate)
+            {
+                Invariant.Holds(_state != NotStarted, "a stop is requested only of a bus whose dispatch threads run");
+            }
+
+            StopCore(join: true);
+        }
+        catch (ThreadInterruptedException)
+        {
+            // Nobody interrupts this thread but a user who found it; the queues are closed and drain on their own.
+        }
+    }
+
     /// <summary>The checks Stop and StopAsync share.</summary>
     /// <returns>Whether the caller is a dispatch thread of a bus already stopped (so it must not wait).</returns>
     /// <exception cref="InvalidOperationException">Not started, or started and called on one of its dispatch threads.</exception>
@@ -257,7 +333,7 @@ internal sealed class BusLifecycle<TListener, TEvent>
         if (state == Started && onDispatchThread)
         {
             throw new InvalidOperationException(
-                $"Stop was called on a dispatch thread of bus {_context.Name} (from a listener); it would wait for itself. Stop the bus from another thread.");
+                $"Stop was called on a dispatch thread of bus {_context.Name} (from a listener); it would wait for itself. Call RequestStop, which stops the bus from a thread of its own.");
         }
 
         return onDispatchThread;
@@ -289,6 +365,7 @@ internal sealed class BusLifecycle<TListener, TEvent>
             // Written before Dispose returns (at most ExitTimeout), as Stop's entries are: a process that exits
             // next must not lose the only record of these events.
             _context.LogPump.Write(() => _context.Logger.StartBufferDiscarded(_context.Name, discarded, queues));
+            _context.LogPump.Write(() => BusEventSource.Instance.EventsLost(_context.Name, discarded, "disposed before Start"));
             if (Uninterruptible.Run(FlushLog))
             {
                 Thread.CurrentThread.Interrupt();
@@ -398,7 +475,7 @@ internal sealed class BusLifecycle<TListener, TEvent>
     {
         // Stop has already refused new posts, so an interrupt that hits the wait for the bus lock must not leave
         // the queues open: their events would never be delivered nor counted as dropped.
-        AsyncEventQueue<TListener, TEvent>[] queues = Uninterruptible.Run(AllQueues, out bool interrupted);
+        AsyncEventQueue<TListener, TEvent>[] queues = Uninterruptible.Run(QueuesToClose, out bool interrupted);
 
         // Counters final when Stop returns: first end every wait for room, so that no post under way waits, then let
         // the posts that saw the bus running finish with every queue while the rings are still open (each event
@@ -453,12 +530,79 @@ internal sealed class BusLifecycle<TListener, TEvent>
     /// <summary>Waits, at most ExitTimeout, for the posts that saw the bus running (see <see cref="PostsUnderWay"/>).</summary>
     private void WaitForPostsUnderWay() => _context.Posts.WaitForPostsBefore(_context.ExitTimeout);
 
-    private AsyncEventQueue<TListener, TEvent>[] AllQueues()
+    /// <summary>Every queue, for Stop to close; and, under the same lock, the warning of settings no queue used.</summary>
+    private AsyncEventQueue<TListener, TEvent>[] QueuesToClose()
     {
         lock (_registry.Gate)
         {
+            _settings.Report(_registry.HasHad, "at Stop");
             return _registry.All;
         }
+    }
+
+    /// <summary>
+    /// The process is exiting: logs (directly, the log pump may never run again) how many accepted events the bus
+    /// still holds, which end with the process: waiting or in flight in a queue, or buffered before Start.
+    /// </summary>
+    public void ReportLossAtExit()
+    {
+        int state = State;
+        long lost = state == NotStarted ? BufferedAtExit() : HeldByQueues();
+        if (lost > 0)
+        {
+            string described = state switch { NotStarted => "not started", Started => "running", _ => "stopping" };
+            Log.Safely(() => _context.Logger.EventsLostAtExit(_context.Name, lost, described));
+            Log.Safely(() => BusEventSource.Instance.EventsLost(_context.Name, lost, "the process exited before the bus was stopped"));
+        }
+    }
+
+    /// <summary>
+    /// The bus was garbage-collected without Dispose (its finalizer): a bus never started loses its start buffer. A
+    /// bus that runs is never collected (its dispatch threads hold it), nor one that is stopping.
+    /// </summary>
+    public void ReportLossIfCollected()
+    {
+        if (State == NotStarted)
+        {
+            // Unreachable: nothing else can hold the bus lock.
+            long lost = BufferedAtExit();
+            if (lost > 0)
+            {
+                Log.Safely(() => _context.Logger.UnreachableBusLostEvents(_context.Name, lost));
+                Log.Safely(() => BusEventSource.Instance.EventsLost(_context.Name, lost, "garbage-collected before Start or Dispose"));
+            }
+        }
+    }
+
+    /// <summary>The start buffer's size; the bus lock is taken with a bound, since an exiting process must not hang on it.</summary>
+    private long BufferedAtExit()
+    {
+        if (!Monitor.TryEnter(_registry.Gate, TimeSpan.FromSeconds(1)))
+        {
+            return 0;
+        }
+
+        try
+        {
+            return _startBuffer.Events.Count;
+        }
+        finally
+        {
+            Monitor.Exit(_registry.Gate);
+        }
+    }
+
+    /// <summary>Lock-free: the events waiting or in flight in the live queues (an abandoned queue's included).</summary>
+    private long HeldByQueues()
+    {
+        long held = 0;
+        foreach (AsyncEventQueue<TListener, TEvent> queue in _registry.Live)
+        {
+            QueueStats stats = queue.GetStats(out long inFlight);
+            held += stats.Size + inFlight;
+        }
+
+        return held;
     }
 }
 

@@ -5,7 +5,8 @@ using System.Threading;
 namespace GeneratedBus;
 
 /// <summary>
-/// Logs each queue's drops since its last report (<see cref="Log.DropSummary"/>): on a schedule, at most once per
+/// Logs each queue's drops since its last report (<see cref="Log.DropSummary"/>), and its listeners' failures not
+/// logged in full (<see cref="ListenerGuard{TListener, TEvent}.LogFailureSummary"/>): on a schedule, at most once per
 /// <see cref="BusOptions.DropReportInterval"/>, at Stop for drops not yet reported, and when a retired queue's final
 /// counters are folded. Owns its schedule (a <see cref="TimeProvider"/> timer), its lock and each queue's report cursor.
 /// </summary>
@@ -88,6 +89,10 @@ internal sealed class DropReporter<TListener, TEvent>
     private void Report(Cursor cursor, DateTimeOffset now)
     {
         Invariant.LockHeld(_lock, "a drop report cursor moves under the reporter's lock");
+
+        // The queue's listener failures are summarised on the same schedule, by the pump, like its drops.
+        ListenerGuard<TListener, TEvent> guard = cursor.Queue.Guard;
+        _context.LogPump.Write(guard.LogFailureSummary);
         long dropped = cursor.Queue.Accounting.Refused;
         long count = dropped - cursor.Reported;
         if (count == 0)
@@ -100,6 +105,7 @@ internal sealed class DropReporter<TListener, TEvent>
         cursor.Reported = dropped;
         cursor.Since = now;
         _context.LogPump.Write(() => _context.Logger.DropSummary(count, cursor.Queue.Name, _context.Name, since));
+        _context.LogPump.Write(() => BusEventSource.Instance.EventsDropped(_context.Name, cursor.Queue.Name, count, "the queue was full"));
     }
 
     /// <summary>One queue's report cursor: drops reported so far, and since when the next report counts.</summary>

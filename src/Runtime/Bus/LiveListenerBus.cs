@@ -22,7 +22,7 @@ namespace GeneratedBus;
 /// <see cref="StatsAggregator{TListener, TEvent}"/>, and drops reported by a <see cref="DropReporter{TListener, TEvent}"/>.
 /// </remarks>
 [DebuggerDisplay("{DebuggerDisplay,nq}")]
-public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDisposable, IBusMetricsSource
+public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDisposable, IBusMetricsSource, IReportsLossAtExit
     where TListener : class
     where TEvent : class
 {
@@ -52,9 +52,19 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
         _dispatcher = dispatcher;
         _registry = new QueueRegistry<TListener, TEvent>(_context, valid.QueueCapacities, dispatcher, this, RemoveListenerOnError);
         _drops = new DropReporter<TListener, TEvent>(_context);
-        _lifecycle = new BusLifecycle<TListener, TEvent>(_context, _registry, _drops, this);
+        _lifecycle = new BusLifecycle<TListener, TEvent>(_context, _registry, _drops, new UnmatchedQueueSettings(_context, valid), this);
         _stats = new StatsAggregator<TListener, TEvent>(_registry.Gate);
         BusMetrics.Register(this);
+        ProcessExitReport.EnsureHooked();
+    }
+
+    /// <summary>
+    /// A bus collected without <see cref="Dispose()"/>: one never started logs the buffered events it loses. (A bus
+    /// that runs is never collected: its dispatch threads hold it.)
+    /// </summary>
+    ~LiveListenerBus()
+    {
+        Dispose(disposing: false);
     }
 
     /// <summary>The names of the queues that have listeners, in ordinal order.</summary>
@@ -75,6 +85,8 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
 
     // Lock-free: the posted counter alone, not GetStats, which locks the bus and snapshots every queue and timer.
     long IBusMetricsSource.EventsPosted => _posts.Posted;
+
+    void IReportsLossAtExit.ReportLossAtExit() => _lifecycle.ReportLossAtExit();
 
     /// <summary>
     /// Whether Stop or Dispose has begun (or ended): set at its start, before any queue is closed or joined, and never
@@ -122,7 +134,10 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
     /// <param name="queue">The queue name.</param>
     /// <exception cref="ArgumentNullException"><paramref name="listener"/> or <paramref name="queue"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="queue"/> is empty.</exception>
-    /// <exception cref="InvalidOperationException">The bus was stopped or disposed and has no queue of that name.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The bus was stopped or disposed, whatever the queue: a listener added then would never get an event. While a
+    /// Stop is under way, a new queue is refused, and a listener added to a queue still draining gets what it delivers.
+    /// </exception>
     /// <exception cref="OutOfMemoryException">
     /// The new queue's dispatch thread could not be created (no address space or threads left): the call leaves
     /// nothing behind, no queue and no listener added, and may be tried again.
@@ -137,7 +152,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
             folded = FoldExitedRetired();
             if (_registry.Find(queue) is { } existing)
             {
-                // Also while Stop drains: the listener gets whatever the queue still delivers.
+                _lifecycle.RefuseListenerIfStopped(existing);
                 existing.Listeners.Add(listener);
             }
             else
@@ -269,9 +284,26 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
     /// their own, and a later Stop or Dispose returns at once.
     /// </remarks>
     /// <exception cref="InvalidOperationException">
-    /// The bus was neither started nor disposed, or it runs and this is one of its dispatch threads.
+    /// The bus was neither started nor disposed, or it runs and this is one of its dispatch threads: Stop joins every
+    /// dispatch thread, and the calling one cannot end while its listener waits in Stop. From a listener, call
+    /// <see cref="RequestStop"/>.
     /// </exception>
     public void Stop() => _lifecycle.Stop();
+
+    /// <summary>
+    /// Asks for a <see cref="Stop"/> and returns at once: a thread of the bus's own runs the Stop, so it is safe from
+    /// any thread, a listener (a dispatch thread) included. The bus refuses new events as soon as that Stop begins,
+    /// drains what its queues accepted, and counts everything as <see cref="Stop"/> does. Calls after the first, and
+    /// calls on a bus already stopped, return the same task.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="Stop"/> itself throws on a dispatch thread: it joins every dispatch thread, its caller's included,
+    /// and that thread cannot end while it is in the listener that called Stop. Do not wait for the returned task in
+    /// a listener for the same reason: it completes only once that listener has returned.
+    /// </remarks>
+    /// <returns>A task that completes once the bus is stopped, by this request or by any other Stop or Dispose.</returns>
+    /// <exception cref="InvalidOperationException">The bus was never started (Stop would throw too).</exception>
+    public Task RequestStop() => _lifecycle.RequestStop();
 
     /// <summary>
     /// As <see cref="Stop"/>, awaiting the dispatch threads instead of blocking on them, for hosts that stop
@@ -291,7 +323,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
     /// <param name="timeout">How long to wait; <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</param>
     /// <exception cref="TimeoutException">A queue still held events when the time ran out.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
-    /// <exception cref="InvalidOperationException">This is a dispatch thread of this bus.</exception>
+    /// <exception cref="InvalidOperationException">This is a dispatch thread of this bus, or the bus was not started.</exception>
     public void WaitUntilEmpty(TimeSpan timeout) => WaitUntilEmpty(timeout, CancellationToken.None);
 
     /// <summary>Waits until every queue is empty and idle, or the token is cancelled.</summary>
@@ -300,7 +332,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
     /// <exception cref="TimeoutException">A queue still held events when the time ran out.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    /// <exception cref="InvalidOperationException">This is a dispatch thread of this bus.</exception>
+    /// <exception cref="InvalidOperationException">This is a dispatch thread of this bus, or the bus was not started.</exception>
     public void WaitUntilEmpty(TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
@@ -313,6 +345,13 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
             // The event this listener is handling is in flight until it returns: the wait could never succeed.
             throw new InvalidOperationException(
                 $"WaitUntilEmpty was called on a dispatch thread of bus {_context.Name} (from a listener); it would wait for itself.");
+        }
+
+        if (_lifecycle.State == BusLifecycle<TListener, TEvent>.NotStarted)
+        {
+            // Its events wait in the start buffer, in no queue: "empty" would be a lie, and no wait could end it.
+            throw new InvalidOperationException(
+                $"WaitUntilEmpty was called on bus {_context.Name}, which was not started; the events posted so far wait for Start. Call Start first.");
         }
 
         long deadline = timeout == Timeout.InfiniteTimeSpan ? long.MaxValue : Environment.TickCount64 + (long)timeout.TotalMilliseconds;
@@ -397,6 +436,8 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
     {
         if (!disposing)
         {
+            // The finalizer: null when the constructor threw (an invalid option) before the lifecycle was made.
+            _lifecycle?.ReportLossIfCollected();
             return;
         }
 

@@ -27,6 +27,9 @@ internal sealed class QueueRegistry<TListener, TEvent>
     // Under Gate.
     private readonly List<AsyncEventQueue<TListener, TEvent>> _retired = new();
 
+    // Under Gate: the name of every queue ever published, for the unmatched-settings warning.
+    private readonly HashSet<string> _published = new(StringComparer.Ordinal);
+
     // Copy-on-write under Gate; the post path reads it with Volatile.Read and never locks.
     private AsyncEventQueue<TListener, TEvent>[] _live = [];
 
@@ -89,6 +92,13 @@ internal sealed class QueueRegistry<TListener, TEvent>
         }
     }
 
+    /// <summary>Under <see cref="Gate"/>: whether a queue of that name was ever published, live or retired since.</summary>
+    public bool HasHad(string name)
+    {
+        Invariant.LockHeld(Gate, "the queue names are read under the bus lock");
+        return _published.Contains(name);
+    }
+
     /// <summary>Under <see cref="Gate"/>: the live queue named <paramref name="name"/>, if any.</summary>
     public AsyncEventQueue<TListener, TEvent>? Find(string name)
     {
@@ -121,6 +131,7 @@ internal sealed class QueueRegistry<TListener, TEvent>
     {
         Invariant.LockHeld(Gate, "queues are published under the bus lock");
         Volatile.Write(ref _live, [.. _live, queue]);
+        _published.Add(queue.Name);
     }
 
     /// <summary>

@@ -17,6 +17,7 @@ internal sealed class ListenerGuard<TListener, TEvent>
     private readonly Action<TListener> _onInterrupted;
     private readonly string? _queue;
     private readonly string _where;
+    private readonly FailureTally _failures;
 
     /// <param name="context">The bus's shared settings.</param>
     /// <param name="onInterrupted">Removes a listener that threw <see cref="ThreadInterruptedException"/>.</param>
@@ -27,6 +28,7 @@ internal sealed class ListenerGuard<TListener, TEvent>
         _onInterrupted = onInterrupted;
         _queue = queue;
         _where = queue is null ? $"bus {context.Name}" : $"queue {queue} of bus {context.Name}";
+        _failures = new FailureTally(context.TimeProvider.GetUtcNow());
     }
 
     /// <summary>The bus's shared settings: the clock and the slow-call threshold the loops read.</summary>
@@ -43,9 +45,27 @@ internal sealed class ListenerGuard<TListener, TEvent>
             Log.Safely(() => Context.Logger.ListenerInterrupted(failure, listenerType, TypeName(e.GetType()), _where));
             RemoveInterrupted(listener);
         }
-        else
+        else if (_failures.Count(listener.GetType(), failure.GetType()))
         {
             Log.Safely(() => Context.Logger.ListenerFailed(failure, listenerType, TypeName(e.GetType()), _where));
+        }
+        else if (_queue is null && _failures.Due(Context.TimeProvider.GetUtcNow(), Context.DropReportInterval))
+        {
+            // The synchronous bus has no schedule of its own: a failure finds its summary due and writes it.
+            LogFailureSummary();
+        }
+    }
+
+    /// <summary>
+    /// Logs, per kind, the failures not logged in full since the last summary: the drop reporter's schedule and Stop
+    /// call it for a queue, a due failure for the synchronous bus. Safe from any thread.
+    /// </summary>
+    public void LogFailureSummary()
+    {
+        (List<(Type Listener, Type Exception, long Count)> kinds, DateTimeOffset since) = _failures.Take(Context.TimeProvider.GetUtcNow());
+        foreach ((Type listener, Type exception, long count) in kinds)
+        {
+            Log.Safely(() => Context.Logger.ListenerFailureSummary(TypeName(listener), TypeName(exception), count, _where, since));
         }
     }
 

@@ -120,7 +120,8 @@ internal static class BusMetrics
         }
     }
 
-    private static List<IBusMetricsSource> LiveSources()
+    /// <summary>The buses built and not yet disposed nor collected: for the instruments and the process-exit report.</summary>
+    internal static List<IBusMetricsSource> LiveSources()
     {
         var live = new List<IBusMetricsSource>();
         lock (s_sources)

@@ -6,10 +6,10 @@ namespace GeneratedBus;
 /// <summary>Every message the runtime logs, source-generated; event IDs are stable (users filter on them).</summary>
 internal static partial class Log
 {
-    /// <summary>The category of <see cref="LiveListenerBus{TListener, TEvent}"/> loggers.</summary>
+    /// <summary>The category of <see cref="LiveListenerBus{TListener, TEvent}"/> loggers, followed by <c>.</c> and the bus name.</summary>
     public const string LiveBusCategory = "GeneratedBus.LiveListenerBus";
 
-    /// <summary>The category of <see cref="ListenerBus{TListener, TEvent}"/> loggers.</summary>
+    /// <summary>The category of <see cref="ListenerBus{TListener, TEvent}"/> loggers, followed by <c>.</c> and the bus name.</summary>
     public const string SyncBusCategory = "GeneratedBus.ListenerBus";
 
     /// <summary>
@@ -85,6 +85,22 @@ internal static partial class Log
     [LoggerMessage(EventId = 14, EventName = "StartBufferDiscarded", Level = LogLevel.Warning,
         Message = "Bus {Bus} was disposed before Start with {Count} events posted; they are never delivered and are counted as dropped on each of its {Queues} queues.")]
     public static partial void StartBufferDiscarded(this ILogger logger, string bus, int count, int queues);
+
+    [LoggerMessage(EventId = 16, EventName = "UnmatchedQueueSettings", Level = LogLevel.Warning,
+        Message = "Bus {Bus}: BusOptions.{Option} names {Queues}, but the bus has no queue of that name {When}; the setting is unused. Check the spelling against the names given to AddToQueue.")]
+    public static partial void UnmatchedQueueSettings(this ILogger logger, string bus, string option, string queues, string when);
+
+    [LoggerMessage(EventId = 17, EventName = "EventsLostAtExit", Level = LogLevel.Error,
+        Message = "The process is exiting while bus {Bus} still holds {Count} undelivered events ({State}); they are lost. Its dispatch threads are background threads and end with the process. Call Stop (or dispose the bus) before Main returns.")]
+    public static partial void EventsLostAtExit(this ILogger logger, string bus, long count, string state);
+
+    [LoggerMessage(EventId = 18, EventName = "UnreachableBusLostEvents", Level = LogLevel.Error,
+        Message = "Bus {Bus} was never started nor disposed, and was garbage-collected holding {Count} buffered events; they are lost. Start the bus, or dispose it when done.")]
+    public static partial void UnreachableBusLostEvents(this ILogger logger, string bus, long count);
+
+    [LoggerMessage(EventId = 19, EventName = "ListenerFailureSummary", Level = LogLevel.Warning,
+        Message = "Listener {ListenerType} threw {ExceptionType} {Count} more times on {Where} since {Since:O}; the first was logged in full (ListenerFailed).")]
+    public static partial void ListenerFailureSummary(this ILogger logger, string listenerType, string exceptionType, long count, string where, DateTimeOffset since);
 
     [LoggerMessage(EventId = 15, EventName = "StopCancelled", Level = LogLevel.Warning,
         Message = "Stop of bus {Bus} was cancelled (the host's shutdown timeout, or the caller's token) while queue {Queue} still had {Remaining} events; they count as Size/in-flight until its listener returns, then as Dropped.")]

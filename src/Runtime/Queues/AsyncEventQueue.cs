@@ -258,8 +258,11 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
 
     // Apart from MustWait: a lambda capturing a local there would allocate its closure on every wait.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void LogDispatchThreadDrop(string thread) =>
+    private void LogDispatchThreadDrop(string thread)
+    {
         Context.LogPump.Write(() => Context.Logger.DispatchThreadPostDropped(thread, Name, Context.Name, Ring.Capacity));
+        Context.LogPump.Write(() => BusEventSource.Instance.DropsBegan(Context.Name, Name, Ring.Capacity, "a listener posted to this full Wait queue"));
+    }
 
     /// <summary>
     /// Ends every wait for room, now and later: producers waiting are released, their events dropped and counted, before
@@ -319,6 +322,9 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
 
     // Out of line: the drop path's common case stays small.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void LogFirstDrop() =>
+    private void LogFirstDrop()
+    {
         Context.LogPump.Write(() => Context.Logger.FirstDrop(Name, Context.Name, Ring.Capacity));
+        Context.LogPump.Write(() => BusEventSource.Instance.DropsBegan(Context.Name, Name, Ring.Capacity, "the queue is full"));
+    }
 }

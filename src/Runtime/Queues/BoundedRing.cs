@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
 
@@ -53,10 +54,26 @@ internal sealed class BoundedRing<T>
     /// <summary>The largest capacity: the slot array (capacity plus <see cref="ClearLag"/>, rounded up to a power of two) must fit an <see cref="int"/>.</summary>
     internal const int MaxCapacity = (1 << 30) - ClearLag;
 
-    private readonly Slot[] _slots;
+    /// <summary>The largest segment: 64 Ki slots (1.5 MiB on 64-bit). A ring of at most this many slots is one segment.</summary>
+    internal const int MaxSegmentSize = 1 << 16;
+
+    /// <summary>The smallest segment worth releasing: below it a ring keeps every segment it has allocated.</summary>
+    internal const int MinReleasedSegmentSize = 1 << 12;
+
+    // The slot array, in segments of SegmentSize slots allocated when a producer first claims a position in them
+    // (see InstallSegment), and released by the consumer when it leaves one that no producer can reach before head
+    // moves on (see ReleaseSegment): memory follows the items waiting, not the capacity.
+    private readonly Slot[]?[] _segments;
+    private readonly int _segmentShift;
+    private readonly long _segmentMask;
+    private readonly bool _releasesSegments;
+    private readonly long _slotCount;
     private readonly long _mask;
     private readonly long _capacity;
     private RingIndices _indices;
+
+    // The last segment released, cleared, for the next producer that needs one: a steady flow allocates nothing.
+    private Slot[]? _spare;
 
 #if DEBUG
     // Debug only, for the single-consumer check: the managed thread id of the consumer, 0 until its first call.
@@ -66,22 +83,69 @@ internal sealed class BoundedRing<T>
     /// <summary>Creates a ring that holds exactly <paramref name="capacity"/> waiting items.</summary>
     /// <param name="capacity">Between 1 and <see cref="MaxCapacity"/>.</param>
     public BoundedRing(int capacity)
+        : this(capacity, segmentSize: 0)
+    {
+    }
+
+    /// <summary>Creates a ring with segments of a given size: a test seam, so small rings take the segmented paths.</summary>
+    /// <param name="capacity">Between 1 and <see cref="MaxCapacity"/>.</param>
+    /// <param name="segmentSize">A power of two up to the slot count; 0 for the default (see <see cref="SegmentSizeFor"/>).</param>
+    internal BoundedRing(int capacity, int segmentSize)
     {
         if (capacity < 1 || capacity > MaxCapacity)
         {
             throw new ArgumentOutOfRangeException(nameof(capacity), capacity, $"The capacity must be between 1 and {MaxCapacity}.");
         }
 
-        _slots = new Slot[BitOperations.RoundUpToPowerOf2((uint)(capacity + ClearLag))];
-        _mask = _slots.Length - 1;
+        _slotCount = BitOperations.RoundUpToPowerOf2((uint)(capacity + ClearLag));
+        _mask = _slotCount - 1;
         _capacity = capacity;
+        int size = segmentSize == 0 ? SegmentSizeFor(capacity, _slotCount) : segmentSize;
+        if (!BitOperations.IsPow2(size) || size > _slotCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(segmentSize), segmentSize, "A segment is a power of two of at most the slot count.");
+        }
+
+        _segmentShift = BitOperations.Log2((uint)size);
+        _segmentMask = size - 1;
+        _segments = new Slot[]?[_slotCount / size];
+
+        // A segment the consumer leaves is unreachable until head moves on only if its slots' next positions lie at or
+        // beyond head + capacity: the slots outside the window of claimable positions must hold a whole segment.
+        _releasesSegments = _segments.Length > 1 && size <= _slotCount - capacity;
+    }
+
+    /// <summary>
+    /// The default segment size: the whole slot array up to <see cref="MaxSegmentSize"/> slots; beyond, the largest
+    /// power of two up to that which the slots outside the claimable window can hold, so segments can be released (a
+    /// ring whose capacity nearly fills its slot array gets <see cref="MaxSegmentSize"/> and only grows).
+    /// </summary>
+    internal static int SegmentSizeFor(int capacity, long slotCount)
+    {
+        if (slotCount <= MaxSegmentSize)
+        {
+            return (int)slotCount;
+        }
+
+        long spare = slotCount - capacity;
+        int releasable = (int)Math.Min(MaxSegmentSize, 1L << BitOperations.Log2((ulong)spare));
+        return releasable >= MinReleasedSegmentSize ? releasable : MaxSegmentSize;
     }
 
     /// <summary>The exact number of waiting items the ring holds.</summary>
     public int Capacity => (int)_capacity;
 
     /// <summary>The length of the slot array: a power of two, at least <see cref="Capacity"/> + <see cref="ClearLag"/>.</summary>
-    public int SlotCount => _slots.Length;
+    public int SlotCount => (int)_slotCount;
+
+    /// <summary>The slots in one segment of the slot array.</summary>
+    public int SegmentSize => (int)_segmentMask + 1;
+
+    /// <summary>Whether the consumer releases the segments it leaves (see the constructor).</summary>
+    public bool ReleasesSegments => _releasesSegments;
+
+    /// <summary>How many segments are allocated now: a racy count, for tests and the debugger.</summary>
+    public int AllocatedSegments => Array.FindAll(_segments, s => s is not null).Length;
 
     /// <summary>Positions claimed so far: every item ever accepted.</summary>
     public long Tail => Volatile.Read(ref _indices.Tail) & ~ClosedBit;
@@ -172,13 +236,17 @@ internal sealed class BoundedRing<T>
         // This slot last held position tail - slots < head - ClearLag (tail < head + capacity, slots >= capacity +
         // ClearLag), which the consumer cleared before it published that head; we acquired that head (directly, or
         // through the cached head another producer wrote after acquiring it), so the slot is free and seen cleared.
-        ref Slot slot = ref _slots[tail & _mask];
+        // So is its segment: one released since was released before that head (see ReleaseSegment), so this read
+        // sees it gone and installs a fresh one.
+        long index = tail & _mask;
+        Slot[] segment = Volatile.Read(ref _segments[index >> _segmentShift]) ?? InstallSegment(index >> _segmentShift);
+        ref Slot slot = ref segment[index & _segmentMask];
 
         // Head only grows, so the bound checked before the CAS still holds against the head of now.
         Invariant.Holds(tail - Volatile.Read(ref _indices.Head) < _capacity, "BoundedRing: a claim is below head + capacity");
         Invariant.Holds(
-            slot.Item is null && Volatile.Read(ref slot.Sequence) == Math.Max(0, tail - _slots.Length + 1),
-            "BoundedRing: a producer reuses only a slot whose last position was taken and cleared");
+            slot.Item is null && Volatile.Read(ref slot.Sequence) is var last && (last == 0 || last == Math.Max(0, tail - _slotCount + 1)),
+            "BoundedRing: a producer reuses only a slot whose last position was taken and cleared, or a fresh one");
         slot.Item = item;
         slot.Kind = kind;
 
@@ -200,7 +268,11 @@ internal sealed class BoundedRing<T>
         CheckConsumer();
         Invariant.Holds(position == Volatile.Read(ref _indices.Head), "BoundedRing: the consumer takes at head, each position once, in order");
         Invariant.Holds(position < Tail, "BoundedRing: the consumer takes only claimed positions");
-        ref Slot slot = ref _slots[position & _mask];
+        long index = position & _mask;
+
+        // Null only while the producer of this claimed position is between its claim and its install.
+        Slot[] segment = Volatile.Read(ref _segments[index >> _segmentShift]) ?? WaitForSegment(index >> _segmentShift);
+        ref Slot slot = ref segment[index & _segmentMask];
 
         // Acquire: pairs with the producer's release of the sequence, so the item and kind read below are its.
         if (Volatile.Read(ref slot.Sequence) != position + 1)
@@ -216,10 +288,17 @@ internal sealed class BoundedRing<T>
         // which may claim only below H + capacity, reuse only slots of positions below H + capacity - slots <= H - ClearLag.
         if (position >= ClearLag)
         {
-            _slots[(position - ClearLag) & _mask].Item = null;
+            ClearSlot(position - ClearLag);
         }
 
-        // Release: the reads and the clear above complete before a producer that sees this head reuses a slot.
+        if (_releasesSegments && (index & _segmentMask) == _segmentMask)
+        {
+            // The last slot of its segment: the consumer leaves it.
+            ReleaseSegment(index >> _segmentShift);
+        }
+
+        // Release: the reads, the clear and a release above complete before a producer that sees this head reuses a
+        // slot or looks for its segment.
         Volatile.Write(ref _indices.Head, position + 1);
         return item;
     }
@@ -235,7 +314,7 @@ internal sealed class BoundedRing<T>
         Invariant.Holds(head == Volatile.Read(ref _indices.Head), "BoundedRing: ClearTaken is given the current head");
         for (long position = Math.Max(0, head - ClearLag); position < head; position++)
         {
-            _slots[position & _mask].Item = null;
+            ClearSlot(position);
         }
     }
 
@@ -264,6 +343,71 @@ internal sealed class BoundedRing<T>
         }
 
         return false;
+    }
+
+    /// <summary>Consumer only: clears a taken position's item, unless its segment was released (and cleared) already.</summary>
+    private void ClearSlot(long position)
+    {
+        long index = position & _mask;
+        if (Volatile.Read(ref _segments[index >> _segmentShift]) is { } segment)
+        {
+            segment[index & _segmentMask].Item = null;
+        }
+    }
+
+    /// <summary>
+    /// Consumer only, as it takes the last position P of segment <paramref name="segment"/>, head still P: releases the
+    /// segment. No producer can reach it before head moves on: the next positions of its slots are at least
+    /// P + 1 - segment size + slots &gt;= P + capacity (the constructor's condition), and a producer claims only below
+    /// head + capacity = P + capacity. A producer that claims one later has acquired a head published after this
+    /// release, so it finds the segment gone and installs a fresh one. The released one, cleared, is the spare.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ReleaseSegment(long segment)
+    {
+        Slot[] released = _segments[segment]!;
+        Volatile.Write(ref _segments[segment], null);
+
+        // Nobody else holds it: its positions are all taken, and none of its next ones can be claimed yet.
+        Array.Clear(released);
+        Volatile.Write(ref _spare, released);
+    }
+
+    /// <summary>
+    /// A producer whose claimed position lies in a segment not allocated (never yet, or released since): installs the
+    /// spare, or a new one. Racing producers of the same segment install one between them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Slot[] InstallSegment(long segment)
+    {
+        Slot[] fresh = Interlocked.Exchange(ref _spare, null) ?? new Slot[_segmentMask + 1];
+        Slot[]? installed = Interlocked.CompareExchange(ref _segments[segment], fresh, null);
+        if (installed is null)
+        {
+            return fresh;
+        }
+
+        // Another producer won: keep ours, still clear, as the spare.
+        Interlocked.CompareExchange(ref _spare, fresh, null);
+        return installed;
+    }
+
+    /// <summary>Consumer only: waits for the producer of a claimed position to install its segment (as <see cref="WaitForPublish"/>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Slot[] WaitForSegment(long segment)
+    {
+        for (int spins = 0; ; spins++)
+        {
+            if (Volatile.Read(ref _segments[segment]) is { } installed)
+            {
+                return installed;
+            }
+
+            if (spins >= 1000)
+            {
+                Thread.Yield();
+            }
+        }
     }
 
     /// <summary>Debug only: <see cref="Take"/> and <see cref="ClearTaken"/> are only ever called by one thread.</summary>

@@ -127,6 +127,7 @@ internal abstract class QueueConsumer<TListener, TEvent>
         }
 
         Log.Safely(() => Context.Logger.AbandonedEventsDropped(Name, Context.Name, Accounting.Abandoned));
+        Log.Safely(() => BusEventSource.Instance.EventsDropped(Context.Name, Name, Accounting.Abandoned, "abandoned at shutdown"));
     }
 
     private void Drain()

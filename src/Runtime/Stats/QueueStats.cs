@@ -10,4 +10,9 @@ namespace GeneratedBus;
 /// <param name="Processed">Events every listener of the queue has had.</param>
 /// <param name="Dropped">Events refused because the queue was full, or abandoned at shutdown.</param>
 [DebuggerDisplay("{Name,nq}: {Size}/{Capacity} posted {Posted} processed {Processed} dropped {Dropped}")]
-public sealed record QueueStats(string Name, int Capacity, int Size, long Posted, long Processed, long Dropped);
+public sealed record QueueStats(string Name, int Capacity, int Size, long Posted, long Processed, long Dropped)
+{
+    /// <summary>The queue's counters as a small table: a header line and the queue's row.</summary>
+    /// <returns>The table, two lines.</returns>
+    public override string ToString() => StatsTable.Of(StatsTable.QueueHeader, StatsTable.Row(this));
+}

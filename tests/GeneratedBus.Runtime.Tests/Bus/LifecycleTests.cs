@@ -180,7 +180,7 @@ public class LifecycleTests
     }
 
     [Fact]
-    public void Creating_a_queue_after_Stop_or_Dispose_throws_instead_of_making_a_queue_that_never_starts()
+    public void Adding_a_listener_after_Stop_or_Dispose_throws_whatever_the_queue_instead_of_leaving_it_waiting_forever()
     {
         using var stopped = new TestBus(TestOptions.Create());
         stopped.AddToSharedQueue(new CollectingListener());
@@ -194,9 +194,10 @@ public class LifecycleTests
         Assert.Throws<InvalidOperationException>(() => disposed.AddToSharedQueue(new CollectingListener()));
         Assert.Equal([TestBus.SharedQueue], stopped.ActiveQueues);
 
-        // An existing queue still takes listeners: nothing is posted after Stop, so nothing can be missed.
-        stopped.AddToSharedQueue(new CollectingListener());
-        Assert.Equal(2, stopped.Listeners.Count);
+        // An existing queue refuses too (issue 14): the listener would wait forever for events that never come.
+        error = Assert.Throws<InvalidOperationException>(() => stopped.AddToSharedQueue(new CollectingListener()));
+        Assert.Contains(TestBus.SharedQueue, error.Message, StringComparison.Ordinal);
+        Assert.Single(stopped.Listeners);
     }
 
     [Fact]

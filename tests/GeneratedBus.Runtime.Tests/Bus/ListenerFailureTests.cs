@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using GeneratedBus.Runtime.Tests.Support;
 using Microsoft.Extensions.Logging;
 
@@ -7,10 +8,10 @@ namespace GeneratedBus.Runtime.Tests.Bus;
 public class ListenerFailureTests
 {
     [Fact]
-    public void A_throwing_listener_is_logged_with_its_type_counted_and_the_bus_keeps_running()
+    public void A_throwing_listener_is_logged_in_full_once_then_summarised_counted_and_the_bus_keeps_running()
     {
         var logs = new CollectingLoggerFactory();
-        using var bus = new TestBus(TestOptions.Create(logs: logs));
+        using var bus = new TestBus(TestOptions.Create(logs: logs, name: "orders"));
         var throwing = new ThrowingListener();
         var after = new CollectingListener();
         bus.AddToSharedQueue(throwing);
@@ -23,16 +24,83 @@ public class ListenerFailureTests
         Assert.Equal(2, after.Count);
         Assert.Equal(2, throwing.Calls);
         Assert.Equal(2, bus.Listeners.Count);
-        Assert.Equal(2, logs.At(LogLevel.Error).Count);
-        Assert.All(logs.At(LogLevel.Error), e =>
-        {
-            Assert.Equal(1, e.EventId.Id);
-            Assert.Contains(nameof(ThrowingListener), e.Message);
-            Assert.Equal("GeneratedBus.LiveListenerBus", e.Category);
-        });
+
+        // The first failure of its kind in full, with its exception; the second waits for the summary, at Stop here.
+        LogEntry first = Assert.Single(logs.At(LogLevel.Error));
+        Assert.Equal(1, first.EventId.Id);
+        Assert.Contains(nameof(ThrowingListener), first.Message);
+        Assert.IsType<InvalidOperationException>(first.Exception);
+        Assert.Equal("GeneratedBus.LiveListenerBus.orders", first.Category);
         BusStats stats = bus.GetStats();
         Assert.Equal(2, stats.Listeners[typeof(ThrowingListener)].Failures);
         Assert.Equal(2, stats.Queues[TestBus.SharedQueue].Processed);
+
+        bus.Stop();
+        LogEntry summary = Assert.Single(logs.Entries, e => e.EventId.Id == 19);
+        Assert.Equal(LogLevel.Warning, summary.Level);
+        Assert.Contains($"{typeof(ThrowingListener).FullName} threw {typeof(InvalidOperationException).FullName} 1 more times on queue shared of bus orders", summary.Message);
+        Assert.Null(summary.Exception);
+    }
+
+    [Fact]
+    public void Failures_are_summarised_per_kind_on_the_drop_report_schedule_and_each_new_kind_is_logged_in_full()
+    {
+        var logs = new CollectingLoggerFactory();
+        var time = new ManualTimeProvider();
+        var options = TestOptions.Create(logs: logs, time: time);
+        options.DropReportInterval = TimeSpan.FromSeconds(60);
+        using var bus = new TestBus(options);
+        bus.AddToSharedQueue(new DelegateListener((e, _) => throw (e is Ping ? new InvalidOperationException("ping") : new ArgumentException("pong"))));
+        bus.Start();
+        for (int i = 0; i < 5; i++)
+        {
+            bus.Post(new Ping(i));
+        }
+
+        bus.Post(new Pong(5));
+        bus.Post(new Pong(6));
+        bus.WaitUntilEmpty(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(2, logs.Entries.Count(e => e.EventId.Id == 1));
+        Assert.DoesNotContain(logs.Entries, e => e.EventId.Id == 19);
+
+        time.Advance(TimeSpan.FromSeconds(60));
+        bus.FlushLog();
+        Eventually.True(() => logs.Entries.Count(e => e.EventId.Id == 19) == 2, "a summary per kind on the schedule");
+        LogEntry[] summaries = logs.Entries.Where(e => e.EventId.Id == 19).ToArray();
+        Assert.Contains(summaries, e => e.Message.Contains("InvalidOperationException 4 more times", StringComparison.Ordinal));
+        Assert.Contains(summaries, e => e.Message.Contains("ArgumentException 1 more times", StringComparison.Ordinal));
+
+        // Nothing new since: the next tick and Stop write no summary.
+        time.Advance(TimeSpan.FromSeconds(60));
+        bus.Stop();
+        Assert.Equal(2, logs.Entries.Count(e => e.EventId.Id == 19));
+        Assert.Equal(7, bus.GetStats().Listeners[typeof(DelegateListener)].Failures);
+    }
+
+    [Fact]
+    public void The_synchronous_bus_summarises_repeated_failures_when_a_failure_finds_the_interval_passed()
+    {
+        var logs = new CollectingLoggerFactory();
+        var time = new ManualTimeProvider();
+        var options = TestOptions.Create(logs: logs, time: time, name: "sync");
+        var bus = new SyncTestBus(options);
+        bus.AddListener(new ThrowingListener());
+        for (int i = 0; i < 3; i++)
+        {
+            bus.PostToAll(new Ping(i));
+        }
+
+        Assert.Single(logs.Entries, e => e.EventId.Id == 1 && e.Category == "GeneratedBus.ListenerBus.sync");
+        Assert.DoesNotContain(logs.Entries, e => e.EventId.Id == 19);
+
+        time.Advance(options.DropReportInterval);
+        bus.PostToAll(new Ping(3));
+
+        LogEntry summary = Assert.Single(logs.Entries, e => e.EventId.Id == 19);
+        Assert.Contains("3 more times on bus sync", summary.Message, StringComparison.Ordinal);
+        Assert.Single(logs.Entries, e => e.EventId.Id == 1);
+        Assert.Equal(4, bus.GetListenerStats()[typeof(ThrowingListener)].Failures);
     }
 
     [Fact]

@@ -20,15 +20,25 @@ public class RingStressTests
     /// The capacities, plus 32 and 4064: their slot arrays are exactly capacity + ClearLag (64 and 4096), the
     /// tightest case, where a producer reuses the very slot the consumer cleared last.
     /// </summary>
-    public static TheoryData<int> Capacities => new() { 1, 2, 3, 32, 1024, 4064, 4096 };
+    /// <remarks>
+    /// The second value is the segment size, 0 for the default (one segment at these sizes); the rows with small
+    /// segments take the segmented paths: segments installed by racing producers, released by the consumer and
+    /// reinstalled from the spare. 4064 with segments of 32 is the tightest: exactly one segment lies outside the
+    /// window of claimable positions, and it is released the moment the consumer leaves it.
+    /// </remarks>
+    public static TheoryData<int, int> Capacities => new()
+    {
+        { 1, 0 }, { 2, 0 }, { 3, 0 }, { 32, 0 }, { 1024, 0 }, { 4064, 0 }, { 4096, 0 },
+        { 1, 32 }, { 3, 16 }, { 100, 16 }, { 1000, 64 }, { 4064, 32 },
+    };
 
     [Theory]
     [MemberData(nameof(Capacities))]
-    public void Many_producers_one_consumer_lose_nothing_duplicate_nothing_keep_order_and_never_exceed_capacity(int capacity)
+    public void Many_producers_one_consumer_lose_nothing_duplicate_nothing_keep_order_and_never_exceed_capacity(int capacity, int segmentSize)
     {
         // Small rings hand over nearly every item between threads; on two cores that costs context switches, not work.
         int perProducer = Stress.Scale(capacity <= 3 ? 5_000 : capacity <= 32 ? 20_000 : 100_000);
-        var ring = new BoundedRing<Item>(capacity);
+        var ring = new BoundedRing<Item>(capacity, segmentSize);
         Workers producers = Workers.Start(Producers, p =>
         {
             for (int i = 0; i < perProducer; i++)
@@ -80,9 +90,9 @@ public class RingStressTests
 
     [Theory]
     [MemberData(nameof(Capacities))]
-    public void Full_is_refused_exactly_at_capacity_with_fills_that_end_and_start_at_the_slot_wrap(int capacity)
+    public void Full_is_refused_exactly_at_capacity_with_fills_that_end_and_start_at_the_slot_wrap(int capacity, int segmentSize)
     {
-        var ring = new BoundedRing<Item>(capacity);
+        var ring = new BoundedRing<Item>(capacity, segmentSize);
 
         // Walk both ends single-threaded to SlotCount - capacity: the first full fill then ends exactly on the last
         // slot, and (drained completely) the next one starts exactly on slot 0.

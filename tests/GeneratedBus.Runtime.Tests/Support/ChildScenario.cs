@@ -23,6 +23,20 @@ internal static class ChildScenario
             $"Scenario {scenario} exited with {exitCode}.\nstdout:\n{stdout}\nstderr:\n{stderr}");
     }
 
+    /// <summary>
+    /// Runs the scenario to its exit and returns what it printed after its "ok" line: what the process wrote as it
+    /// exited (the process-exit hooks). Fails unless it exits 0 with that line first.
+    /// </summary>
+    public static string AssertPassesAndReturnsExitOutput(string scenario, params string[] args)
+    {
+        (int exitCode, string stdout, string stderr) = Run(scenario, args);
+        string ok = $"ok: {scenario}";
+        Assert.True(
+            exitCode == 0 && stdout.StartsWith(ok, StringComparison.Ordinal),
+            $"Scenario {scenario} exited with {exitCode}.\nstdout:\n{stdout}\nstderr:\n{stderr}");
+        return stdout[ok.Length..].Trim();
+    }
+
     private static (int ExitCode, string Stdout, string Stderr) Run(string scenario, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")

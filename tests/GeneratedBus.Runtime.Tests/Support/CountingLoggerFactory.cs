@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Extensions.Logging;
 
@@ -16,7 +17,12 @@ public sealed class CountingLoggerFactory : ILoggerFactory
     private readonly ConcurrentDictionary<int, long> _counts = new();
     private readonly ConcurrentQueue<LogEntry> _kept = new();
 
+    private readonly ConcurrentDictionary<(int, string), long> _sums = new();
+
     public long Count(int eventId) => _counts.TryGetValue(eventId, out long n) ? n : 0;
+
+    /// <summary>The sum of a numeric field of the entries of one id (a summary's count), over all of them.</summary>
+    public long Sum(int eventId, string field) => _sums.TryGetValue((eventId, field), out long n) ? n : 0;
 
     /// <summary>Every id seen with its count, for a failure message.</summary>
     public string Summary => string.Join(", ", _counts.OrderBy(p => p.Key).Select(p => $"{p.Key}: {p.Value}"));
@@ -41,6 +47,17 @@ public sealed class CountingLoggerFactory : ILoggerFactory
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
+            if (state is IReadOnlyList<KeyValuePair<string, object?>> fields)
+            {
+                foreach (KeyValuePair<string, object?> field in fields)
+                {
+                    if (field.Value is long value)
+                    {
+                        owner._sums.AddOrUpdate((eventId.Id, field.Key), value, (_, n) => n + value);
+                    }
+                }
+            }
+
             if (owner._counts.AddOrUpdate(eventId.Id, 1, (_, n) => n + 1) <= KeptPerId)
             {
                 owner._kept.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), exception));
