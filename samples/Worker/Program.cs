@@ -1,6 +1,7 @@
 using System;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using ShopWorker;
 using ShopWorker.Feed;
 using ShopWorker.Reporting;
@@ -24,4 +25,16 @@ builder.Services.AddShopBus()
     .BindConfiguration("GeneratedBus:ShopBus");
 builder.Services.AddHostedService<OrderFeed>();
 
-await builder.Build().RunAsync().ConfigureAwait(false);
+try
+{
+    await builder.Build().RunAsync().ConfigureAwait(false);
+}
+catch (OptionsValidationException e)
+{
+    // The host has logged it with its stack; the exit code and a one-line reason are for scripts and people.
+    Console.Error.WriteLine("error: bad configuration: " + e.Message);
+    return 2;
+}
+
+// 1 when the drain report found rows and processed events apart (DrainReport sets it), else 0.
+return Environment.ExitCode;
