@@ -75,12 +75,39 @@ public sealed class BusGenerator : IIncrementalGenerator
             .Combine(context.CompilationProvider)
             .Select(static (pair, _) => DiagnosticLocator.Locate(pair.Left, pair.Right));
 
-        context.RegisterSourceOutput(located, static (output, located) =>
+        context.RegisterSourceOutput(located, ReportAll);
+
+        RegisterAsyncVoidCheck(context, buses);
+    }
+
+    // GB0015: async void overrides of generated sync handlers. The semantic step re-runs on every compilation change,
+    // but only for the rare async void methods of one parameter, and its equal results leave the rest cached.
+    private static void RegisterAsyncVoidCheck(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<BusSpec> buses)
+    {
+        IncrementalValueProvider<EquatableArray<DiagnosticInfo>> asyncVoid = context.SyntaxProvider
+            .CreateSyntaxProvider(
+                static (node, _) => AsyncVoidParser.IsCandidate(node),
+                static (context, cancellationToken) => AsyncVoidParser.Parse(context, cancellationToken))
+            .Where(static method => method is not null)
+            .Select(static (method, _) => method!)
+            .Collect()
+            .Combine(buses.Collect())
+            .Select(static (pair, _) => AsyncVoidCheck.Check(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.AsyncVoidDiagnostics);
+
+        // Located in their trees as the other diagnostics are, so #pragma warning reaches them.
+        IncrementalValueProvider<EquatableArray<Diagnostic>> located = asyncVoid
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, _) => DiagnosticLocator.Locate(pair.Left, pair.Right));
+
+        context.RegisterSourceOutput(located, ReportAll);
+    }
+
+    private static void ReportAll(SourceProductionContext output, EquatableArray<Diagnostic> located)
+    {
+        foreach (Diagnostic diagnostic in located)
         {
-            foreach (Diagnostic diagnostic in located)
-            {
-                output.ReportDiagnostic(diagnostic);
-            }
-        });
+            output.ReportDiagnostic(diagnostic);
+        }
     }
 }

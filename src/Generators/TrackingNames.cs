@@ -26,4 +26,7 @@ public static class TrackingNames
 
     /// <summary>One hosting model per bus, when GeneratedBus.Hosting is referenced.</summary>
     public const string HostingBuses = nameof(HostingBuses);
+
+    /// <summary>The GB0015 diagnostics: async void overrides of generated sync handlers, matched against the buses.</summary>
+    public const string AsyncVoidDiagnostics = nameof(AsyncVoidDiagnostics);
 }

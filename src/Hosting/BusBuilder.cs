@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,7 +85,7 @@ public sealed class BusBuilder<TBus, TListener, TEvent>
         where T : class, TListener
     {
         ArgumentException.ThrowIfNullOrEmpty(queue);
-        bool scoped = Services.Any(d => d.ServiceType == typeof(T) && !d.IsKeyedService && d.Lifetime == ServiceLifetime.Scoped);
+        bool scoped = IsScoped<T>();
         if (!scoped)
         {
             Services.TryAddSingleton<T>();
@@ -94,8 +95,68 @@ public sealed class BusBuilder<TBus, TListener, TEvent>
         Func<IServiceProvider, TListener> resolve = scoped
             ? provider => ScopedListener<T>(provider, descriptor)
             : provider => provider.GetRequiredService<T>();
-        _registrations.Add(new ListenerRegistration<TListener>(typeof(T), queue, name, scoped, resolve));
+        _registrations.Add(new ListenerRegistration<TBus>(typeof(T), queue, name, scoped, (bus, provider) => bus.AddToQueue(resolve(provider), queue)));
         return this;
+    }
+
+    /// <summary>
+    /// What the generated <c>AddAsyncListener&lt;T&gt;()</c> calls: puts a <typeparamref name="T"/> resolved from DI on
+    /// <paramref name="queue"/> as an async listener, registered and resolved as <see cref="AddListener{T}"/> does
+    /// (a singleton unless registered as scoped, then resolved per event in an async DI scope of its own).
+    /// </summary>
+    /// <typeparam name="T">The async listener type; its public constructor is kept for trimming and NativeAOT.</typeparam>
+    /// <typeparam name="TAsyncListener">The generated async listener interface (<c>ISchedulerAsyncListener</c>).</typeparam>
+    /// <param name="queue">The queue.</param>
+    /// <param name="descriptor">The generated async descriptor of the bus.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="queue"/> is empty.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public BusBuilder<TBus, TListener, TEvent> AddAsyncListener<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T, TAsyncListener>(
+        string queue, AsyncListenerDescriptor<TBus, TAsyncListener, TEvent> descriptor)
+        where T : class, TAsyncListener
+        where TAsyncListener : class
+    {
+        ArgumentException.ThrowIfNullOrEmpty(queue);
+        ArgumentNullException.ThrowIfNull(descriptor);
+        bool scoped = IsScoped<T>();
+        if (!scoped)
+        {
+            Services.TryAddSingleton<T>();
+        }
+
+        Func<IServiceProvider, TAsyncListener> resolve = scoped
+            ? provider => ScopedAsyncListener<T, TAsyncListener>(provider, descriptor)
+            : provider => provider.GetRequiredService<T>();
+        _registrations.Add(new ListenerRegistration<TBus>(
+            typeof(T), queue, Name: null, scoped, (bus, provider) => descriptor.AddToQueue(bus, resolve(provider), queue)));
+        return this;
+    }
+
+    private bool IsScoped<T>() =>
+        Services.Any(d => d.ServiceType == typeof(T) && !d.IsKeyedService && d.Lifetime == ServiceLifetime.Scoped);
+
+    /// <summary>
+    /// The stand-in for a scoped async listener: per event, an async scope of its own, the listener resolved in it, the
+    /// event handed over and awaited, the scope disposed.
+    /// </summary>
+    private static TAsyncListener ScopedAsyncListener<T, TAsyncListener>(
+        IServiceProvider provider, AsyncListenerDescriptor<TBus, TAsyncListener, TEvent> descriptor)
+        where T : class, TAsyncListener
+        where TAsyncListener : class
+    {
+        IServiceScopeFactory scopes = provider.GetRequiredService<IServiceScopeFactory>();
+        return descriptor.CreateScopedListener<T>(async (e, cancellationToken) =>
+        {
+            AsyncServiceScope scope = scopes.CreateAsyncScope();
+            try
+            {
+                await descriptor.DispatchAsync(scope.ServiceProvider.GetRequiredService<T>(), e, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await scope.DisposeAsync().ConfigureAwait(false);
+            }
+        });
     }
 
     /// <summary>The stand-in for a scoped listener: per event, a scope of its own, the listener resolved in it, the event handed over.</summary>

@@ -13,7 +13,7 @@ internal sealed class BusRegistrations<TBus, TListener, TEvent>
     where TListener : class
     where TEvent : class
 {
-    private readonly List<ListenerRegistration<TListener>> _listeners = new();
+    private readonly List<ListenerRegistration<TBus>> _listeners = new();
     private readonly List<Action<BusOptions>> _configure = new();
 
     public BusRegistrations(BusDescriptor<TBus, TListener, TEvent> descriptor)
@@ -29,7 +29,7 @@ internal sealed class BusRegistrations<TBus, TListener, TEvent>
     /// <summary>The configuration section bound by <c>BindConfiguration</c>, the prefix of every key in messages.</summary>
     public string? SectionPath { get; set; }
 
-    public IReadOnlyList<ListenerRegistration<TListener>> Listeners => _listeners;
+    public IReadOnlyList<ListenerRegistration<TBus>> Listeners => _listeners;
 
     public IReadOnlyList<Action<BusOptions>> Configure => _configure;
 
@@ -37,7 +37,7 @@ internal sealed class BusRegistrations<TBus, TListener, TEvent>
     public IEnumerable<string> KnownNames =>
         _listeners.Where(l => l.Name is not null).Select(l => l.Name!).Order(StringComparer.Ordinal);
 
-    public void Add(ListenerRegistration<TListener> listener)
+    public void Add(ListenerRegistration<TBus> listener)
     {
         if (listener.Name is { } name && _listeners.Any(l => l.Name == name))
         {

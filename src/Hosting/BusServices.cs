@@ -77,11 +77,11 @@ public static class BusServices
         try
         {
             // Before the bus starts, so events posted early are buffered for every queue and delivered on Start.
-            foreach (ListenerRegistration<TListener> listener in registrations.Listeners)
+            foreach (ListenerRegistration<TBus> listener in registrations.Listeners)
             {
                 if (listener.Name is null || settings.Listeners.Contains(listener.Name, StringComparer.Ordinal))
                 {
-                    bus.AddToQueue(listener.Resolve(provider), listener.Queue);
+                    listener.AddTo(bus, provider);
                 }
             }
         }

@@ -93,6 +93,12 @@ internal static class DiagnosticDescriptors
         "The GeneratedBus runtime is not referenced",
         "The bus generated for root '{0}' needs '{1}' from the GeneratedBus runtime library, which this project does not reference; reference the GeneratedBus package, which carries both the runtime and the generator");
 
+    /// <summary>GB0015: an async void override of a generated sync handler.</summary>
+    public static readonly DiagnosticDescriptor AsyncVoidHandler = Create(
+        "GB0015",
+        "Async void override of a generated listener handler",
+        "'{0}' is an async void {1} of the generated handler '{2}.{3}': the bus cannot wait for it, so it breaks the queue's ordering, accounting and timers, and a throw after its first await ends the process; use the async listener instead: derive from '{4}' (or implement '{5}') and override the handler's Async form, which returns a ValueTask");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) => new(
         id,
         title,

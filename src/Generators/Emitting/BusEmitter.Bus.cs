@@ -25,6 +25,8 @@ internal sealed partial class BusEmitter
                 {
                 }
                 """);
+            _writer.WriteLine();
+            WriteBusAsyncMembers();
             foreach (EventSpec spec in _bus.Events)
             {
                 if (spec.IsSealed)

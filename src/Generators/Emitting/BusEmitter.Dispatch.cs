@@ -69,6 +69,8 @@ internal sealed partial class BusEmitter
             _writer.WriteLine();
             WriteDispatchToAll();
             _writer.WriteLine();
+            WriteDispatchAsync();
+            _writer.WriteLine();
             WriteContract();
             _writer.WriteLine();
             WriteDispatchSpan();
@@ -165,7 +167,7 @@ internal sealed partial class BusEmitter
             """);
         using (_writer.Indented())
         {
-            WriteDispatchBody(toAll: false);
+            WriteDispatchBody(DispatchShape.One);
         }
 
         _writer.WriteLine("}");
@@ -188,21 +190,21 @@ internal sealed partial class BusEmitter
             """);
         using (_writer.Indented())
         {
-            WriteDispatchBody(toAll: true);
+            WriteDispatchBody(DispatchShape.All);
         }
 
         _writer.WriteLine("}");
     }
 
-    private void WriteDispatchBody(bool toAll)
+    private void WriteDispatchBody(DispatchShape shape)
     {
         if (UsesTypeSwitch)
         {
-            WriteTypeSwitchDispatch(toAll);
+            WriteTypeSwitchDispatch(shape);
         }
         else
         {
-            WriteKindMapDispatch(toAll);
+            WriteKindMapDispatch(shape);
         }
     }
 
@@ -218,15 +220,28 @@ internal sealed partial class BusEmitter
             """);
     }
 
-    // The handler call of a dispatch case: one listener, or each of the list in order.
-    private void WriteCall(bool toAll, string handler, string argument)
+    // The handler call of a dispatch case and its return: one listener, each of the list in order, or one async
+    // listener's call returned as it is.
+    private void WriteCallAndReturn(DispatchShape shape, string handler, string argument)
     {
-        if (!toAll)
+        switch (shape)
         {
-            _writer.WriteLine($"listener.{handler}({argument});");
-            return;
+            case DispatchShape.One:
+                _writer.WriteLine($"listener.{handler}({argument});");
+                break;
+            case DispatchShape.All:
+                WriteLoopCall(handler, argument);
+                break;
+            default:
+                _writer.WriteLine($"return listener.{GeneratedNames.Async(handler)}({argument}, cancellationToken);");
+                return;
         }
 
+        _writer.WriteLine("return;");
+    }
+
+    private void WriteLoopCall(string handler, string argument)
+    {
         _writer.WriteLine($$"""
             for (int i = 0; i < listeners.Length; i++)
             {
@@ -237,13 +252,20 @@ internal sealed partial class BusEmitter
     }
 
     // The last case of both dispatch switches: a type without a handler of its own.
-    private void WriteOtherCase(bool toAll)
+    private void WriteOtherCase(DispatchShape shape)
     {
         _writer.WriteLine("default:");
         using (_writer.Indented())
         {
-            WriteCall(toAll, GeneratedNames.OtherHandler, "e");
-            _writer.WriteLine("return;");
+            WriteCallAndReturn(shape, GeneratedNames.OtherHandler, "e");
         }
+    }
+
+    /// <summary>What a dispatch method calls: one listener, a list of them, or one async listener.</summary>
+    private enum DispatchShape
+    {
+        One,
+        All,
+        Async,
     }
 }

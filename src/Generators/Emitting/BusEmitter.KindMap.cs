@@ -54,7 +54,7 @@ internal sealed partial class BusEmitter
     }
 
     // One lookup, then straight to the handler: the kind is this method's own, so the cast cannot fail.
-    private void WriteKindMapDispatch(bool toAll)
+    private void WriteKindMapDispatch(DispatchShape shape)
     {
         _writer.WriteLine("""
             switch (KindOf(e))
@@ -65,15 +65,14 @@ internal sealed partial class BusEmitter
             foreach (EventSpec spec in _bus.Events)
             {
                 _writer.WriteLine($"case {Kind}.{spec.KindName}:");
-                if (toAll)
+                if (shape == DispatchShape.All)
                 {
                     // Typed once, outside the loop.
                     _writer.WriteLine("{");
                     using (_writer.Indented())
                     {
                         _writer.WriteLine($"{spec.TypeName} typed = ({spec.TypeName})e;");
-                        WriteCall(toAll, spec.HandlerName, "typed");
-                        _writer.WriteLine("return;");
+                        WriteCallAndReturn(shape, spec.HandlerName, "typed");
                     }
 
                     _writer.WriteLine("}");
@@ -82,13 +81,12 @@ internal sealed partial class BusEmitter
                 {
                     using (_writer.Indented())
                     {
-                        WriteCall(toAll, spec.HandlerName, $"({spec.TypeName})e");
-                        _writer.WriteLine("return;");
+                        WriteCallAndReturn(shape, spec.HandlerName, $"({spec.TypeName})e");
                     }
                 }
             }
 
-            WriteOtherCase(toAll);
+            WriteOtherCase(shape);
         }
 
         _writer.WriteLine("}");

@@ -43,7 +43,7 @@ internal sealed partial class BusEmitter
     }
 
     // Each case calls its handler straight from the type test: no kind, no second switch.
-    private void WriteTypeSwitchDispatch(bool toAll)
+    private void WriteTypeSwitchDispatch(DispatchShape shape)
     {
         WriteNullCheck();
         _writer.WriteLine("""
@@ -57,12 +57,11 @@ internal sealed partial class BusEmitter
                 _writer.WriteLine($"case {spec.TypeName} typed:");
                 using (_writer.Indented())
                 {
-                    WriteCall(toAll, spec.HandlerName, "typed");
-                    _writer.WriteLine("return;");
+                    WriteCallAndReturn(shape, spec.HandlerName, "typed");
                 }
             }
 
-            WriteOtherCase(toAll);
+            WriteOtherCase(shape);
         }
 
         _writer.WriteLine("}");

@@ -4,8 +4,8 @@ using GeneratedBus.Generators.Model;
 namespace GeneratedBus.Generators.Emitting;
 
 /// <summary>
-/// Writes one bus's file: the listener interface, the two listener bases, the kind enum, the dispatcher, the queued bus
-/// and the synchronous bus.
+/// Writes one bus's file: the listener interface, the two listener bases, the async listener interface and its base,
+/// the kind enum, the dispatcher, the queued bus and the synchronous bus.
 /// </summary>
 internal sealed partial class BusEmitter
 {
@@ -74,6 +74,10 @@ internal sealed partial class BusEmitter
         WriteListener();
         _writer.WriteLine();
         WriteFirehoseListener();
+        _writer.WriteLine();
+        WriteAsyncListenerInterface();
+        _writer.WriteLine();
+        WriteAsyncListener();
         _writer.WriteLine();
         WriteKind();
         _writer.WriteLine();

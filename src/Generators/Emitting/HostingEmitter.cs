@@ -31,6 +31,8 @@ internal sealed class HostingEmitter
 
     private string Dispatcher => _root.GeneratedPrefix + _root.DispatcherName;
 
+    private string AsyncListener => _root.GeneratedPrefix + _root.AsyncListenerInterfaceName;
+
     private string TypeArguments => $"{Bus}, {Listener}, {_root.TypeName}";
 
     /// <summary>The source text of <paramref name="spec"/>'s file.</summary>
@@ -102,7 +104,64 @@ internal sealed class HostingEmitter
                     public override void OnEvent({{_root.TypeName}} e) => _deliver(e);
                 }
                 """);
+            _writer.WriteLine();
+            WriteAsyncListenerRegistration();
         }
+    }
+
+    // AddAsyncListener<T>() as an extension of the builder, which knows no async interface: the generated descriptor
+    // supplies it, as Descriptor supplies the bus.
+    private void WriteAsyncListenerRegistration()
+    {
+        const string Token = "global::System.Threading.CancellationToken";
+        const string ValueTask = "global::System.Threading.Tasks.ValueTask";
+        string deliver = $"global::System.Func<{_root.TypeName}, {Token}, {ValueTask}>";
+        _writer.WriteLine($$"""
+            /// <summary>
+            /// Puts a <typeparamref name="TListener"/> resolved from DI on <paramref name="queue"/> as an async listener. It is
+            /// registered as a singleton unless already registered, and that instance receives the events. Registered as
+            /// scoped beforehand, it is instead resolved per event in an async DI scope of its own.
+            /// </summary>
+            /// <typeparam name="TListener">The async listener type; its public constructor is kept for trimming and NativeAOT.</typeparam>
+            /// <param name="builder">The builder <c>Add{{_root.BusTypeName}}</c> returned.</param>
+            /// <param name="queue">The queue; <c>"shared"</c> by default.</param>
+            /// <returns><paramref name="builder"/>.</returns>
+            public static global::GeneratedBus.Hosting.BusBuilder<{{TypeArguments}}> AddAsyncListener<[global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)] TListener>(this global::GeneratedBus.Hosting.BusBuilder<{{TypeArguments}}> builder, string queue = "shared")
+                where TListener : class, {{AsyncListener}}
+                => (builder ?? throw new global::System.ArgumentNullException("builder")).AddAsyncListener<TListener, {{AsyncListener}}>(queue, AsyncDescriptor.Instance);
+
+            /// <summary>How GeneratedBus.Hosting adds async listeners and hands events to scoped ones, without reflection.</summary>
+            private sealed class AsyncDescriptor : global::GeneratedBus.Hosting.AsyncListenerDescriptor<{{Bus}}, {{AsyncListener}}, {{_root.TypeName}}>
+            {
+                public static readonly AsyncDescriptor Instance = new AsyncDescriptor();
+
+                public override void AddToQueue({{Bus}} bus, {{AsyncListener}} listener, string queue) => bus.AddToQueue(listener, queue);
+
+                public override {{AsyncListener}} CreateScopedListener<TScoped>({{deliver}} deliver) => new ScopedAsync<TScoped>(deliver);
+
+                public override {{ValueTask}} DispatchAsync({{AsyncListener}} listener, {{_root.TypeName}} e, {{Token}} cancellationToken) => {{Dispatcher}}.DispatchAsync(listener, e, cancellationToken);
+            }
+
+            /// <summary>Stands on the queue for a scoped async <typeparamref name="TScoped"/>, resolved per event; named after it in timers and metrics.</summary>
+            private sealed class ScopedAsync<TScoped> : {{AsyncListener}}
+            {
+                private readonly {{deliver}} _deliver;
+
+                public ScopedAsync({{deliver}} deliver) => _deliver = deliver;
+
+            """);
+        using (_writer.Indented())
+        {
+            foreach (EventSpec spec in _spec.Events)
+            {
+                _writer.WriteLine($"public {ValueTask} {GeneratedNames.Async(spec.HandlerName)}({spec.TypeName} e, {Token} cancellationToken) => _deliver(e, cancellationToken);");
+                _writer.WriteLine();
+            }
+
+            _writer.WriteLine($"public {ValueTask} {GeneratedNames.Async(GeneratedNames.OtherHandler)}({_root.TypeName} e, {Token} cancellationToken) => _deliver(e, cancellationToken);");
+        }
+
+        _writer.WriteLine("}");
     }
 
     private void WriteHealthChecksExtensions()

@@ -1,6 +1,6 @@
 namespace GeneratedBus.Generators.Model;
 
-/// <summary>The names of the seven types generated per bus, in one place so parser, planner and emitter agree.</summary>
+/// <summary>The names of the nine types generated per bus, in one place so parser, planner and emitter agree.</summary>
 internal static class GeneratedNames
 {
     /// <summary><c>ISchedulerListener</c>.</summary>
@@ -8,6 +8,12 @@ internal static class GeneratedNames
 
     /// <summary><c>SchedulerListener</c>.</summary>
     public static string Listener(string bus) => bus + "Listener";
+
+    /// <summary><c>ISchedulerAsyncListener</c>.</summary>
+    public static string AsyncListenerInterface(string bus) => "I" + bus + "AsyncListener";
+
+    /// <summary><c>SchedulerAsyncListener</c>.</summary>
+    public static string AsyncListener(string bus) => bus + "AsyncListener";
 
     /// <summary><c>SchedulerFirehoseListener</c>.</summary>
     public static string FirehoseListener(string bus) => bus + "FirehoseListener";
@@ -24,9 +30,19 @@ internal static class GeneratedNames
     /// <summary><c>SchedulerListenerBus</c>, the synchronous bus.</summary>
     public static string ListenerBus(string bus) => bus + "ListenerBus";
 
-    /// <summary>All seven, in emission order.</summary>
+    /// <summary>All nine, in emission order.</summary>
     public static string[] All(string bus) =>
-        new[] { ListenerInterface(bus), Listener(bus), FirehoseListener(bus), Kind(bus), Dispatcher(bus), Bus(bus), ListenerBus(bus) };
+        new[]
+        {
+            ListenerInterface(bus), Listener(bus), FirehoseListener(bus), AsyncListenerInterface(bus), AsyncListener(bus),
+            Kind(bus), Dispatcher(bus), Bus(bus), ListenerBus(bus),
+        };
+
+    /// <summary>The async handler of a sync one: <c>OnJobStart</c> -> <c>OnJobStartAsync</c>.</summary>
+    public static string Async(string handler) => handler + "Async";
+
+    /// <summary>The private class in the bus that puts an async listener on a queue.</summary>
+    public const string AsyncAdapter = "AsyncListenerCall";
 
     /// <summary>The handler every listener has for events without a handler of their own.</summary>
     public const string OtherHandler = "OnOtherEvent";

@@ -30,6 +30,12 @@ internal sealed record RootSpec(
     /// <summary>The generated firehose listener base's name.</summary>
     public string FirehoseListenerName => GeneratedNames.FirehoseListener(BusName);
 
+    /// <summary>The generated async listener interface's name.</summary>
+    public string AsyncListenerInterfaceName => GeneratedNames.AsyncListenerInterface(BusName);
+
+    /// <summary>The generated no-op async listener base's name.</summary>
+    public string AsyncListenerName => GeneratedNames.AsyncListener(BusName);
+
     /// <summary>The generated kind enum's name.</summary>
     public string KindName => GeneratedNames.Kind(BusName);
 

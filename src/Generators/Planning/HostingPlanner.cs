@@ -30,6 +30,7 @@ internal static class HostingPlanner
 
         return EquatableArray<HostingSpec>.From(buses.Select(bus => new HostingSpec(
             bus.Root,
+            bus.Events,
             counts[bus.Root.BusName] == 1 ? bus.Root.BusTypeName : bus.Root.BusTypeName + "_" + NamespaceStem(bus.Root.Namespace),
             HintName(bus.HintName))));
     }

@@ -71,9 +71,9 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
     public IReadOnlyCollection<string> ActiveQueues =>
         _registry.Live.Select(q => q.Name).Order(StringComparer.Ordinal).ToArray();
 
-    /// <summary>Every listener of every queue: a snapshot.</summary>
+    /// <summary>Every sync listener of every queue: a snapshot. Async listeners are found with <see cref="FindListenersByType{T}"/>.</summary>
     public IReadOnlyList<TListener> Listeners =>
-        _registry.Live.SelectMany(q => q.Listeners.Listeners()).ToArray();
+        _registry.Live.SelectMany(q => q.Listeners.Listeners()).Where(l => l is not AsyncListenerAdapter).ToArray();
 
     /// <summary>Whether the bus was started and has not begun to stop: the state a health check reports on.</summary>
     public bool IsRunning => _lifecycle.State == BusLifecycle<TListener, TEvent>.Started;
@@ -198,9 +198,41 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
         return removed;
     }
 
-    /// <summary>The listeners of type <typeparamref name="T"/>.</summary>
+    /// <summary>The listeners, sync or async, of type <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The type to look for.</typeparam>
-    public IEnumerable<T> FindListenersByType<T>() => Listeners.OfType<T>().ToArray();
+    public IEnumerable<T> FindListenersByType<T>() =>
+        _registry.Live.SelectMany(q => q.Listeners.Listeners())
+            .Select(l => l is AsyncListenerAdapter adapter ? adapter.Listener : l)
+            .OfType<T>()
+            .ToArray();
+
+    /// <summary>
+    /// Removes one registration of an async listener from every queue that has it, as <see cref="RemoveListener"/>
+    /// does for a sync one. For the generated bus's <c>RemoveListener</c> overload.
+    /// </summary>
+    /// <param name="listener">The async listener, as it was added.</param>
+    /// <returns>Whether any queue had it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="listener"/> is null.</exception>
+    protected bool RemoveAsyncListener(object listener)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+
+        // Each registration is an adapter of its own, on one queue: the first per queue is that queue's one
+        // registration to remove, and RemoveListener retires and joins what that leaves empty.
+        bool removed = false;
+        foreach (AsyncEventQueue<TListener, TEvent> queue in _registry.Live)
+        {
+            TListener? adapter = Array.Find(
+                queue.Listeners.Snapshot.Listeners,
+                l => l is AsyncListenerAdapter a && ReferenceEquals(a.Listener, listener));
+            if (adapter is not null)
+            {
+                removed |= RemoveListener(adapter);
+            }
+        }
+
+        return removed;
+    }
 
     /// <summary>
     /// Offers <paramref name="e"/> to every queue. A full <see cref="QueueFullMode.DropWrite"/> queue drops it and

@@ -38,7 +38,7 @@ internal sealed class ListenerGuard<TListener, TEvent>
     public void Failed(TListener listener, ListenerTimer timer, TEvent e, Exception failure)
     {
         timer.RecordFailure();
-        string listenerType = TypeName(listener.GetType());
+        string listenerType = TypeName(ListenerTypes.Of(listener));
         if (failure is ThreadInterruptedException)
         {
             // Spark's removeListenerOnError: an interrupted listener is taken to be shutting down.
@@ -72,7 +72,7 @@ internal sealed class ListenerGuard<TListener, TEvent>
     /// <summary>A timed call took longer than the slow-call threshold.</summary>
     public void Slow(TListener listener, TEvent e, long elapsed) =>
         Log.Safely(() => Context.Logger.SlowListener(
-            TypeName(listener.GetType()),
+            TypeName(ListenerTypes.Of(listener)),
             Context.ToSeconds(elapsed) * 1000,
             TypeName(e.GetType()),
             _where,
@@ -85,7 +85,7 @@ internal sealed class ListenerGuard<TListener, TEvent>
             events,
             _where,
             Context.SlowThreshold.TotalMilliseconds,
-            string.Join(", ", Array.ConvertAll(listeners, l => TypeName(l.GetType())))));
+            string.Join(", ", Array.ConvertAll(listeners, l => TypeName(ListenerTypes.Of(l))))));
 
     /// <summary>Records a timed call in the <c>listener.duration</c> histogram (only while someone listens to it).</summary>
     public void RecordDuration(ListenerTimer timer, long elapsed)

@@ -38,7 +38,7 @@ internal sealed class ListenerList<TListener>
     /// <summary>Appends <paramref name="listener"/> with the timer of its type; later snapshots include it.</summary>
     public void Add(TListener listener)
     {
-        ListenerTimer timer = TimerFor(listener.GetType());
+        ListenerTimer timer = TimerFor(ListenerTypes.Of(listener));
         ListenerSnapshot<TListener> current = Snapshot;
         while (true)
         {

@@ -20,6 +20,9 @@ internal abstract class QueueConsumer<TListener, TEvent>
     internal const int MaxBatch = 1024;
 
     private readonly object _owner;
+
+    // Cancelled when the bus gives up waiting for the queue (Abandon): the token its async listeners receive.
+    private readonly CancellationTokenSource _stop = new();
     private Thread? _thread;
     private int _abandon;
 
@@ -70,6 +73,7 @@ internal abstract class QueueConsumer<TListener, TEvent>
     {
         _thread = Thread.CurrentThread;
         ConsumerThread.Owner = _owner;
+        ConsumerThread.StopToken = _stop.Token;
         try
         {
             Drain();
@@ -77,14 +81,38 @@ internal abstract class QueueConsumer<TListener, TEvent>
         finally
         {
             ConsumerThread.Owner = null;
+            ConsumerThread.StopToken = default;
         }
     }
 
     /// <summary>
     /// After a join timed out: once the stuck listener returns, count every remaining event as dropped and exit,
-    /// instead of delivering them.
+    /// instead of delivering them. The stop token is cancelled, so an async listener stuck on I/O ends.
     /// </summary>
-    public void Abandon() => Volatile.Write(ref _abandon, 1);
+    public void Abandon()
+    {
+        Volatile.Write(ref _abandon, 1);
+
+        // On the thread pool: Cancel runs the token's callbacks, and with them the continuations of the listener's
+        // awaits, inline; user code must not run on, and hold up, the thread that stops the bus.
+        ThreadPool.UnsafeQueueUserWorkItem(static consumer => consumer.CancelStop(), this, preferLocal: false);
+    }
+
+    /// <summary>Whether the stop token was cancelled (Abandon). For tests.</summary>
+    internal bool IsStopCancelled => _stop.IsCancellationRequested;
+
+    private void CancelStop()
+    {
+        try
+        {
+            _stop.Cancel();
+        }
+        catch (AggregateException ex)
+        {
+            // A callback a listener registered on the token threw; on a pool thread it would end the process.
+            Log.Safely(() => Context.Logger.StopTokenCallbackFailed(ex, Name, Context.Name));
+        }
+    }
 
     /// <summary>Delivers the events at positions <paramref name="head"/> to <paramref name="tail"/> - 1.</summary>
     /// <returns>False if the queue was abandoned meanwhile (the rest is then counted dropped).</returns>

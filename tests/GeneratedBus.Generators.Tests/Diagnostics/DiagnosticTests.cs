@@ -374,4 +374,36 @@ public class DiagnosticTests
 
         DiagnosticAssert.ReportsOnly(input, compilation.ReplaceReference(runtime, runtime.WithAliases(["Runtime"])), "GB0013", "GeneratedBus");
     }
+
+    [Fact]
+    public void GB0015_async_void_override_of_a_generated_handler_points_to_the_async_listener()
+    {
+        GeneratorRun run = DiagnosticAssert.ReportsOnly(
+            Prelude + "public sealed class Mailer : SchedulerListener { public override async void [|OnJobStart|](JobStart e) => await System.Threading.Tasks.Task.Yield(); }",
+            "GB0015",
+            "SchedulerAsyncListener");
+        Assert.Contains("'ISchedulerAsyncListener'", Assert.Single(run.GeneratorDiagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("public sealed class Mailer : ISchedulerListener { public async void [|OnJobStart|](JobStart e) => await System.Threading.Tasks.Task.Yield(); public void OnOtherEvent(SchedulerEvent e) { } }")]
+    [InlineData("public sealed class Mailer : SchedulerListener { public override async void [|OnOtherEvent|](SchedulerEvent e) => await System.Threading.Tasks.Task.Yield(); }")]
+    [InlineData("public sealed class Mailer : SchedulerFirehoseListener { public override async void [|OnEvent|](SchedulerEvent e) => await System.Threading.Tasks.Task.Yield(); }")]
+    [InlineData("public abstract class Base : SchedulerListener { }\npublic sealed class Mailer : Base { public override async void [|OnJobStart|](JobStart e) => await System.Threading.Tasks.Task.Yield(); }")]
+    public void GB0015_async_void_implementation_or_override_of_any_generated_handler(string listener)
+        => DiagnosticAssert.ReportsOnly(Prelude + listener, "GB0015", "ISchedulerAsyncListener");
+
+    [Theory]
+    [InlineData("public sealed class Mailer : SchedulerListener { public async void OnJobStart(string s) => await System.Threading.Tasks.Task.Yield(); }")]
+    [InlineData("public sealed class Mailer : SchedulerListener { public override void OnJobStart(JobStart e) { } public async void Send(JobStart e) => await System.Threading.Tasks.Task.Yield(); }")]
+    [InlineData("public sealed class Mailer : SchedulerAsyncListener { public override async System.Threading.Tasks.ValueTask OnJobStartAsync(JobStart e, System.Threading.CancellationToken c) => await System.Threading.Tasks.Task.Yield(); }")]
+    [InlineData("public sealed class Other { public async void OnJobStart(JobStart e) => await System.Threading.Tasks.Task.Yield(); }")]
+    [InlineData("public sealed class Half : SchedulerListener { public override async void OnJobStart(")]
+    public void GB0015_is_not_reported_for_other_async_methods_nor_half_typed_code(string source)
+    {
+        GeneratorRun run = GeneratorRun.For(TestCompilation.Create(Prelude + source));
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "GB0015");
+        Assert.Null(run.Result.Exception);
+    }
 }

@@ -97,9 +97,9 @@ public class IncrementalTests
         Assert.Equal(
             [IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Modified],
             StepAssert.Reasons(second, TrackingNames.Buses));
-        // The outputs: the scheduler bus, the storage bus and the diagnostics (none, unchanged).
+        // The outputs: the scheduler bus, the storage bus, the diagnostics and the async void check's (none, unchanged).
         Assert.Equal(
-            [IncrementalStepRunReason.Cached, IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached],
+            [IncrementalStepRunReason.Cached, IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Cached],
             StepAssert.Reasons(second, "SourceOutput"));
     }
 

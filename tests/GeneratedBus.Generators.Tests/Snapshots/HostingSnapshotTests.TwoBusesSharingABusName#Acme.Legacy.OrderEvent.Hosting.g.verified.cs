@@ -40,6 +40,43 @@ namespace Microsoft.Extensions.DependencyInjection
 
             public override void OnEvent(global::Acme.Legacy.OrderEvent e) => _deliver(e);
         }
+
+        /// <summary>
+        /// Puts a <typeparamref name="TListener"/> resolved from DI on <paramref name="queue"/> as an async listener. It is
+        /// registered as a singleton unless already registered, and that instance receives the events. Registered as
+        /// scoped beforehand, it is instead resolved per event in an async DI scope of its own.
+        /// </summary>
+        /// <typeparam name="TListener">The async listener type; its public constructor is kept for trimming and NativeAOT.</typeparam>
+        /// <param name="builder">The builder <c>AddOrderBus</c> returned.</param>
+        /// <param name="queue">The queue; <c>"shared"</c> by default.</param>
+        /// <returns><paramref name="builder"/>.</returns>
+        public static global::GeneratedBus.Hosting.BusBuilder<global::Acme.Legacy.OrderBus, global::Acme.Legacy.IOrderListener, global::Acme.Legacy.OrderEvent> AddAsyncListener<[global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)] TListener>(this global::GeneratedBus.Hosting.BusBuilder<global::Acme.Legacy.OrderBus, global::Acme.Legacy.IOrderListener, global::Acme.Legacy.OrderEvent> builder, string queue = "shared")
+            where TListener : class, global::Acme.Legacy.IOrderAsyncListener
+            => (builder ?? throw new global::System.ArgumentNullException("builder")).AddAsyncListener<TListener, global::Acme.Legacy.IOrderAsyncListener>(queue, AsyncDescriptor.Instance);
+
+        /// <summary>How GeneratedBus.Hosting adds async listeners and hands events to scoped ones, without reflection.</summary>
+        private sealed class AsyncDescriptor : global::GeneratedBus.Hosting.AsyncListenerDescriptor<global::Acme.Legacy.OrderBus, global::Acme.Legacy.IOrderAsyncListener, global::Acme.Legacy.OrderEvent>
+        {
+            public static readonly AsyncDescriptor Instance = new AsyncDescriptor();
+
+            public override void AddToQueue(global::Acme.Legacy.OrderBus bus, global::Acme.Legacy.IOrderAsyncListener listener, string queue) => bus.AddToQueue(listener, queue);
+
+            public override global::Acme.Legacy.IOrderAsyncListener CreateScopedListener<TScoped>(global::System.Func<global::Acme.Legacy.OrderEvent, global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask> deliver) => new ScopedAsync<TScoped>(deliver);
+
+            public override global::System.Threading.Tasks.ValueTask DispatchAsync(global::Acme.Legacy.IOrderAsyncListener listener, global::Acme.Legacy.OrderEvent e, global::System.Threading.CancellationToken cancellationToken) => global::Acme.Legacy.OrderDispatcher.DispatchAsync(listener, e, cancellationToken);
+        }
+
+        /// <summary>Stands on the queue for a scoped async <typeparamref name="TScoped"/>, resolved per event; named after it in timers and metrics.</summary>
+        private sealed class ScopedAsync<TScoped> : global::Acme.Legacy.IOrderAsyncListener
+        {
+            private readonly global::System.Func<global::Acme.Legacy.OrderEvent, global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask> _deliver;
+
+            public ScopedAsync(global::System.Func<global::Acme.Legacy.OrderEvent, global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask> deliver) => _deliver = deliver;
+
+            public global::System.Threading.Tasks.ValueTask OnOrderPlacedAsync(global::Acme.Legacy.OrderPlaced e, global::System.Threading.CancellationToken cancellationToken) => _deliver(e, cancellationToken);
+
+            public global::System.Threading.Tasks.ValueTask OnOtherEventAsync(global::Acme.Legacy.OrderEvent e, global::System.Threading.CancellationToken cancellationToken) => _deliver(e, cancellationToken);
+        }
     }
 
     /// <summary>Adds a health check of <see cref="global::Acme.Legacy.OrderBus"/>: GeneratedBus.Hosting.</summary>

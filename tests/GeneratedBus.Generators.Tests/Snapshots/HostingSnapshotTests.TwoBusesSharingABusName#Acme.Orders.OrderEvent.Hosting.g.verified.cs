@@ -40,6 +40,43 @@ namespace Microsoft.Extensions.DependencyInjection
 
             public override void OnEvent(global::Acme.Orders.OrderEvent e) => _deliver(e);
         }
+
+        /// <summary>
+        /// Puts a <typeparamref name="TListener"/> resolved from DI on <paramref name="queue"/> as an async listener. It is
+        /// registered as a singleton unless already registered, and that instance receives the events. Registered as
+        /// scoped beforehand, it is instead resolved per event in an async DI scope of its own.
+        /// </summary>
+        /// <typeparam name="TListener">The async listener type; its public constructor is kept for trimming and NativeAOT.</typeparam>
+        /// <param name="builder">The builder <c>AddOrderBus</c> returned.</param>
+        /// <param name="queue">The queue; <c>"shared"</c> by default.</param>
+        /// <returns><paramref name="builder"/>.</returns>
+        public static global::GeneratedBus.Hosting.BusBuilder<global::Acme.Orders.OrderBus, global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderEvent> AddAsyncListener<[global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)] TListener>(this global::GeneratedBus.Hosting.BusBuilder<global::Acme.Orders.OrderBus, global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderEvent> builder, string queue = "shared")
+            where TListener : class, global::Acme.Orders.IOrderAsyncListener
+            => (builder ?? throw new global::System.ArgumentNullException("builder")).AddAsyncListener<TListener, global::Acme.Orders.IOrderAsyncListener>(queue, AsyncDescriptor.Instance);
+
+        /// <summary>How GeneratedBus.Hosting adds async listeners and hands events to scoped ones, without reflection.</summary>
+        private sealed class AsyncDescriptor : global::GeneratedBus.Hosting.AsyncListenerDescriptor<global::Acme.Orders.OrderBus, global::Acme.Orders.IOrderAsyncListener, global::Acme.Orders.OrderEvent>
+        {
+            public static readonly AsyncDescriptor Instance = new AsyncDescriptor();
+
+            public override void AddToQueue(global::Acme.Orders.OrderBus bus, global::Acme.Orders.IOrderAsyncListener listener, string queue) => bus.AddToQueue(listener, queue);
+
+            public override global::Acme.Orders.IOrderAsyncListener CreateScopedListener<TScoped>(global::System.Func<global::Acme.Orders.OrderEvent, global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask> deliver) => new ScopedAsync<TScoped>(deliver);
+
+            public override global::System.Threading.Tasks.ValueTask DispatchAsync(global::Acme.Orders.IOrderAsyncListener listener, global::Acme.Orders.OrderEvent e, global::System.Threading.CancellationToken cancellationToken) => global::Acme.Orders.OrderDispatcher.DispatchAsync(listener, e, cancellationToken);
+        }
+
+        /// <summary>Stands on the queue for a scoped async <typeparamref name="TScoped"/>, resolved per event; named after it in timers and metrics.</summary>
+        private sealed class ScopedAsync<TScoped> : global::Acme.Orders.IOrderAsyncListener
+        {
+            private readonly global::System.Func<global::Acme.Orders.OrderEvent, global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask> _deliver;
+
+            public ScopedAsync(global::System.Func<global::Acme.Orders.OrderEvent, global::System.Threading.CancellationToken, global::System.Threading.Tasks.ValueTask> deliver) => _deliver = deliver;
+
+            public global::System.Threading.Tasks.ValueTask OnOrderPlacedAsync(global::Acme.Orders.OrderPlaced e, global::System.Threading.CancellationToken cancellationToken) => _deliver(e, cancellationToken);
+
+            public global::System.Threading.Tasks.ValueTask OnOtherEventAsync(global::Acme.Orders.OrderEvent e, global::System.Threading.CancellationToken cancellationToken) => _deliver(e, cancellationToken);
+        }
     }
 
     /// <summary>Adds a health check of <see cref="global::Acme.Orders.OrderBus"/>: GeneratedBus.Hosting.</summary>

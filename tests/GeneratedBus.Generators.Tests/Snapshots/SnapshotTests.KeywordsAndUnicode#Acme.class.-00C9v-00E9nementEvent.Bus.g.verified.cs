@@ -69,6 +69,56 @@ namespace Acme.@class
         public void OnOtherEvent(global::Acme.@class.ÉvénementEvent e) => OnEvent(e);
     }
 
+    /// <summary>
+    /// Receives the events of <see cref="global::Acme.@class.ÉvénementBus"/> with handlers that may await:
+    /// one per [BusEvent] subtype of <see cref="global::Acme.@class.ÉvénementEvent"/>, and <c>OnOtherEventAsync</c> for every other
+    /// type. A queue finishes each call before the next listener and the next event get their turn.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+    internal interface IÉvénementAsyncListener
+    {
+        /// <summary>Called for each <see cref="global::Acme.@class.@event"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OneventAsync(global::Acme.@class.@event e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.@class.Démarré"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnDémarréAsync(global::Acme.@class.Démarré e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.@class.classEvent"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnclassAsync(global::Acme.@class.classEvent e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for an event whose type has no handler of its own.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnOtherEventAsync(global::Acme.@class.ÉvénementEvent e, global::System.Threading.CancellationToken cancellationToken);
+    }
+
+    /// <summary>An async listener that ignores every event: override the handlers you need.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+    internal abstract class ÉvénementAsyncListener : global::Acme.@class.IÉvénementAsyncListener
+    {
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OneventAsync(global::Acme.@class.@event e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnDémarréAsync(global::Acme.@class.Démarré e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnclassAsync(global::Acme.@class.classEvent e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnOtherEventAsync(global::Acme.@class.ÉvénementEvent e, global::System.Threading.CancellationToken cancellationToken) => default;
+    }
+
     /// <summary>Which handler of <see cref="global::Acme.@class.IÉvénementListener"/> an event goes to.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     internal enum ÉvénementEventKind
@@ -206,6 +256,32 @@ namespace Acme.@class
             }
         }
 
+        /// <summary>Calls the async handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
+        /// <param name="listener">The async listener.</param>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Handed to the handler.</param>
+        /// <returns>What the handler returned.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        public static global::System.Threading.Tasks.ValueTask DispatchAsync(global::Acme.@class.IÉvénementAsyncListener listener, global::Acme.@class.ÉvénementEvent e, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (e is null)
+            {
+                throw new global::System.ArgumentNullException("e");
+            }
+
+            switch (e)
+            {
+                case global::Acme.@class.@event typed:
+                    return listener.OneventAsync(typed, cancellationToken);
+                case global::Acme.@class.Démarré typed:
+                    return listener.OnDémarréAsync(typed, cancellationToken);
+                case global::Acme.@class.classEvent typed:
+                    return listener.OnclassAsync(typed, cancellationToken);
+                default:
+                    return listener.OnOtherEventAsync(e, cancellationToken);
+            }
+        }
+
         /// <inheritdoc/>
         int global::GeneratedBus.IEventDispatcher<global::Acme.@class.IÉvénementListener, global::Acme.@class.ÉvénementEvent>.KindCount => KindCount;
 
@@ -305,6 +381,51 @@ namespace Acme.@class
         public ÉvénementBus(global::GeneratedBus.BusOptions? options = null)
             : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.@class.IÉvénementListener, global::Acme.@class.ÉvénementEvent>.OfSpanDispatcher<global::Acme.@class.ÉvénementDispatcher>())
         {
+        }
+
+        /// <summary>
+        /// Adds an async listener to the named queue, creating the queue (and starting it, if the bus runs) on first use.
+        /// It shares the queue with sync listeners, in the order they were added: each call finishes before the next
+        /// listener and the next event get their turn.
+        /// </summary>
+        /// <param name="listener">The async listener.</param>
+        /// <param name="queue">The queue name.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="listener"/> or <paramref name="queue"/> is null.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="queue"/> is empty.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The bus was stopped or disposed and has no queue of that name.</exception>
+        public void AddToQueue(global::Acme.@class.IÉvénementAsyncListener listener, string queue) => base.AddToQueue(new AsyncListenerCall(listener), queue);
+
+        /// <summary>Adds an async listener to the shared queue.</summary>
+        /// <param name="listener">The async listener.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="listener"/> is null.</exception>
+        public void AddToSharedQueue(global::Acme.@class.IÉvénementAsyncListener listener) => AddToQueue(listener, SharedQueue);
+
+        /// <summary>
+        /// Removes one registration of an async listener from every queue that has it; a queue left empty is stopped.
+        /// </summary>
+        /// <param name="listener">The async listener.</param>
+        /// <returns>Whether any queue had it.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="listener"/> is null.</exception>
+        public bool RemoveListener(global::Acme.@class.IÉvénementAsyncListener listener) => RemoveAsyncListener(listener);
+
+        /// <summary>An async listener on a queue: each handler awaits the listener's, with the queue's stop token.</summary>
+        private sealed class AsyncListenerCall : global::GeneratedBus.AsyncListenerAdapter, global::Acme.@class.IÉvénementListener
+        {
+            private readonly global::Acme.@class.IÉvénementAsyncListener _listener;
+
+            public AsyncListenerCall(global::Acme.@class.IÉvénementAsyncListener listener)
+                : base(listener)
+            {
+                _listener = listener;
+            }
+
+            public void Onevent(global::Acme.@class.@event e) => Await(_listener.OneventAsync(e, StopToken));
+
+            public void OnDémarré(global::Acme.@class.Démarré e) => Await(_listener.OnDémarréAsync(e, StopToken));
+
+            public void Onclass(global::Acme.@class.classEvent e) => Await(_listener.OnclassAsync(e, StopToken));
+
+            public void OnOtherEvent(global::Acme.@class.ÉvénementEvent e) => Await(_listener.OnOtherEventAsync(e, StopToken));
         }
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>

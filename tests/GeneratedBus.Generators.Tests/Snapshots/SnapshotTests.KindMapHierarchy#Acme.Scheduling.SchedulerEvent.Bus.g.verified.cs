@@ -289,6 +289,254 @@ namespace Acme.Scheduling
         public void OnOtherEvent(global::Acme.Scheduling.SchedulerEvent e) => OnEvent(e);
     }
 
+    /// <summary>
+    /// Receives the events of <see cref="global::Acme.Scheduling.SchedulerBus"/> with handlers that may await:
+    /// one per [BusEvent] subtype of <see cref="global::Acme.Scheduling.SchedulerEvent"/>, and <c>OnOtherEventAsync</c> for every other
+    /// type. A queue finishes each call before the next listener and the next event get their turn.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+    public interface ISchedulerAsyncListener
+    {
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.TaskEvent"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnTaskAsync(global::Acme.Scheduling.TaskEvent e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.TaskEnd"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnTaskEndAsync(global::Acme.Scheduling.TaskEnd e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.TaskKilled"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnTaskKilledAsync(global::Acme.Scheduling.TaskKilled e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.StageEvent"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnStageAsync(global::Acme.Scheduling.StageEvent e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.StageDone"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnStageDoneAsync(global::Acme.Scheduling.StageDone e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.JobSubmitted"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnJobSubmittedAsync(global::Acme.Scheduling.JobSubmitted e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.JobStarted"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnJobStartedAsync(global::Acme.Scheduling.JobStarted e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.JobEnded"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnJobEndedAsync(global::Acme.Scheduling.JobEnded e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.StageSubmitted"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnStageSubmittedAsync(global::Acme.Scheduling.StageSubmitted e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.StageRetried"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnStageRetriedAsync(global::Acme.Scheduling.StageRetried e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.TaskStarted"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnTaskStartedAsync(global::Acme.Scheduling.TaskStarted e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.TaskGettingResult"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnTaskGettingResultAsync(global::Acme.Scheduling.TaskGettingResult e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.TaskSpeculated"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnTaskSpeculatedAsync(global::Acme.Scheduling.TaskSpeculated e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.ExecutorAdded"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnExecutorAddedAsync(global::Acme.Scheduling.ExecutorAdded e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.ExecutorRemoved"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnExecutorRemovedAsync(global::Acme.Scheduling.ExecutorRemoved e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.ExecutorExcluded"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnExecutorExcludedAsync(global::Acme.Scheduling.ExecutorExcluded e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.ExecutorUnexcluded"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnExecutorUnexcludedAsync(global::Acme.Scheduling.ExecutorUnexcluded e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.NodeExcluded"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnNodeExcludedAsync(global::Acme.Scheduling.NodeExcluded e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.NodeUnexcluded"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnNodeUnexcludedAsync(global::Acme.Scheduling.NodeUnexcluded e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.BlockManagerAdded"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnBlockManagerAddedAsync(global::Acme.Scheduling.BlockManagerAdded e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.BlockManagerRemoved"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnBlockManagerRemovedAsync(global::Acme.Scheduling.BlockManagerRemoved e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.BlockUpdated"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnBlockUpdatedAsync(global::Acme.Scheduling.BlockUpdated e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.UnpersistRdd"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnUnpersistRddAsync(global::Acme.Scheduling.UnpersistRdd e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.EnvironmentUpdate"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnEnvironmentUpdateAsync(global::Acme.Scheduling.EnvironmentUpdate e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.ApplicationEnd"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnApplicationEndAsync(global::Acme.Scheduling.ApplicationEnd e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for an event whose type has no handler of its own.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnOtherEventAsync(global::Acme.Scheduling.SchedulerEvent e, global::System.Threading.CancellationToken cancellationToken);
+    }
+
+    /// <summary>An async listener that ignores every event: override the handlers you need.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+    public abstract class SchedulerAsyncListener : global::Acme.Scheduling.ISchedulerAsyncListener
+    {
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnTaskAsync(global::Acme.Scheduling.TaskEvent e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnTaskEndAsync(global::Acme.Scheduling.TaskEnd e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnTaskKilledAsync(global::Acme.Scheduling.TaskKilled e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnStageAsync(global::Acme.Scheduling.StageEvent e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnStageDoneAsync(global::Acme.Scheduling.StageDone e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnJobSubmittedAsync(global::Acme.Scheduling.JobSubmitted e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnJobStartedAsync(global::Acme.Scheduling.JobStarted e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnJobEndedAsync(global::Acme.Scheduling.JobEnded e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnStageSubmittedAsync(global::Acme.Scheduling.StageSubmitted e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnStageRetriedAsync(global::Acme.Scheduling.StageRetried e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnTaskStartedAsync(global::Acme.Scheduling.TaskStarted e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnTaskGettingResultAsync(global::Acme.Scheduling.TaskGettingResult e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnTaskSpeculatedAsync(global::Acme.Scheduling.TaskSpeculated e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnExecutorAddedAsync(global::Acme.Scheduling.ExecutorAdded e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnExecutorRemovedAsync(global::Acme.Scheduling.ExecutorRemoved e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnExecutorExcludedAsync(global::Acme.Scheduling.ExecutorExcluded e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnExecutorUnexcludedAsync(global::Acme.Scheduling.ExecutorUnexcluded e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnNodeExcludedAsync(global::Acme.Scheduling.NodeExcluded e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnNodeUnexcludedAsync(global::Acme.Scheduling.NodeUnexcluded e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnBlockManagerAddedAsync(global::Acme.Scheduling.BlockManagerAdded e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnBlockManagerRemovedAsync(global::Acme.Scheduling.BlockManagerRemoved e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnBlockUpdatedAsync(global::Acme.Scheduling.BlockUpdated e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnUnpersistRddAsync(global::Acme.Scheduling.UnpersistRdd e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnEnvironmentUpdateAsync(global::Acme.Scheduling.EnvironmentUpdate e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnApplicationEndAsync(global::Acme.Scheduling.ApplicationEnd e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnOtherEventAsync(global::Acme.Scheduling.SchedulerEvent e, global::System.Threading.CancellationToken cancellationToken) => default;
+    }
+
     /// <summary>Which handler of <see cref="global::Acme.Scheduling.ISchedulerListener"/> an event goes to.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public enum SchedulerEventKind
@@ -832,6 +1080,71 @@ namespace Acme.Scheduling
             }
         }
 
+        /// <summary>Calls the async handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
+        /// <param name="listener">The async listener.</param>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Handed to the handler.</param>
+        /// <returns>What the handler returned.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        public static global::System.Threading.Tasks.ValueTask DispatchAsync(global::Acme.Scheduling.ISchedulerAsyncListener listener, global::Acme.Scheduling.SchedulerEvent e, global::System.Threading.CancellationToken cancellationToken)
+        {
+            switch (KindOf(e))
+            {
+                case global::Acme.Scheduling.SchedulerEventKind.Task:
+                    return listener.OnTaskAsync((global::Acme.Scheduling.TaskEvent)e, cancellationToken);
+                case global::Acme.Scheduling.SchedulerEventKind.TaskEnd:
+                    return listener.OnTaskEndAsync((global::Acme.Scheduling.TaskEnd)e, cancellationToken);
+                case global::Acme.Scheduling.SchedulerEventKind.TaskKilled:
+                    return listener.OnTaskKilledAsync((global::Acme.Scheduling.TaskKilled)e, cancellationToken);
+                case global::Acme.Scheduling.SchedulerEventKind.Stage:
+                    return listener.OnStageAsync((global::Acme.Scheduling.StageEvent)e, cancellationToken);
+                case global::Acme.Scheduling.SchedulerEventKind.StageDone:
+                    return listener.OnStageDoneAsync((global::Acme.Scheduling.StageDone)e, cancellationToken);
+                case global::Acme.Scheduling.SchedulerEventKind.JobSubmitted:
+                    return listener.OnJobSubmittedAsync((global::Acme.Scheduling.JobSubmitted)e, cancellationToken);
+                case global::Acme.Scheduling.SchedulerEventKind.JobStarted:
+                    return listener.OnJobStartedAsync((global::Acme.Scheduling.JobStarted)e, cancellationToken);
+                case global::Acme.Scheduling.SchedulerEventKind.JobEnded:
+                    return listener.OnJobEndedAsync((global::Acme.Scheduling.JobEnded)e, cancellationToken);
+                case global::Acme.Scheduling.SchedulerEventKind.StageSubmitted:
+                    return listener.OnStageSubmittedAsync((global::Acme.Scheduling.StageSubmitted)e, cancellationToken);
+                case global::Acme.Scheduling.SchedulerEventKind.StageRetried:
+                    return listener.OnStageRetriedAsync((global::Acme.Scheduling.StageRetried)e, cancellationToken);
+                case global::Acme.Scheduling.SchedulerEventKind.TaskStarted:
+                    return listener.OnTaskStartedAsync((global::Acme.Scheduling.TaskStarted)e, cancellationToken);
+                case global::Acme.Scheduling.SchedulerEventKind.TaskGettingResult:
+                    return listener.OnTaskGettingResultAsync((global::Acme.Scheduling.TaskGettingResult)e, cancellationToken);
+                case global::Acme.Scheduling.SchedulerEventKind.TaskSpeculated:
+                    return listener.OnTaskSpeculatedAsync((global::Acme.Scheduling.TaskSpeculated)e, cancellationToken);
+                case global::Acme.Scheduling.SchedulerEventKind.ExecutorAdded:
+                    return listener.OnExecutorAddedAsync((global::Acme.Scheduling.ExecutorAdded)e, cancellationToken);
+                case global::Acme.Scheduling.SchedulerEventKind.ExecutorRemoved:
+                    return listener.OnExecutorRemovedAsync((global::Acme.Scheduling.ExecutorRemoved)e, cancellationToken);
+                case global::Acme.Scheduling.SchedulerEventKind.ExecutorExcluded:
+                    return listener.OnExecutorExcludedAsync((global::Acme.Scheduling.ExecutorExcluded)e, cancellationToken);
+                case global::Acme.Scheduling.SchedulerEventKind.ExecutorUnexcluded:
+                    return listener.OnExecutorUnexcludedAsync((global::Acme.Scheduling.ExecutorUnexcluded)e, cancellationToken);
+                case global::Acme.Scheduling.SchedulerEventKind.NodeExcluded:
+                    return listener.OnNodeExcludedAsync((global::Acme.Scheduling.NodeExcluded)e, cancellationToken);
+                case global::Acme.Scheduling.SchedulerEventKind.NodeUnexcluded:
+                    return listener.OnNodeUnexcludedAsync((global::Acme.Scheduling.NodeUnexcluded)e, cancellationToken);
+                case global::Acme.Scheduling.SchedulerEventKind.BlockManagerAdded:
+                    return listener.OnBlockManagerAddedAsync((global::Acme.Scheduling.BlockManagerAdded)e, cancellationToken);
+                case global::Acme.Scheduling.SchedulerEventKind.BlockManagerRemoved:
+                    return listener.OnBlockManagerRemovedAsync((global::Acme.Scheduling.BlockManagerRemoved)e, cancellationToken);
+                case global::Acme.Scheduling.SchedulerEventKind.BlockUpdated:
+                    return listener.OnBlockUpdatedAsync((global::Acme.Scheduling.BlockUpdated)e, cancellationToken);
+                case global::Acme.Scheduling.SchedulerEventKind.UnpersistRdd:
+                    return listener.OnUnpersistRddAsync((global::Acme.Scheduling.UnpersistRdd)e, cancellationToken);
+                case global::Acme.Scheduling.SchedulerEventKind.EnvironmentUpdate:
+                    return listener.OnEnvironmentUpdateAsync((global::Acme.Scheduling.EnvironmentUpdate)e, cancellationToken);
+                case global::Acme.Scheduling.SchedulerEventKind.ApplicationEnd:
+                    return listener.OnApplicationEndAsync((global::Acme.Scheduling.ApplicationEnd)e, cancellationToken);
+                default:
+                    return listener.OnOtherEventAsync(e, cancellationToken);
+            }
+        }
+
         /// <inheritdoc/>
         int global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.KindCount => KindCount;
 
@@ -1173,6 +1486,95 @@ namespace Acme.Scheduling
         public SchedulerBus(global::GeneratedBus.BusOptions? options = null)
             : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.OfSpanDispatcher<global::Acme.Scheduling.SchedulerDispatcher>())
         {
+        }
+
+        /// <summary>
+        /// Adds an async listener to the named queue, creating the queue (and starting it, if the bus runs) on first use.
+        /// It shares the queue with sync listeners, in the order they were added: each call finishes before the next
+        /// listener and the next event get their turn.
+        /// </summary>
+        /// <param name="listener">The async listener.</param>
+        /// <param name="queue">The queue name.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="listener"/> or <paramref name="queue"/> is null.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="queue"/> is empty.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The bus was stopped or disposed and has no queue of that name.</exception>
+        public void AddToQueue(global::Acme.Scheduling.ISchedulerAsyncListener listener, string queue) => base.AddToQueue(new AsyncListenerCall(listener), queue);
+
+        /// <summary>Adds an async listener to the shared queue.</summary>
+        /// <param name="listener">The async listener.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="listener"/> is null.</exception>
+        public void AddToSharedQueue(global::Acme.Scheduling.ISchedulerAsyncListener listener) => AddToQueue(listener, SharedQueue);
+
+        /// <summary>
+        /// Removes one registration of an async listener from every queue that has it; a queue left empty is stopped.
+        /// </summary>
+        /// <param name="listener">The async listener.</param>
+        /// <returns>Whether any queue had it.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="listener"/> is null.</exception>
+        public bool RemoveListener(global::Acme.Scheduling.ISchedulerAsyncListener listener) => RemoveAsyncListener(listener);
+
+        /// <summary>An async listener on a queue: each handler awaits the listener's, with the queue's stop token.</summary>
+        private sealed class AsyncListenerCall : global::GeneratedBus.AsyncListenerAdapter, global::Acme.Scheduling.ISchedulerListener
+        {
+            private readonly global::Acme.Scheduling.ISchedulerAsyncListener _listener;
+
+            public AsyncListenerCall(global::Acme.Scheduling.ISchedulerAsyncListener listener)
+                : base(listener)
+            {
+                _listener = listener;
+            }
+
+            public void OnTask(global::Acme.Scheduling.TaskEvent e) => Await(_listener.OnTaskAsync(e, StopToken));
+
+            public void OnTaskEnd(global::Acme.Scheduling.TaskEnd e) => Await(_listener.OnTaskEndAsync(e, StopToken));
+
+            public void OnTaskKilled(global::Acme.Scheduling.TaskKilled e) => Await(_listener.OnTaskKilledAsync(e, StopToken));
+
+            public void OnStage(global::Acme.Scheduling.StageEvent e) => Await(_listener.OnStageAsync(e, StopToken));
+
+            public void OnStageDone(global::Acme.Scheduling.StageDone e) => Await(_listener.OnStageDoneAsync(e, StopToken));
+
+            public void OnJobSubmitted(global::Acme.Scheduling.JobSubmitted e) => Await(_listener.OnJobSubmittedAsync(e, StopToken));
+
+            public void OnJobStarted(global::Acme.Scheduling.JobStarted e) => Await(_listener.OnJobStartedAsync(e, StopToken));
+
+            public void OnJobEnded(global::Acme.Scheduling.JobEnded e) => Await(_listener.OnJobEndedAsync(e, StopToken));
+
+            public void OnStageSubmitted(global::Acme.Scheduling.StageSubmitted e) => Await(_listener.OnStageSubmittedAsync(e, StopToken));
+
+            public void OnStageRetried(global::Acme.Scheduling.StageRetried e) => Await(_listener.OnStageRetriedAsync(e, StopToken));
+
+            public void OnTaskStarted(global::Acme.Scheduling.TaskStarted e) => Await(_listener.OnTaskStartedAsync(e, StopToken));
+
+            public void OnTaskGettingResult(global::Acme.Scheduling.TaskGettingResult e) => Await(_listener.OnTaskGettingResultAsync(e, StopToken));
+
+            public void OnTaskSpeculated(global::Acme.Scheduling.TaskSpeculated e) => Await(_listener.OnTaskSpeculatedAsync(e, StopToken));
+
+            public void OnExecutorAdded(global::Acme.Scheduling.ExecutorAdded e) => Await(_listener.OnExecutorAddedAsync(e, StopToken));
+
+            public void OnExecutorRemoved(global::Acme.Scheduling.ExecutorRemoved e) => Await(_listener.OnExecutorRemovedAsync(e, StopToken));
+
+            public void OnExecutorExcluded(global::Acme.Scheduling.ExecutorExcluded e) => Await(_listener.OnExecutorExcludedAsync(e, StopToken));
+
+            public void OnExecutorUnexcluded(global::Acme.Scheduling.ExecutorUnexcluded e) => Await(_listener.OnExecutorUnexcludedAsync(e, StopToken));
+
+            public void OnNodeExcluded(global::Acme.Scheduling.NodeExcluded e) => Await(_listener.OnNodeExcludedAsync(e, StopToken));
+
+            public void OnNodeUnexcluded(global::Acme.Scheduling.NodeUnexcluded e) => Await(_listener.OnNodeUnexcludedAsync(e, StopToken));
+
+            public void OnBlockManagerAdded(global::Acme.Scheduling.BlockManagerAdded e) => Await(_listener.OnBlockManagerAddedAsync(e, StopToken));
+
+            public void OnBlockManagerRemoved(global::Acme.Scheduling.BlockManagerRemoved e) => Await(_listener.OnBlockManagerRemovedAsync(e, StopToken));
+
+            public void OnBlockUpdated(global::Acme.Scheduling.BlockUpdated e) => Await(_listener.OnBlockUpdatedAsync(e, StopToken));
+
+            public void OnUnpersistRdd(global::Acme.Scheduling.UnpersistRdd e) => Await(_listener.OnUnpersistRddAsync(e, StopToken));
+
+            public void OnEnvironmentUpdate(global::Acme.Scheduling.EnvironmentUpdate e) => Await(_listener.OnEnvironmentUpdateAsync(e, StopToken));
+
+            public void OnApplicationEnd(global::Acme.Scheduling.ApplicationEnd e) => Await(_listener.OnApplicationEndAsync(e, StopToken));
+
+            public void OnOtherEvent(global::Acme.Scheduling.SchedulerEvent e) => Await(_listener.OnOtherEventAsync(e, StopToken));
         }
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>

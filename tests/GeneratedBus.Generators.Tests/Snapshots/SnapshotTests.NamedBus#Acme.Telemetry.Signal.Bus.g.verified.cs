@@ -59,6 +59,47 @@ namespace Acme.Telemetry
         public void OnOtherEvent(global::Acme.Telemetry.Signal e) => OnEvent(e);
     }
 
+    /// <summary>
+    /// Receives the events of <see cref="global::Acme.Telemetry.TelemetryBus"/> with handlers that may await:
+    /// one per [BusEvent] subtype of <see cref="global::Acme.Telemetry.Signal"/>, and <c>OnOtherEventAsync</c> for every other
+    /// type. A queue finishes each call before the next listener and the next event get their turn.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+    public interface ITelemetryAsyncListener
+    {
+        /// <summary>Called for each <see cref="global::Acme.Telemetry.Gauge"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnGaugeAsync(global::Acme.Telemetry.Gauge e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Telemetry.Counter"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnCounterAsync(global::Acme.Telemetry.Counter e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for an event whose type has no handler of its own.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnOtherEventAsync(global::Acme.Telemetry.Signal e, global::System.Threading.CancellationToken cancellationToken);
+    }
+
+    /// <summary>An async listener that ignores every event: override the handlers you need.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+    public abstract class TelemetryAsyncListener : global::Acme.Telemetry.ITelemetryAsyncListener
+    {
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnGaugeAsync(global::Acme.Telemetry.Gauge e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnCounterAsync(global::Acme.Telemetry.Counter e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnOtherEventAsync(global::Acme.Telemetry.Signal e, global::System.Threading.CancellationToken cancellationToken) => default;
+    }
+
     /// <summary>Which handler of <see cref="global::Acme.Telemetry.ITelemetryListener"/> an event goes to.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public enum TelemetryEventKind
@@ -181,6 +222,30 @@ namespace Acme.Telemetry
             }
         }
 
+        /// <summary>Calls the async handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
+        /// <param name="listener">The async listener.</param>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Handed to the handler.</param>
+        /// <returns>What the handler returned.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        public static global::System.Threading.Tasks.ValueTask DispatchAsync(global::Acme.Telemetry.ITelemetryAsyncListener listener, global::Acme.Telemetry.Signal e, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (e is null)
+            {
+                throw new global::System.ArgumentNullException("e");
+            }
+
+            switch (e)
+            {
+                case global::Acme.Telemetry.Gauge typed:
+                    return listener.OnGaugeAsync(typed, cancellationToken);
+                case global::Acme.Telemetry.Counter typed:
+                    return listener.OnCounterAsync(typed, cancellationToken);
+                default:
+                    return listener.OnOtherEventAsync(e, cancellationToken);
+            }
+        }
+
         /// <inheritdoc/>
         int global::GeneratedBus.IEventDispatcher<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>.KindCount => KindCount;
 
@@ -269,6 +334,49 @@ namespace Acme.Telemetry
         public TelemetryBus(global::GeneratedBus.BusOptions? options = null)
             : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>.OfSpanDispatcher<global::Acme.Telemetry.TelemetryDispatcher>())
         {
+        }
+
+        /// <summary>
+        /// Adds an async listener to the named queue, creating the queue (and starting it, if the bus runs) on first use.
+        /// It shares the queue with sync listeners, in the order they were added: each call finishes before the next
+        /// listener and the next event get their turn.
+        /// </summary>
+        /// <param name="listener">The async listener.</param>
+        /// <param name="queue">The queue name.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="listener"/> or <paramref name="queue"/> is null.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="queue"/> is empty.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The bus was stopped or disposed and has no queue of that name.</exception>
+        public void AddToQueue(global::Acme.Telemetry.ITelemetryAsyncListener listener, string queue) => base.AddToQueue(new AsyncListenerCall(listener), queue);
+
+        /// <summary>Adds an async listener to the shared queue.</summary>
+        /// <param name="listener">The async listener.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="listener"/> is null.</exception>
+        public void AddToSharedQueue(global::Acme.Telemetry.ITelemetryAsyncListener listener) => AddToQueue(listener, SharedQueue);
+
+        /// <summary>
+        /// Removes one registration of an async listener from every queue that has it; a queue left empty is stopped.
+        /// </summary>
+        /// <param name="listener">The async listener.</param>
+        /// <returns>Whether any queue had it.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="listener"/> is null.</exception>
+        public bool RemoveListener(global::Acme.Telemetry.ITelemetryAsyncListener listener) => RemoveAsyncListener(listener);
+
+        /// <summary>An async listener on a queue: each handler awaits the listener's, with the queue's stop token.</summary>
+        private sealed class AsyncListenerCall : global::GeneratedBus.AsyncListenerAdapter, global::Acme.Telemetry.ITelemetryListener
+        {
+            private readonly global::Acme.Telemetry.ITelemetryAsyncListener _listener;
+
+            public AsyncListenerCall(global::Acme.Telemetry.ITelemetryAsyncListener listener)
+                : base(listener)
+            {
+                _listener = listener;
+            }
+
+            public void OnGauge(global::Acme.Telemetry.Gauge e) => Await(_listener.OnGaugeAsync(e, StopToken));
+
+            public void OnCounter(global::Acme.Telemetry.Counter e) => Await(_listener.OnCounterAsync(e, StopToken));
+
+            public void OnOtherEvent(global::Acme.Telemetry.Signal e) => Await(_listener.OnOtherEventAsync(e, StopToken));
         }
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>

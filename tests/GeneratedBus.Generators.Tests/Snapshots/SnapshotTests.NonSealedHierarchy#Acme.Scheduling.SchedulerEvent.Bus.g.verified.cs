@@ -89,6 +89,74 @@ namespace Acme.Scheduling
         public void OnOtherEvent(global::Acme.Scheduling.SchedulerEvent e) => OnEvent(e);
     }
 
+    /// <summary>
+    /// Receives the events of <see cref="global::Acme.Scheduling.SchedulerBus"/> with handlers that may await:
+    /// one per [BusEvent] subtype of <see cref="global::Acme.Scheduling.SchedulerEvent"/>, and <c>OnOtherEventAsync</c> for every other
+    /// type. A queue finishes each call before the next listener and the next event get their turn.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+    public interface ISchedulerAsyncListener
+    {
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.TaskEvent"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnTaskAsync(global::Acme.Scheduling.TaskEvent e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.TaskEnd"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnTaskEndAsync(global::Acme.Scheduling.TaskEnd e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.TaskKilled"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnTaskKilledAsync(global::Acme.Scheduling.TaskKilled e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.StageEvent"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnStageAsync(global::Acme.Scheduling.StageEvent e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Scheduling.StageDone"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnStageDoneAsync(global::Acme.Scheduling.StageDone e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for an event whose type has no handler of its own.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnOtherEventAsync(global::Acme.Scheduling.SchedulerEvent e, global::System.Threading.CancellationToken cancellationToken);
+    }
+
+    /// <summary>An async listener that ignores every event: override the handlers you need.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+    public abstract class SchedulerAsyncListener : global::Acme.Scheduling.ISchedulerAsyncListener
+    {
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnTaskAsync(global::Acme.Scheduling.TaskEvent e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnTaskEndAsync(global::Acme.Scheduling.TaskEnd e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnTaskKilledAsync(global::Acme.Scheduling.TaskKilled e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnStageAsync(global::Acme.Scheduling.StageEvent e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnStageDoneAsync(global::Acme.Scheduling.StageDone e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnOtherEventAsync(global::Acme.Scheduling.SchedulerEvent e, global::System.Threading.CancellationToken cancellationToken) => default;
+    }
+
     /// <summary>Which handler of <see cref="global::Acme.Scheduling.ISchedulerListener"/> an event goes to.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public enum SchedulerEventKind
@@ -256,6 +324,36 @@ namespace Acme.Scheduling
             }
         }
 
+        /// <summary>Calls the async handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
+        /// <param name="listener">The async listener.</param>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Handed to the handler.</param>
+        /// <returns>What the handler returned.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        public static global::System.Threading.Tasks.ValueTask DispatchAsync(global::Acme.Scheduling.ISchedulerAsyncListener listener, global::Acme.Scheduling.SchedulerEvent e, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (e is null)
+            {
+                throw new global::System.ArgumentNullException("e");
+            }
+
+            switch (e)
+            {
+                case global::Acme.Scheduling.TaskKilled typed:
+                    return listener.OnTaskKilledAsync(typed, cancellationToken);
+                case global::Acme.Scheduling.TaskEnd typed:
+                    return listener.OnTaskEndAsync(typed, cancellationToken);
+                case global::Acme.Scheduling.StageDone typed:
+                    return listener.OnStageDoneAsync(typed, cancellationToken);
+                case global::Acme.Scheduling.TaskEvent typed:
+                    return listener.OnTaskAsync(typed, cancellationToken);
+                case global::Acme.Scheduling.StageEvent typed:
+                    return listener.OnStageAsync(typed, cancellationToken);
+                default:
+                    return listener.OnOtherEventAsync(e, cancellationToken);
+            }
+        }
+
         /// <inheritdoc/>
         int global::GeneratedBus.IEventDispatcher<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.KindCount => KindCount;
 
@@ -377,6 +475,55 @@ namespace Acme.Scheduling
         public SchedulerBus(global::GeneratedBus.BusOptions? options = null)
             : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>.OfSpanDispatcher<global::Acme.Scheduling.SchedulerDispatcher>())
         {
+        }
+
+        /// <summary>
+        /// Adds an async listener to the named queue, creating the queue (and starting it, if the bus runs) on first use.
+        /// It shares the queue with sync listeners, in the order they were added: each call finishes before the next
+        /// listener and the next event get their turn.
+        /// </summary>
+        /// <param name="listener">The async listener.</param>
+        /// <param name="queue">The queue name.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="listener"/> or <paramref name="queue"/> is null.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="queue"/> is empty.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The bus was stopped or disposed and has no queue of that name.</exception>
+        public void AddToQueue(global::Acme.Scheduling.ISchedulerAsyncListener listener, string queue) => base.AddToQueue(new AsyncListenerCall(listener), queue);
+
+        /// <summary>Adds an async listener to the shared queue.</summary>
+        /// <param name="listener">The async listener.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="listener"/> is null.</exception>
+        public void AddToSharedQueue(global::Acme.Scheduling.ISchedulerAsyncListener listener) => AddToQueue(listener, SharedQueue);
+
+        /// <summary>
+        /// Removes one registration of an async listener from every queue that has it; a queue left empty is stopped.
+        /// </summary>
+        /// <param name="listener">The async listener.</param>
+        /// <returns>Whether any queue had it.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="listener"/> is null.</exception>
+        public bool RemoveListener(global::Acme.Scheduling.ISchedulerAsyncListener listener) => RemoveAsyncListener(listener);
+
+        /// <summary>An async listener on a queue: each handler awaits the listener's, with the queue's stop token.</summary>
+        private sealed class AsyncListenerCall : global::GeneratedBus.AsyncListenerAdapter, global::Acme.Scheduling.ISchedulerListener
+        {
+            private readonly global::Acme.Scheduling.ISchedulerAsyncListener _listener;
+
+            public AsyncListenerCall(global::Acme.Scheduling.ISchedulerAsyncListener listener)
+                : base(listener)
+            {
+                _listener = listener;
+            }
+
+            public void OnTask(global::Acme.Scheduling.TaskEvent e) => Await(_listener.OnTaskAsync(e, StopToken));
+
+            public void OnTaskEnd(global::Acme.Scheduling.TaskEnd e) => Await(_listener.OnTaskEndAsync(e, StopToken));
+
+            public void OnTaskKilled(global::Acme.Scheduling.TaskKilled e) => Await(_listener.OnTaskKilledAsync(e, StopToken));
+
+            public void OnStage(global::Acme.Scheduling.StageEvent e) => Await(_listener.OnStageAsync(e, StopToken));
+
+            public void OnStageDone(global::Acme.Scheduling.StageDone e) => Await(_listener.OnStageDoneAsync(e, StopToken));
+
+            public void OnOtherEvent(global::Acme.Scheduling.SchedulerEvent e) => Await(_listener.OnOtherEventAsync(e, StopToken));
         }
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>

@@ -69,6 +69,56 @@ namespace Acme.Metrics
         public void OnOtherEvent(global::Acme.Metrics.IMetricEvent e) => OnEvent(e);
     }
 
+    /// <summary>
+    /// Receives the events of <see cref="global::Acme.Metrics.MetricBus"/> with handlers that may await:
+    /// one per [BusEvent] subtype of <see cref="global::Acme.Metrics.IMetricEvent"/>, and <c>OnOtherEventAsync</c> for every other
+    /// type. A queue finishes each call before the next listener and the next event get their turn.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+    public interface IMetricAsyncListener
+    {
+        /// <summary>Called for each <see cref="global::Acme.Metrics.CpuSample"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnCpuSampleAsync(global::Acme.Metrics.CpuSample e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Metrics.MemorySample"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnMemorySampleAsync(global::Acme.Metrics.MemorySample e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Metrics.ThresholdCrossed"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnThresholdCrossedAsync(global::Acme.Metrics.ThresholdCrossed e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for an event whose type has no handler of its own.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnOtherEventAsync(global::Acme.Metrics.IMetricEvent e, global::System.Threading.CancellationToken cancellationToken);
+    }
+
+    /// <summary>An async listener that ignores every event: override the handlers you need.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+    public abstract class MetricAsyncListener : global::Acme.Metrics.IMetricAsyncListener
+    {
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnCpuSampleAsync(global::Acme.Metrics.CpuSample e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnMemorySampleAsync(global::Acme.Metrics.MemorySample e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnThresholdCrossedAsync(global::Acme.Metrics.ThresholdCrossed e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnOtherEventAsync(global::Acme.Metrics.IMetricEvent e, global::System.Threading.CancellationToken cancellationToken) => default;
+    }
+
     /// <summary>Which handler of <see cref="global::Acme.Metrics.IMetricListener"/> an event goes to.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public enum MetricEventKind
@@ -206,6 +256,32 @@ namespace Acme.Metrics
             }
         }
 
+        /// <summary>Calls the async handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
+        /// <param name="listener">The async listener.</param>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Handed to the handler.</param>
+        /// <returns>What the handler returned.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        public static global::System.Threading.Tasks.ValueTask DispatchAsync(global::Acme.Metrics.IMetricAsyncListener listener, global::Acme.Metrics.IMetricEvent e, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (e is null)
+            {
+                throw new global::System.ArgumentNullException("e");
+            }
+
+            switch (e)
+            {
+                case global::Acme.Metrics.CpuSample typed:
+                    return listener.OnCpuSampleAsync(typed, cancellationToken);
+                case global::Acme.Metrics.MemorySample typed:
+                    return listener.OnMemorySampleAsync(typed, cancellationToken);
+                case global::Acme.Metrics.ThresholdCrossed typed:
+                    return listener.OnThresholdCrossedAsync(typed, cancellationToken);
+                default:
+                    return listener.OnOtherEventAsync(e, cancellationToken);
+            }
+        }
+
         /// <inheritdoc/>
         int global::GeneratedBus.IEventDispatcher<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>.KindCount => KindCount;
 
@@ -305,6 +381,51 @@ namespace Acme.Metrics
         public MetricBus(global::GeneratedBus.BusOptions? options = null)
             : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>.OfSpanDispatcher<global::Acme.Metrics.MetricDispatcher>())
         {
+        }
+
+        /// <summary>
+        /// Adds an async listener to the named queue, creating the queue (and starting it, if the bus runs) on first use.
+        /// It shares the queue with sync listeners, in the order they were added: each call finishes before the next
+        /// listener and the next event get their turn.
+        /// </summary>
+        /// <param name="listener">The async listener.</param>
+        /// <param name="queue">The queue name.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="listener"/> or <paramref name="queue"/> is null.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="queue"/> is empty.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The bus was stopped or disposed and has no queue of that name.</exception>
+        public void AddToQueue(global::Acme.Metrics.IMetricAsyncListener listener, string queue) => base.AddToQueue(new AsyncListenerCall(listener), queue);
+
+        /// <summary>Adds an async listener to the shared queue.</summary>
+        /// <param name="listener">The async listener.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="listener"/> is null.</exception>
+        public void AddToSharedQueue(global::Acme.Metrics.IMetricAsyncListener listener) => AddToQueue(listener, SharedQueue);
+
+        /// <summary>
+        /// Removes one registration of an async listener from every queue that has it; a queue left empty is stopped.
+        /// </summary>
+        /// <param name="listener">The async listener.</param>
+        /// <returns>Whether any queue had it.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="listener"/> is null.</exception>
+        public bool RemoveListener(global::Acme.Metrics.IMetricAsyncListener listener) => RemoveAsyncListener(listener);
+
+        /// <summary>An async listener on a queue: each handler awaits the listener's, with the queue's stop token.</summary>
+        private sealed class AsyncListenerCall : global::GeneratedBus.AsyncListenerAdapter, global::Acme.Metrics.IMetricListener
+        {
+            private readonly global::Acme.Metrics.IMetricAsyncListener _listener;
+
+            public AsyncListenerCall(global::Acme.Metrics.IMetricAsyncListener listener)
+                : base(listener)
+            {
+                _listener = listener;
+            }
+
+            public void OnCpuSample(global::Acme.Metrics.CpuSample e) => Await(_listener.OnCpuSampleAsync(e, StopToken));
+
+            public void OnMemorySample(global::Acme.Metrics.MemorySample e) => Await(_listener.OnMemorySampleAsync(e, StopToken));
+
+            public void OnThresholdCrossed(global::Acme.Metrics.ThresholdCrossed e) => Await(_listener.OnThresholdCrossedAsync(e, StopToken));
+
+            public void OnOtherEvent(global::Acme.Metrics.IMetricEvent e) => Await(_listener.OnOtherEventAsync(e, StopToken));
         }
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>

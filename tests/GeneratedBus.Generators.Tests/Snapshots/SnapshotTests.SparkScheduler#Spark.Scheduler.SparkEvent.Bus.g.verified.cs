@@ -259,6 +259,227 @@ namespace Spark.Scheduler
         public void OnOtherEvent(global::Spark.Scheduler.SparkEvent e) => OnEvent(e);
     }
 
+    /// <summary>
+    /// Receives the events of <see cref="global::Spark.Scheduler.SparkBus"/> with handlers that may await:
+    /// one per [BusEvent] subtype of <see cref="global::Spark.Scheduler.SparkEvent"/>, and <c>OnOtherEventAsync</c> for every other
+    /// type. A queue finishes each call before the next listener and the next event get their turn.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+    public interface ISparkAsyncListener
+    {
+        /// <summary>Called for each <see cref="global::Spark.Scheduler.StageSubmitted"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnStageSubmittedAsync(global::Spark.Scheduler.StageSubmitted e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Spark.Scheduler.StageCompleted"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnStageCompletedAsync(global::Spark.Scheduler.StageCompleted e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Spark.Scheduler.TaskStart"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnTaskStartAsync(global::Spark.Scheduler.TaskStart e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Spark.Scheduler.TaskGettingResult"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnTaskGettingResultAsync(global::Spark.Scheduler.TaskGettingResult e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Spark.Scheduler.TaskEnd"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnTaskEndAsync(global::Spark.Scheduler.TaskEnd e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Spark.Scheduler.JobStart"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnJobStartAsync(global::Spark.Scheduler.JobStart e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Spark.Scheduler.JobEnd"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnJobEndAsync(global::Spark.Scheduler.JobEnd e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Spark.Scheduler.EnvironmentUpdate"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnEnvironmentUpdateAsync(global::Spark.Scheduler.EnvironmentUpdate e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Spark.Scheduler.BlockManagerAdded"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnBlockManagerAddedAsync(global::Spark.Scheduler.BlockManagerAdded e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Spark.Scheduler.BlockManagerRemoved"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnBlockManagerRemovedAsync(global::Spark.Scheduler.BlockManagerRemoved e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Spark.Scheduler.UnpersistRDD"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnUnpersistRDDAsync(global::Spark.Scheduler.UnpersistRDD e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Spark.Scheduler.ApplicationStart"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnApplicationStartAsync(global::Spark.Scheduler.ApplicationStart e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Spark.Scheduler.ApplicationEnd"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnApplicationEndAsync(global::Spark.Scheduler.ApplicationEnd e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Spark.Scheduler.ExecutorMetricsUpdate"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnExecutorMetricsUpdateAsync(global::Spark.Scheduler.ExecutorMetricsUpdate e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Spark.Scheduler.ExecutorAdded"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnExecutorAddedAsync(global::Spark.Scheduler.ExecutorAdded e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Spark.Scheduler.ExecutorRemoved"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnExecutorRemovedAsync(global::Spark.Scheduler.ExecutorRemoved e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Spark.Scheduler.ExecutorBlacklisted"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnExecutorBlacklistedAsync(global::Spark.Scheduler.ExecutorBlacklisted e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Spark.Scheduler.ExecutorUnblacklisted"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnExecutorUnblacklistedAsync(global::Spark.Scheduler.ExecutorUnblacklisted e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Spark.Scheduler.NodeBlacklisted"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnNodeBlacklistedAsync(global::Spark.Scheduler.NodeBlacklisted e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Spark.Scheduler.NodeUnblacklisted"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnNodeUnblacklistedAsync(global::Spark.Scheduler.NodeUnblacklisted e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Spark.Scheduler.BlockUpdated"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnBlockUpdatedAsync(global::Spark.Scheduler.BlockUpdated e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Spark.Scheduler.SpeculativeTaskSubmitted"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnSpeculativeTaskSubmittedAsync(global::Spark.Scheduler.SpeculativeTaskSubmitted e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for an event whose type has no handler of its own.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnOtherEventAsync(global::Spark.Scheduler.SparkEvent e, global::System.Threading.CancellationToken cancellationToken);
+    }
+
+    /// <summary>An async listener that ignores every event: override the handlers you need.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+    public abstract class SparkAsyncListener : global::Spark.Scheduler.ISparkAsyncListener
+    {
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnStageSubmittedAsync(global::Spark.Scheduler.StageSubmitted e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnStageCompletedAsync(global::Spark.Scheduler.StageCompleted e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnTaskStartAsync(global::Spark.Scheduler.TaskStart e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnTaskGettingResultAsync(global::Spark.Scheduler.TaskGettingResult e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnTaskEndAsync(global::Spark.Scheduler.TaskEnd e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnJobStartAsync(global::Spark.Scheduler.JobStart e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnJobEndAsync(global::Spark.Scheduler.JobEnd e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnEnvironmentUpdateAsync(global::Spark.Scheduler.EnvironmentUpdate e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnBlockManagerAddedAsync(global::Spark.Scheduler.BlockManagerAdded e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnBlockManagerRemovedAsync(global::Spark.Scheduler.BlockManagerRemoved e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnUnpersistRDDAsync(global::Spark.Scheduler.UnpersistRDD e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnApplicationStartAsync(global::Spark.Scheduler.ApplicationStart e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnApplicationEndAsync(global::Spark.Scheduler.ApplicationEnd e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnExecutorMetricsUpdateAsync(global::Spark.Scheduler.ExecutorMetricsUpdate e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnExecutorAddedAsync(global::Spark.Scheduler.ExecutorAdded e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnExecutorRemovedAsync(global::Spark.Scheduler.ExecutorRemoved e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnExecutorBlacklistedAsync(global::Spark.Scheduler.ExecutorBlacklisted e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnExecutorUnblacklistedAsync(global::Spark.Scheduler.ExecutorUnblacklisted e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnNodeBlacklistedAsync(global::Spark.Scheduler.NodeBlacklisted e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnNodeUnblacklistedAsync(global::Spark.Scheduler.NodeUnblacklisted e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnBlockUpdatedAsync(global::Spark.Scheduler.BlockUpdated e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnSpeculativeTaskSubmittedAsync(global::Spark.Scheduler.SpeculativeTaskSubmitted e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnOtherEventAsync(global::Spark.Scheduler.SparkEvent e, global::System.Threading.CancellationToken cancellationToken) => default;
+    }
+
     /// <summary>Which handler of <see cref="global::Spark.Scheduler.ISparkListener"/> an event goes to.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public enum SparkEventKind
@@ -681,6 +902,70 @@ namespace Spark.Scheduler
             }
         }
 
+        /// <summary>Calls the async handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
+        /// <param name="listener">The async listener.</param>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Handed to the handler.</param>
+        /// <returns>What the handler returned.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        public static global::System.Threading.Tasks.ValueTask DispatchAsync(global::Spark.Scheduler.ISparkAsyncListener listener, global::Spark.Scheduler.SparkEvent e, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (e is null)
+            {
+                throw new global::System.ArgumentNullException("e");
+            }
+
+            switch (e)
+            {
+                case global::Spark.Scheduler.StageSubmitted typed:
+                    return listener.OnStageSubmittedAsync(typed, cancellationToken);
+                case global::Spark.Scheduler.StageCompleted typed:
+                    return listener.OnStageCompletedAsync(typed, cancellationToken);
+                case global::Spark.Scheduler.TaskStart typed:
+                    return listener.OnTaskStartAsync(typed, cancellationToken);
+                case global::Spark.Scheduler.TaskGettingResult typed:
+                    return listener.OnTaskGettingResultAsync(typed, cancellationToken);
+                case global::Spark.Scheduler.TaskEnd typed:
+                    return listener.OnTaskEndAsync(typed, cancellationToken);
+                case global::Spark.Scheduler.JobStart typed:
+                    return listener.OnJobStartAsync(typed, cancellationToken);
+                case global::Spark.Scheduler.JobEnd typed:
+                    return listener.OnJobEndAsync(typed, cancellationToken);
+                case global::Spark.Scheduler.EnvironmentUpdate typed:
+                    return listener.OnEnvironmentUpdateAsync(typed, cancellationToken);
+                case global::Spark.Scheduler.BlockManagerAdded typed:
+                    return listener.OnBlockManagerAddedAsync(typed, cancellationToken);
+                case global::Spark.Scheduler.BlockManagerRemoved typed:
+                    return listener.OnBlockManagerRemovedAsync(typed, cancellationToken);
+                case global::Spark.Scheduler.UnpersistRDD typed:
+                    return listener.OnUnpersistRDDAsync(typed, cancellationToken);
+                case global::Spark.Scheduler.ApplicationStart typed:
+                    return listener.OnApplicationStartAsync(typed, cancellationToken);
+                case global::Spark.Scheduler.ApplicationEnd typed:
+                    return listener.OnApplicationEndAsync(typed, cancellationToken);
+                case global::Spark.Scheduler.ExecutorMetricsUpdate typed:
+                    return listener.OnExecutorMetricsUpdateAsync(typed, cancellationToken);
+                case global::Spark.Scheduler.ExecutorAdded typed:
+                    return listener.OnExecutorAddedAsync(typed, cancellationToken);
+                case global::Spark.Scheduler.ExecutorRemoved typed:
+                    return listener.OnExecutorRemovedAsync(typed, cancellationToken);
+                case global::Spark.Scheduler.ExecutorBlacklisted typed:
+                    return listener.OnExecutorBlacklistedAsync(typed, cancellationToken);
+                case global::Spark.Scheduler.ExecutorUnblacklisted typed:
+                    return listener.OnExecutorUnblacklistedAsync(typed, cancellationToken);
+                case global::Spark.Scheduler.NodeBlacklisted typed:
+                    return listener.OnNodeBlacklistedAsync(typed, cancellationToken);
+                case global::Spark.Scheduler.NodeUnblacklisted typed:
+                    return listener.OnNodeUnblacklistedAsync(typed, cancellationToken);
+                case global::Spark.Scheduler.BlockUpdated typed:
+                    return listener.OnBlockUpdatedAsync(typed, cancellationToken);
+                case global::Spark.Scheduler.SpeculativeTaskSubmitted typed:
+                    return listener.OnSpeculativeTaskSubmittedAsync(typed, cancellationToken);
+                default:
+                    return listener.OnOtherEventAsync(e, cancellationToken);
+            }
+        }
+
         /// <inheritdoc/>
         int global::GeneratedBus.IEventDispatcher<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>.KindCount => KindCount;
 
@@ -989,6 +1274,89 @@ namespace Spark.Scheduler
         public SparkBus(global::GeneratedBus.BusOptions? options = null)
             : base(options, global::GeneratedBus.DispatcherBinding<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>.OfSpanDispatcher<global::Spark.Scheduler.SparkDispatcher>())
         {
+        }
+
+        /// <summary>
+        /// Adds an async listener to the named queue, creating the queue (and starting it, if the bus runs) on first use.
+        /// It shares the queue with sync listeners, in the order they were added: each call finishes before the next
+        /// listener and the next event get their turn.
+        /// </summary>
+        /// <param name="listener">The async listener.</param>
+        /// <param name="queue">The queue name.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="listener"/> or <paramref name="queue"/> is null.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="queue"/> is empty.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The bus was stopped or disposed and has no queue of that name.</exception>
+        public void AddToQueue(global::Spark.Scheduler.ISparkAsyncListener listener, string queue) => base.AddToQueue(new AsyncListenerCall(listener), queue);
+
+        /// <summary>Adds an async listener to the shared queue.</summary>
+        /// <param name="listener">The async listener.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="listener"/> is null.</exception>
+        public void AddToSharedQueue(global::Spark.Scheduler.ISparkAsyncListener listener) => AddToQueue(listener, SharedQueue);
+
+        /// <summary>
+        /// Removes one registration of an async listener from every queue that has it; a queue left empty is stopped.
+        /// </summary>
+        /// <param name="listener">The async listener.</param>
+        /// <returns>Whether any queue had it.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="listener"/> is null.</exception>
+        public bool RemoveListener(global::Spark.Scheduler.ISparkAsyncListener listener) => RemoveAsyncListener(listener);
+
+        /// <summary>An async listener on a queue: each handler awaits the listener's, with the queue's stop token.</summary>
+        private sealed class AsyncListenerCall : global::GeneratedBus.AsyncListenerAdapter, global::Spark.Scheduler.ISparkListener
+        {
+            private readonly global::Spark.Scheduler.ISparkAsyncListener _listener;
+
+            public AsyncListenerCall(global::Spark.Scheduler.ISparkAsyncListener listener)
+                : base(listener)
+            {
+                _listener = listener;
+            }
+
+            public void OnStageSubmitted(global::Spark.Scheduler.StageSubmitted e) => Await(_listener.OnStageSubmittedAsync(e, StopToken));
+
+            public void OnStageCompleted(global::Spark.Scheduler.StageCompleted e) => Await(_listener.OnStageCompletedAsync(e, StopToken));
+
+            public void OnTaskStart(global::Spark.Scheduler.TaskStart e) => Await(_listener.OnTaskStartAsync(e, StopToken));
+
+            public void OnTaskGettingResult(global::Spark.Scheduler.TaskGettingResult e) => Await(_listener.OnTaskGettingResultAsync(e, StopToken));
+
+            public void OnTaskEnd(global::Spark.Scheduler.TaskEnd e) => Await(_listener.OnTaskEndAsync(e, StopToken));
+
+            public void OnJobStart(global::Spark.Scheduler.JobStart e) => Await(_listener.OnJobStartAsync(e, StopToken));
+
+            public void OnJobEnd(global::Spark.Scheduler.JobEnd e) => Await(_listener.OnJobEndAsync(e, StopToken));
+
+            public void OnEnvironmentUpdate(global::Spark.Scheduler.EnvironmentUpdate e) => Await(_listener.OnEnvironmentUpdateAsync(e, StopToken));
+
+            public void OnBlockManagerAdded(global::Spark.Scheduler.BlockManagerAdded e) => Await(_listener.OnBlockManagerAddedAsync(e, StopToken));
+
+            public void OnBlockManagerRemoved(global::Spark.Scheduler.BlockManagerRemoved e) => Await(_listener.OnBlockManagerRemovedAsync(e, StopToken));
+
+            public void OnUnpersistRDD(global::Spark.Scheduler.UnpersistRDD e) => Await(_listener.OnUnpersistRDDAsync(e, StopToken));
+
+            public void OnApplicationStart(global::Spark.Scheduler.ApplicationStart e) => Await(_listener.OnApplicationStartAsync(e, StopToken));
+
+            public void OnApplicationEnd(global::Spark.Scheduler.ApplicationEnd e) => Await(_listener.OnApplicationEndAsync(e, StopToken));
+
+            public void OnExecutorMetricsUpdate(global::Spark.Scheduler.ExecutorMetricsUpdate e) => Await(_listener.OnExecutorMetricsUpdateAsync(e, StopToken));
+
+            public void OnExecutorAdded(global::Spark.Scheduler.ExecutorAdded e) => Await(_listener.OnExecutorAddedAsync(e, StopToken));
+
+            public void OnExecutorRemoved(global::Spark.Scheduler.ExecutorRemoved e) => Await(_listener.OnExecutorRemovedAsync(e, StopToken));
+
+            public void OnExecutorBlacklisted(global::Spark.Scheduler.ExecutorBlacklisted e) => Await(_listener.OnExecutorBlacklistedAsync(e, StopToken));
+
+            public void OnExecutorUnblacklisted(global::Spark.Scheduler.ExecutorUnblacklisted e) => Await(_listener.OnExecutorUnblacklistedAsync(e, StopToken));
+
+            public void OnNodeBlacklisted(global::Spark.Scheduler.NodeBlacklisted e) => Await(_listener.OnNodeBlacklistedAsync(e, StopToken));
+
+            public void OnNodeUnblacklisted(global::Spark.Scheduler.NodeUnblacklisted e) => Await(_listener.OnNodeUnblacklistedAsync(e, StopToken));
+
+            public void OnBlockUpdated(global::Spark.Scheduler.BlockUpdated e) => Await(_listener.OnBlockUpdatedAsync(e, StopToken));
+
+            public void OnSpeculativeTaskSubmitted(global::Spark.Scheduler.SpeculativeTaskSubmitted e) => Await(_listener.OnSpeculativeTaskSubmittedAsync(e, StopToken));
+
+            public void OnOtherEvent(global::Spark.Scheduler.SparkEvent e) => Await(_listener.OnOtherEventAsync(e, StopToken));
         }
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>

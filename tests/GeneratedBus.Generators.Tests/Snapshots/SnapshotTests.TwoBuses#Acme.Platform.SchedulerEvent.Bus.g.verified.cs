@@ -59,6 +59,47 @@ namespace Acme.Platform
         public void OnOtherEvent(global::Acme.Platform.SchedulerEvent e) => OnEvent(e);
     }
 
+    /// <summary>
+    /// Receives the events of <see cref="global::Acme.Platform.SchedulerBus"/> with handlers that may await:
+    /// one per [BusEvent] subtype of <see cref="global::Acme.Platform.SchedulerEvent"/>, and <c>OnOtherEventAsync</c> for every other
+    /// type. A queue finishes each call before the next listener and the next event get their turn.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+    public interface ISchedulerAsyncListener
+    {
+        /// <summary>Called for each <see cref="global::Acme.Platform.JobStart"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnJobStartAsync(global::Acme.Platform.JobStart e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for each <see cref="global::Acme.Platform.JobEnd"/>.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnJobEndAsync(global::Acme.Platform.JobEnd e, global::System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>Called for an event whose type has no handler of its own.</summary>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Cancelled when the bus stops waiting for this queue: <c>ExitTimeout</c>, or <c>StopAsync</c>'s token.</param>
+        /// <returns>A task the queue waits for before it calls the next listener.</returns>
+        global::System.Threading.Tasks.ValueTask OnOtherEventAsync(global::Acme.Platform.SchedulerEvent e, global::System.Threading.CancellationToken cancellationToken);
+    }
+
+    /// <summary>An async listener that ignores every event: override the handlers you need.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
+    public abstract class SchedulerAsyncListener : global::Acme.Platform.ISchedulerAsyncListener
+    {
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnJobStartAsync(global::Acme.Platform.JobStart e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnJobEndAsync(global::Acme.Platform.JobEnd e, global::System.Threading.CancellationToken cancellationToken) => default;
+
+        /// <inheritdoc/>
+        public virtual global::System.Threading.Tasks.ValueTask OnOtherEventAsync(global::Acme.Platform.SchedulerEvent e, global::System.Threading.CancellationToken cancellationToken) => default;
+    }
+
     /// <summary>Which handler of <see cref="global::Acme.Platform.ISchedulerListener"/> an event goes to.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public enum SchedulerEventKind
@@ -181,6 +222,30 @@ namespace Acme.Platform
             }
         }
 
+        /// <summary>Calls the async handler of <paramref name="listener"/> that fits <paramref name="e"/>.</summary>
+        /// <param name="listener">The async listener.</param>
+        /// <param name="e">The event.</param>
+        /// <param name="cancellationToken">Handed to the handler.</param>
+        /// <returns>What the handler returned.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+        public static global::System.Threading.Tasks.ValueTask DispatchAsync(global::Acme.Platform.ISchedulerAsyncListener listener, global::Acme.Platform.SchedulerEvent e, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (e is null)
+            {
+                throw new global::System.ArgumentNullException("e");
+            }
+
+            switch (e)
+            {
+                case global::Acme.Platform.JobStart typed:
+                    return listener.OnJobStartAsync(typed, cancellationToken);
+                case global::Acme.Platform.JobEnd typed:
+                    return listener.OnJobEndAsync(typed, cancellationToken);
+                default:
+                    return listener.OnOtherEventAsync(e, cancellationToken);
+            }
+        }
+
         /// <inheritdoc/>
         int global::GeneratedBus.IEventDispatcher<global::Acme.Platform.ISchedulerListener, global::Acme.Platform.SchedulerEvent>.KindCount => KindCount;
 
@@ -269,6 +334,49 @@ namespace Acme.Platform
         public SchedulerBus(global::GeneratedBus.BusOptions? options = null)
             : base(options, global::GeneratedBus.DispatcherBinding<global::Acme.Platform.ISchedulerListener, global::Acme.Platform.SchedulerEvent>.OfSpanDispatcher<global::Acme.Platform.SchedulerDispatcher>())
         {
+        }
+
+        /// <summary>
+        /// Adds an async listener to the named queue, creating the queue (and starting it, if the bus runs) on first use.
+        /// It shares the queue with sync listeners, in the order they were added: each call finishes before the next
+        /// listener and the next event get their turn.
+        /// </summary>
+        /// <param name="listener">The async listener.</param>
+        /// <param name="queue">The queue name.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="listener"/> or <paramref name="queue"/> is null.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="queue"/> is empty.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The bus was stopped or disposed and has no queue of that name.</exception>
+        public void AddToQueue(global::Acme.Platform.ISchedulerAsyncListener listener, string queue) => base.AddToQueue(new AsyncListenerCall(listener), queue);
+
+        /// <summary>Adds an async listener to the shared queue.</summary>
+        /// <param name="listener">The async listener.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="listener"/> is null.</exception>
+        public void AddToSharedQueue(global::Acme.Platform.ISchedulerAsyncListener listener) => AddToQueue(listener, SharedQueue);
+
+        /// <summary>
+        /// Removes one registration of an async listener from every queue that has it; a queue left empty is stopped.
+        /// </summary>
+        /// <param name="listener">The async listener.</param>
+        /// <returns>Whether any queue had it.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="listener"/> is null.</exception>
+        public bool RemoveListener(global::Acme.Platform.ISchedulerAsyncListener listener) => RemoveAsyncListener(listener);
+
+        /// <summary>An async listener on a queue: each handler awaits the listener's, with the queue's stop token.</summary>
+        private sealed class AsyncListenerCall : global::GeneratedBus.AsyncListenerAdapter, global::Acme.Platform.ISchedulerListener
+        {
+            private readonly global::Acme.Platform.ISchedulerAsyncListener _listener;
+
+            public AsyncListenerCall(global::Acme.Platform.ISchedulerAsyncListener listener)
+                : base(listener)
+            {
+                _listener = listener;
+            }
+
+            public void OnJobStart(global::Acme.Platform.JobStart e) => Await(_listener.OnJobStartAsync(e, StopToken));
+
+            public void OnJobEnd(global::Acme.Platform.JobEnd e) => Await(_listener.OnJobEndAsync(e, StopToken));
+
+            public void OnOtherEvent(global::Acme.Platform.SchedulerEvent e) => Await(_listener.OnOtherEventAsync(e, StopToken));
         }
 
         /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
