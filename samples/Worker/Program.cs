@@ -21,7 +21,7 @@ builder.Services.AddSingleton<EventStore>();
 // the feed (after the bus) stops before it, so the bus drains everything the feed posted.
 builder.Services.AddHostedService<DrainReport>();
 builder.Services.AddShopBus()
-    .AddListener<EventStoreListener>(ShopQueues.Store)
+    .AddAsyncListener<EventStoreListener>(ShopQueues.Store)
     .BindConfiguration("GeneratedBus:ShopBus");
 builder.Services.AddHostedService<OrderFeed>();
 
