@@ -62,9 +62,20 @@ public sealed class BusGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(hostingBuses, static (output, spec) => output.AddSource(spec.HintName, HostingEmitter.Emit(spec)));
 
+        // Handler overrides of types that lack [BusEvent] (GB0016): a syntax filter that passes only override methods
+        // named On… with one parameter, then one type binding each, so it costs little on every keystroke.
+        IncrementalValuesProvider<UnmarkedHandledType> unmarked = context.SyntaxProvider
+            .CreateSyntaxProvider(
+                static (node, _) => HandlerOverrides.IsCandidate(node),
+                static (context, cancellationToken) => HandlerOverrides.Parse(context, cancellationToken))
+            .Where(static found => found is not null)
+            .Select(static (found, _) => found!)
+            .WithTrackingName(TrackingNames.UnmarkedHandledTypes);
+
         IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics = events
             .Collect()
-            .Select(static (results, _) => DiagnosticCollector.Collect(results))
+            .Combine(unmarked.Collect())
+            .Select(static (pair, _) => DiagnosticCollector.Collect(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Diagnostics);
 
         // Only this branch sees the compilation: a diagnostic located in a syntax tree is one that #pragma warning and a

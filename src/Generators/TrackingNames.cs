@@ -18,6 +18,9 @@ public static class TrackingNames
     /// <summary>One model per bus to emit.</summary>
     public const string Buses = nameof(Buses);
 
+    /// <summary>Each handler override whose event type lacks [BusEvent] (GB0016 when its root has a bus); recorded only where such an override exists.</summary>
+    public const string UnmarkedHandledTypes = nameof(UnmarkedHandledTypes);
+
     /// <summary>The diagnostics to report, located by file path and span; they meet their syntax trees only when reported.</summary>
     public const string Diagnostics = nameof(Diagnostics);
 

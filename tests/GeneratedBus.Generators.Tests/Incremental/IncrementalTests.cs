@@ -48,6 +48,27 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void With_a_handler_override_of_an_unmarked_type_an_unrelated_edit_leaves_every_step_cached()
+    {
+        GeneratorRun first = GeneratorRun.For(SnapshotInputs.Scheduler + """
+
+            public sealed class Tracker : SchedulerListener
+            {
+                public override void OnSqlExecutionStart(SqlExecutionStart e) { }
+            }
+            """);
+        Assert.Contains(TrackingNames.UnmarkedHandledTypes, StepAssert.StepNamesFor(first));
+        Assert.Equal("GB0016", Assert.Single(first.GeneratorDiagnostics).Id);
+
+        GeneratorRun second = first.Rerun(first.Input.AddSyntaxTrees(
+            TestCompilation.Parse("namespace Other; public sealed class Unrelated { }", "Input9.cs")));
+
+        StepAssert.AllCached(second);
+        StepAssert.OnlyParseReran(second);
+        Assert.Equal("GB0016", Assert.Single(second.GeneratorDiagnostics).Id);
+    }
+
+    [Fact]
     public void Changing_a_method_body_leaves_every_step_cached()
     {
         GeneratorRun first = GeneratorRun.For(SnapshotInputs.Scheduler, Helper);

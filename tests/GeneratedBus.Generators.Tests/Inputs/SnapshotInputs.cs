@@ -236,8 +236,45 @@ public static class SnapshotInputs
         [BusEvent] public sealed record JobStart(int JobId) : SchedulerEvent;
         [BusEvent] public sealed record JobStartEvent(int JobId) : SchedulerEvent;
         [BusEvent] internal sealed record Hidden(int JobId) : SchedulerEvent;
-        [BusEvent] public sealed class NotARecord { }
+        [BusEvent] public struct NotARecord { }
         [BusEvent] public sealed record JobEnd(int JobId) : SchedulerEvent;
+        """;
+
+    /// <summary>An existing domain model of classes: a class root, sealed class events and a non-sealed one with a subclass.</summary>
+    public const string ClassEvents = """
+        using GeneratedBus;
+
+        namespace Acme.Orders;
+
+        public abstract class OrderEvent
+        {
+            protected OrderEvent(int orderId) => OrderId = orderId;
+
+            public int OrderId { get; }
+        }
+
+        /// <summary>An order was placed.</summary>
+        [BusEvent] public sealed class OrderPlaced : OrderEvent
+        {
+            public OrderPlaced(int orderId, decimal total) : base(orderId) => Total = total;
+
+            public decimal Total { get; }
+        }
+
+        [BusEvent] public class OrderChanged : OrderEvent
+        {
+            public OrderChanged(int orderId) : base(orderId) { }
+        }
+
+        [BusEvent] public sealed class OrderCancelled : OrderChanged
+        {
+            public OrderCancelled(int orderId) : base(orderId) { }
+        }
+
+        public sealed class OrderAddressChanged : OrderChanged
+        {
+            public OrderAddressChanged(int orderId) : base(orderId) { }
+        }
         """;
 
     /// <summary>Every input, named, for the compile-clean tests.</summary>
@@ -245,7 +282,7 @@ public static class SnapshotInputs
     {
         nameof(OneEvent), nameof(Scheduler), nameof(SparkScheduler), nameof(TwoBuses), nameof(NestedNamespaces),
         nameof(RecordStructInterfaceRoot), nameof(DocsCarriedOver), nameof(NamedBus), nameof(NonSealedHierarchy),
-        nameof(KindMapHierarchy), nameof(KeywordsAndUnicode), nameof(GlobalNamespaceAndNestedRoot),
+        nameof(KindMapHierarchy), nameof(KeywordsAndUnicode), nameof(GlobalNamespaceAndNestedRoot), nameof(ClassEvents),
     };
 
     /// <summary>The input named <paramref name="name"/>.</summary>

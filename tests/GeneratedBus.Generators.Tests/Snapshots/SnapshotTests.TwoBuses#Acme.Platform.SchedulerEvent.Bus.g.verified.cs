@@ -258,8 +258,9 @@ namespace Acme.Platform
     }
 
     /// <summary>
-    /// The bus of <see cref="global::Acme.Platform.SchedulerEvent"/> events: posting never blocks, and each queue delivers to its
-    /// <see cref="global::Acme.Platform.ISchedulerListener"/> listeners on its own thread.
+    /// The bus of <see cref="global::Acme.Platform.SchedulerEvent"/> events: each queue delivers to its
+    /// <see cref="global::Acme.Platform.ISchedulerListener"/> listeners on its own thread. Posting never blocks on a DropWrite
+    /// queue, which drops and counts what does not fit; a Wait queue makes the poster wait for room.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public sealed class SchedulerBus : global::GeneratedBus.LiveListenerBus<global::Acme.Platform.ISchedulerListener, global::Acme.Platform.SchedulerEvent>
@@ -271,13 +272,25 @@ namespace Acme.Platform
         {
         }
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
+        /// <remarks>
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Acme.Platform.JobStart e) => PostWithKind(e, (int)global::Acme.Platform.SchedulerEventKind.JobStart);
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
+        /// <remarks>
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Acme.Platform.JobEnd e) => PostWithKind(e, (int)global::Acme.Platform.SchedulerEventKind.JobEnd);
     }
