@@ -37,13 +37,24 @@ public sealed class BusGenerator : IIncrementalGenerator
             .Select(static (parsed, _) => EventParser.RenderDoc(parsed))
             .WithTrackingName(TrackingNames.Events);
 
+        // Listener classes and the handlers they override, for the queues' interest filter: a syntax filter that passes
+        // only classes with a base list and an override named On…, then one symbol each.
+        IncrementalValuesProvider<ListenerSpec> listeners = context.SyntaxProvider
+            .CreateSyntaxProvider(
+                static (node, _) => ListenerParser.IsCandidate(node),
+                static (context, cancellationToken) => ListenerParser.Parse(context, cancellationToken))
+            .Where(static found => found is not null)
+            .Select(static (found, _) => found!)
+            .WithTrackingName(TrackingNames.Listeners);
+
         IncrementalValuesProvider<BusSpec> buses = events
             .Where(static result => result.Event is not null)
             .Select(static (result, _) => result.Event!)
             .WithTrackingName(TrackingNames.EventSpecs)
             .Collect()
             .WithTrackingName(TrackingNames.AllEventSpecs)
-            .SelectMany(static (specs, _) => BusPlanner.Create(specs).Buses)
+            .Combine(listeners.Collect())
+            .SelectMany(static (pair, _) => BusPlanner.Create(pair.Left, pair.Right).Buses)
             .WithTrackingName(TrackingNames.Buses);
 
         context.RegisterSourceOutput(buses, static (output, bus) => output.AddSource(bus.HintName, BusEmitter.Emit(bus)));

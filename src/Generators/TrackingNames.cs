@@ -15,6 +15,9 @@ public static class TrackingNames
     /// <summary>Every event model of the compilation, together.</summary>
     public const string AllEventSpecs = nameof(AllEventSpecs);
 
+    /// <summary>Each listener class that overrides handlers of a generated no-op base; recorded only where such a class exists.</summary>
+    public const string Listeners = nameof(Listeners);
+
     /// <summary>One model per bus to emit.</summary>
     public const string Buses = nameof(Buses);
 

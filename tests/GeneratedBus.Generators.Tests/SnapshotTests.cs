@@ -53,4 +53,7 @@ public class SnapshotTests
     public void DocsCarriedOverWithoutDocumentationFile() => Snapshot.Verify(GeneratorRun.For(TestCompilation.Create(
         new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest, Microsoft.CodeAnalysis.DocumentationMode.None),
         SnapshotInputs.DocsCarriedOver)));
+
+    [Fact]
+    public void ListenerInterests() => Snapshot.Verify(GeneratorRun.For(SnapshotInputs.ListenerInterests));
 }

@@ -25,7 +25,9 @@ internal sealed partial class BusEmitter
                     : base(options, {{Binding}})
                 {
                 }
+
                 """);
+            WriteTypedAddToQueue();
             foreach (EventSpec spec in _bus.Events)
             {
                 if (spec.IsSealed)

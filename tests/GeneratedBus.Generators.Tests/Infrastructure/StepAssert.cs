@@ -23,7 +23,8 @@ public static class StepAssert
     /// The tracked steps <paramref name="run"/> must show: all of them, but the hosting ones only when the compilation
     /// references GeneratedBus.Hosting (without it Roslyn records no step of that branch).
     /// </summary>
-    /// The step of handler overrides of unmarked types shows only where the input overrides a handler of an unmarked type.
+    /// The step of handler overrides of unmarked types shows only where the input overrides a handler of an unmarked type,
+    /// and the listeners step only where a listener class derives from an unbound base.
     public static IReadOnlyList<string> StepNamesFor(GeneratorRun run)
     {
         bool hosting = run.Input.ReferencedAssemblyNames.Any(a => a.Name == "GeneratedBus.Hosting");
@@ -32,10 +33,24 @@ public static class StepAssert
             .Any(method => HandlerOverrides.IsCandidate(method)
                 && run.Input.GetSemanticModel(tree).GetTypeInfo(method.ParameterList.Parameters[0].Type!).Type is INamedTypeSymbol type
                 && !type.GetAttributes().Any(a => a.AttributeClass?.Name == "BusEventAttribute")));
+        // A class that overrides On… handlers and derives, through source bases, from an unbound (generated) base.
+        bool listeners = run.Input.SyntaxTrees.Any(tree => tree.GetRoot().DescendantNodes()
+            .Where(ListenerParser.IsCandidate)
+            .Any(node => run.Input.GetSemanticModel(tree).GetDeclaredSymbol(node) is INamedTypeSymbol { IsAbstract: false } type
+                && BasesOf(type).Any(b => b.TypeKind == TypeKind.Error)));
         return TrackedStepNames
             .Where(n => hosting || n is not (TrackingNames.HostingReferenced or TrackingNames.HostingBuses))
             .Where(n => unmarked || n != TrackingNames.UnmarkedHandledTypes)
+            .Where(n => listeners || n != TrackingNames.Listeners)
             .ToArray();
+    }
+
+    private static IEnumerable<INamedTypeSymbol> BasesOf(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            yield return current;
+        }
     }
 
     /// <summary>Asserts that every tracked step and every output of <paramref name="run"/> was Cached or Unchanged.</summary>

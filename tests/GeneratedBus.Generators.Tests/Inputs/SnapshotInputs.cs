@@ -277,12 +277,59 @@ public static class SnapshotInputs
         }
         """;
 
+    /// <summary>
+    /// Listener classes for the interest filter: one handling two of five kinds, one deriving from it and adding a
+    /// third, and those the generator leaves out (OnOtherEvent, firehose, private, abstract, explicit interface).
+    /// </summary>
+    public const string ListenerInterests = """
+        using GeneratedBus;
+
+        namespace Acme.Orders;
+
+        public abstract record OrderEvent(int Id);
+        [BusEvent] public sealed record OrderPlaced(int Id) : OrderEvent(Id);
+        [BusEvent] public sealed record OrderPaid(int Id) : OrderEvent(Id);
+        [BusEvent] public sealed record OrderPacked(int Id) : OrderEvent(Id);
+        [BusEvent] public sealed record OrderShipped(int Id) : OrderEvent(Id);
+        [BusEvent] public sealed record OrderCancelled(int Id) : OrderEvent(Id);
+
+        public class Notifier : OrderListener
+        {
+            public override void OnOrderShipped(OrderShipped e) { }
+            public override void OnOrderCancelled(OrderCancelled e) { }
+        }
+
+        public sealed class PackingNotifier : Notifier
+        {
+            public override void OnOrderPacked(OrderPacked e) { }
+        }
+
+        internal sealed class Auditor : OrderListener
+        {
+            public override void OnOrderPaid(OrderPaid e) { }
+            public override void OnOtherEvent(OrderEvent e) { }
+        }
+
+        public sealed class Hose : OrderFirehoseListener
+        {
+            public override void OnEvent(OrderEvent e) { }
+        }
+
+        public static class Holder
+        {
+            private sealed class Hidden : OrderListener
+            {
+                public override void OnOrderPaid(OrderPaid e) { }
+            }
+        }
+        """;
+
     /// <summary>Every input, named, for the compile-clean tests.</summary>
     public static TheoryData<string> All => new()
     {
         nameof(OneEvent), nameof(Scheduler), nameof(SparkScheduler), nameof(TwoBuses), nameof(NestedNamespaces),
         nameof(RecordStructInterfaceRoot), nameof(DocsCarriedOver), nameof(NamedBus), nameof(NonSealedHierarchy),
-        nameof(KindMapHierarchy), nameof(KeywordsAndUnicode), nameof(GlobalNamespaceAndNestedRoot), nameof(ClassEvents),
+        nameof(KindMapHierarchy), nameof(KeywordsAndUnicode), nameof(GlobalNamespaceAndNestedRoot), nameof(ClassEvents), nameof(ListenerInterests),
     };
 
     /// <summary>The input named <paramref name="name"/>.</summary>

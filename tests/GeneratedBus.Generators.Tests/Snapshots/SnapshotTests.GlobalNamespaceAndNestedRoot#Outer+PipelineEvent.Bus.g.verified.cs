@@ -234,6 +234,33 @@ internal sealed class PipelineBus : global::GeneratedBus.LiveListenerBus<global:
     {
     }
 
+    /// <summary>
+    /// Adds a listener that handles only <paramref name="kinds"/> to the named queue, as
+    /// <c>AddToQueue(listener, queue, EventKindSet)</c> does: for listener types declared outside this project,
+    /// whose handlers the generator cannot see. The queue skips events no listener of it handles.
+    /// </summary>
+    /// <param name="listener">The listener.</param>
+    /// <param name="queue">The queue name.</param>
+    /// <param name="kinds">The kinds the listener handles; <see cref="global::PipelineEventKind.Other"/> for what reaches <c>OnOtherEvent</c>.</param>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="listener"/>, <paramref name="queue"/> or <paramref name="kinds"/> is <see langword="null"/>.</exception>
+    /// <exception cref="global::System.ArgumentOutOfRangeException">A kind is not a member of <see cref="global::PipelineEventKind"/>.</exception>
+    /// <exception cref="global::System.InvalidOperationException">The bus was stopped or disposed and has no queue of that name.</exception>
+    public void AddToQueue(global::IPipelineListener listener, string queue, global::PipelineEventKind[] kinds)
+    {
+        if (kinds is null)
+        {
+            throw new global::System.ArgumentNullException("kinds");
+        }
+
+        int[] numbers = new int[kinds.Length];
+        for (int i = 0; i < kinds.Length; i++)
+        {
+            numbers[i] = (int)kinds[i];
+        }
+
+        AddToQueue(listener, queue, global::GeneratedBus.EventKindSet.Of(numbers));
+    }
+
     /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
     /// <param name="e">The event.</param>
     /// <remarks>
