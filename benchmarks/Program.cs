@@ -35,6 +35,7 @@ public static class Program
         typeof(TwoProducerBenchmarks),
         typeof(DropPathBenchmarks),
         typeof(GeneratorBenchmarks),
+        typeof(FilterPathBenchmarks),
     ];
 
     public static int Main(string[] args)

@@ -37,13 +37,24 @@ public sealed class BusGenerator : IIncrementalGenerator
             .Select(static (parsed, _) => EventParser.RenderDoc(parsed))
             .WithTrackingName(TrackingNames.Events);
 
+        // Listener classes and the handlers they override, for the queues' interest filter: a syntax filter that passes
+        // only classes with a base list and an override named On…, then one symbol each.
+        IncrementalValuesProvider<ListenerSpec> listeners = context.SyntaxProvider
+            .CreateSyntaxProvider(
+                static (node, _) => ListenerParser.IsCandidate(node),
+                static (context, cancellationToken) => ListenerParser.Parse(context, cancellationToken))
+            .Where(static found => found is not null)
+            .Select(static (found, _) => found!)
+            .WithTrackingName(TrackingNames.Listeners);
+
         IncrementalValuesProvider<BusSpec> buses = events
             .Where(static result => result.Event is not null)
             .Select(static (result, _) => result.Event!)
             .WithTrackingName(TrackingNames.EventSpecs)
             .Collect()
             .WithTrackingName(TrackingNames.AllEventSpecs)
-            .SelectMany(static (specs, _) => BusPlanner.Create(specs).Buses)
+            .Combine(listeners.Collect())
+            .SelectMany(static (pair, _) => BusPlanner.Create(pair.Left, pair.Right).Buses)
             .WithTrackingName(TrackingNames.Buses);
 
         context.RegisterSourceOutput(buses, static (output, bus) => output.AddSource(bus.HintName, BusEmitter.Emit(bus)));
@@ -62,9 +73,20 @@ public sealed class BusGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(hostingBuses, static (output, spec) => output.AddSource(spec.HintName, HostingEmitter.Emit(spec)));
 
+        // Handler overrides of types that lack [BusEvent] (GB0017): a syntax filter that passes only override methods
+        // named On… with one parameter, then one type binding each, so it costs little on every keystroke.
+        IncrementalValuesProvider<UnmarkedHandledType> unmarked = context.SyntaxProvider
+            .CreateSyntaxProvider(
+                static (node, _) => HandlerOverrides.IsCandidate(node),
+                static (context, cancellationToken) => HandlerOverrides.Parse(context, cancellationToken))
+            .Where(static found => found is not null)
+            .Select(static (found, _) => found!)
+            .WithTrackingName(TrackingNames.UnmarkedHandledTypes);
+
         IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics = events
             .Collect()
-            .Select(static (results, _) => DiagnosticCollector.Collect(results))
+            .Combine(unmarked.Collect())
+            .Select(static (pair, _) => DiagnosticCollector.Collect(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Diagnostics);
 
         // Only this branch sees the compilation: a diagnostic located in a syntax tree is one that #pragma warning and a

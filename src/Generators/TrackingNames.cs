@@ -15,8 +15,14 @@ public static class TrackingNames
     /// <summary>Every event model of the compilation, together.</summary>
     public const string AllEventSpecs = nameof(AllEventSpecs);
 
+    /// <summary>Each listener class that overrides handlers of a generated no-op base; recorded only where such a class exists.</summary>
+    public const string Listeners = nameof(Listeners);
+
     /// <summary>One model per bus to emit.</summary>
     public const string Buses = nameof(Buses);
+
+    /// <summary>Each handler override whose event type lacks [BusEvent] (GB0017 when its root has a bus); recorded only where such an override exists.</summary>
+    public const string UnmarkedHandledTypes = nameof(UnmarkedHandledTypes);
 
     /// <summary>The diagnostics to report, located by file path and span; they meet their syntax trees only when reported.</summary>
     public const string Diagnostics = nameof(Diagnostics);

@@ -44,4 +44,16 @@ public class SnapshotTests
 
     [Fact]
     public void EventsLeftOut() => Snapshot.Verify(GeneratorRun.For(SnapshotInputs.EventsLeftOut));
+
+    [Fact]
+    public void ClassEvents() => Snapshot.Verify(GeneratorRun.For(SnapshotInputs.ClassEvents));
+
+    // Without GenerateDocumentationFile the compiler gives no doc XML; the handlers still carry the docs, read from syntax.
+    [Fact]
+    public void DocsCarriedOverWithoutDocumentationFile() => Snapshot.Verify(GeneratorRun.For(TestCompilation.Create(
+        new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest, Microsoft.CodeAnalysis.DocumentationMode.None),
+        SnapshotInputs.DocsCarriedOver)));
+
+    [Fact]
+    public void ListenerInterests() => Snapshot.Verify(GeneratorRun.For(SnapshotInputs.ListenerInterests));
 }

@@ -54,7 +54,7 @@ public sealed class PackageTests : IDisposable
             namespace Consumer;
 
             #pragma warning disable GB0001 // what the test proves: a pragma reaches the generator's diagnostics
-            [BusEvent] public sealed class NotARecord { }
+            [BusEvent] public struct NotARecord { }
             #pragma warning restore GB0001
 
             [BusEvent, System.Obsolete("Gone.", true)] public sealed record Gone(int OrderId) : ShopEvent;

@@ -22,8 +22,13 @@ public sealed class AccountingTests(SmallRunFixture small)
         foreach (QueueRow q in queues)
         {
             Assert.True(q.Posted == q.Processed + q.Dropped, $"{q.Name}: posted {q.Posted} != processed {q.Processed} + dropped {q.Dropped}");
-            Assert.Equal(totalPosted, q.Posted);
+            // Offered to every queue; a queue enqueues only the kinds its listeners handle and counts the rest skipped.
+            Assert.Equal(totalPosted, q.Posted + q.Skipped);
         }
+
+        // The firehose and the event log take every kind; the status listeners handle a few.
+        Assert.All(queues.Where(q => q.Name is QueueNames.Shared or QueueNames.EventLog), q => Assert.Equal(0, q.Skipped));
+        Assert.All(queues.Where(q => q.Name is QueueNames.AppStatus or QueueNames.ExecutorManagement), q => Assert.True(q.Skipped > 0, $"{q.Name} skipped nothing"));
     }
 
     [Fact]
@@ -67,11 +72,13 @@ public sealed class AccountingTests(SmallRunFixture small)
     {
         SampleRun run = small.Run;
 
-        long posted = run.Table.Value("Events by type", "firehose.total");
-        foreach (string name in new[] { "AppStatusListener", "ExecutorLivenessListener", "EventCounter" })
+        // Each got every event its queue carried: all of them for the firehose, the kinds it handles for the others.
+        foreach ((string name, string queue) in new[] { ("AppStatusListener", QueueNames.AppStatus), ("ExecutorLivenessListener", QueueNames.ExecutorManagement), ("EventCounter", QueueNames.Shared) })
         {
-            Assert.Equal(posted, run.Table.Listeners.Single(l => l.Name == name).Events);
+            Assert.Equal(run.Table.Queues.Single(q => q.Name == queue).Processed, run.Table.Listeners.Single(l => l.Name == name).Events);
         }
+
+        Assert.Equal(run.Table.Value("Events by type", "firehose.total"), run.Table.Queues.Single(q => q.Name == QueueNames.Shared).Processed);
     }
 
     [Fact]
@@ -86,7 +93,7 @@ public sealed class AccountingTests(SmallRunFixture small)
         foreach (QueueRow q in run.Table.Queues.Where(q => QueueNames.MustNotDrop.Contains(q.Name)))
         {
             Assert.Equal(1, q.Capacity);
-            Assert.True(q.Posted > 10_000, $"{q.Name}: only {q.Posted} events");
+            Assert.True(q.Posted > 1_000, $"{q.Name}: only {q.Posted} events");
             Assert.True(q.Dropped == 0, $"{q.Name} dropped {q.Dropped}");
             Assert.Equal(q.Posted, q.Processed);
         }

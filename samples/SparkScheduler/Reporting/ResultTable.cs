@@ -25,11 +25,11 @@ internal static class ResultTable
         o.WriteLine();
 
         o.WriteLine(Queues);
-        o.WriteLine(string.Create(inv, $"{"queue",-20} {"capacity",10} {"posted",12} {"processed",12} {"dropped",12} {"waits",10} {"waited_ms",10}"));
+        o.WriteLine(string.Create(inv, $"{"queue",-20} {"capacity",10} {"posted",12} {"processed",12} {"dropped",12} {"waits",10} {"waited_ms",10} {"skipped",12}"));
         foreach (QueueStats q in r.QueuesInOrder())
         {
             ProducerWaits w = r.WaitsOf(q.Name);
-            o.WriteLine(string.Create(inv, $"{q.Name,-20} {q.Capacity,10} {q.Posted,12} {q.Processed,12} {q.Dropped,12} {w.Waits,10} {w.Waited.TotalMilliseconds,10:F0}"));
+            o.WriteLine(string.Create(inv, $"{q.Name,-20} {q.Capacity,10} {q.Posted,12} {q.Processed,12} {q.Dropped,12} {w.Waits,10} {w.Waited.TotalMilliseconds,10:F0} {q.Skipped,12}"));
         }
 
         o.WriteLine();

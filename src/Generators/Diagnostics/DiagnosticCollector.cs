@@ -9,18 +9,21 @@ namespace GeneratedBus.Generators.Diagnostics;
 /// <summary>Gathers the parser's diagnostics and locates the planner's issues at their event or root.</summary>
 internal static class DiagnosticCollector
 {
-    /// <summary>Every diagnostic for <paramref name="results"/>, in source order.</summary>
-    public static EquatableArray<DiagnosticInfo> Collect(ImmutableArray<EventResult> results)
+    /// <summary>Every diagnostic for <paramref name="results"/> and <paramref name="unmarked"/>, in source order.</summary>
+    public static EquatableArray<DiagnosticInfo> Collect(ImmutableArray<EventResult> results, ImmutableArray<UnmarkedHandledType> unmarked)
     {
-        var infos = new List<DiagnosticInfo>();
+        var infos = new List<DiagnosticInfo>(MissingBusEvents.Report(unmarked, results));
         var eventLocations = new Dictionary<string, DiagnosticLocation?>(System.StringComparer.Ordinal);
         var rootLocations = new Dictionary<string, DiagnosticLocation?>(System.StringComparer.Ordinal);
         var specs = new List<EventSpec>();
+        var roots = new HashSet<string>(results.Where(r => r.Event is not null).Select(r => r.Event!.Root.MetadataName), System.StringComparer.Ordinal);
         foreach (EventResult result in results)
         {
             if (result.Diagnostic is not null)
             {
-                infos.Add(result.Diagnostic);
+                infos.Add(result.RootlessMetadataName is { } name && roots.Contains(name)
+                    ? DiagnosticInfo.Create(DiagnosticDescriptors.BusEventOnRoot, result.Location, result.Diagnostic.MessageArgs[0])
+                    : result.Diagnostic);
             }
 
             if (result.Event is { } spec)

@@ -8,11 +8,11 @@ internal static class DiagnosticDescriptors
     private const string Category = "GeneratedBus";
     private const string HelpBase = "https://github.com/generatedbus/generatedbus/blob/main/docs/diagnostics.md#";
 
-    /// <summary>GB0001: [BusEvent] on something that is not a record.</summary>
+    /// <summary>GB0001: [BusEvent] on a struct that is not a record struct (classes and records are events).</summary>
     public static readonly DiagnosticDescriptor NotARecord = Create(
         "GB0001",
-        "Bus event must be a record",
-        "'{0}' is marked [BusEvent] but is not a record; declare it as a 'record' or 'record struct', or remove the attribute");
+        "Bus event struct must be a record struct",
+        "'{0}' is marked [BusEvent] but is a struct that is not a record struct; declare it as a 'record struct', a class or a record, or remove the attribute");
 
     /// <summary>GB0002: a generic event, or one nested in a generic type.</summary>
     public static readonly DiagnosticDescriptor GenericEvent = Create(
@@ -30,7 +30,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NoRoot = Create(
         "GB0004",
         "Bus event has no root",
-        "'{0}' has no event root: it has no base type other than object and implements no [EventBus] interface; derive it from a root record such as 'public abstract record MyEvent;' or implement an interface marked [EventBus]");
+        "'{0}' has no event root: it has no base type other than object and implements no [EventBus] interface; derive it from a root record or class such as 'public abstract record MyEvent;', or implement an interface marked [EventBus]");
 
     /// <summary>GB0005: two events of one bus, or an event and the generated code, want the same member name.</summary>
     public static readonly DiagnosticDescriptor HandlerClash = Create(
@@ -98,6 +98,17 @@ internal static class DiagnosticDescriptors
         "GB0015",
         "Async void override of a generated listener handler",
         "'{0}' is an async void {1} of the generated handler '{2}.{3}': the bus cannot wait for it, so it breaks the queue's ordering, accounting and timers, and a throw after its first await ends the process; use the async listener instead: derive from '{4}' (or implement '{5}') and override the handler's Async form, which returns a ValueTask");
+    /// <summary>GB0016: [BusEvent] on a type that is itself the root of a bus.</summary>
+    public static readonly DiagnosticDescriptor BusEventOnRoot = Create(
+        "GB0016",
+        "[BusEvent] on an event root",
+        "'{0}' is the root of a bus, which is never an event of its own bus; remove [BusEvent] from it (the events deriving from it keep theirs)");
+
+    /// <summary>GB0017: a handler override for a type of a bus's hierarchy that is not marked [BusEvent].</summary>
+    public static readonly DiagnosticDescriptor MissingBusEvent = Create(
+        "GB0017",
+        "Handled type is not marked [BusEvent]",
+        "'{0}' derives from the event root '{1}' and is handled by '{2}', but it is not marked [BusEvent], so the bus has no such handler and routes it to OnOtherEvent; add [BusEvent] to '{0}'");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) => new(
         id,

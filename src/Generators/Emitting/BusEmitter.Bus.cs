@@ -10,8 +10,9 @@ internal sealed partial class BusEmitter
         WriteTypeHeader(
             $"""
                 /// <summary>
-                /// The bus of <see cref="{_root.TypeName}"/> events: posting never blocks, and each queue delivers to its
-                /// <see cref="{ListenerInterface}"/> listeners on its own thread.
+                /// The bus of <see cref="{_root.TypeName}"/> events: each queue delivers to its
+                /// <see cref="{ListenerInterface}"/> listeners on its own thread. Posting never blocks on a DropWrite
+                /// queue, which drops and counts what does not fit; a Wait queue makes the poster wait for room.
                 /// </summary>
                 """,
             $"sealed class {_root.BusTypeName} : global::GeneratedBus.LiveListenerBus<{ListenerInterface}, {_root.TypeName}>");
@@ -24,9 +25,11 @@ internal sealed partial class BusEmitter
                     : base(options, {{Binding}})
                 {
                 }
+
                 """);
-            _writer.WriteLine();
             WriteBusAsyncMembers();
+            _writer.WriteLine();
+            WriteTypedAddToQueue();
             foreach (EventSpec spec in _bus.Events)
             {
                 if (spec.IsSealed)
@@ -42,22 +45,29 @@ internal sealed partial class BusEmitter
     private void WritePost(EventSpec spec)
     {
         string kind = $"(int){Kind}.{spec.KindName}";
-        if (spec.IsValueType)
-        {
-            _writer.WriteLine($"""
-                /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
-                /// <param name="e">The event.</param>
-                /// <remarks>A record struct is boxed to <see cref="{_root.TypeName}"/>: one allocation per post.</remarks>
-                public void Post({spec.TypeName} e) => PostWithKind(e, {kind});
-                """);
-            return;
-        }
-
+        string boxing = spec.IsValueType
+            ? $"""
+                /// A record struct is boxed to <see cref="{_root.TypeName}"/>: one allocation per post.
+                """ + "\n"
+            : string.Empty;
+        string nullCheck = spec.IsValueType
+            ? string.Empty
+            : "\n/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"e\"/> is <see langword=\"null\"/>.</exception>";
         _writer.WriteLine($"""
-            /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+            /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
             /// <param name="e">The event.</param>
-            /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
+            /// <remarks>
+            {boxing}{PostBehaviour}
+            /// </remarks>{nullCheck}
             public void Post({spec.TypeName} e) => PostWithKind(e, {kind});
             """);
     }
+
+    // What a post does in each state of the bus and its queues, as LiveListenerBus.Post does it.
+    private const string PostBehaviour = """
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        """;
 }

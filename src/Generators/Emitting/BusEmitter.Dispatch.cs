@@ -52,7 +52,7 @@ internal sealed partial class BusEmitter
                 /// listeners: one kind switch per event, not one per listener.
                 /// </summary>
                 """,
-            $"readonly struct {_root.DispatcherName} : {SpanContract}");
+            $"readonly struct {_root.DispatcherName} : {SpanContract}{InterestContract}");
         using (_writer.Braces())
         {
             if (!UsesTypeSwitch)
@@ -76,6 +76,11 @@ internal sealed partial class BusEmitter
             WriteDispatchSpan();
             _writer.WriteLine();
             WriteWrongKind();
+            if (HasListeners)
+            {
+                _writer.WriteLine();
+                WriteKindsHandledBy();
+            }
         }
     }
 

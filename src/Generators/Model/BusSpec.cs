@@ -4,4 +4,5 @@ namespace GeneratedBus.Generators.Model;
 /// <param name="Root">The root.</param>
 /// <param name="Events">The events, each with a distinct handler name.</param>
 /// <param name="HintName">The generated file's name, unique even where hint names are compared ignoring case.</param>
-internal sealed record BusSpec(RootSpec Root, EquatableArray<EventSpec> Events, string HintName);
+/// <param name="Listeners">The listener classes of this compilation that derive from the bus's no-op base, in ordinal order of name.</param>
+internal sealed record BusSpec(RootSpec Root, EquatableArray<EventSpec> Events, string HintName, EquatableArray<ListenerSpec> Listeners);

@@ -5,4 +5,11 @@ namespace GeneratedBus.Generators.Model;
 /// <param name="Diagnostic">Why it is left out, if the user should be told.</param>
 /// <param name="Location">The event's name, where planner diagnostics about the event point.</param>
 /// <param name="RootLocation">The root's name (or the event's, for roots from metadata), for diagnostics about the root.</param>
-internal sealed record EventResult(EventSpec? Event, DiagnosticInfo? Diagnostic, DiagnosticLocation? Location, DiagnosticLocation? RootLocation);
+internal sealed record EventResult(EventSpec? Event, DiagnosticInfo? Diagnostic, DiagnosticLocation? Location, DiagnosticLocation? RootLocation)
+{
+    /// <summary>
+    /// For an event without a root (GB0004), its own metadata name: the collector reports GB0016 instead when another
+    /// event has it as its root, since then the attribute sits on a root.
+    /// </summary>
+    public string? RootlessMetadataName { get; init; }
+}

@@ -24,7 +24,19 @@ internal static class DocXml
     private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<int, string?>> s_byTree = new();
 
     /// <summary>The doc XML of <paramref name="type"/>, declared by <paramref name="declaration"/>.</summary>
+    /// <remarks>
+    /// Without documentation XML from the compiler (no <c>GenerateDocumentationFile</c>, so doc comments are plain
+    /// comments), the comment is read from the declaration's syntax instead (<see cref="DocTrivia"/>).
+    /// </remarks>
     public static string? Of(INamedTypeSymbol type, TypeDeclarationSyntax declaration, CancellationToken cancellationToken)
+    {
+        string? xml = FromCompiler(type, declaration, cancellationToken);
+        return string.IsNullOrEmpty(xml) && declaration.SyntaxTree.Options.DocumentationMode == DocumentationMode.None
+            ? DocTrivia.XmlOf(declaration)
+            : xml;
+    }
+
+    private static string? FromCompiler(INamedTypeSymbol type, TypeDeclarationSyntax declaration, CancellationToken cancellationToken)
     {
         if (type.DeclaringSyntaxReferences.Length != 1 || !IsSyntaxOnly(declaration))
         {

@@ -31,7 +31,9 @@ internal static class EventParser
         ParsedEvent Fail(DiagnosticDescriptor descriptor, params string[] args)
             => new(new EventResult(null, DiagnosticInfo.Create(descriptor, location, args), location, null), null);
 
-        if (!type.IsRecord)
+        // Classes and records are events alike (dispatch tests types, never record members); a struct must be a
+        // record struct, as it has always been.
+        if (type.IsValueType && !type.IsRecord)
         {
             return Fail(DiagnosticDescriptors.NotARecord, display);
         }
@@ -56,13 +58,21 @@ internal static class EventParser
 
         if (resolution.Root is not { } root)
         {
-            return Fail(DiagnosticDescriptors.NoRoot, display);
+            if (EventBusAttributes.IsMarked(type))
+            {
+                return Fail(DiagnosticDescriptors.BusEventOnRoot, display);
+            }
+
+            // The collector turns this into GB0016 when another event of the compilation has this type as its root.
+            ParsedEvent rootless = Fail(DiagnosticDescriptors.NoRoot, display);
+            return rootless with { Result = rootless.Result with { RootlessMetadataName = SymbolNames.MetadataNameOf(type) } };
         }
 
-        if (root.TypeKind is not (TypeKind.Class or TypeKind.Interface) || (root.TypeKind == TypeKind.Class && !root.IsRecord)
+        // A record deriving from a class, or a class from a record, is already a compiler error (CS8864, CS8865).
+        if (root.TypeKind is not (TypeKind.Class or TypeKind.Interface) || (root.TypeKind == TypeKind.Class && root.IsRecord != type.IsRecord)
             || !SymbolNames.CanBeSpelled(root))
         {
-            // A record deriving from a non-record class is already a compiler error (CS8864), as is an unnamed namespace.
+            // An unnamed namespace is a compiler error too.
             return null;
         }
 

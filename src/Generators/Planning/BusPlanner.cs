@@ -21,8 +21,8 @@ internal static class BusPlanner
     /// <param name="Issues">The problems, in the same order.</param>
     public sealed record Plan(IReadOnlyList<BusSpec> Buses, IReadOnlyList<PlanIssue> Issues);
 
-    /// <summary>Plans the buses for <paramref name="events"/>, given in compilation order.</summary>
-    public static Plan Create(IEnumerable<EventSpec> events)
+    /// <summary>Plans the buses for <paramref name="events"/>, given in compilation order, with their <paramref name="listeners"/>.</summary>
+    public static Plan Create(IEnumerable<EventSpec> events, IEnumerable<ListenerSpec>? listeners = null)
     {
         var buses = new List<BusSpec>();
         var issues = new List<PlanIssue>();
@@ -46,10 +46,10 @@ internal static class BusPlanner
             hintNameCounts.TryGetValue(root.MetadataName, out int seen);
             hintNameCounts[root.MetadataName] = seen + 1;
             EquatableArray<EventSpec> kept = EquatableArray<EventSpec>.From(KeepDistinctHandlers(root, group, issues));
-            buses.Add(new BusSpec(root, kept, HintNames.For(root.MetadataName, seen + 1)));
+            buses.Add(new BusSpec(root, kept, HintNames.For(root.MetadataName, seen + 1), default));
         }
 
-        return new Plan(buses, issues);
+        return new Plan(ListenerPlacement.Place(buses, listeners), issues);
     }
 
     // One list per root, roots in ordinal order; each list in declaration order without repeats (partial declarations).

@@ -128,7 +128,10 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
 
     /// <summary>
     /// Adds a listener to the named queue, creating the queue (and starting it, if the bus runs) on first use. Each call
-    /// is one registration: a listener added twice to a queue gets each event twice.
+    /// is one registration: a listener added twice to a queue gets each event twice. The queue enqueues only events
+    /// some listener of it handles: for a listener type declared in the bus's project, the kinds it overrides a
+    /// handler for, as the generator found them; for any other type, every kind (see
+    /// <see cref="AddToQueue(TListener, string, EventKindSet)"/>).
     /// </summary>
     /// <param name="listener">The listener.</param>
     /// <param name="queue">The queue name.</param>
@@ -145,7 +148,36 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
     public void AddToQueue(TListener listener, string queue)
     {
         ArgumentNullException.ThrowIfNull(listener);
+        AddToQueue(listener, queue, _dispatcher.KindsHandledBy(listener.GetType()));
+    }
+
+    /// <summary>
+    /// As <see cref="AddToQueue(TListener, string)"/>, for a listener that handles only <paramref name="kinds"/>: the
+    /// queue skips events of other kinds unless another of its listeners handles them. For listener types the
+    /// generator did not see (another assembly's), or to narrow one it did. A skipped event is counted in
+    /// <see cref="QueueStats.Skipped"/>, never as posted or dropped.
+    /// </summary>
+    /// <param name="listener">The listener.</param>
+    /// <param name="queue">The queue name.</param>
+    /// <param name="kinds">The kinds the listener handles; <see cref="EventKindSet.All"/> for every event.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="listener"/>, <paramref name="queue"/> or <paramref name="kinds"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="queue"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A kind is not one of the bus's dispatcher's kinds.</exception>
+    /// <exception cref="InvalidOperationException">The bus was stopped or disposed and has no queue of that name.</exception>
+    /// <exception cref="OutOfMemoryException">
+    /// The new queue's dispatch thread could not be created: the call leaves nothing behind and may be tried again.
+    /// </exception>
+    public void AddToQueue(TListener listener, string queue, EventKindSet kinds)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        ArgumentNullException.ThrowIfNull(kinds);
         BusOptionsValidation.CheckQueueName(queue);
+        if (kinds.Kinds.Count > 0 && kinds.Kinds[^1] >= _dispatcher.KindCount)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(kinds), kinds.Kinds[^1], $"Bus {_context.Name} has kinds 0 to {_dispatcher.KindCount - 1}.");
+        }
+
         List<AsyncEventQueue<TListener, TEvent>> folded;
         lock (_registry.Gate)
         {
@@ -153,11 +185,15 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
             if (_registry.Find(queue) is { } existing)
             {
                 _lifecycle.RefuseListenerIfStopped(existing);
+                // Widened before the listener joins, so it misses nothing it handles.
+                existing.Interest.Add(listener, kinds);
                 existing.Listeners.Add(listener);
             }
             else
             {
+                // A new queue takes every kind until its first listener's kinds narrow it, just after.
                 _lifecycle.AddQueue(queue, listener, BeforeQueuePublished);
+                _registry.Find(queue)!.Interest.Add(listener, kinds);
             }
         }
 

@@ -115,7 +115,7 @@ internal sealed class QueueRegistry<TListener, TEvent>
     {
         Invariant.LockHeld(Gate, "queues are created under the bus lock");
         int capacity = _capacities.TryGetValue(name, out int configured) ? configured : _context.QueueCapacity;
-        var created = new AsyncEventQueue<TListener, TEvent>(name, capacity, _context, _owner, _dispatcher, _onInterrupted);
+        var created = new AsyncEventQueue<TListener, TEvent>(name, capacity, _context, _owner, _dispatcher, _onInterrupted, Gate);
 
         // The latest of that name: an earlier one still running is followed by it in turn.
         if (_retired.FindLast(q => q.Name == name && !q.HasExited) is { } retiring)
@@ -149,6 +149,8 @@ internal sealed class QueueRegistry<TListener, TEvent>
             // Adds also run under Gate, so "left empty" cannot be undone by a concurrent add to this queue.
             if (queue.Listeners.Remove(listener))
             {
+                // After it left the list: the queue narrows only once the listener can no longer get an event.
+                queue.Interest.Remove(listener);
                 removed = true;
                 if (queue.Listeners.Count == 0)
                 {

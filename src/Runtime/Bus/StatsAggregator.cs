@@ -73,7 +73,7 @@ internal sealed class StatsAggregator<TListener, TEvent>
     private static void Add(Dictionary<string, QueueStats> byQueue, QueueStats add)
     {
         byQueue[add.Name] = byQueue.TryGetValue(add.Name, out QueueStats? had)
-            ? add with { Size = had.Size + add.Size, Posted = had.Posted + add.Posted, Processed = had.Processed + add.Processed, Dropped = had.Dropped + add.Dropped }
+            ? add with { Size = had.Size + add.Size, Posted = had.Posted + add.Posted, Processed = had.Processed + add.Processed, Dropped = had.Dropped + add.Dropped, Skipped = had.Skipped + add.Skipped }
             : add;
         Invariant.Holds(byQueue[add.Name].Size <= byQueue[add.Name].Capacity, "a queue name's row is within its capacity");
     }

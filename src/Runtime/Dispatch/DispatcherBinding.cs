@@ -1,3 +1,5 @@
+using System;
+
 namespace GeneratedBus;
 
 /// <summary>
@@ -41,6 +43,12 @@ public abstract class DispatcherBinding<TListener, TEvent>
     /// <summary>The dispatcher's kind of <paramref name="e"/>.</summary>
     internal abstract int Classify(TEvent e);
 
+    /// <summary>
+    /// The kinds listeners of exactly <paramref name="listenerType"/> handle, as the generated dispatcher found them;
+    /// <see cref="EventKindSet.All"/> for a type it does not know, or a dispatcher that knows none.
+    /// </summary>
+    internal abstract EventKindSet KindsHandledBy(Type listenerType);
+
     /// <summary>The dispatch thread's loop for <paramref name="queue"/>, compiled for the dispatcher.</summary>
     internal abstract QueueConsumer<TListener, TEvent> CreateConsumer(AsyncEventQueue<TListener, TEvent> queue, object owner);
 
@@ -62,6 +70,10 @@ internal sealed class DispatcherBinding<TListener, TEvent, TDispatcher> : Dispat
     internal override int KindCount => default(TDispatcher).KindCount;
 
     internal override int Classify(TEvent e) => default(TDispatcher).Classify(e);
+
+    // A type test on the struct, which the JIT folds for each dispatcher; only at AddToQueue, never on the post path.
+    internal override EventKindSet KindsHandledBy(Type listenerType) =>
+        default(TDispatcher) is IListenerKinds known ? known.KindsHandledBy(listenerType) ?? EventKindSet.All : EventKindSet.All;
 
     internal override QueueConsumer<TListener, TEvent> CreateConsumer(AsyncEventQueue<TListener, TEvent> queue, object owner) =>
         new QueueDelivery<TListener, TEvent, TDispatcher>(queue, owner, new ListenerCalls<TListener, TEvent, TDispatcher>(queue.Guard));

@@ -37,14 +37,17 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     /// <param name="owner">The bus: marks the dispatch thread (see <see cref="ConsumerThread"/>).</param>
     /// <param name="dispatcher">Makes the consumer, compiled for the bus's dispatcher.</param>
     /// <param name="onInterrupted">Removes an interrupted listener from every queue of the bus.</param>
+    /// <param name="gate">The bus lock, which every change of the queue's interest holds; null skips that check.</param>
     public AsyncEventQueue(
         string name,
         int capacity,
         BusContext context,
         object owner,
         DispatcherBinding<TListener, TEvent> dispatcher,
-        Action<TListener> onInterrupted)
+        Action<TListener> onInterrupted,
+        object? gate = null)
     {
+        Interest = new QueueInterest(dispatcher.KindCount, gate);
         Name = name;
         Context = context;
         Ring = new BoundedRing<TEvent>(capacity);
@@ -77,6 +80,9 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
 
     /// <summary>Wait queues: the producers waiting for room, for tests; <see langword="null"/> on a DropWrite queue.</summary>
     internal WaitingProducers? Waiting => _waiting;
+
+    /// <summary>The kinds the queue's listeners handle: <see cref="Offer"/> skips the rest.</summary>
+    public QueueInterest Interest { get; }
 
     /// <summary>The queue's listeners: a copy-on-write list, safe to change while the queue delivers.</summary>
     public ListenerList<TListener> Listeners { get; }
@@ -162,8 +168,9 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
 
     /// <summary>
     /// The one offer step of every post: the ring's verdict on <paramref name="e"/>, and what follows from it. Never
-    /// blocks. A full DropWrite queue drops and counts; so does a full Wait queue when the caller is a dispatch
-    /// thread, which must never wait. A closed queue ignores.
+    /// blocks. A kind no listener of the queue handles is skipped and counted as such. A full DropWrite queue drops
+    /// and counts; so does a full Wait queue when the caller is a dispatch thread, which must never wait. A closed
+    /// queue ignores.
     /// </summary>
     /// <param name="e">The event.</param>
     /// <param name="kind">Its kind.</param>
@@ -175,6 +182,14 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Offer(TEvent e, int kind, int thread)
     {
+        // No listener of the queue handles this kind: neither posted nor dropped, counted apart.
+        bool[]? wanted = Interest.Wanted;
+        if (wanted is not null && !wanted[kind])
+        {
+            Accounting.CountSkipped(thread);
+            return false;
+        }
+
         EnqueueResult result = Ring.TryEnqueue(e, kind, _claimRoom);
         if (result == EnqueueResult.Accepted)
         {

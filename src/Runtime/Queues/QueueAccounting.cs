@@ -24,6 +24,7 @@ internal sealed class QueueAccounting<TEvent>
     private readonly BoundedRing<TEvent> _ring;
     private readonly WaitingProducers? _waiting;
     private readonly ThreadCounter _dropped = new();
+    private readonly ThreadCounter _skipped = new();
     private ConsumerCounts _consumer;
     private int _firstDropSeen;
 
@@ -66,6 +67,13 @@ internal sealed class QueueAccounting<TEvent>
     /// </summary>
     /// <param name="thread">The producer's <see cref="ThreadNumbers.Current"/>.</param>
     public void CountRefusedUnlogged(int thread) => _dropped.Increment(thread);
+
+    /// <summary>Producer: counts an event of a kind no listener of the queue handles, which it never took.</summary>
+    /// <param name="thread">The producer's <see cref="ThreadNumbers.Current"/>.</param>
+    public void CountSkipped(int thread) => _skipped.Increment(thread);
+
+    /// <summary>Events skipped because no listener of the queue handles their kind.</summary>
+    public long Skipped => _skipped.Sum();
 
     /// <summary>Dispatch thread: an event reached every listener.</summary>
     public void CountProcessed() =>
@@ -113,7 +121,7 @@ internal sealed class QueueAccounting<TEvent>
         inFlight = head - processed - abandoned;
         Invariant.Holds(inFlight is 0 or 1, "a queue has at most one event in flight");
         Invariant.Holds(tail - head >= 0 && tail - head <= _ring.Capacity, "a queue's size is within its capacity");
-        return new QueueStats(name, _ring.Capacity, (int)(tail - head), tail + dropped, processed, dropped + abandoned);
+        return new QueueStats(name, _ring.Capacity, (int)(tail - head), tail + dropped, processed, dropped + abandoned) { Skipped = Skipped };
     }
 
     /// <summary>

@@ -19,10 +19,6 @@ public class DiagnosticTests
         """;
 
     [Fact]
-    public void GB0001_BusEvent_on_a_class_that_is_not_a_record()
-        => DiagnosticAssert.ReportsOnly(Prelude + "[BusEvent] public sealed class [|Plain|] { }", "GB0001", "Acme.Plain");
-
-    [Fact]
     public void GB0001_BusEvent_on_a_struct_that_is_not_a_record()
         => DiagnosticAssert.ReportsOnly(Prelude + "[BusEvent] public struct [|Plain|] { }", "GB0001", "Acme.Plain");
 
@@ -57,19 +53,8 @@ public class DiagnosticTests
         => DiagnosticAssert.ReportsOnly(Prelude + "[BusEvent] public sealed record [|Lonely|](int X);", "GB0004", "Acme.Lonely");
 
     [Fact]
-    public void GB0004_BusEvent_on_the_root_itself_leaves_the_rest_of_the_bus()
-    {
-        GeneratorRun run = DiagnosticAssert.ReportsOnly(
-            """
-            using GeneratedBus;
-            namespace Acme;
-            [BusEvent] public abstract record [|SchedulerEvent|];
-            [BusEvent] public sealed record JobStart(int JobId) : SchedulerEvent;
-            """,
-            "GB0004",
-            "Acme.SchedulerEvent");
-        Assert.Contains("void OnJobStart(", Assert.Single(run.Result.GeneratedSources).SourceText.ToString(), System.StringComparison.Ordinal);
-    }
+    public void GB0004_class_event_deriving_only_from_object()
+        => DiagnosticAssert.ReportsOnly(Prelude + "[BusEvent] public sealed class [|Plain|] { }", "GB0004", "Acme.Plain");
 
     [Fact]
     public void GB0004_record_struct_without_an_EventBus_interface()
@@ -406,4 +391,60 @@ public class DiagnosticTests
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "GB0015");
         Assert.Null(run.Result.Exception);
     }
+
+    [Fact]
+    public void GB0016_BusEvent_on_the_root_of_other_events_leaves_the_rest_of_the_bus()
+    {
+        GeneratorRun run = DiagnosticAssert.ReportsOnly(
+            """
+            using GeneratedBus;
+            namespace Acme;
+            [BusEvent] public abstract record [|SchedulerEvent|];
+            [BusEvent] public sealed record JobStart(int JobId) : SchedulerEvent;
+            """,
+            "GB0016",
+            "Acme.SchedulerEvent");
+        Assert.Contains("remove [BusEvent]", run.GeneratorDiagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        Assert.Contains("void OnJobStart(", Assert.Single(run.Result.GeneratedSources).SourceText.ToString(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GB0016_BusEvent_on_an_EventBus_root_without_events()
+        => DiagnosticAssert.ReportsOnly(
+            """
+            using GeneratedBus;
+            namespace Acme;
+            [EventBus, BusEvent] public abstract class [|OrderEvent|] { }
+            """,
+            "GB0016",
+            "Acme.OrderEvent");
+
+    [Fact]
+    public void GB0017_handler_override_of_a_type_without_BusEvent()
+    {
+        GeneratorRun run = DiagnosticAssert.ReportsOnly(
+            Prelude + """
+                public sealed record JobEnd(int JobId) : SchedulerEvent;
+                public sealed class Tracker : SchedulerListener
+                {
+                    public override void OnJobStart(JobStart e) { }
+                    public override void OnJobEnd([|JobEnd|] e) { }
+                }
+                """,
+            "GB0017",
+            "Acme.JobEnd");
+        string message = run.GeneratorDiagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("add [BusEvent] to 'Acme.JobEnd'", message, System.StringComparison.Ordinal);
+        Assert.Contains("'Tracker.OnJobEnd'", message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GB0017_is_not_reported_for_overrides_of_types_outside_every_bus()
+        => Assert.Empty(GeneratorRun.For(Prelude + """
+            public class Shape { }
+            public sealed class Circle : Shape { }
+            public abstract class Painter { public abstract void OnCircle(Circle e); }
+            public sealed class CirclePainter : Painter { public override void OnCircle(Circle e) { } }
+            public sealed class Tracker : SchedulerListener { public override void OnJobStart(JobStart e) { } }
+            """).GeneratorDiagnostics);
 }

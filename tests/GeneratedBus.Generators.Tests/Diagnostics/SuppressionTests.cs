@@ -16,9 +16,9 @@ public class SuppressionTests
 {
     private const string Events = DiagnosticTests.Prelude + """
         #pragma warning disable GB0001 // the test's subject
-        [BusEvent] public sealed class Quiet { }
+        [BusEvent] public struct Quiet { }
         #pragma warning restore GB0001
-        [BusEvent] public sealed class Loud { }
+        [BusEvent] public struct Loud { }
         """;
 
     private const string Helper = "namespace Acme.Other;\npublic static class Helper { public static int Compute() => 1; }\n";
@@ -49,8 +49,8 @@ public class SuppressionTests
     public void A_SuppressMessage_attribute_on_the_declaration_suppresses_its_diagnostic()
     {
         GeneratorRun run = GeneratorRun.For(Events.Replace(
-            "[BusEvent] public sealed class Loud",
-            "[BusEvent, System.Diagnostics.CodeAnalysis.SuppressMessage(\"GeneratedBus\", \"GB0001\")] public sealed class Loud",
+            "[BusEvent] public struct Loud",
+            "[BusEvent, System.Diagnostics.CodeAnalysis.SuppressMessage(\"GeneratedBus\", \"GB0001\")] public struct Loud",
             System.StringComparison.Ordinal));
 
         Assert.All(run.DriverDiagnostics, d => Assert.True(d.IsSuppressed, $"{d.GetMessage(CultureInfo.InvariantCulture)} is not suppressed."));
@@ -107,7 +107,7 @@ public class SuppressionTests
 
         GeneratorRun second = first.Rerun(first.Input.ReplaceSyntaxTree(first.Input.SyntaxTrees.Single(), TestCompilation.Parse(moved, "Input0.cs")));
 
-        int line = moved.Split('\n').ToList().FindIndex(l => l.Contains("class Loud", System.StringComparison.Ordinal));
+        int line = moved.Split('\n').ToList().FindIndex(l => l.Contains("struct Loud", System.StringComparison.Ordinal));
         Assert.Equal(line, second.DriverDiagnostics.Single(d => IsAbout(d, "Acme.Loud")).Location.GetLineSpan().StartLinePosition.Line);
         AssertQuietSuppressedLoudNot(second);
     }

@@ -48,6 +48,53 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void With_a_handler_override_of_an_unmarked_type_an_unrelated_edit_leaves_every_step_cached()
+    {
+        GeneratorRun first = GeneratorRun.For(SnapshotInputs.Scheduler + """
+
+            public sealed class Tracker : SchedulerListener
+            {
+                public override void OnSqlExecutionStart(SqlExecutionStart e) { }
+            }
+            """);
+        Assert.Contains(TrackingNames.UnmarkedHandledTypes, StepAssert.StepNamesFor(first));
+        Assert.Equal("GB0017", Assert.Single(first.GeneratorDiagnostics).Id);
+
+        GeneratorRun second = first.Rerun(first.Input.AddSyntaxTrees(
+            TestCompilation.Parse("namespace Other; public sealed class Unrelated { }", "Input9.cs")));
+
+        StepAssert.AllCached(second);
+        StepAssert.OnlyParseReran(second);
+        Assert.Equal("GB0017", Assert.Single(second.GeneratorDiagnostics).Id);
+    }
+
+    [Fact]
+    public void With_a_listener_class_an_unrelated_edit_leaves_every_step_cached_and_a_new_override_regenerates_its_bus()
+    {
+        const string listener = """
+
+            public sealed class Tracker : SchedulerListener
+            {
+                public override void OnJobStart(JobStart e) { }
+            }
+            """;
+        GeneratorRun first = GeneratorRun.For(SnapshotInputs.Scheduler + listener);
+        Assert.Contains(TrackingNames.Listeners, StepAssert.StepNamesFor(first));
+
+        GeneratorRun second = first.Rerun(first.Input.AddSyntaxTrees(
+            TestCompilation.Parse("namespace Other; public sealed class Unrelated { }", "Input9.cs")));
+        StepAssert.AllCached(second);
+        StepAssert.OnlyParseReran(second);
+
+        SyntaxTree input = second.Input.SyntaxTrees.First();
+        GeneratorRun third = second.Rerun(second.Input.ReplaceSyntaxTree(input, TestCompilation.Parse(
+            SnapshotInputs.Scheduler + listener.Replace("{ }\n}", "{ }\n    public override void OnJobEnd(JobEnd e) { }\n}", System.StringComparison.Ordinal),
+            input.FilePath)));
+        Assert.Contains(IncrementalStepRunReason.Modified, StepAssert.Reasons(third, TrackingNames.Buses));
+        Assert.Contains("EventKindSet.Of((int)global::Acme.Scheduling.SchedulerEventKind.JobEnd, (int)global::Acme.Scheduling.SchedulerEventKind.JobStart)", Assert.Single(third.Result.GeneratedSources).SourceText.ToString(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Changing_a_method_body_leaves_every_step_cached()
     {
         GeneratorRun first = GeneratorRun.For(SnapshotInputs.Scheduler, Helper);

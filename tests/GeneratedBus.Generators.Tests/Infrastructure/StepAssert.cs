@@ -3,7 +3,9 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using GeneratedBus.Generators.Parsing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace GeneratedBus.Generators.Tests.Infrastructure;
 
@@ -21,10 +23,35 @@ public static class StepAssert
     /// The tracked steps <paramref name="run"/> must show: all of them, but the hosting ones only when the compilation
     /// references GeneratedBus.Hosting (without it Roslyn records no step of that branch).
     /// </summary>
-    public static IReadOnlyList<string> StepNamesFor(GeneratorRun run) =>
-        run.Input.ReferencedAssemblyNames.Any(a => a.Name == "GeneratedBus.Hosting")
-            ? TrackedStepNames
-            : TrackedStepNames.Where(n => n is not (TrackingNames.HostingReferenced or TrackingNames.HostingBuses)).ToArray();
+    /// The step of handler overrides of unmarked types shows only where the input overrides a handler of an unmarked type,
+    /// and the listeners step only where a listener class derives from an unbound base.
+    public static IReadOnlyList<string> StepNamesFor(GeneratorRun run)
+    {
+        bool hosting = run.Input.ReferencedAssemblyNames.Any(a => a.Name == "GeneratedBus.Hosting");
+        bool unmarked = run.Input.SyntaxTrees.Any(tree => tree.GetRoot().DescendantNodes()
+            .OfType<MethodDeclarationSyntax>()
+            .Any(method => HandlerOverrides.IsCandidate(method)
+                && run.Input.GetSemanticModel(tree).GetTypeInfo(method.ParameterList.Parameters[0].Type!).Type is INamedTypeSymbol type
+                && !type.GetAttributes().Any(a => a.AttributeClass?.Name == "BusEventAttribute")));
+        // A class that overrides On… handlers and derives, through source bases, from an unbound (generated) base.
+        bool listeners = run.Input.SyntaxTrees.Any(tree => tree.GetRoot().DescendantNodes()
+            .Where(ListenerParser.IsCandidate)
+            .Any(node => run.Input.GetSemanticModel(tree).GetDeclaredSymbol(node) is INamedTypeSymbol { IsAbstract: false } type
+                && BasesOf(type).Any(b => b.TypeKind == TypeKind.Error)));
+        return TrackedStepNames
+            .Where(n => hosting || n is not (TrackingNames.HostingReferenced or TrackingNames.HostingBuses))
+            .Where(n => unmarked || n != TrackingNames.UnmarkedHandledTypes)
+            .Where(n => listeners || n != TrackingNames.Listeners)
+            .ToArray();
+    }
+
+    private static IEnumerable<INamedTypeSymbol> BasesOf(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            yield return current;
+        }
+    }
 
     /// <summary>Asserts that every tracked step and every output of <paramref name="run"/> was Cached or Unchanged.</summary>
     public static void AllCached(GeneratorRun run)

@@ -236,8 +236,92 @@ public static class SnapshotInputs
         [BusEvent] public sealed record JobStart(int JobId) : SchedulerEvent;
         [BusEvent] public sealed record JobStartEvent(int JobId) : SchedulerEvent;
         [BusEvent] internal sealed record Hidden(int JobId) : SchedulerEvent;
-        [BusEvent] public sealed class NotARecord { }
+        [BusEvent] public struct NotARecord { }
         [BusEvent] public sealed record JobEnd(int JobId) : SchedulerEvent;
+        """;
+
+    /// <summary>An existing domain model of classes: a class root, sealed class events and a non-sealed one with a subclass.</summary>
+    public const string ClassEvents = """
+        using GeneratedBus;
+
+        namespace Acme.Orders;
+
+        public abstract class OrderEvent
+        {
+            protected OrderEvent(int orderId) => OrderId = orderId;
+
+            public int OrderId { get; }
+        }
+
+        /// <summary>An order was placed.</summary>
+        [BusEvent] public sealed class OrderPlaced : OrderEvent
+        {
+            public OrderPlaced(int orderId, decimal total) : base(orderId) => Total = total;
+
+            public decimal Total { get; }
+        }
+
+        [BusEvent] public class OrderChanged : OrderEvent
+        {
+            public OrderChanged(int orderId) : base(orderId) { }
+        }
+
+        [BusEvent] public sealed class OrderCancelled : OrderChanged
+        {
+            public OrderCancelled(int orderId) : base(orderId) { }
+        }
+
+        public sealed class OrderAddressChanged : OrderChanged
+        {
+            public OrderAddressChanged(int orderId) : base(orderId) { }
+        }
+        """;
+
+    /// <summary>
+    /// Listener classes for the interest filter: one handling two of five kinds, one deriving from it and adding a
+    /// third, and those the generator leaves out (OnOtherEvent, firehose, private, abstract, explicit interface).
+    /// </summary>
+    public const string ListenerInterests = """
+        using GeneratedBus;
+
+        namespace Acme.Orders;
+
+        public abstract record OrderEvent(int Id);
+        [BusEvent] public sealed record OrderPlaced(int Id) : OrderEvent(Id);
+        [BusEvent] public sealed record OrderPaid(int Id) : OrderEvent(Id);
+        [BusEvent] public sealed record OrderPacked(int Id) : OrderEvent(Id);
+        [BusEvent] public sealed record OrderShipped(int Id) : OrderEvent(Id);
+        [BusEvent] public sealed record OrderCancelled(int Id) : OrderEvent(Id);
+
+        public class Notifier : OrderListener
+        {
+            public override void OnOrderShipped(OrderShipped e) { }
+            public override void OnOrderCancelled(OrderCancelled e) { }
+        }
+
+        public sealed class PackingNotifier : Notifier
+        {
+            public override void OnOrderPacked(OrderPacked e) { }
+        }
+
+        internal sealed class Auditor : OrderListener
+        {
+            public override void OnOrderPaid(OrderPaid e) { }
+            public override void OnOtherEvent(OrderEvent e) { }
+        }
+
+        public sealed class Hose : OrderFirehoseListener
+        {
+            public override void OnEvent(OrderEvent e) { }
+        }
+
+        public static class Holder
+        {
+            private sealed class Hidden : OrderListener
+            {
+                public override void OnOrderPaid(OrderPaid e) { }
+            }
+        }
         """;
 
     /// <summary>Every input, named, for the compile-clean tests.</summary>
@@ -245,7 +329,7 @@ public static class SnapshotInputs
     {
         nameof(OneEvent), nameof(Scheduler), nameof(SparkScheduler), nameof(TwoBuses), nameof(NestedNamespaces),
         nameof(RecordStructInterfaceRoot), nameof(DocsCarriedOver), nameof(NamedBus), nameof(NonSealedHierarchy),
-        nameof(KindMapHierarchy), nameof(KeywordsAndUnicode), nameof(GlobalNamespaceAndNestedRoot),
+        nameof(KindMapHierarchy), nameof(KeywordsAndUnicode), nameof(GlobalNamespaceAndNestedRoot), nameof(ClassEvents), nameof(ListenerInterests),
     };
 
     /// <summary>The input named <paramref name="name"/>.</summary>

@@ -276,8 +276,9 @@ namespace Acme.Scheduling
     }
 
     /// <summary>
-    /// The bus of <see cref="global::Acme.Scheduling.SchedulerEvent"/> events: posting never blocks, and each queue delivers to its
-    /// <see cref="global::Acme.Scheduling.ISchedulerListener"/> listeners on its own thread.
+    /// The bus of <see cref="global::Acme.Scheduling.SchedulerEvent"/> events: each queue delivers to its
+    /// <see cref="global::Acme.Scheduling.ISchedulerListener"/> listeners on its own thread. Posting never blocks on a DropWrite
+    /// queue, which drops and counts what does not fit; a Wait queue makes the poster wait for room.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public sealed class SchedulerBus : global::GeneratedBus.LiveListenerBus<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>
@@ -330,8 +331,41 @@ namespace Acme.Scheduling
             public void OnOtherEvent(global::Acme.Scheduling.SchedulerEvent e) => Await(_listener.OnOtherEventAsync(e, StopToken));
         }
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>
+        /// Adds a listener that handles only <paramref name="kinds"/> to the named queue, as
+        /// <c>AddToQueue(listener, queue, EventKindSet)</c> does: for listener types declared outside this project,
+        /// whose handlers the generator cannot see. The queue skips events no listener of it handles.
+        /// </summary>
+        /// <param name="listener">The listener.</param>
+        /// <param name="queue">The queue name.</param>
+        /// <param name="kinds">The kinds the listener handles; <see cref="global::Acme.Scheduling.SchedulerEventKind.Other"/> for what reaches <c>OnOtherEvent</c>.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="listener"/>, <paramref name="queue"/> or <paramref name="kinds"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A kind is not a member of <see cref="global::Acme.Scheduling.SchedulerEventKind"/>.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The bus was stopped or disposed and has no queue of that name.</exception>
+        public void AddToQueue(global::Acme.Scheduling.ISchedulerListener listener, string queue, global::Acme.Scheduling.SchedulerEventKind[] kinds)
+        {
+            if (kinds is null)
+            {
+                throw new global::System.ArgumentNullException("kinds");
+            }
+
+            int[] numbers = new int[kinds.Length];
+            for (int i = 0; i < kinds.Length; i++)
+            {
+                numbers[i] = (int)kinds[i];
+            }
+
+            AddToQueue(listener, queue, global::GeneratedBus.EventKindSet.Of(numbers));
+        }
+
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
+        /// <remarks>
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Acme.Scheduling.JobStart e) => PostWithKind(e, (int)global::Acme.Scheduling.SchedulerEventKind.JobStart);
     }

@@ -370,8 +370,9 @@ namespace Acme.Metrics
     }
 
     /// <summary>
-    /// The bus of <see cref="global::Acme.Metrics.IMetricEvent"/> events: posting never blocks, and each queue delivers to its
-    /// <see cref="global::Acme.Metrics.IMetricListener"/> listeners on its own thread.
+    /// The bus of <see cref="global::Acme.Metrics.IMetricEvent"/> events: each queue delivers to its
+    /// <see cref="global::Acme.Metrics.IMetricListener"/> listeners on its own thread. Posting never blocks on a DropWrite
+    /// queue, which drops and counts what does not fit; a Wait queue makes the poster wait for room.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public sealed class MetricBus : global::GeneratedBus.LiveListenerBus<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>
@@ -428,18 +429,63 @@ namespace Acme.Metrics
             public void OnOtherEvent(global::Acme.Metrics.IMetricEvent e) => Await(_listener.OnOtherEventAsync(e, StopToken));
         }
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>
+        /// Adds a listener that handles only <paramref name="kinds"/> to the named queue, as
+        /// <c>AddToQueue(listener, queue, EventKindSet)</c> does: for listener types declared outside this project,
+        /// whose handlers the generator cannot see. The queue skips events no listener of it handles.
+        /// </summary>
+        /// <param name="listener">The listener.</param>
+        /// <param name="queue">The queue name.</param>
+        /// <param name="kinds">The kinds the listener handles; <see cref="global::Acme.Metrics.MetricEventKind.Other"/> for what reaches <c>OnOtherEvent</c>.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="listener"/>, <paramref name="queue"/> or <paramref name="kinds"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A kind is not a member of <see cref="global::Acme.Metrics.MetricEventKind"/>.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The bus was stopped or disposed and has no queue of that name.</exception>
+        public void AddToQueue(global::Acme.Metrics.IMetricListener listener, string queue, global::Acme.Metrics.MetricEventKind[] kinds)
+        {
+            if (kinds is null)
+            {
+                throw new global::System.ArgumentNullException("kinds");
+            }
+
+            int[] numbers = new int[kinds.Length];
+            for (int i = 0; i < kinds.Length; i++)
+            {
+                numbers[i] = (int)kinds[i];
+            }
+
+            AddToQueue(listener, queue, global::GeneratedBus.EventKindSet.Of(numbers));
+        }
+
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
-        /// <remarks>A record struct is boxed to <see cref="global::Acme.Metrics.IMetricEvent"/>: one allocation per post.</remarks>
+        /// <remarks>
+        /// A record struct is boxed to <see cref="global::Acme.Metrics.IMetricEvent"/>: one allocation per post.
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         public void Post(global::Acme.Metrics.CpuSample e) => PostWithKind(e, (int)global::Acme.Metrics.MetricEventKind.CpuSample);
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
-        /// <remarks>A record struct is boxed to <see cref="global::Acme.Metrics.IMetricEvent"/>: one allocation per post.</remarks>
+        /// <remarks>
+        /// A record struct is boxed to <see cref="global::Acme.Metrics.IMetricEvent"/>: one allocation per post.
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         public void Post(global::Acme.Metrics.MemorySample e) => PostWithKind(e, (int)global::Acme.Metrics.MetricEventKind.MemorySample);
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
+        /// <remarks>
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Acme.Metrics.ThresholdCrossed e) => PostWithKind(e, (int)global::Acme.Metrics.MetricEventKind.ThresholdCrossed);
     }

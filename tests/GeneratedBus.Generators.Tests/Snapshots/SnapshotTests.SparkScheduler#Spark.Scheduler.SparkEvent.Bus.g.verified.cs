@@ -1263,8 +1263,9 @@ namespace Spark.Scheduler
     }
 
     /// <summary>
-    /// The bus of <see cref="global::Spark.Scheduler.SparkEvent"/> events: posting never blocks, and each queue delivers to its
-    /// <see cref="global::Spark.Scheduler.ISparkListener"/> listeners on its own thread.
+    /// The bus of <see cref="global::Spark.Scheduler.SparkEvent"/> events: each queue delivers to its
+    /// <see cref="global::Spark.Scheduler.ISparkListener"/> listeners on its own thread. Posting never blocks on a DropWrite
+    /// queue, which drops and counts what does not fit; a Wait queue makes the poster wait for room.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion}")]
     public sealed class SparkBus : global::GeneratedBus.LiveListenerBus<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>
@@ -1359,113 +1360,272 @@ namespace Spark.Scheduler
             public void OnOtherEvent(global::Spark.Scheduler.SparkEvent e) => Await(_listener.OnOtherEventAsync(e, StopToken));
         }
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>
+        /// Adds a listener that handles only <paramref name="kinds"/> to the named queue, as
+        /// <c>AddToQueue(listener, queue, EventKindSet)</c> does: for listener types declared outside this project,
+        /// whose handlers the generator cannot see. The queue skips events no listener of it handles.
+        /// </summary>
+        /// <param name="listener">The listener.</param>
+        /// <param name="queue">The queue name.</param>
+        /// <param name="kinds">The kinds the listener handles; <see cref="global::Spark.Scheduler.SparkEventKind.Other"/> for what reaches <c>OnOtherEvent</c>.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="listener"/>, <paramref name="queue"/> or <paramref name="kinds"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A kind is not a member of <see cref="global::Spark.Scheduler.SparkEventKind"/>.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The bus was stopped or disposed and has no queue of that name.</exception>
+        public void AddToQueue(global::Spark.Scheduler.ISparkListener listener, string queue, global::Spark.Scheduler.SparkEventKind[] kinds)
+        {
+            if (kinds is null)
+            {
+                throw new global::System.ArgumentNullException("kinds");
+            }
+
+            int[] numbers = new int[kinds.Length];
+            for (int i = 0; i < kinds.Length; i++)
+            {
+                numbers[i] = (int)kinds[i];
+            }
+
+            AddToQueue(listener, queue, global::GeneratedBus.EventKindSet.Of(numbers));
+        }
+
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
+        /// <remarks>
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Spark.Scheduler.StageSubmitted e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.StageSubmitted);
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
+        /// <remarks>
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Spark.Scheduler.StageCompleted e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.StageCompleted);
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
+        /// <remarks>
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Spark.Scheduler.TaskStart e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.TaskStart);
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
+        /// <remarks>
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Spark.Scheduler.TaskGettingResult e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.TaskGettingResult);
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
+        /// <remarks>
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Spark.Scheduler.TaskEnd e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.TaskEnd);
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
+        /// <remarks>
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Spark.Scheduler.JobStart e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.JobStart);
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
+        /// <remarks>
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Spark.Scheduler.JobEnd e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.JobEnd);
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
+        /// <remarks>
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Spark.Scheduler.EnvironmentUpdate e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.EnvironmentUpdate);
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
+        /// <remarks>
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Spark.Scheduler.BlockManagerAdded e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.BlockManagerAdded);
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
+        /// <remarks>
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Spark.Scheduler.BlockManagerRemoved e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.BlockManagerRemoved);
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
+        /// <remarks>
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Spark.Scheduler.UnpersistRDD e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.UnpersistRDD);
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
+        /// <remarks>
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Spark.Scheduler.ApplicationStart e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ApplicationStart);
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
+        /// <remarks>
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Spark.Scheduler.ApplicationEnd e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ApplicationEnd);
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
+        /// <remarks>
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Spark.Scheduler.ExecutorMetricsUpdate e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ExecutorMetricsUpdate);
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
+        /// <remarks>
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Spark.Scheduler.ExecutorAdded e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ExecutorAdded);
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
+        /// <remarks>
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Spark.Scheduler.ExecutorRemoved e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ExecutorRemoved);
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
+        /// <remarks>
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Spark.Scheduler.ExecutorBlacklisted e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ExecutorBlacklisted);
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
+        /// <remarks>
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Spark.Scheduler.ExecutorUnblacklisted e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.ExecutorUnblacklisted);
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
+        /// <remarks>
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Spark.Scheduler.NodeBlacklisted e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.NodeBlacklisted);
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
+        /// <remarks>
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Spark.Scheduler.NodeUnblacklisted e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.NodeUnblacklisted);
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
+        /// <remarks>
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Spark.Scheduler.BlockUpdated e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.BlockUpdated);
 
-        /// <summary>Posts <paramref name="e"/> with its kind fixed at compile time, skipping the type lookup.</summary>
+        /// <summary>Posts <paramref name="e"/> to every queue, with its kind fixed at compile time, skipping the type lookup.</summary>
         /// <param name="e">The event.</param>
+        /// <remarks>
+        /// Never blocks on a <see cref="global::GeneratedBus.QueueFullMode.DropWrite"/> queue (the default): a full one
+        /// drops the event and counts the drop (<c>GetStats</c>). A full <see cref="global::GeneratedBus.QueueFullMode.Wait"/>
+        /// queue blocks this thread until it has room. Before <c>Start</c> the event is buffered (and dropped, and counted,
+        /// once the start buffer is full); after <c>Stop</c> it is ignored.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="e"/> is <see langword="null"/>.</exception>
         public void Post(global::Spark.Scheduler.SpeculativeTaskSubmitted e) => PostWithKind(e, (int)global::Spark.Scheduler.SparkEventKind.SpeculativeTaskSubmitted);
     }

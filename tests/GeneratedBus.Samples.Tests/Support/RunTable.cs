@@ -16,7 +16,7 @@ internal sealed class RunTable
     private RunTable(Dictionary<string, List<string>> sections) => _sections = sections;
 
     public IReadOnlyList<QueueRow> Queues => Rows("Queues", skipHeader: true)
-        .Select(c => new QueueRow(c[0], L(c[1]), L(c[2]), L(c[3]), L(c[4]), L(c[5]), L(c[6]))).ToArray();
+        .Select(c => new QueueRow(c[0], L(c[1]), L(c[2]), L(c[3]), L(c[4]), L(c[5]), L(c[6]), L(c[7]))).ToArray();
 
     public IReadOnlyList<ListenerRow> Listeners => Rows("Listeners", skipHeader: true)
         .Select(c => new ListenerRow(c[0], L(c[1]), L(c[2]), D(c[3]), D(c[4]))).ToArray();

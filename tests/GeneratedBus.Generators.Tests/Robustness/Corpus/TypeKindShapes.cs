@@ -61,9 +61,9 @@ public static class TypeKindShapes
             new("GB0010", "Acme.Root<int>"),
             "using GeneratedBus; namespace Acme; public abstract record Root<T>; [BusEvent] public sealed record A(int X) : Root<int>;"),
         CorpusCase.Reports(
-            "Class that is not a record",
+            "Struct that is not a record struct",
             new("GB0001", "Acme.Plain"),
-            "using GeneratedBus; namespace Acme; public abstract record SchedulerEvent; [BusEvent] public sealed class Plain { }"),
+            "using GeneratedBus; namespace Acme; public interface IPlain { } [BusEvent] public struct Plain : IPlain { }"),
         CorpusCase.Reports(
             "Interface root with a static abstract member",
             new("GB0012", "Acme.IMetricEvent"),
