@@ -121,12 +121,13 @@ public class AsyncListenerTests
         Assert.Equal(0, listeners[typeof(CallCounter)].Failures);
         bus.FlushLog();
         LogEntry[] failures = logs.Entries.Where(e => e.EventId.Id == 1).ToArray();
-        Assert.Equal(20, failures.Length);
 
-        // The handler's own exception, not an AggregateException, logged under the async listener's type.
+        // The first failure of each kind is logged in full (the rest are summarised, see ListenerFailureTests): the
+        // handler's own exception, not an AggregateException, under the async listener's type.
+        Assert.Equal(2, failures.Length);
         Assert.All(failures, f => Assert.IsType<InvalidOperationException>(f.Exception));
-        Assert.Equal(10, failures.Count(f => f.Message.Contains(typeof(FaultingAsyncListener).FullName!)));
-        Assert.Equal(10, failures.Count(f => f.Message.Contains(typeof(ThrowingAsyncListener).FullName!)));
+        Assert.Equal(1, failures.Count(f => f.Message.Contains(typeof(FaultingAsyncListener).FullName!)));
+        Assert.Equal(1, failures.Count(f => f.Message.Contains(typeof(ThrowingAsyncListener).FullName!)));
         Assert.Equal(10, bus.GetStats().Queues[TestBus.SharedQueue].Processed);
     }
 
