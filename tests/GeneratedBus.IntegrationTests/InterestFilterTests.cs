@@ -48,9 +48,11 @@ public class InterestFilterTests
         PostHeldRound(bus, notifier, 0);
         bus.Stop();
 
-        // One event in flight and 1,000 waiting; the other 999 were dropped, Shipped and Cancelled among them.
+        // 1,000 waiting, and one in flight unless the dispatch thread had not yet taken the first event when the
+        // queue filled: the other 999 or 1,000 were dropped, Shipped and Cancelled among them.
         QueueStats queue = bus.GetStats().Queues["notifications"];
-        Assert.Equal((2_000L, 0L, 999L), (queue.Posted, queue.Skipped, queue.Dropped));
+        Assert.Equal((2_000L, 0L), (queue.Posted, queue.Skipped));
+        Assert.InRange(queue.Dropped, 999L, 1_000L);
         Assert.True(notifier.Shipped + notifier.Cancelled < 800, $"the notifier got {notifier.Shipped + notifier.Cancelled} of 800");
     }
 

@@ -38,14 +38,16 @@ internal sealed class ListenerGuard<TListener, TEvent>
     public void Failed(TListener listener, ListenerTimer timer, TEvent e, Exception failure)
     {
         timer.RecordFailure();
-        string listenerType = TypeName(ListenerTypes.Of(listener));
+        // The listener's own type, an async listener's rather than its adapter's: failures are summarised per real type.
+        Type type = ListenerTypes.Of(listener);
+        string listenerType = TypeName(type);
         if (failure is ThreadInterruptedException)
         {
             // Spark's removeListenerOnError: an interrupted listener is taken to be shutting down.
             Log.Safely(() => Context.Logger.ListenerInterrupted(failure, listenerType, TypeName(e.GetType()), _where));
             RemoveInterrupted(listener);
         }
-        else if (_failures.Count(listener.GetType(), failure.GetType()))
+        else if (_failures.Count(type, failure.GetType()))
         {
             Log.Safely(() => Context.Logger.ListenerFailed(failure, listenerType, TypeName(e.GetType()), _where));
         }
