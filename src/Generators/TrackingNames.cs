@@ -26,4 +26,10 @@ public static class TrackingNames
 
     /// <summary>One hosting model per bus, when GeneratedBus.Hosting is referenced.</summary>
     public const string HostingBuses = nameof(HostingBuses);
+
+    /// <summary>Each event's JSON codec model, without locations.</summary>
+    public const string CodecEvents = nameof(CodecEvents);
+
+    /// <summary>One JSON codec model per bus.</summary>
+    public const string Codecs = nameof(Codecs);
 }

@@ -23,6 +23,8 @@ internal static class DiagnosticCollector
                 infos.Add(result.Diagnostic);
             }
 
+            infos.AddRange(result.CodecDiagnostics);
+
             if (result.Event is { } spec)
             {
                 specs.Add(spec);

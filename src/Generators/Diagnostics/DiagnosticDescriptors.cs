@@ -93,6 +93,20 @@ internal static class DiagnosticDescriptors
         "The GeneratedBus runtime is not referenced",
         "The bus generated for root '{0}' needs '{1}' from the GeneratedBus runtime library, which this project does not reference; reference the GeneratedBus package, which carries both the runtime and the generator");
 
+    /// <summary>GB0015: a member of an event (or of a type nested in one) whose type the JSON codec cannot handle.</summary>
+    public static readonly DiagnosticDescriptor CodecUnsupportedMember = Create(
+        "GB0015",
+        "Event member cannot be written by the JSON codec",
+        "The member '{0}' of '{1}' has type '{2}', which the generated JSON codec cannot write: {3}; it is left out of the event's JSON (and read as its default). Mark it [JsonIgnore] to say so, or give it a type the codec handles",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>GB0016: an event the JSON codec cannot construct when reading.</summary>
+    public static readonly DiagnosticDescriptor CodecCannotConstruct = Create(
+        "GB0016",
+        "Event cannot be read by the JSON codec",
+        "'{0}' has no accessible constructor whose parameters all name its properties or have defaults, so the generated JSON codec can neither write nor read it; give it one (a positional record's primary constructor does), or mark one [JsonConstructor]",
+        DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) => new(
         id,
         title,

@@ -1,6 +1,6 @@
 namespace GeneratedBus.Generators.Model;
 
-/// <summary>The names of the seven types generated per bus, in one place so parser, planner and emitter agree.</summary>
+/// <summary>The names of the eight types generated per bus, in one place so parser, planner and emitter agree.</summary>
 internal static class GeneratedNames
 {
     /// <summary><c>ISchedulerListener</c>.</summary>
@@ -24,9 +24,12 @@ internal static class GeneratedNames
     /// <summary><c>SchedulerListenerBus</c>, the synchronous bus.</summary>
     public static string ListenerBus(string bus) => bus + "ListenerBus";
 
-    /// <summary>All seven, in emission order.</summary>
+    /// <summary><c>SchedulerJsonCodec</c>, the event codec (in a file of its own).</summary>
+    public static string JsonCodec(string bus) => bus + "JsonCodec";
+
+    /// <summary>All eight, in emission order.</summary>
     public static string[] All(string bus) =>
-        new[] { ListenerInterface(bus), Listener(bus), FirehoseListener(bus), Kind(bus), Dispatcher(bus), Bus(bus), ListenerBus(bus) };
+        new[] { ListenerInterface(bus), Listener(bus), FirehoseListener(bus), Kind(bus), Dispatcher(bus), Bus(bus), ListenerBus(bus), JsonCodec(bus) };
 
     /// <summary>The handler every listener has for events without a handler of their own.</summary>
     public const string OtherHandler = "OnOtherEvent";

@@ -25,7 +25,7 @@ public class LargeBusTests(ITestOutputHelper output)
         output.WriteLine($"Generator time: {cold.Driver.GetTimingInfo().ElapsedTime.TotalMilliseconds:F0} ms cold (JIT included), "
             + $"{run.Driver.GetTimingInfo().ElapsedTime.TotalMilliseconds:F0} ms with a fresh driver once warm");
         Assert.Empty(run.GeneratorDiagnostics);
-        string generated = Assert.Single(run.Result.GeneratedSources).SourceText.ToString();
+        string generated = Assert.Single(run.BusSources).SourceText.ToString();
         Assert.Contains($"Event{EventCount - 1}Happened = {EventCount},", generated, System.StringComparison.Ordinal);
         var diagnostics = run.Output.GetDiagnostics();
         Assert.True(diagnostics.IsEmpty, Snapshot.DescribeDiagnostics(diagnostics.Take(10)));
@@ -45,7 +45,7 @@ public class LargeBusTests(ITestOutputHelper output)
         StepAssert.AllCached(second);
         // Cached, not Unchanged: nothing after the semantic parse executed again, rendering the docs included.
         StepAssert.OnlyParseReran(second);
-        Assert.Equal(first.Result.GeneratedSources.Single().SourceText.ToString(), second.Result.GeneratedSources.Single().SourceText.ToString());
+        Assert.Equal(first.BusSources.Single().SourceText.ToString(), second.BusSources.Single().SourceText.ToString());
     }
 
     [Fact]
