@@ -84,15 +84,7 @@ internal sealed partial class CodecEmitter
                     WriteListWriter(type);
                     break;
                 case CodecKind.Dictionary:
-                    _writer.WriteLine("writer.WriteStartObject();");
-                    _writer.WriteLine($"foreach (global::System.Collections.Generic.KeyValuePair<string, {CodecTypeNames.Declared(type.Element!)}> pair in value)");
-                    using (_writer.Braces())
-                    {
-                        _writer.WriteLine("writer.WritePropertyName(pair.Key);");
-                        _writer.WriteLine(WriteValue(type.Element!, "pair.Value"));
-                    }
-
-                    _writer.WriteLine("writer.WriteEndObject();");
+                    WriteDictionaryWriter(type);
                     break;
                 default:
                     _writer.WriteLine("writer.WriteStartObject();");
@@ -100,6 +92,44 @@ internal sealed partial class CodecEmitter
                     _writer.WriteLine("writer.WriteEndObject();");
                     break;
             }
+        }
+    }
+
+    // A Dictionary is enumerated through its struct enumerator: an interface's would allocate one per event.
+    private void WriteDictionaryWriter(CodecType type)
+    {
+        string value = CodecTypeNames.Declared(type.Element!);
+        string pair = $"global::System.Collections.Generic.KeyValuePair<string, {value}>";
+        _writer.WriteLine("writer.WriteStartObject();");
+        if (type.IsInterface)
+        {
+            _writer.WriteLine($"if (value is global::System.Collections.Generic.Dictionary<string, {value}> concrete)");
+            using (_writer.Braces())
+            {
+                WritePairs(pair, "concrete", type.Element!);
+            }
+
+            _writer.WriteLine("else");
+            using (_writer.Braces())
+            {
+                WritePairs(pair, "value", type.Element!);
+            }
+        }
+        else
+        {
+            WritePairs(pair, "value", type.Element!);
+        }
+
+        _writer.WriteLine("writer.WriteEndObject();");
+    }
+
+    private void WritePairs(string pair, string source, CodecType element)
+    {
+        _writer.WriteLine($"foreach ({pair} pair in {source})");
+        using (_writer.Braces())
+        {
+            _writer.WriteLine("writer.WritePropertyName(pair.Key);");
+            _writer.WriteLine(WriteValue(element, "pair.Value"));
         }
     }
 
