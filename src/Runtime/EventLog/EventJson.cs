@@ -209,7 +209,8 @@ public static class EventJson
             return NonFinite(ref reader);
         }
 
-        return Number(ref reader).TryGetDouble(out double value) ? value : throw OutOfRange("Double", ref reader);
+        // An overflowing number parses as an infinity; only the strings above stand for one.
+        return Number(ref reader).TryGetDouble(out double value) && double.IsFinite(value) ? value : throw OutOfRange("Double", ref reader);
     }
 
     /// <summary>Reads a finite number that fits a <see cref="float"/>, or a non-finite one written as a string.</summary>

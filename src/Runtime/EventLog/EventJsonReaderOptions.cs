@@ -14,7 +14,10 @@ public sealed class EventJsonReaderOptions
 
     private readonly int _maxDepth = DefaultMaxDepth;
 
-    /// <summary>How deep objects and arrays may nest in a line, the event object itself being depth 1; a deeper line is malformed.</summary>
+    /// <summary>
+    /// How deep objects and arrays may nest in a line: 1 allows the event's own members only, 2 an object or array in
+    /// them, and so on. A deeper line is malformed.
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
     public int MaxDepth
     {
