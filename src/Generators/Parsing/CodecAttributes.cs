@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace GeneratedBus.Generators.Parsing;
 
@@ -9,8 +11,6 @@ namespace GeneratedBus.Generators.Parsing;
 /// </summary>
 internal static class CodecAttributes
 {
-    private const string SerializationNamespace = "System.Text.Json.Serialization";
-
     // JsonIgnoreCondition.Always, the condition of a bare [JsonIgnore].
     private const int IgnoreAlways = 1;
 
@@ -49,6 +49,30 @@ internal static class CodecAttributes
         return (name, aliases.ToArray());
     }
 
+    /// <summary>
+    /// Whether the member may carry attributes: from metadata, or declared with an attribute list. Asking a source
+    /// symbol for its attributes binds them, on every compilation change, for every member of every event: the
+    /// syntax answers for the common member without any.
+    /// </summary>
+    public static bool MayHaveAttributes(ISymbol member)
+    {
+        if (member.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (SyntaxReference reference in member.DeclaringSyntaxReferences)
+        {
+            SyntaxNode node = reference.GetSyntax();
+            if (node is not (ParameterSyntax { AttributeLists.Count: 0 } or PropertyDeclarationSyntax { AttributeLists.Count: 0 }))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The name [JsonPropertyName] gives the member, or <see langword="null"/>.</summary>
     public static string? JsonNameOf(ISymbol member)
     {
@@ -76,6 +100,56 @@ internal static class CodecAttributes
         return true;
     }
 
+    /// <summary>
+    /// The warnings referring to <paramref name="member"/> raises ([Obsolete], [Experimental] on the member itself),
+    /// added to <paramref name="ids"/>; false when a reference is an error no pragma can lift.
+    /// </summary>
+    public static bool AddUsageWarnings(ISymbol member, ISet<string> ids)
+    {
+        bool usable = true;
+        foreach (AttributeData attribute in member.GetAttributes())
+        {
+            if (attribute.AttributeClass is not { ContainingNamespace: { } ns } type)
+            {
+                continue;
+            }
+
+            if (type.Name == "ObsoleteAttribute" && ns is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
+            {
+                usable &= !(attribute.ConstructorArguments.Length == 2 && attribute.ConstructorArguments[1].Value is true);
+                string? custom = attribute.NamedArguments.FirstOrDefault(a => a.Key == "DiagnosticId").Value.Value as string;
+                if (custom is null)
+                {
+                    ids.Add("CS0612");
+                    ids.Add("CS0618");
+                }
+                else
+                {
+                    usable &= AddId(ids, custom);
+                }
+            }
+            else if (type.Name == "ExperimentalAttribute" && ns.ToDisplayString() == "System.Diagnostics.CodeAnalysis"
+                && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string id)
+            {
+                usable &= AddId(ids, id);
+            }
+        }
+
+        return usable;
+    }
+
+    // Only an ID a #pragma can name can be suppressed.
+    private static bool AddId(ISet<string> ids, string id)
+    {
+        if (id.Length == 0 || !char.IsLetter(id[0]) || !id.All(c => char.IsLetterOrDigit(c) || c == '_'))
+        {
+            return false;
+        }
+
+        ids.Add(id);
+        return true;
+    }
+
     /// <summary>Whether the constructor carries [JsonConstructor].</summary>
     public static bool IsJsonConstructor(IMethodSymbol constructor) => Find(constructor, "JsonConstructorAttribute") is not null;
 
@@ -83,8 +157,15 @@ internal static class CodecAttributes
     {
         foreach (AttributeData attribute in symbol.GetAttributes())
         {
-            if (attribute.AttributeClass is { } type && type.Name == name
-                && type.ContainingNamespace?.ToDisplayString() == SerializationNamespace)
+            if (attribute.AttributeClass is
+                {
+                    ContainingNamespace:
+                    {
+                        Name: "Serialization",
+                        ContainingNamespace: { Name: "Json", ContainingNamespace: { Name: "Text", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } },
+                    },
+                } type
+                && type.Name == name)
             {
                 return attribute;
             }

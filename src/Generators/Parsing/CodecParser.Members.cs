@@ -23,12 +23,26 @@ internal sealed partial class CodecParser
 
         foreach (IPropertySymbol property in properties)
         {
-            if (CodecAttributes.IsIgnored(property))
+            bool attributed = CodecAttributes.MayHaveAttributes(property);
+            if (attributed && CodecAttributes.IsIgnored(property))
             {
+                if (property.IsRequired && !SetsRequiredMembers(constructor))
+                {
+                    // Left out of the JSON, but C# insists on an initializer for it: it gets its default there.
+                    members.Add(new CodecMember(property.Name, Naming.Escape(property.Name), null, CodecSetter.Initializer, -1, false, null));
+                }
+
                 continue;
             }
 
-            IParameterSymbol? parameter = constructor.Parameters.FirstOrDefault(p => string.Equals(p.Name, property.Name, System.StringComparison.OrdinalIgnoreCase));
+            IParameterSymbol? parameter = constructor.Parameters.FirstOrDefault(p => p.Name == property.Name && Matches(p, property))
+                ?? constructor.Parameters.FirstOrDefault(p => Matches(p, property) && !properties.Any(other => other.Name == p.Name));
+            if (property.IsRequired && !SetsRequiredMembers(constructor))
+            {
+                // A required member must be set in the object initializer, even when a constructor parameter matches it.
+                parameter = null;
+            }
+
             CodecSetter? setter = SetterOf(type, property, parameter);
             if (setter is null)
             {
@@ -36,7 +50,13 @@ internal sealed partial class CodecParser
                 continue;
             }
 
-            string jsonName = CodecAttributes.JsonNameOf(property) ?? property.Name;
+            if (attributed && !CodecAttributes.AddUsageWarnings(property, _suppressed))
+            {
+                // [Obsolete] as an error: generated code cannot name it, so it stays out, like an ignored member.
+                continue;
+            }
+
+            string jsonName = (attributed ? CodecAttributes.JsonNameOf(property) : null) ?? property.Name;
             CodecType? codecType = Classify(property.Type, out string reason);
             if (codecType is not null && jsonNames.TryGetValue(jsonName, out string? owner))
             {
@@ -100,6 +120,9 @@ internal sealed partial class CodecParser
         // A missing init-only member would overwrite its initializer with default: a record can keep it through 'with'.
         return type.IsRecord && HasInitializer(property) ? CodecSetter.With : CodecSetter.Initializer;
     }
+
+    private static bool SetsRequiredMembers(IMethodSymbol constructor)
+        => constructor.GetAttributes().Any(a => a.AttributeClass is { Name: "SetsRequiredMembersAttribute" });
 
     private static bool HasInitializer(IPropertySymbol property)
         => property.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is PropertyDeclarationSyntax { Initializer: not null });

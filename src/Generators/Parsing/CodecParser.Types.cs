@@ -43,8 +43,14 @@ internal sealed partial class CodecParser
 
         if (named.TypeKind == TypeKind.Enum && named.EnumUnderlyingType is { } underlying && Primitive(underlying) is { } underlyingKind)
         {
+            if (!TypeUsable(named))
+            {
+                reason = "it is [Obsolete] as an error";
+                return null;
+            }
+
             string[] names = named.GetMembers().OfType<IFieldSymbol>()
-                .Where(f => f.HasConstantValue)
+                .Where(f => f.HasConstantValue && CodecAttributes.AddUsageWarnings(f, _suppressed))
                 .GroupBy(f => System.Convert.ToDecimal(f.ConstantValue, System.Globalization.CultureInfo.InvariantCulture))
                 .Select(g => g.First().Name)
                 .ToArray();
@@ -139,6 +145,12 @@ internal sealed partial class CodecParser
             return null;
         }
 
+        if (!TypeUsable(named))
+        {
+            reason = "it is [Obsolete] as an error";
+            return null;
+        }
+
         if (!EnsureShape(named, isEvent: false))
         {
             reason = "it has no accessible constructor whose parameters all name its properties or have defaults";
@@ -146,6 +158,18 @@ internal sealed partial class CodecParser
         }
 
         return new CodecType(CodecKind.Object, CodecTypeNames.Bare(named), named.IsReferenceType, allowsNull, null, default, false);
+    }
+
+    // A nested type's own [Obsolete] or [Experimental] warnings are suppressed in the codec; an error keeps it out.
+    private bool TypeUsable(INamedTypeSymbol type)
+    {
+        UsageWarnings.Usage usage = UsageWarnings.Of(type);
+        foreach (string id in usage.Ids)
+        {
+            _suppressed.Add(id);
+        }
+
+        return !usage.IsError;
     }
 
     private CodecType? Element(ITypeSymbol type, ref string reason)
@@ -160,7 +184,7 @@ internal sealed partial class CodecParser
     }
 
     private static CodecType Simple(CodecKind kind, ITypeSymbol type, bool allowsNull)
-        => new(kind, CodecTypeNames.Bare(type), kind == CodecKind.String, allowsNull, null, default, false);
+        => new(kind, CodecTypeNames.OfPrimitive(kind) ?? CodecTypeNames.Bare(type), kind == CodecKind.String, allowsNull, null, default, false);
 
     private static CodecKind? Primitive(ITypeSymbol type)
     {
@@ -197,7 +221,7 @@ internal sealed partial class CodecParser
     }
 
     private static bool IsCollectionsGeneric(INamedTypeSymbol type)
-        => type.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic" && type.ContainingType is null;
+        => type is { ContainingType: null, ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
 
     private static bool IsInSystem(INamedTypeSymbol type)
     {

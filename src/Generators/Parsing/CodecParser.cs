@@ -17,6 +17,7 @@ internal sealed partial class CodecParser
     private readonly Dictionary<string, CodecShape?> _shapes = new(System.StringComparer.Ordinal);
     private readonly List<string> _order = new();
     private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly SortedSet<string> _suppressed = new(System.StringComparer.Ordinal);
 
     private CodecParser(Compilation compilation, DiagnosticLocation? eventLocation)
     {
@@ -25,26 +26,31 @@ internal sealed partial class CodecParser
     }
 
     /// <summary>The codec model of the event <paramref name="type"/>, and the diagnostics about its members.</summary>
+    /// <param name="type">The event.</param>
+    /// <param name="compilation">Its compilation.</param>
+    /// <param name="eventLocation">Its name, where diagnostics without a location of their own point.</param>
+    /// <param name="typeName">Its <c>global::</c> name, as the event parser already spelled it.</param>
+    /// <param name="display">Its display name, likewise.</param>
     public static (CodecEventSpec Spec, EquatableArray<DiagnosticInfo> Diagnostics) Parse(
-        INamedTypeSymbol type, Compilation compilation, DiagnosticLocation? eventLocation)
+        INamedTypeSymbol type, Compilation compilation, DiagnosticLocation? eventLocation, string typeName, string display)
     {
         var parser = new CodecParser(compilation, eventLocation);
         (string name, string[] aliases) = CodecAttributes.EventNamesOf(type);
-        bool canRead = parser.EnsureShape(type, isEvent: true);
+        bool canRead = parser.EnsureShape(type, isEvent: true, typeName, display);
         if (!canRead)
         {
-            parser._diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CodecCannotConstruct, eventLocation, SymbolNames.ForDisplay(type)));
+            parser._diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CodecCannotConstruct, eventLocation, display));
         }
 
         CodecShape[] shapes = parser._order.Select(key => parser._shapes[key]).OfType<CodecShape>().ToArray();
-        var spec = new CodecEventSpec(SymbolNames.ForCode(type), name, new EquatableArray<string>(aliases), canRead, new EquatableArray<CodecShape>(shapes));
+        var spec = new CodecEventSpec(typeName, name, new EquatableArray<string>(aliases), canRead, new EquatableArray<CodecShape>(shapes), new EquatableArray<string>(parser._suppressed.ToArray()));
         return (spec, new EquatableArray<DiagnosticInfo>(parser._diagnostics.ToArray()));
     }
 
     // Builds the shape of 'type' once; false when the codec cannot construct it. Recursion meets the key already taken.
-    private bool EnsureShape(INamedTypeSymbol type, bool isEvent)
+    private bool EnsureShape(INamedTypeSymbol type, bool isEvent, string? key = null, string? display = null)
     {
-        string key = CodecTypeNames.Bare(type);
+        key ??= CodecTypeNames.Bare(type);
         if (_shapes.TryGetValue(key, out CodecShape? known))
         {
             // Null while being built (a recursive type): constructible, since only such shapes are built.
@@ -53,6 +59,12 @@ internal sealed partial class CodecParser
 
         List<IPropertySymbol> properties = PropertiesOf(type);
         IMethodSymbol? constructor = ChooseConstructor(type, properties);
+        if (constructor is not null && !SetsRequiredMembers(constructor) && HasUnsettableRequiredMember(type))
+        {
+            // The object initializer could not set it (CS9035): the reader cannot build the type.
+            constructor = null;
+        }
+
         if (constructor is null)
         {
             _shapes.Add(key, null);
@@ -65,7 +77,7 @@ internal sealed partial class CodecParser
         string[] defaults = constructor.Parameters.Select(ParameterDefault).ToArray();
         _shapes[key] = new CodecShape(
             key,
-            SymbolNames.ForDisplay(type),
+            display ?? SymbolNames.ForDisplay(type),
             type.IsValueType,
             new EquatableArray<string>(defaults),
             new EquatableArray<CodecMember>(members));
@@ -90,7 +102,8 @@ internal sealed partial class CodecParser
             {
                 if (property.IsStatic || property.IsIndexer || property.DeclaredAccessibility != Accessibility.Public
                     || property.GetMethod is not { DeclaredAccessibility: Accessibility.Public }
-                    || property.Name == "EqualityContract")
+                    || property.Name is "EqualityContract" or ""
+                    || property.Type.TypeKind == TypeKind.Error)
                 {
                     continue;
                 }
@@ -118,14 +131,43 @@ internal sealed partial class CodecParser
             return null;
         }
 
-        var names = new HashSet<string>(properties.Select(p => p.Name), System.StringComparer.OrdinalIgnoreCase);
-        return type.InstanceConstructors
+        IMethodSymbol[] usable = type.InstanceConstructors
             .Where(c => _compilation.IsSymbolAccessibleWithin(c, _compilation.Assembly)
                 && !(c.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(c.Parameters[0].Type, type))
-                && c.Parameters.All(p => p.RefKind == RefKind.None && (names.Contains(p.Name) || p.HasExplicitDefaultValue)))
-            .OrderByDescending(CodecAttributes.IsJsonConstructor)
-            .ThenByDescending(c => c.Parameters.Length)
-            .FirstOrDefault();
+                && c.Parameters.All(p => p.RefKind == RefKind.None && (p.HasExplicitDefaultValue || properties.Any(property => Matches(p, property)))))
+            .ToArray();
+        // Only a choice asks for attributes, which binds them.
+        return usable.Length <= 1
+            ? usable.FirstOrDefault()
+            : usable.OrderByDescending(CodecAttributes.IsJsonConstructor).ThenByDescending(c => c.Parameters.Length).First();
+    }
+
+    // A parameter sets a property of its name (in any case, as System.Text.Json matches them) and of its type.
+    private static bool Matches(IParameterSymbol parameter, IPropertySymbol property)
+        => string.Equals(parameter.Name, property.Name, System.StringComparison.OrdinalIgnoreCase)
+            && SymbolEqualityComparer.Default.Equals(parameter.Type, property.Type);
+
+    private bool HasUnsettableRequiredMember(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            foreach (ISymbol member in current.GetMembers())
+            {
+                bool unsettable = member switch
+                {
+                    IFieldSymbol { IsRequired: true } => true,
+                    IPropertySymbol { IsRequired: true } property => property.SetMethod is not { } set
+                        || !_compilation.IsSymbolAccessibleWithin(set, _compilation.Assembly),
+                    _ => false,
+                };
+                if (unsettable)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private DiagnosticLocation? LocationOf(ISymbol member)

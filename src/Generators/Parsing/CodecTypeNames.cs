@@ -13,6 +13,29 @@ internal static class CodecTypeNames
     private static readonly SymbolDisplayFormat s_code = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
+    /// <summary>A primitive's name without asking Roslyn to display it, which allocates: most members are primitives.</summary>
+    public static string? OfPrimitive(CodecKind kind) => kind switch
+    {
+        CodecKind.String => "string",
+        CodecKind.Boolean => "bool",
+        CodecKind.Byte => "byte",
+        CodecKind.SByte => "sbyte",
+        CodecKind.Int16 => "short",
+        CodecKind.UInt16 => "ushort",
+        CodecKind.Int32 => "int",
+        CodecKind.UInt32 => "uint",
+        CodecKind.Int64 => "long",
+        CodecKind.UInt64 => "ulong",
+        CodecKind.Single => "float",
+        CodecKind.Double => "double",
+        CodecKind.Decimal => "decimal",
+        CodecKind.DateTime => "global::System.DateTime",
+        CodecKind.DateTimeOffset => "global::System.DateTimeOffset",
+        CodecKind.TimeSpan => "global::System.TimeSpan",
+        CodecKind.Guid => "global::System.Guid",
+        _ => null,
+    };
+
     /// <summary>The <c>global::</c> name with inner annotations and no top-level <c>?</c>.</summary>
     public static string Bare(ITypeSymbol type) => type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(s_code);
 

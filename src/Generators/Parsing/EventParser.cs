@@ -107,7 +107,7 @@ internal static class EventParser
             new EquatableArray<string>(usage.Ids));
         // An abstract event is never an instance (its concrete subclasses are what the codec writes), and a root with a
         // problem gets no bus, so no codec either.
-        (CodecEventSpec? codec, EquatableArray<DiagnosticInfo> codecDiagnostics) = type.IsAbstract || rootSpec.Problem != RootProblem.None ? (null, default) : CodecParser.Parse(type, compilation, location);
+        (CodecEventSpec? codec, EquatableArray<DiagnosticInfo> codecDiagnostics) = type.IsAbstract || rootSpec.Problem != RootProblem.None ? (null, default) : CodecParser.Parse(type, compilation, location, typeName, display);
         return new ParsedEvent(
             new EventResult(spec, null, location, rootLocation, codec, codecDiagnostics),
             DocXml.Of(type, declaration, cancellationToken));

@@ -30,6 +30,7 @@ internal static class CodecPlanner
                 .OfType<CodecEventSpec>()
                 .ToArray();
             string[] suppressed = bus.Root.SuppressedWarnings.Concat(bus.Events.SelectMany(e => e.SuppressedWarnings))
+                .Concat(events.SelectMany(e => e.SuppressedWarnings))
                 .Distinct()
                 .OrderBy(id => id, System.StringComparer.Ordinal)
                 .ToArray();

@@ -56,9 +56,11 @@ public class LargeBusTests(ITestOutputHelper output)
         long ours = EditAllocation(new BusGenerator(), compilation);
 
         output.WriteLine($"An unrelated edit allocates {ours / 1000} kB; binding the events alone, {floor / 1000} kB.");
-        // Roslyn re-runs every event's semantic parse on each compilation change; that is the floor (ours is about
-        // 1.3x it). Work redone on top of it, as re-rendering every unchanged doc (7.5x the floor) was, shows up here.
-        Assert.True(ours < 2 * floor, $"An unrelated edit allocated {ours} B, over 2x the {floor} B of binding the events alone.");
+        // Roslyn re-runs every event's semantic parse on each compilation change; that is the floor. The bus alone is
+        // about 1.3x it; the JSON codec must list each event's members, and Roslyn builds a record's member symbols
+        // (its synthesized ones included) only when asked, which brings the whole to about 3.9x. Work redone on top of
+        // that, as re-rendering every unchanged doc (7.5x the floor on its own) was, still shows up here.
+        Assert.True(ours < 5 * floor, $"An unrelated edit allocated {ours} B, over 5x the {floor} B of binding the events alone.");
     }
 
     // What a warm driver allocates on this thread (the driver runs generators on the caller's) for a one-file edit.

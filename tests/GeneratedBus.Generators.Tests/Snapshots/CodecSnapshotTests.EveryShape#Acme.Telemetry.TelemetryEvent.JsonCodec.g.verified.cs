@@ -1158,10 +1158,21 @@ namespace Acme.Telemetry
             }
 
             writer.WriteStartObject();
-            foreach (global::System.Collections.Generic.KeyValuePair<string, long> pair in value)
+            if (value is global::System.Collections.Generic.Dictionary<string, long> concrete)
             {
-                writer.WritePropertyName(pair.Key);
-                writer.WriteNumberValue((long)pair.Value);
+                foreach (global::System.Collections.Generic.KeyValuePair<string, long> pair in concrete)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    writer.WriteNumberValue((long)pair.Value);
+                }
+            }
+            else
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, long> pair in value)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    writer.WriteNumberValue((long)pair.Value);
+                }
             }
             writer.WriteEndObject();
         }

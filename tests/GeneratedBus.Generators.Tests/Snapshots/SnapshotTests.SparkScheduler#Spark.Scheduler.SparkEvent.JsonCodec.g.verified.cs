@@ -2953,10 +2953,21 @@ namespace Spark.Scheduler
             }
 
             writer.WriteStartObject();
-            foreach (global::System.Collections.Generic.KeyValuePair<string, string> pair in value)
+            if (value is global::System.Collections.Generic.Dictionary<string, string> concrete)
             {
-                writer.WritePropertyName(pair.Key);
-                writer.WriteStringValue(pair.Value);
+                foreach (global::System.Collections.Generic.KeyValuePair<string, string> pair in concrete)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    writer.WriteStringValue(pair.Value);
+                }
+            }
+            else
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, string> pair in value)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    writer.WriteStringValue(pair.Value);
+                }
             }
             writer.WriteEndObject();
         }
@@ -3085,10 +3096,21 @@ namespace Spark.Scheduler
             }
 
             writer.WriteStartObject();
-            foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>>> pair in value)
+            if (value is global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>>> concrete)
             {
-                writer.WritePropertyName(pair.Key);
-                Write11(writer, pair.Value);
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>>> pair in concrete)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    Write11(writer, pair.Value);
+                }
+            }
+            else
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>>> pair in value)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    Write11(writer, pair.Value);
+                }
             }
             writer.WriteEndObject();
         }
