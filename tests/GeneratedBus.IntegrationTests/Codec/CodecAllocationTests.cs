@@ -61,4 +61,34 @@ public sealed class CodecAllocationTests
 
         return written;
     }
+
+    [Fact]
+    public void Reading_allocates_the_event_and_nothing_else()
+    {
+        byte[] line = System.Text.Encoding.UTF8.GetBytes(CodecLines.Write(new Numbers(true, 1, -1, 2, 3, 4, 5, 6, 7, 1.5f, 2.5, 3.5m)));
+        long eventSize = AllocationOf(() => new Numbers(true, 1, -1, 2, 3, 4, 5, 6, 7, 1.5f, 2.5, 3.5m));
+        for (int i = 0; i < 100; i++)
+        {
+            Assert.True(TelemetryJsonCodec.Instance.Read(line).IsOk);
+        }
+
+        long perRead = AllocationOf(() => TelemetryJsonCodec.Instance.Read(line).Event!);
+
+        Assert.Equal(eventSize, perRead);
+    }
+
+    // What producing one value allocates, averaged over 1000 calls.
+    private static long AllocationOf(Func<object> produce)
+    {
+        object? last = null;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++)
+        {
+            last = produce();
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        GC.KeepAlive(last);
+        return allocated / 1000;
+    }
 }
