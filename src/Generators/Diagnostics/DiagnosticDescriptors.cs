@@ -107,6 +107,13 @@ internal static class DiagnosticDescriptors
         "'{0}' has no accessible constructor whose parameters all name its properties or have defaults, so the generated JSON codec can neither write nor read it; give it one (a positional record's primary constructor does), or mark one [JsonConstructor]",
         DiagnosticSeverity.Warning);
 
+    /// <summary>GB0017: two events of one bus share a name in the JSON codec.</summary>
+    public static readonly DiagnosticDescriptor CodecNameTaken = Create(
+        "GB0017",
+        "Event name is taken in the JSON codec",
+        "'{0}' is named '{1}' in the JSON codec (its [BusEvent] name or an alias), which '{2}' of the same bus already has, so lines named '{1}' are read as '{2}'; give '{0}' another name with [BusEvent(\"Name\")] or remove the alias",
+        DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) => new(
         id,
         title,

@@ -69,9 +69,10 @@ internal sealed partial class CodecEmitter
         using (_writer.Indented())
         using (_writer.Indented())
         {
-            foreach (CodecEventSpec spec in _bus.Events)
+            foreach (CodecReadName read in _bus.ReadOrder.Where(r => r.Names.Count > 0))
             {
-                string test = string.Join(" || ", new[] { spec.WrittenName }.Concat(spec.Aliases).Select(n => $"name.ValueTextEquals({Utf8Name(n)})"));
+                CodecEventSpec spec = _bus.Events.First(e => e.TypeName == read.TypeName);
+                string test = string.Join(" || ", read.Names.Select(n => $"name.ValueTextEquals({Utf8Name(n)})"));
                 _writer.WriteLine($"if ({test})");
                 using (_writer.Braces())
                 {

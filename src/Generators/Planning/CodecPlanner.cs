@@ -34,9 +34,16 @@ internal static class CodecPlanner
                 .Distinct()
                 .OrderBy(id => id, System.StringComparer.Ordinal)
                 .ToArray();
+            var claimed = new Dictionary<string, string>(System.StringComparer.Ordinal);
+            CodecReadName[] readOrder = bus.Events
+                .Select(e => byType.TryGetValue(e.TypeName, out CodecEventSpec? codec) ? codec : null)
+                .OfType<CodecEventSpec>()
+                .Select(codec => new CodecReadName(codec.TypeName, EquatableArray<string>.From(CodecNames.Claim(codec, claimed))))
+                .ToArray();
             yield return new CodecBusSpec(
                 bus.Root,
                 new EquatableArray<CodecEventSpec>(events),
+                new EquatableArray<CodecReadName>(readOrder),
                 new EquatableArray<string>(suppressed),
                 HintNameOf(bus.HintName));
         }

@@ -74,4 +74,25 @@ public partial class DiagnosticTests
             "GB0016",
             "Acme.Odd",
             DiagnosticSeverity.Warning);
+
+    [Fact]
+    public void GB0017_two_events_of_one_bus_with_one_codec_name()
+    {
+        GeneratorRun run = DiagnosticAssert.ReportsOnly(
+            Prelude + """
+                [BusEvent("Started", Aliases = new[] { "org.acme.Started" })] public sealed record First(int X) : SchedulerEvent;
+                [BusEvent(Aliases = new[] { "org.acme.Started" })] public sealed record [|Second|](int X) : SchedulerEvent;
+                """,
+            "GB0017",
+            "Acme.Second",
+            DiagnosticSeverity.Warning);
+
+        string message = Assert.Single(run.GeneratorDiagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("'org.acme.Started'", message, System.StringComparison.Ordinal);
+        Assert.Contains("'Acme.First'", message, System.StringComparison.Ordinal);
+        // The reader gives the name to the first event only.
+        string codec = System.Linq.Enumerable.Single(run.Result.GeneratedSources, s => s.HintName.EndsWith(".JsonCodec.g.cs", System.StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(codec, "GetBytes\\(\"org\\.acme\\.Started\"\\)"));
+        Assert.Contains("if (name.ValueTextEquals(s_utf8", codec, System.StringComparison.Ordinal);
+    }
 }

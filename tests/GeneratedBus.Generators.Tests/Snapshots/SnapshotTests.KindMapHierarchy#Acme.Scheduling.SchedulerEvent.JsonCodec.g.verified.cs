@@ -191,9 +191,9 @@ namespace Acme.Scheduling
             try
             {
                 global::System.Text.Json.Utf8JsonReader reader = global::GeneratedBus.EventLog.EventJson.ReadEventName(utf8Line, options, out global::System.Text.Json.Utf8JsonReader name, out bool eventSeen);
-                if (name.ValueTextEquals(s_utf80))
+                if (name.ValueTextEquals(s_utf83))
                 {
-                    global::Acme.Scheduling.TaskKilled read = ReadBody0(ref reader, true, eventSeen);
+                    global::Acme.Scheduling.TaskEvent read = ReadBody3(ref reader, true, eventSeen);
                     global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
                     return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
                 }
@@ -205,16 +205,16 @@ namespace Acme.Scheduling
                     return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
                 }
 
-                if (name.ValueTextEquals(s_utf82))
+                if (name.ValueTextEquals(s_utf80))
                 {
-                    global::Acme.Scheduling.StageDone read = ReadBody2(ref reader, true, eventSeen);
+                    global::Acme.Scheduling.TaskKilled read = ReadBody0(ref reader, true, eventSeen);
                     global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
                     return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
                 }
 
-                if (name.ValueTextEquals(s_utf83))
+                if (name.ValueTextEquals(s_utf82))
                 {
-                    global::Acme.Scheduling.TaskEvent read = ReadBody3(ref reader, true, eventSeen);
+                    global::Acme.Scheduling.StageDone read = ReadBody2(ref reader, true, eventSeen);
                     global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
                     return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
                 }
