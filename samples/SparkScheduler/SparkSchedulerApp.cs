@@ -40,6 +40,10 @@ public static class SparkSchedulerApp
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+        if (args.Length > 0 && args[0] == ReplayOptionsParser.Command)
+        {
+            return Replay.ReplayCommand.Run(args[1..], stdout, stderr);
+        }
         SchedulerOptions options;
         try
         {

@@ -75,6 +75,7 @@ internal static class OptionsParser
     {
         var text = new System.Text.StringBuilder();
         text.AppendLine("Usage: SparkScheduler [options]");
+        text.AppendLine("       SparkScheduler replay <log>... --rest-out <dir>   (replay --help for more)");
         text.AppendLine("Simulates a Spark application's scheduler and posts its events to a generated bus with four queues.");
         text.AppendLine();
         foreach (Option o in All)

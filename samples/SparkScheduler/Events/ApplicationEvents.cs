@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
 using GeneratedBus;
+using SparkScheduler.Events.Info;
 
 namespace SparkScheduler.Events;
 
@@ -44,7 +45,10 @@ public sealed record LogStart([property: JsonPropertyName("Spark Version")] stri
 
 /// <summary>A resource profile for stage-level scheduling was registered (Spark's <c>SparkListenerResourceProfileAdded</c>).</summary>
 /// <param name="ResourceProfileId">The profile's id.</param>
+/// <param name="TaskResources">What each task of the profile needs, by resource name; null when a log has none.</param>
 /// <param name="Time">Not in Spark's logs: 0.</param>
 [BusEvent("SparkListenerResourceProfileAdded")]
-public sealed record ResourceProfileAdded([property: JsonPropertyName("Resource Profile Id")] int ResourceProfileId, long Time = 0)
-    : SparkListenerEvent;
+public sealed record ResourceProfileAdded(
+    [property: JsonPropertyName("Resource Profile Id")] int ResourceProfileId,
+    [property: JsonPropertyName("Task Resource Requests")] IReadOnlyDictionary<string, TaskResourceRequest>? TaskResources = null,
+    long Time = 0) : SparkListenerEvent;

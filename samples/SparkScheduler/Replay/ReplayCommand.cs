@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using GeneratedBus.EventLog;
+using SparkScheduler.Cli;
+using SparkScheduler.Listeners.AppStatus;
+using SparkScheduler.Listeners.AppStatus.Rest;
+using SparkScheduler.Reporting;
+
+namespace SparkScheduler.Replay;
+
+/// <summary>
+/// <c>replay &lt;log&gt;... --rest-out &lt;dir&gt;</c>: replays Spark event logs and writes what the History Server
+/// answers for them, with a summary per log on stdout.
+/// </summary>
+internal static class ReplayCommand
+{
+    /// <summary>Runs the command with its arguments (after <c>replay</c>).</summary>
+    /// <returns>0, 1 (a log failed, or the output could not be written) or 2 (bad arguments).</returns>
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        ReplayOptions options;
+        try
+        {
+            options = ReplayOptionsParser.Parse(args);
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine("error: " + e.Message);
+            stderr.WriteLine();
+            stderr.Write(ReplayOptionsParser.Usage());
+            return SparkSchedulerApp.BadArguments;
+        }
+
+        if (options.Help)
+        {
+            stdout.Write(ReplayOptionsParser.Usage());
+            return SparkSchedulerApp.Success;
+        }
+
+        var summaries = new List<LogSummary>();
+        try
+        {
+            foreach (string log in options.Logs)
+            {
+                LogSummary summary = LogReplayer.Replay(log, options.MaxLineBytes, EventJsonReaderOptions.Default);
+                Print(stdout, summary);
+                summaries.Add(summary);
+            }
+
+            CheckAttempts(summaries);
+            string folder = Path.GetFullPath(options.RestOut);
+            RestOutput.Write(folder, summaries.Select(s => s.Store).ToArray());
+            stdout.WriteLine("REST files: " + folder);
+            return SparkSchedulerApp.Success;
+        }
+        catch (ReplayFailure e)
+        {
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: {e.Path}: line {e.Line}: {TerminalText.Safe(e.Reason)}"));
+            return SparkSchedulerApp.Failure;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine("error: " + TerminalText.Safe(e.Message));
+            return SparkSchedulerApp.Failure;
+        }
+    }
+
+    private static void Print(TextWriter o, LogSummary s)
+    {
+        long unrecognised = s.Unrecognised.Values.Sum();
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Path}: {s.Lines} lines, {s.Events} events, {unrecognised} unrecognised"));
+        if (s.Store.Application is { } app)
+        {
+            string attempt = app.AttemptId is null ? "" : $", attempt {TerminalText.Safe(app.AttemptId)}";
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  application {TerminalText.Safe(app.AppId)}{attempt}: \"{TerminalText.Safe(app.Name)}\" by {TerminalText.Safe(app.SparkUser)}, {s.Store.Jobs.Count()} jobs, {s.Store.Stages.Count()} stages, {s.Store.Executors.Count(e => e.IsActive)} active executors"));
+        }
+        else
+        {
+            o.WriteLine("  no SparkListenerApplicationStart: the log holds no application, and adds none to the REST files");
+        }
+
+        foreach ((string name, long count) in s.Unrecognised)
+        {
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  unrecognised {TerminalText.Safe(name)}: {count}"));
+        }
+
+        if (s.TruncatedLastLine)
+        {
+            o.WriteLine("  the last line was cut off (the log is in progress) and is left out");
+        }
+    }
+
+    // Each log is one attempt: two logs of the same attempt would overwrite each other's answers.
+    private static void CheckAttempts(List<LogSummary> summaries)
+    {
+        var seen = new Dictionary<(string, string?), string>();
+        foreach (LogSummary s in summaries)
+        {
+            if (s.Store.Application is not { } app)
+            {
+                continue;
+            }
+
+            if (!seen.TryAdd((app.AppId, app.AttemptId), s.Path))
+            {
+                string attempt = app.AttemptId is null ? "with no attempt id" : $"attempt {TerminalText.Safe(app.AttemptId)}";
+                throw new ReplayFailure(s.Path, 0, $"application {TerminalText.Safe(app.AppId)} {attempt} is also in {seen[(app.AppId, app.AttemptId)]}: give each attempt once");
+            }
+        }
+    }
+}
