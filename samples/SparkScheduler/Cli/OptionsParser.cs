@@ -30,6 +30,7 @@ internal static class OptionsParser
         Size("--slow-queue-capacity", "capacity of the slow listener's eventLog queue", o => o.SlowQueueCapacity, (o, v) => o with { SlowQueueCapacity = v }),
         new("--slow-listener-delay", "<ms>", "real milliseconds the slow listener takes per event (0 = not slow)", o => Text(o.SlowListenerDelay.TotalMilliseconds), (o, v) => o with { SlowListenerDelay = TimeSpan.FromMilliseconds(ParseInt("--slow-listener-delay", v, 0)) }),
         new("--sample-interval", "<ms>", "real milliseconds between samples of queue depth for the report", o => Text(o.SampleInterval.TotalMilliseconds), (o, v) => o with { SampleInterval = TimeSpan.FromMilliseconds(ParseInt("--sample-interval", v, 1)) }),
+        new("--app-name", "<text>", "the application's name, as its ApplicationStart event gives it", o => o.AppName, (o, v) => o with { AppName = v }),
         new("--report", "<path>", "where the HTML report is written", o => o.ReportPath, (o, v) => o with { ReportPath = v.Length > 0 ? v : throw new UsageException("--report needs a file path.") }),
     ];
 

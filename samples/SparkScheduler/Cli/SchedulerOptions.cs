@@ -45,5 +45,8 @@ internal sealed record SchedulerOptions
 
     public string ReportPath { get; init; } = "spark-scheduler-report.html";
 
+    /// <summary>The application's name in its ApplicationStart event (and so in the report and the table).</summary>
+    public string AppName { get; init; } = "SparkScheduler";
+
     public bool Help { get; init; }
 }

@@ -164,5 +164,5 @@ internal sealed class AppStatusListener : SparkListener
         _jobsSucceeded, _jobsFailed, _stagesCompleted, _stagesFailed,
         _tasksStarted, _tasksSucceeded, _tasksFailed, _tasksLost, _tasksKilled, _speculative, _resultsFetched,
         _executorsAdded, _executorsRemoved, _executorsBlacklisted, _nodesBlacklisted, _blocksUpdated, _rddsUnpersisted,
-        _appEnd - _appStart, _jobs, _stages, _tasks);
+        _appEnd - _appStart, _jobs, _stages, _tasks, Store.Application?.AppId ?? "", Store.Application?.Name ?? "");
 }

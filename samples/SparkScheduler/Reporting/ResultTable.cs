@@ -22,6 +22,7 @@ internal static class ResultTable
         double seconds = r.Elapsed.TotalSeconds;
         o.WriteLine(string.Create(inv, $"SparkScheduler: {r.Stats.EventsPosted} events in {seconds:F2} s ({r.Stats.EventsPosted / Math.Max(seconds, 1e-9):F0} events/s), seed {r.Options.Seed}, {r.Outcome.SimulatedMs / 1000.0:F0} s simulated"));
         o.WriteLine(string.Create(inv, $"The driver waited {r.DriverWaited.TotalMilliseconds:F0} ms for room in the queues that must not drop (Wait queues); {SparkScheduler.Listeners.QueueNames.EventLog} drops instead (DropWrite)."));
+        o.WriteLine($"Application {TerminalText.Safe(r.AppStatus.ApplicationName)} ({TerminalText.Safe(r.AppStatus.ApplicationId)})");
         o.WriteLine();
 
         o.WriteLine(Queues);

@@ -54,7 +54,7 @@ internal sealed partial class DagScheduler
     public SimulationOutcome Run()
     {
         string appId = $"app-20250101000000-{(uint)_options.Seed % 10_000:D4}";
-        Post(new ApplicationStart("SparkScheduler", appId, _now, "spark"));
+        Post(new ApplicationStart(_options.AppName, appId, _now, "spark"));
         Post(new EnvironmentUpdate(_now, SparkProperties(appId), SystemProperties()));
         Post(new BlockManagerAdded(_now, new BlockManagerId("driver", "driver.cluster.local", 7_079), 2L << 30));
         for (int i = 0; i < _options.Executors; i++)
