@@ -61,9 +61,16 @@ internal static class ReplayCommand
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: {e.Path}: line {e.Line}: {TerminalText.Safe(e.Reason)}"));
             return SparkSchedulerApp.Failure;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             stderr.WriteLine("error: " + TerminalText.Safe(e.Message));
+            return SparkSchedulerApp.Failure;
+        }
+        catch (Exception e)
+        {
+            // A bug, not bad input: say so plainly first, then give the whole exception for diagnosis.
+            stderr.WriteLine($"error: the replay failed unexpectedly ({e.GetType().Name}: {TerminalText.Safe(e.Message)}). Details follow.");
+            stderr.WriteLine(e);
             return SparkSchedulerApp.Failure;
         }
     }

@@ -21,22 +21,24 @@ internal static class RestOutput
         ArgumentNullException.ThrowIfNull(attempts);
         var byAttempt = attempts.Where(s => s.Application is not null).ToDictionary(s => s.Application!);
         IReadOnlyList<IReadOnlyList<ApplicationAttempt>> applications = ApplicationsJson.Order(byAttempt.Keys);
+        // Every folder name is checked before anything is written: a bad id leaves no partial output.
+        var folders = applications.SelectMany(a => a).Select(a => (Attempt: a, Folder: FolderOf(directory, a))).ToArray();
         Directory.CreateDirectory(directory);
         WriteFile(Path.Combine(directory, "applications.json"), w => ApplicationsJson.Write(w, applications));
-        foreach (ApplicationAttempt attempt in applications.SelectMany(a => a))
+        foreach ((ApplicationAttempt attempt, string folder) in folders)
         {
             AppStatusStore store = byAttempt[attempt];
-            string folder = Path.Combine(directory, "applications", SafeName(attempt.AppId, "application id"));
-            if (attempt.AttemptId is { } attemptId)
-            {
-                folder = Path.Combine(folder, SafeName(attemptId, "attempt id"));
-            }
-
             Directory.CreateDirectory(folder);
             WriteFile(Path.Combine(folder, "jobs.json"), w => JobsJson.Write(w, store));
             WriteFile(Path.Combine(folder, "stages.json"), w => StagesJson.Write(w, store));
             WriteFile(Path.Combine(folder, "executors.json"), w => ExecutorsJson.Write(w, store));
         }
+    }
+
+    private static string FolderOf(string directory, ApplicationAttempt attempt)
+    {
+        string folder = Path.Combine(directory, "applications", SafeName(attempt.AppId, "application id"));
+        return attempt.AttemptId is { } attemptId ? Path.Combine(folder, SafeName(attemptId, "attempt id")) : folder;
     }
 
     /// <summary>
