@@ -9,12 +9,5 @@ namespace GeneratedBus.Samples.Tests.Support;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class SparkEventsFactAttribute : FactAttribute
 {
-    public SparkEventsFactAttribute()
-    {
-        bool ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        if (SparkEventsFolder.Path is null && !ci)
-        {
-            Skip = SparkEventsFolder.MissingMessage;
-        }
-    }
+    public SparkEventsFactAttribute() => Skip = SparkEventsFolder.SkipReason;
 }

@@ -19,6 +19,10 @@ internal static class SparkEventsFolder
     public static string MissingMessage =>
         $"Spark's event logs are not here: set {Variable} to the spark-events folder, or put it at <repository root>/../shared/spark-events (looked in '{Candidate() ?? "(no repository root found)"}').";
 
+    /// <summary>Why a test that needs the folder skips: null when it is here, or under <c>CI=true</c> (where the test runs, and fails).</summary>
+    public static string? SkipReason =>
+        Path is null && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase) ? MissingMessage : null;
+
     public static string Log(string name) => System.IO.Path.Combine(Require(), "logs", name);
 
     public static string Expectation(string name) => System.IO.Path.Combine(Require(), "expectations", name);

@@ -6,12 +6,5 @@ namespace GeneratedBus.Samples.Tests.Support;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class SparkEventsTheoryAttribute : TheoryAttribute
 {
-    public SparkEventsTheoryAttribute()
-    {
-        bool ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        if (SparkEventsFolder.Path is null && !ci)
-        {
-            Skip = SparkEventsFolder.MissingMessage;
-        }
-    }
+    public SparkEventsTheoryAttribute() => Skip = SparkEventsFolder.SkipReason;
 }
