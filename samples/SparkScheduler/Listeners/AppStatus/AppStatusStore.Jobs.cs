@@ -40,7 +40,8 @@ internal sealed partial class AppStatusStore
             return;
         }
 
-        // Stages of the job that never ran were skipped: their output already existed.
+        // Stages of the job that never ran were skipped: their output already existed. As in Spark, each also takes one
+        // off the job's active stages, though it never added one (Spark's numActiveStages can end below 0 this way).
         foreach (LiveStage stage in _stages.Values)
         {
             if (stage.Status == "PENDING" && job.StageIds.Contains(stage.Info.StageId))
