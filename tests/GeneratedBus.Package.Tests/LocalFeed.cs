@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Threading;
 
 namespace GeneratedBus.Package.Tests;
 
@@ -11,6 +12,8 @@ namespace GeneratedBus.Package.Tests;
 /// </summary>
 public sealed class LocalFeed : IDisposable
 {
+    private int _consumers;
+
     private static readonly string[] s_rootFiles = ["Directory.Build.props", "Directory.Packages.props", "global.json", "nuget.config", "README.md"];
 
     public LocalFeed()
@@ -53,7 +56,8 @@ public sealed class LocalFeed : IDisposable
     /// <summary>Copies the consumer project in <paramref name="template"/> to a fresh folder beside a nuget.config that finds the feed.</summary>
     public string CreateConsumer(string template)
     {
-        string consumer = Directory.CreateTempSubdirectory(Path.Combine(Work, template + "-")).FullName;
+        string consumer = Path.Combine(Work, $"{template}-{Interlocked.Increment(ref _consumers)}");
+        Directory.CreateDirectory(consumer);
         foreach (string file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, template)))
         {
             File.Copy(file, Path.Combine(consumer, Path.GetFileName(file)));
