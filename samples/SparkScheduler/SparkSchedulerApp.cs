@@ -30,7 +30,10 @@ public static class SparkSchedulerApp
     /// <summary>The bus's name: the <c>bus</c> tag of its logs and metrics.</summary>
     internal const string BusName = "SparkScheduler";
 
-    /// <summary>Runs the job with <paramref name="args"/>, printing the table to <paramref name="stdout"/> and progress to <paramref name="stderr"/>.</summary>
+    /// <summary>
+    /// Runs the job with <paramref name="args"/>, printing the table to <paramref name="stdout"/> and progress to
+    /// <paramref name="stderr"/>; or, when the first argument is <c>replay</c>, replays Spark event logs (see <c>replay --help</c>).
+    /// </summary>
     /// <param name="args">The command line, without the program name.</param>
     /// <param name="stdout">Where the table, the report's path and <c>--help</c> go.</param>
     /// <param name="stderr">Where progress, errors and the usage after bad arguments go.</param>
