@@ -75,6 +75,7 @@ public static class SparkSchedulerApp
             string report = Path.GetFullPath(options.ReportPath);
             HtmlReport.Write(report, result);
             stdout.WriteLine("Report: " + report);
+            stdout.WriteLine("Event log: " + result.EventLogPath);
             return Verdict(result, stderr);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -112,19 +113,19 @@ public static class SparkSchedulerApp
     internal static RunResult Simulate(SchedulerOptions options, ProgressLine progress)
     {
         // The queues that must not drop make the driver wait for room (back-pressure); the event log drops when its
-        // slow listener falls behind, counted, as Spark's queues do.
+        // slow listener falls behind, counted, as Spark's queues do, unless --event-log-queue wait makes it wait too.
         var busOptions = new BusOptions
         {
             Name = BusName,
             QueueCapacity = options.QueueCapacity,
             QueueFullMode = QueueFullMode.Wait,
             QueueCapacities = { [QueueNames.EventLog] = options.SlowQueueCapacity },
-            QueueFullModes = { [QueueNames.EventLog] = QueueFullMode.DropWrite },
+            QueueFullModes = { [QueueNames.EventLog] = options.EventLogQueueMode },
         };
         var clock = new SimulationClock(DateTimeOffset.FromUnixTimeMilliseconds(DagScheduler.StartMs));
         var appStatus = new AppStatusListener();
         var firehose = new EventCounter();
-        var eventLog = new SlowEventLogListener(options.SlowListenerDelay);
+        using var eventLog = new EventLoggingListener(options.EventLogFullPath(), options.SlowListenerDelay);
         using var liveness = new ExecutorLivenessListener(clock, options.ExecutorTimeout);
         using var bus = new SparkBus(busOptions);
         bus.AddToQueue(appStatus, QueueNames.AppStatus);
@@ -143,8 +144,14 @@ public static class SparkSchedulerApp
         bus.Stop();
         liveness.Dispose();
         monitor.Stop();
+        BusStats stats = bus.GetStats();
+        eventLog.Close(stats);
         return new RunResult(
-            options, bus.GetStats(), appStatus.Summary(), LivenessResult.Of(liveness), firehose, eventLog.Written, outcome,
-            monitor.Elapsed, waits.Snapshot(), monitor.Samples);
+            options, stats, appStatus.Summary(), LivenessResult.Of(liveness), firehose, eventLog.Written, outcome,
+            monitor.Elapsed, waits.Snapshot(), monitor.Samples)
+        {
+            EventLogPath = eventLog.Path,
+            EventLogWriteFailures = eventLog.WriteFailures,
+        };
     }
 }

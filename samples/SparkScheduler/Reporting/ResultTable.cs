@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using GeneratedBus;
 using SparkScheduler.Events;
+using SparkScheduler.Listeners;
 
 namespace SparkScheduler.Reporting;
 
@@ -15,6 +16,19 @@ internal static class ResultTable
 {
     /// <summary>Section titles, as printed.</summary>
     public const string Queues = "Queues", Listeners = "Listeners", AppStatus = "App status", Liveness = "Executor liveness", EventTypes = "Events by type";
+
+    /// <summary>
+    /// The "App status" section: a run prints it, and so does <c>replay</c> of the run's event log, which through the
+    /// same listener must print it identically.
+    /// </summary>
+    public static void WriteAppStatus(TextWriter o, AppStatusSummary status)
+    {
+        o.WriteLine(AppStatus);
+        foreach ((string name, string value) in status.Rows())
+        {
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-28} {value}"));
+        }
+    }
 
     public static void Write(TextWriter o, RunResult r)
     {
@@ -43,11 +57,7 @@ internal static class ResultTable
         }
 
         o.WriteLine();
-        o.WriteLine(AppStatus);
-        foreach ((string name, string value) in r.AppStatus.Rows())
-        {
-            o.WriteLine(string.Create(inv, $"{name,-28} {value}"));
-        }
+        WriteAppStatus(o, r.AppStatus);
 
         o.WriteLine();
         o.WriteLine(Liveness);
