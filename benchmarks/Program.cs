@@ -36,6 +36,7 @@ public static class Program
         typeof(DropPathBenchmarks),
         typeof(GeneratorBenchmarks),
         typeof(FilterPathBenchmarks),
+        typeof(EventLogCodecBenchmarks),
     ];
 
     public static int Main(string[] args)
