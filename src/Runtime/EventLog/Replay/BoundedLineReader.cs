@@ -46,8 +46,8 @@ internal sealed class BoundedLineReader(Stream stream, string path, int maxLineB
                 return TakeRest();
             }
 
-            int read = stream.Read(_buffer, _end, MakeRoom());
-            Received(read);
+            int room = MakeRoom();
+            Received(stream.Read(_buffer, _end, room));
         }
     }
 
