@@ -46,7 +46,9 @@ internal sealed class BoundedLineReader(Stream stream, string path, int maxLineB
                 return TakeRest();
             }
 
-            int read = stream.Read(_buffer, _end, MakeRoom());
+            // MakeRoom may move the line or replace the buffer: take _buffer and _end only after it.
+            int room = MakeRoom();
+            int read = stream.Read(_buffer, _end, room);
             Received(read);
         }
     }
