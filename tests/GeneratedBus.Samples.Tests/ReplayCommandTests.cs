@@ -53,7 +53,7 @@ public sealed class ReplayCommandTests : IDisposable
         SampleRun run = SampleRun.InProcess("replay", log, "--rest-out", _dir.File("rest"), "--max-line-bytes", "2000");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal($"error: {log}: line {first}: the line is longer than 2,000 bytes", run.Stderr.TrimEnd());
+        Assert.Equal($"error: {log}: line {first}: the line is longer than MaxLineBytes (2000 bytes).", run.Stderr.TrimEnd());
     }
 
     [SparkEventsFact]
