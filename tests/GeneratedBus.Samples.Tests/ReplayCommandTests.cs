@@ -53,7 +53,7 @@ public sealed class ReplayCommandTests : IDisposable
         SampleRun run = SampleRun.InProcess("replay", log, "--rest-out", _dir.File("rest"), "--max-line-bytes", "2000");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal($"error: {log}: line {first}: the line is longer than 2,000 bytes", run.Stderr.TrimEnd());
+        Assert.Equal($"error: {log}: line {first}: the line is longer than MaxLineBytes (2000 bytes).", run.Stderr.TrimEnd());
     }
 
     [SparkEventsFact]
@@ -66,6 +66,24 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.Contains("local-1430917381535_1: 5 lines, 5 events, 0 unrecognised", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("local-1430917381535_2: 5 lines, 5 events, 0 unrecognised", run.Stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(_dir.File("rest/applications/local-1430917381535/2/executors.json")));
+    }
+
+    [SparkEventsFact]
+    public void A_rolled_eventlog_v2_directory_replays_as_one_log()
+    {
+        // Spark 3's rolling layout: eventlog_v2_<appId>/events_<n>_<appId> parts and an appstatus_<appId> marker.
+        string[] lines = File.ReadAllLines(SparkEventsFolder.Log("local-1422981780767"));
+        string folder = _dir.File("eventlog_v2_local-1422981780767");
+        Directory.CreateDirectory(folder);
+        File.WriteAllLines(Path.Combine(folder, "events_1_local-1422981780767"), lines[..40]);
+        File.WriteAllLines(Path.Combine(folder, "events_2_local-1422981780767"), lines[40..]);
+        File.WriteAllText(Path.Combine(folder, "appstatus_local-1422981780767"), "");
+
+        SampleRun run = SampleRun.InProcess("replay", folder, "--rest-out", _dir.File("rest"));
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains($"{folder}: 82 lines, 82 events, 0 unrecognised", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("3 jobs, 4 stages, 1 active executors", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
-using SparkScheduler.Replay;
+using GeneratedBus.EventLog.Replay;
 
 namespace SparkScheduler.Cli;
 
@@ -17,7 +17,7 @@ internal static class ReplayOptionsParser
     {
         var logs = new List<string>();
         string? restOut = null;
-        int maxLineBytes = LogLineReader.DefaultMaxLineBytes;
+        int maxLineBytes = EventLogReplayOptions.DefaultMaxLineBytes;
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
@@ -46,7 +46,7 @@ internal static class ReplayOptionsParser
                         throw new UsageException($"Unknown option '{name}'.");
                     }
 
-                    logs.Add(File.Exists(arg) ? arg : throw new UsageException($"No such event log: '{arg}'."));
+                    logs.Add(File.Exists(arg) || Directory.Exists(arg) ? arg : throw new UsageException($"No such event log: '{arg}'."));
                     break;
             }
         }
@@ -67,10 +67,11 @@ internal static class ReplayOptionsParser
         text.AppendLine("Replays Spark event logs (the files in spark.eventLog.dir) through the sample's listeners and writes what");
         text.AppendLine("Spark's History Server answers, in its REST API v1 layout: <dir>/applications.json, then per application");
         text.AppendLine("<dir>/applications/<appId>[/<attemptId>]/jobs.json, stages.json and executors.json.");
-        text.AppendLine("Each log is one attempt; logs that share an application id are attempts of one application.");
+        text.AppendLine("Each log is one attempt; logs that share an application id are attempts of one application. A log is a");
+        text.AppendLine("file (plain, .gz or .br; an .inprogress one may end in a cut-off line) or a rolled log's directory.");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"  {"--rest-out <dir>",-30} where the JSON files go (required)");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  {"--max-line-bytes <n>",-30} the longest line accepted (default {LogLineReader.DefaultMaxLineBytes})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  {"--max-line-bytes <n>",-30} the longest line accepted (default {EventLogReplayOptions.DefaultMaxLineBytes})");
         text.AppendLine(CultureInfo.InvariantCulture, $"  {"--help",-30} this text");
         text.AppendLine();
         text.AppendLine("Exit codes: 0 every log replayed (events the sample does not declare, such as SQL events, are counted, not");

@@ -1,82 +1,41 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using GeneratedBus;
-using GeneratedBus.EventLog;
+using GeneratedBus.EventLog.Replay;
 using SparkScheduler.Events;
 using SparkScheduler.Listeners;
 
 namespace SparkScheduler.Replay;
 
 /// <summary>
-/// Replays one Spark event log: reads it line by line with the generated codec and posts every event, in order, to a
-/// bus whose <c>appStatus</c> queue holds a fresh <see cref="AppStatusListener"/>, as the main job's does.
+/// Replays one Spark event log with the runtime's <see cref="EventLogReplay"/> and the generated <c>SparkJsonCodec</c>:
+/// every event goes, in order, to a bus whose <c>appStatus</c> queue holds a fresh <see cref="AppStatusListener"/>, as
+/// the main job's does.
 /// </summary>
 /// <remarks>
-/// Spark's rules: an unrecognised event name is counted and skipped, never resolved to a type; a malformed line fails
-/// the replay with its number, except the last line of an in-progress log (<c>.inprogress</c>), which may be cut off.
+/// Spark's rules, kept by the runtime: an unrecognised event name is counted and skipped, never resolved to a type; a
+/// malformed line fails the replay with its number, except the last line of a log that may be truncated (<c>.inprogress</c>).
 /// </remarks>
 internal static class LogReplayer
 {
-    private const string InProgressSuffix = ".inprogress";
-
-    /// <exception cref="ReplayFailure">The log cannot be read, a line is malformed, or a line is over the limit.</exception>
-    public static LogSummary Replay(string path, int maxLineBytes, EventJsonReaderOptions options)
+    /// <exception cref="ReplayFailure">The log cannot be read, a line is malformed or over a limit, or the listener failed.</exception>
+    public static LogSummary Replay(string path, EventLogReplayOptions options)
     {
         var listener = new AppStatusListener();
-        var unrecognised = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        long events = 0;
-        bool truncated = false;
         var busOptions = new BusOptions { Name = "SparkSchedulerReplay", QueueFullMode = QueueFullMode.Wait };
         using var bus = new SparkBus(busOptions);
         bus.AddToQueue(listener, QueueNames.AppStatus);
         bus.Start();
-        long lines;
+        EventLogSummary log;
         try
         {
-            using FileStream file = File.OpenRead(path);
-            using var reader = new LogLineReader(file, maxLineBytes);
-            while (true)
-            {
-                LogLine line;
-                try
-                {
-                    if (!reader.TryRead(out line))
-                    {
-                        break;
-                    }
-                }
-                catch (InvalidDataException e)
-                {
-                    throw new ReplayFailure(path, reader.LineNumber + 1, e.Message);
-                }
-
-                EventReadResult<SparkListenerEvent> result = SparkJsonCodec.Instance.Read(line.Bytes, options);
-                switch (result.Status)
-                {
-                    case EventReadStatus.Ok:
-                        bus.Post(result.Event!);
-                        events++;
-                        break;
-                    case EventReadStatus.Unrecognised:
-                        unrecognised[result.Name!] = unrecognised.GetValueOrDefault(result.Name!) + 1;
-                        break;
-                    default:
-                        long number = line.Number;
-                        if (path.EndsWith(InProgressSuffix, StringComparison.Ordinal) && !reader.TryRead(out _))
-                        {
-                            // The writer was still appending: its last line may be cut off, and is left out.
-                            truncated = true;
-                            break;
-                        }
-
-                        throw new ReplayFailure(path, number, result.Reason!);
-                }
-            }
-
-            lines = reader.LineNumber;
+            log = EventLogReplay.Replay(path, SparkJsonCodec.Instance, bus.Post, options);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (EventLogFormatException e)
+        {
+            throw new ReplayFailure(e.Path, e.LineNumber, e.Reason);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             throw new ReplayFailure(path, 0, e.Message);
         }
@@ -86,7 +45,7 @@ internal static class LogReplayer
         }
 
         ListenerFailures(bus, path);
-        return new LogSummary(path, lines, events, unrecognised, truncated, listener.Store);
+        return new LogSummary(path, log, listener.Store);
     }
 
     // The listener's answers are only worth writing when it saw every event without throwing.

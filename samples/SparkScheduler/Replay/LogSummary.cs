@@ -1,14 +1,10 @@
-using System.Collections.Generic;
+using GeneratedBus.EventLog.Replay;
 using SparkScheduler.Listeners.AppStatus;
 
 namespace SparkScheduler.Replay;
 
-/// <summary>What replaying one log did: its lines, the events it posted, and the event names no type of the bus has.</summary>
-/// <param name="Path">The log.</param>
-/// <param name="Lines">Lines read.</param>
-/// <param name="Events">Events posted.</param>
-/// <param name="Unrecognised">Names the bus does not know, with how many lines carried each, in ordinal order.</param>
-/// <param name="TruncatedLastLine">Whether a malformed last line of an in-progress log was left out.</param>
+/// <summary>What replaying one log did, and what the History Server would answer for its attempt.</summary>
+/// <param name="Path">The log, as given.</param>
+/// <param name="Log">The runtime replay's summary: lines, events, unrecognised names, a skipped cut-off last line.</param>
 /// <param name="Store">What the History Server would answer for the attempt.</param>
-internal sealed record LogSummary(
-    string Path, long Lines, long Events, IReadOnlyDictionary<string, long> Unrecognised, bool TruncatedLastLine, AppStatusStore Store);
+internal sealed record LogSummary(string Path, EventLogSummary Log, AppStatusStore Store);

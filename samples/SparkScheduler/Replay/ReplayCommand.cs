@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using GeneratedBus.EventLog;
+using GeneratedBus.EventLog.Replay;
 using SparkScheduler.Cli;
 using SparkScheduler.Listeners.AppStatus;
 using SparkScheduler.Listeners.AppStatus.Rest;
@@ -45,7 +45,7 @@ internal static class ReplayCommand
         {
             foreach (string log in options.Logs)
             {
-                LogSummary summary = LogReplayer.Replay(log, options.MaxLineBytes, EventJsonReaderOptions.Default);
+                LogSummary summary = LogReplayer.Replay(log, new EventLogReplayOptions { MaxLineBytes = options.MaxLineBytes });
                 Print(stdout, summary);
                 summaries.Add(summary);
             }
@@ -77,8 +77,7 @@ internal static class ReplayCommand
 
     private static void Print(TextWriter o, LogSummary s)
     {
-        long unrecognised = s.Unrecognised.Values.Sum();
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Path}: {s.Lines} lines, {s.Events} events, {unrecognised} unrecognised"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Path}: {s.Log.Lines} lines, {s.Log.Events} events, {s.Log.UnrecognisedEvents} unrecognised"));
         if (s.Store.Application is { } app)
         {
             string attempt = app.AttemptId is null ? "" : $", attempt {TerminalText.Safe(app.AttemptId)}";
@@ -90,14 +89,20 @@ internal static class ReplayCommand
             o.WriteLine("  no SparkListenerApplicationStart: the log holds no application, and adds none to the REST files");
         }
 
-        foreach ((string name, long count) in s.Unrecognised)
+        foreach ((string name, long count) in s.Log.Unrecognised.OrderBy(u => u.Key, StringComparer.Ordinal))
         {
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  unrecognised {TerminalText.Safe(name)}: {count}"));
         }
 
-        if (s.TruncatedLastLine)
+        if (s.Log.MalformedLines > 0)
         {
             o.WriteLine("  the last line was cut off (the log is in progress) and is left out");
+        }
+
+        if (s.Log.End is { IsComplete: false } end)
+        {
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  the log is incomplete: its writer's queue dropped {end.EventsDropped?.ToString(CultureInfo.InvariantCulture) ?? "an unknown number of"} event(s) and {end.WriteFailures} write(s) failed"));
         }
     }
 

@@ -18,7 +18,10 @@ public sealed class ReplayedSparkLogs : IDisposable
     internal SampleRun Run => _replay.Value.Run;
 
     /// <summary>A REST file, such as <c>applications/local-1422981780767/jobs.json</c>.</summary>
-    public string File(string relative) => Path.Combine(_replay.Value.Folder, relative);
+    public string File(string relative) =>
+        Run.ExitCode == 0
+            ? Path.Combine(_replay.Value.Folder, relative)
+            : throw new InvalidOperationException($"replay exited {Run.ExitCode}: {Run.Stderr}");
 
     public void Dispose() => _directory.Dispose();
 
