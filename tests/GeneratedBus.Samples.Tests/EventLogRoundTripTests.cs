@@ -38,6 +38,12 @@ public sealed class EventLogRoundTripTests
         var text = new StringWriter();
         ResultTable.WriteAppStatus(text, replayed.Summary());
         Assert.Equal(run.Table.Section(ResultTable.AppStatus), RunTable.Parse(text.ToString()).Section(ResultTable.AppStatus));
+
+        // The command does the same through the same listener, and prints the section as the run did.
+        SampleRun replay = SampleRun.InProcess("replay", log, "--rest-out", dir.File("rest"));
+        Assert.Equal(0, replay.ExitCode);
+        Assert.Equal(run.Table.Section(ResultTable.AppStatus), replay.Table.Section(ResultTable.AppStatus));
+        Assert.DoesNotContain("incomplete", replay.Stdout, System.StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,5 +62,10 @@ public sealed class EventLogRoundTripTests
         Assert.Equal(eventLogQueue.Dropped, summary.End?.EventsDropped);
         Assert.Equal(eventLogQueue.Processed, summary.Events);
         Assert.Equal(summary.Events, summary.End?.EventsWritten);
+
+        // The command replays what there is, and says the log is incomplete and by how many events.
+        SampleRun replay = SampleRun.InProcess("replay", dir.File("events.log"), "--rest-out", dir.File("rest"));
+        Assert.Equal(0, replay.ExitCode);
+        Assert.Contains($"the log is incomplete: its writer's queue dropped {eventLogQueue.Dropped} event(s)", replay.Stdout, System.StringComparison.Ordinal);
     }
 }

@@ -45,7 +45,7 @@ internal static class LogReplayer
         }
 
         ListenerFailures(bus, path);
-        return new LogSummary(path, log, listener.Store);
+        return new LogSummary(path, log, listener.Store, listener.Summary());
     }
 
     // The listener's answers are only worth writing when it saw every event without throwing.

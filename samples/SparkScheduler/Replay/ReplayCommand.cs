@@ -104,6 +104,14 @@ internal static class ReplayCommand
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  the log is incomplete: its writer's queue dropped {end.EventsDropped?.ToString(CultureInfo.InvariantCulture) ?? "an unknown number of"} event(s) and {end.WriteFailures} write(s) failed"));
         }
+
+        // The main job's own log: the same listener prints the run's section, identical when the log is complete.
+        if (s.WrittenByTheMainJob)
+        {
+            o.WriteLine();
+            ResultTable.WriteAppStatus(o, s.Status);
+            o.WriteLine();
+        }
     }
 
     // Each log is one attempt: two logs of the same attempt would overwrite each other's answers.
