@@ -132,7 +132,6 @@ public sealed class PublisherTests(ITestOutputHelper output)
         output.WriteLine(balance.ToString() + $", retries {stats.Retries}");
         Assert.True(balance.IsBalanced, balance.ToString());
         Assert.Equal((5_000L, 0L, 0L), (balance.Posted, balance.Waiting, stats.Abandoned));
-        Assert.True(stats.Retries > 0);
         // The restarted server kept no data (no persistence): what it holds is what was appended after reconnecting,
         // at least the queue's hundred and the batch that waited, in sequence order with no gap inside.
         long[] sequences = redis.GetDatabase().StreamRange(publisher.Keys.Stream).Select(e => (long)e["s"]).ToArray();

@@ -33,7 +33,7 @@ public sealed class RedisStreamSubscriber<TEvent> : IAsyncDisposable
     private readonly ILogger? _logger;
     private readonly ConcurrentQueue<(RedisDelivery Delivery, TEvent Event)> _inFlight = new();
     private readonly HashSet<(string Producer, long Sequence)> _unacknowledged = new(); // loop thread only
-    private readonly Dictionary<string, long> _lastFreshSequence = new();                 // loop thread only
+    private readonly Dictionary<string, long> _lastSequence = new();                 // loop thread only
     private readonly object _ackGate = new();
     private List<(RedisValue Id, (string, long) Key)> _toAcknowledge = new();
     private readonly SemaphoreSlim _wake = new(0);
@@ -133,7 +133,7 @@ public sealed class RedisStreamSubscriber<TEvent> : IAsyncDisposable
         CancellationToken stopping = _stopping.Token;
         TimeSpan delay = MinPollDelay;
         var sinceClaim = Stopwatch.StartNew();
-        bool ownPendingRead = false;
+        bool ownPendingRead = false; // also reset after a failure: a read whose reply was lost left entries pending here
         while (!stopping.IsCancellationRequested)
         {
             try
@@ -161,6 +161,7 @@ public sealed class RedisStreamSubscriber<TEvent> : IAsyncDisposable
             catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
             {
                 SubscriberLog.Unreachable(_logger, _options.Group, ex);
+                ownPendingRead = false;
                 delay = _options.MaxPollDelay;
             }
             // Nothing to read: wait for the append script's notification, or poll again after a growing delay.
@@ -227,7 +228,7 @@ public sealed class RedisStreamSubscriber<TEvent> : IAsyncDisposable
             await UndecodableAsync(entry.Id, read.ToString()).ConfigureAwait(false);
             return;
         }
-        if (!redelivered) CheckOrder(producer, sequence);
+        CheckOrder(producer, sequence);
         _unacknowledged.Add(key);
         _inFlight.Enqueue((new RedisDelivery(producer, sequence, entry.Id!, redelivered), read.Event!));
         Interlocked.Increment(ref _delivered);
@@ -236,13 +237,14 @@ public sealed class RedisStreamSubscriber<TEvent> : IAsyncDisposable
 
     private void CheckOrder(string producer, long sequence)
     {
-        long last = _lastFreshSequence.GetValueOrDefault(producer);
-        if (sequence != last + 1)
+        // Redelivered entries at or below the last one seen are late, not out of order: only a jump ahead is a gap.
+        long last = _lastSequence.GetValueOrDefault(producer);
+        if (sequence > last + 1)
         {
             Interlocked.Increment(ref _gaps);
             SubscriberLog.Gap(_logger, _options.Group, producer, last, sequence);
         }
-        if (sequence > last) _lastFreshSequence[producer] = sequence;
+        if (sequence > last) _lastSequence[producer] = sequence;
     }
 
     private async Task UndecodableAsync(RedisValue id, string reason)
@@ -266,6 +268,9 @@ public sealed class RedisStreamSubscriber<TEvent> : IAsyncDisposable
         try
         {
             await AcknowledgeAsync(ids).ConfigureAwait(false);
+            // Count what is now confirmed acknowledged, not XACK's answer: a retry after a lost reply answers 0 for
+            // entries the first call acknowledged (the server's own counter is exact either way).
+            Interlocked.Add(ref _acknowledged, ids.Length);
         }
         catch
         {
@@ -275,12 +280,12 @@ public sealed class RedisStreamSubscriber<TEvent> : IAsyncDisposable
         foreach (var (_, key) in batch) _unacknowledged.Remove(key);
     }
 
+    // Acknowledges and counts on the server in one step (the group's acked counter).
     private async Task AcknowledgeAsync(RedisValue[] ids)
     {
         var args = new RedisValue[ids.Length + 1];
         args[0] = _options.Group;
         ids.CopyTo(args, 1);
-        RedisResult result = await _database.ScriptEvaluateAsync(AckScript.Text, [_keys.Stream, _keys.Counters], args).ConfigureAwait(false);
-        Interlocked.Add(ref _acknowledged, (long)result);
+        await _database.ScriptEvaluateAsync(AckScript.Text, [_keys.Stream, _keys.Counters], args).ConfigureAwait(false);
     }
 }
