@@ -139,5 +139,28 @@ public sealed class PublisherTests(ITestOutputHelper output)
         Assert.Equal(Enumerable.Range(0, sequences.Length).Select(i => sequences[0] + i), sequences);
     }
 
+    [Fact]
+    public void An_event_the_codec_cannot_write_is_counted_as_unencodable_and_the_balance_holds()
+    {
+        using RedisServer? server = RedisServer.StartOrSkip(output);
+        if (server is null) return;
+        using ConnectionMultiplexer redis = server.Connect();
+        using var bus = new TradeBus(new BusOptions { QueueCapacity = 100 });
+        var publisher = new RedisStreamPublisher<TradeEvent>(redis, TradeJsonCodec.Instance, new RedisPublisherOptions { StreamName = "unencodable" });
+        bus.AddToQueue(new RedisForwarder(publisher), "redis");
+        bus.Start();
+        bus.Post(new TradeSettled(1, 1));
+        bus.Post(new TradeAudited(1, 2));
+        bus.Post(new TradeSettled(1, 3));
+        bus.WaitUntilEmpty(Deadline);
+        bus.Stop();
+        publisher.Dispose();
+
+        var balance = publisher.GetStats().Balance(bus.GetStats().Queues["redis"]);
+        Assert.True(balance.IsBalanced, balance.ToString());
+        Assert.Equal((3L, 2L, 1L, 0L), (balance.Posted, balance.Appended, balance.Unencodable, balance.Waiting));
+        Assert.Equal(1, bus.GetStats().Listeners.Values.Sum(l => l.Failures));   // and the bus logged the failure
+    }
+
     private static long[] Reply(RedisResult result) => ((RedisResult[])result!).Select(r => (long)r).ToArray();
 }

@@ -13,16 +13,18 @@ namespace GeneratedBus.Redis.Accounting;
 /// <param name="Abandoned">Events still unsent when <c>Dispose</c> gave up on an unreachable Redis.</param>
 /// <param name="Batched">Events waiting in the publisher's current batch.</param>
 /// <param name="Retries">Script calls retried after a connection failure.</param>
+/// <param name="Unencodable">Events the codec could not write (not of the bus's [BusEvent] types): dropped, counted.</param>
 public sealed record RedisPublisherStats(
-    string Producer, long Received, long Appended, long DroppedStreamFull, long Duplicates, long Abandoned, long Batched, long Retries)
+    string Producer, long Received, long Appended, long DroppedStreamFull, long Duplicates, long Abandoned, long Batched, long Retries,
+    long Unencodable)
 {
     /// <summary>The whole balance with the publisher's bus queue: what the application posted and where each event went.</summary>
     /// <param name="queue">The stats of the queue the publisher listens on (from <c>bus.GetStats().Queues[name]</c>).</param>
     public RedisPublisherBalance Balance(QueueStats queue)
     {
         System.ArgumentNullException.ThrowIfNull(queue);
-        long waitingInQueue = queue.Posted - queue.Dropped - Received;
+        long waitingInQueue = queue.Posted - queue.Dropped - Received - Unencodable;
         return new RedisPublisherBalance(
-            queue.Posted, Appended, DroppedStreamFull, queue.Dropped + Abandoned, Duplicates, waitingInQueue + Batched);
+            queue.Posted, Appended, DroppedStreamFull, queue.Dropped + Abandoned, Duplicates, waitingInQueue + Batched, Unencodable);
     }
 }

@@ -33,7 +33,7 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
     private readonly SemaphoreSlim _batchStarted = new(0);
     private readonly Task _lingerFlusher;
     private long _nextSequence = 1;
-    private long _received, _appended, _droppedFull, _duplicates, _abandoned, _retries;
+    private long _received, _appended, _droppedFull, _duplicates, _abandoned, _retries, _unencodable;
     private bool _disposed;
 
     /// <summary>A publisher that writes <paramref name="codec"/>'s JSON to the stream named in <paramref name="options"/>.</summary>
@@ -63,6 +63,7 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
     /// back-off, while Redis is unreachable.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The publisher was disposed.</exception>
+    /// <exception cref="ArgumentException">The codec cannot write the event (counted in <see cref="RedisPublisherStats.Unencodable"/>).</exception>
     public void Append(TEvent @event)
     {
         lock (_gate)
@@ -70,8 +71,16 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             _buffer.ResetWrittenCount();
             _writer.Reset();
-            _codec.Write(_writer, @event);
-            _writer.Flush();
+            try
+            {
+                _codec.Write(_writer, @event);
+                _writer.Flush();
+            }
+            catch (ArgumentException)
+            {
+                _unencodable++; // no [BusEvent] type of the bus: counted here, and the bus logs the listener's failure
+                throw;
+            }
             _batch.Add(_buffer.WrittenSpan.ToArray());
             _received++;
             if (_batch.Count >= _options.BatchSize) SendBatchLocked(_stopping.Token);
@@ -89,7 +98,7 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
     public RedisPublisherStats GetStats()
     {
         lock (_gate)
-            return new RedisPublisherStats(ProducerId, _received, _appended, _droppedFull, _duplicates, _abandoned, _batch.Count, _retries);
+            return new RedisPublisherStats(ProducerId, _received, _appended, _droppedFull, _duplicates, _abandoned, _batch.Count, _retries, _unencodable);
     }
 
     /// <summary>

@@ -8,3 +8,6 @@ public sealed record TradePlaced(int Producer, long Number, string Symbol) : Tra
 
 [BusEvent]
 public sealed record TradeSettled(int Producer, long Number) : TradeEvent(Producer, Number);
+
+/// <summary>A subtype of the root that is no [BusEvent]: the bus carries it, the codec cannot write it.</summary>
+public sealed record TradeAudited(int Producer, long Number) : TradeEvent(Producer, Number);
