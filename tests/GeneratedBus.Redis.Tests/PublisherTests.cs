@@ -1,0 +1,166 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Text;
+using GeneratedBus.EventLog;
+using GeneratedBus.Redis.Publishing;
+using GeneratedBus.Redis.Scripts;
+using GeneratedBus.Redis.Tests.Support;
+using StackExchange.Redis;
+using Xunit.Abstractions;
+
+namespace GeneratedBus.Redis.Tests;
+
+public sealed class PublisherTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public void A_batch_retried_after_a_lost_reply_is_answered_as_before_and_not_appended_twice()
+    {
+        using RedisServer? server = RedisServer.StartOrSkip(output);
+        if (server is null) return;
+        using ConnectionMultiplexer redis = server.Connect();
+        IDatabase db = redis.GetDatabase();
+        var keys = new RedisStreamKeys("retry");
+        RedisKey[] scriptKeys = [keys.Stream, keys.Counters, keys.Producers];
+        RedisValue[] Batch(long first, int count) =>
+            [1_000, "p1", first, "", .. Enumerable.Range(0, count).Select(i => (RedisValue)$"{{\"n\":{first + i}}}")];
+
+        long[] first = Reply(db.ScriptEvaluate(AppendScript.Text, scriptKeys, Batch(1, 3)));
+        long[] retried = Reply(db.ScriptEvaluate(AppendScript.Text, scriptKeys, Batch(1, 3)));   // the same call again
+        Assert.Equal([3L, 0L, 0L], first);
+        Assert.Equal(first, retried);
+        Assert.Equal(3, db.StreamLength(keys.Stream));
+
+        // An older sequence in a different batch is a duplicate: counted, never appended.
+        long[] overlapping = Reply(db.ScriptEvaluate(AppendScript.Text, scriptKeys, Batch(3, 2)));
+        Assert.Equal([1L, 0L, 1L], overlapping);
+        Assert.Equal(4, db.StreamLength(keys.Stream));
+        StreamEntry[] entries = db.StreamRange(keys.Stream);
+        Assert.Equal(["1", "2", "3", "4"], entries.Select(e => (string)e["s"]!).ToArray());
+        Assert.Equal(4, (long)db.HashGet(keys.Counters, "appended"));
+        Assert.Equal(1, (long)db.HashGet(keys.Counters, "duplicates"));
+    }
+
+    [Fact]
+    public void A_full_stream_drops_the_new_events_counts_them_and_trims_nothing()
+    {
+        using RedisServer? server = RedisServer.StartOrSkip(output);
+        if (server is null) return;
+        using ConnectionMultiplexer redis = server.Connect();
+        using var bus = new TradeBus(new BusOptions { QueueCapacity = 1_000 });
+        var publisher = new RedisStreamPublisher<TradeEvent>(redis, TradeJsonCodec.Instance,
+            new RedisPublisherOptions { StreamName = "full", Capacity = 10, BatchSize = 4, ProducerId = "p" });
+        bus.AddToQueue(new RedisForwarder(publisher), "redis");
+        bus.Start();
+        for (int i = 1; i <= 25; i++) bus.Post(new TradeSettled(1, i));
+        bus.WaitUntilEmpty(Deadline);
+        bus.Stop();
+        publisher.Dispose();
+
+        IDatabase db = redis.GetDatabase();
+        StreamEntry[] entries = db.StreamRange(publisher.Keys.Stream);
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            entries.Select(e => (string)e["s"]!));                     // the oldest ten stay: drop-new, not trim-old
+        var stats = publisher.GetStats();
+        Assert.Equal((10L, 15L), (stats.Appended, stats.DroppedStreamFull));
+        Assert.Equal(15, (long)db.HashGet(publisher.Keys.Counters, "dropped_full"));
+        var balance = stats.Balance(bus.GetStats().Queues["redis"]);
+        Assert.True(balance.IsBalanced, balance.ToString());
+        Assert.Equal((25L, 0L), (balance.Posted, balance.Waiting));
+    }
+
+    [Fact]
+    public void Every_event_posted_through_the_queue_is_appended_once_in_order_and_decodes_back()
+    {
+        using RedisServer? server = RedisServer.StartOrSkip(output);
+        if (server is null) return;
+        using ConnectionMultiplexer redis = server.Connect();
+        using var bus = new TradeBus(new BusOptions { QueueCapacity = 10_000 });
+        var publisher = new RedisStreamPublisher<TradeEvent>(redis, TradeJsonCodec.Instance,
+            new RedisPublisherOptions { StreamName = "order", BatchSize = 64 });
+        bus.AddToQueue(new RedisForwarder(publisher), "redis");
+        bus.Start();
+        const int count = 5_000;
+        for (int i = 1; i <= count; i++) bus.Post(i % 2 == 0 ? new TradeSettled(1, i) : new TradePlaced(1, i, "S" + i));
+        bus.WaitUntilEmpty(Deadline);
+        bus.Stop();
+        publisher.Dispose();
+
+        StreamEntry[] entries = redis.GetDatabase().StreamRange(publisher.Keys.Stream);
+        Assert.Equal(count, entries.Length);
+        for (int i = 0; i < count; i++)
+        {
+            Assert.Equal(publisher.ProducerId, (string)entries[i]["p"]!);
+            Assert.Equal(i + 1, (long)entries[i]["s"]);
+            EventReadResult<TradeEvent> read = TradeJsonCodec.Instance.Read(Encoding.UTF8.GetBytes((string)entries[i]["e"]!), new EventJsonReaderOptions());
+            Assert.True(read.IsOk, read.ToString());
+            Assert.Equal(i + 1, read.Event!.Number);
+        }
+        Assert.True(publisher.GetStats().Balance(bus.GetStats().Queues["redis"]).IsBalanced);
+    }
+
+    [Fact]
+    public void With_Redis_stopped_the_application_keeps_posting_the_queue_drops_and_counts_and_it_resumes_on_reconnect()
+    {
+        using RedisServer? server = RedisServer.StartOrSkip(output);
+        if (server is null) return;
+        using ConnectionMultiplexer redis = server.Connect();
+        using var bus = new TradeBus(new BusOptions { QueueCapacity = 100 });
+        var publisher = new RedisStreamPublisher<TradeEvent>(redis, TradeJsonCodec.Instance,
+            new RedisPublisherOptions { StreamName = "outage", BatchSize = 16, MaxRetryDelay = TimeSpan.FromMilliseconds(200) });
+        bus.AddToQueue(new RedisForwarder(publisher), "redis");
+        bus.Start();
+        for (int i = 1; i <= 50; i++) bus.Post(new TradeSettled(1, i));
+        bus.WaitUntilEmpty(Deadline);
+
+        server.Stop();
+        var posting = Stopwatch.StartNew();
+        for (int i = 51; i <= 5_000; i++) bus.Post(new TradeSettled(1, i));
+        posting.Stop();
+        Assert.True(posting.Elapsed < TimeSpan.FromSeconds(5), $"posting took {posting.Elapsed}: the application waited for Redis");
+        Assert.True(bus.GetStats().Queues["redis"].Dropped > 0, "the publisher's queue should have filled and dropped");
+
+        server.Start();
+        bus.WaitUntilEmpty(Deadline);
+        bus.Stop();
+        publisher.Dispose();
+
+        var stats = publisher.GetStats();
+        var balance = stats.Balance(bus.GetStats().Queues["redis"]);
+        output.WriteLine(balance.ToString() + $", retries {stats.Retries}");
+        Assert.True(balance.IsBalanced, balance.ToString());
+        Assert.Equal((5_000L, 0L, 0L), (balance.Posted, balance.Waiting, stats.Abandoned));
+        // The restarted server kept no data (no persistence): what it holds is what was appended after reconnecting,
+        // at least the queue's hundred and the batch that waited, in sequence order with no gap inside.
+        long[] sequences = redis.GetDatabase().StreamRange(publisher.Keys.Stream).Select(e => (long)e["s"]).ToArray();
+        Assert.True(sequences.Length >= 100, $"only {sequences.Length} appended after reconnecting");
+        Assert.Equal(Enumerable.Range(0, sequences.Length).Select(i => sequences[0] + i), sequences);
+    }
+
+    [Fact]
+    public void An_event_the_codec_cannot_write_is_counted_as_unencodable_and_the_balance_holds()
+    {
+        using RedisServer? server = RedisServer.StartOrSkip(output);
+        if (server is null) return;
+        using ConnectionMultiplexer redis = server.Connect();
+        using var bus = new TradeBus(new BusOptions { QueueCapacity = 100 });
+        var publisher = new RedisStreamPublisher<TradeEvent>(redis, TradeJsonCodec.Instance, new RedisPublisherOptions { StreamName = "unencodable" });
+        bus.AddToQueue(new RedisForwarder(publisher), "redis");
+        bus.Start();
+        bus.Post(new TradeSettled(1, 1));
+        bus.Post(new TradeAudited(1, 2));
+        bus.Post(new TradeSettled(1, 3));
+        bus.WaitUntilEmpty(Deadline);
+        bus.Stop();
+        publisher.Dispose();
+
+        var balance = publisher.GetStats().Balance(bus.GetStats().Queues["redis"]);
+        Assert.True(balance.IsBalanced, balance.ToString());
+        Assert.Equal((3L, 2L, 1L, 0L), (balance.Posted, balance.Appended, balance.Unencodable, balance.Waiting));
+        Assert.Equal(1, bus.GetStats().Listeners.Values.Sum(l => l.Failures));   // and the bus logged the failure
+    }
+
+    private static long[] Reply(RedisResult result) => ((RedisResult[])result!).Select(r => (long)r).ToArray();
+}

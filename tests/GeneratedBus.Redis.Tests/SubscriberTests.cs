@@ -1,0 +1,221 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using GeneratedBus.Redis.Accounting;
+using GeneratedBus.Redis.Subscribing;
+using GeneratedBus.Redis.Tests.Support;
+using StackExchange.Redis;
+using Xunit.Abstractions;
+
+namespace GeneratedBus.Redis.Tests;
+
+public sealed class SubscriberTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public Task Every_group_sees_every_event_once_in_order_per_producer_and_the_balance_is_exact() =>
+        Conservation(producers: 3, events: 2_000);
+
+    // Short in every run (the README's test command runs Stress tests too); GENERATEDBUS_STRESS=long: the issue's
+    // 4 producers of 100,000 events each.
+    [Fact]
+    [Trait("Category", "Stress")]
+    public Task Conservation_holds_for_four_producers_under_stress() =>
+        Conservation(producers: 4, events: LongStress ? 100_000 : 10_000);
+
+    private static bool LongStress { get; } =
+        string.Equals(Environment.GetEnvironmentVariable("GENERATEDBUS_STRESS"), "long", StringComparison.OrdinalIgnoreCase);
+
+    private async Task Conservation(int producers, int events)
+    {
+        using RedisServer? server = RedisServer.StartOrSkip(output);
+        if (server is null) return;
+        using ConnectionMultiplexer redis = server.Connect();
+        const string stream = "conservation";
+        await using var audit = new LocalConsumer(redis, Options(stream, "audit", "a1"));
+        await using var history1 = new LocalConsumer(redis, Options(stream, "history", "h1"));
+        await using var history2 = new LocalConsumer(redis, Options(stream, "history", "h2"));
+        LocalConsumer[] consumers = [audit, history1, history2];
+        foreach (LocalConsumer c in consumers) await c.StartAsync();   // groups first: they may start before the producers
+
+        RedisPublisherBalance[] published = await Producers.RunAsync(redis, stream, producers, events, Deadline);
+        long total = (long)producers * events;
+        foreach (RedisPublisherBalance b in published)
+        {
+            Assert.True(b.IsBalanced, b.ToString());
+            Assert.Equal((events, (long)events, 0L), (b.Posted, b.Appended, b.DroppedStreamFull + b.DroppedUnreachable + b.Duplicates + b.Waiting));
+        }
+
+        var keys = new RedisStreamKeys(stream);
+        RedisStreamBalance balance = null!;
+        await Waiting.UntilAsync(async () =>
+        {
+            balance = await RedisStreamBalance.ReadAsync(redis.GetDatabase(), keys);
+            // The server's counters, and each consumer's own count once the script's reply reached it.
+            return balance.Groups.Count == 2 && balance.Groups.All(g => g.Acknowledged == total)
+                && consumers.All(c => c.Subscriber.GetStats() is { } s && s.Acknowledged == s.Delivered);
+        }, Deadline, () => balance?.ToString() ?? "no balance yet");
+        output.WriteLine(balance.ToString());
+        Assert.True(balance.IsBalanced, balance.ToString());
+        Assert.Equal((total, 0L, 0L), (balance.Appended, balance.DroppedStreamFull, balance.Duplicates));
+        Assert.All(balance.Groups, g => Assert.Equal((total, 0L, 0L), (g.Acknowledged, g.Pending, g.Unread)));
+
+        AssertEachOnceInOrder(audit.SeenSnapshot(), producers, events);
+        List<RedisDelivery> historySeen = [.. history1.SeenSnapshot(), .. history2.SeenSnapshot()];
+        AssertEachOnce(historySeen, producers, events);
+        AssertInOrderPerProducer(history1.SeenSnapshot());
+        AssertInOrderPerProducer(history2.SeenSnapshot());
+        Assert.True(history1.SeenSnapshot().Count > 0 && history2.SeenSnapshot().Count > 0, "both consumers of the shared group had a share");
+        foreach (LocalConsumer c in consumers)
+        {
+            RedisSubscriberStats s = c.Subscriber.GetStats();
+            output.WriteLine(s.ToString());   // a reply lost to a timeout on a loaded machine shows as redeliveries here
+            Assert.Equal(0, s.Undecodable);
+            Assert.Equal(s.Delivered, s.Acknowledged);
+        }
+        Assert.Equal(0, audit.Subscriber.GetStats().Gaps);   // a group of one consumer sees every sequence
+    }
+
+    [Theory]
+    [InlineData("c1", "the same consumer restarted re-reads its own pending entries")]
+    [InlineData("c2", "another consumer claims the dead one's idle entries")]
+    public async Task A_consumer_that_dies_without_acknowledging_loses_nothing_and_nothing_is_processed_twice(string restartedAs, string why)
+    {
+        output.WriteLine(why);
+        using RedisServer? server = RedisServer.StartOrSkip(output);
+        if (server is null) return;
+        using ConnectionMultiplexer redis = server.Connect();
+        const string stream = "crash";
+        const int events = 3_000;
+        using var crash = new ManualResetEventSlim();
+        int recorded = 0;
+        var dying = new LocalConsumer(redis, Options(stream, "g", "c1"), gate: _ =>
+        {
+            if (Interlocked.Increment(ref recorded) <= 500) return true;
+            crash.Wait(Deadline);                               // the 501st event: the process hangs, then dies
+            return false;
+        });
+        await dying.StartAsync();
+        await Producers.RunAsync(redis, stream, producers: 1, events, Deadline);
+        await Waiting.UntilAsync(() => Task.FromResult(Volatile.Read(ref recorded) > 500), Deadline, () => $"recorded {recorded}");
+        List<RedisDelivery> beforeCrash = dying.SeenSnapshot();
+        await dying.Subscriber.DisposeAsync();                  // acknowledges the processed ones only
+        crash.Set();
+        dying.Bus.Stop();
+        dying.Bus.Dispose();
+        RedisSubscriberStats died = dying.Subscriber.GetStats();
+        Assert.Equal(500, beforeCrash.Count);
+
+        var keys = new RedisStreamKeys(stream);
+        RedisStreamBalance afterCrash = await RedisStreamBalance.ReadAsync(redis.GetDatabase(), keys);
+        Assert.True(afterCrash.Groups[0].Pending > 0, afterCrash.ToString());
+        Assert.True(afterCrash.IsBalanced, afterCrash.ToString());
+
+        RedisSubscriberOptions restartOptions = Options(stream, "g", restartedAs);
+        restartOptions.ClaimIdleTime = TimeSpan.FromMilliseconds(200);
+        restartOptions.ClaimInterval = TimeSpan.FromMilliseconds(100);
+        await using var restarted = new LocalConsumer(redis, restartOptions);
+        await restarted.StartAsync();
+        RedisStreamBalance balance = afterCrash;
+        await Waiting.UntilAsync(async () =>
+        {
+            balance = await RedisStreamBalance.ReadAsync(redis.GetDatabase(), keys);
+            return balance.Groups[0].Acknowledged == events;
+        }, Deadline, () => balance.ToString());
+
+        List<RedisDelivery> all = [.. beforeCrash, .. restarted.SeenSnapshot()];
+        AssertEachOnce(all, producers: 1, events);
+        RedisSubscriberStats s = restarted.Subscriber.GetStats();
+        output.WriteLine($"died: {died}; restarted: {s}; {balance}");
+        Assert.Equal(afterCrash.Groups[0].Pending, s.Redeliveries);   // exactly the dead consumer's pending entries, re-read
+        Assert.True(restarted.SeenSnapshot().Count(d => d.Redelivered) == s.Redeliveries);
+        Assert.Equal((0L, 0L), (balance.Groups[0].Pending, balance.Groups[0].Unread));
+        Assert.True(balance.IsBalanced, balance.ToString());
+    }
+
+    [Fact]
+    public async Task An_entry_claimed_again_while_still_in_this_process_is_counted_as_a_duplicate_and_not_handed_twice()
+    {
+        using RedisServer? server = RedisServer.StartOrSkip(output);
+        if (server is null) return;
+        using ConnectionMultiplexer redis = server.Connect();
+        const string stream = "reclaim";
+        const int events = 200;
+        RedisSubscriberOptions options = Options(stream, "g", "c1");
+        options.ClaimIdleTime = TimeSpan.Zero;                     // every pending entry is "idle": claimed again at once
+        options.ClaimInterval = TimeSpan.FromMilliseconds(5);
+        await using var slow = new LocalConsumer(redis, options, gate: _ => { Thread.Sleep(2); return true; });
+        await slow.StartAsync();
+        await Producers.RunAsync(redis, stream, producers: 1, events, Deadline);
+        var keys = new RedisStreamKeys(stream);
+        RedisStreamBalance balance = null!;
+        await Waiting.UntilAsync(async () =>
+        {
+            balance = await RedisStreamBalance.ReadAsync(redis.GetDatabase(), keys);
+            return balance.Groups[0].Acknowledged == events;
+        }, Deadline, () => balance?.ToString() ?? "");
+
+        AssertEachOnceInOrder(slow.SeenSnapshot(), producers: 1, events);
+        RedisSubscriberStats s = slow.Subscriber.GetStats();
+        output.WriteLine(s.ToString());
+        Assert.True(s.Duplicates > 0, "the slow queue's entries should have been claimed again while in the process");
+        Assert.Equal(events, s.Delivered);
+        Assert.True(balance.IsBalanced, balance.ToString());
+    }
+
+    [Fact]
+    public async Task Trimming_removes_only_what_every_group_acknowledged()
+    {
+        using RedisServer? server = RedisServer.StartOrSkip(output);
+        if (server is null) return;
+        using ConnectionMultiplexer redis = server.Connect();
+        const string stream = "trim";
+        var keys = new RedisStreamKeys(stream);
+        IDatabase db = redis.GetDatabase();
+        await RedisGroups.EnsureAsync(db, keys, "lagging");           // registered, reads nothing
+        await using var reader = new LocalConsumer(redis, Options(stream, "reading", "r1"));
+        await reader.StartAsync();
+        await Producers.RunAsync(redis, stream, producers: 1, events: 100, Deadline);
+        await Waiting.UntilAsync(async () => (await RedisStreamBalance.ReadAsync(db, keys)).Groups.Single(g => g.Group == "reading").Acknowledged == 100,
+            Deadline, () => "reading group did not acknowledge all");
+
+        Assert.Equal(0, await RedisStreamTrimmer.TrimAcknowledgedAsync(db, keys));   // the lagging group read nothing
+        Assert.Equal(100, await db.StreamLengthAsync(keys.Stream));
+
+        await db.StreamCreateConsumerGroupAsync(keys.Stream, "late", StreamPosition.NewMessages);   // nothing unread for it
+        await db.StreamDeleteConsumerGroupAsync(keys.Stream, "lagging");
+        long trimmed = await RedisStreamTrimmer.TrimAcknowledgedAsync(db, keys);
+        Assert.Equal(99, trimmed);                                  // all but the last delivered entry, the floor
+        Assert.Equal(100, (await RedisStreamBalance.ReadAsync(db, keys)).Appended);
+    }
+
+    private static RedisSubscriberOptions Options(string stream, string group, string consumer) => new()
+    {
+        StreamName = stream, Group = group, Consumer = consumer, BatchSize = 100, MaxPollDelay = TimeSpan.FromMilliseconds(20),
+    };
+
+    private static void AssertEachOnce(List<RedisDelivery> seen, int producers, int events)
+    {
+        var expected = Enumerable.Range(0, producers).SelectMany(p => Enumerable.Range(1, events).Select(i => ($"producer-{p}", (long)i)));
+        var actual = seen.Select(d => (d.Producer, d.Sequence)).OrderBy(x => x.Producer, StringComparer.Ordinal).ThenBy(x => x.Item2);
+        Assert.Equal(expected.OrderBy(x => x.Item1, StringComparer.Ordinal).ThenBy(x => x.Item2), actual);
+    }
+
+    private static void AssertEachOnceInOrder(List<RedisDelivery> seen, int producers, int events)
+    {
+        AssertEachOnce(seen, producers, events);
+        AssertInOrderPerProducer(seen);
+    }
+
+    private static void AssertInOrderPerProducer(List<RedisDelivery> seen)
+    {
+        foreach (var byProducer in seen.GroupBy(d => d.Producer))
+        {
+            long[] sequences = byProducer.Select(d => d.Sequence).ToArray();
+            Assert.True(sequences.Zip(sequences.Skip(1)).All(pair => pair.First < pair.Second), $"{byProducer.Key} out of order");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using StackExchange.Redis;
+using Xunit.Abstractions;
+
+namespace GeneratedBus.Redis.Tests.Support;
+
+/// <summary>
+/// A private redis-server: Debian's binary on 127.0.0.1, a free port and a temp directory of its own, no RDB snapshots,
+/// stopped by its process id. <see cref="StartOrSkip"/> returns null when redis-server is missing (the test then
+/// returns after saying so), and fails under CI=true, where .ci/run installs it.
+/// </summary>
+public sealed class RedisServer : IDisposable
+{
+    private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(15);
+    private readonly string _binary;
+    private Process? _process;
+
+    private RedisServer(string binary)
+    {
+        _binary = binary;
+        Port = FreePort();
+        Directory = Path.Combine(Path.GetTempPath(), "gb-redis-" + Guid.NewGuid().ToString("N")[..12]);
+        System.IO.Directory.CreateDirectory(Directory);
+    }
+
+    /// <summary>The port it listens on, on 127.0.0.1.</summary>
+    public int Port { get; }
+
+    /// <summary>Its working directory.</summary>
+    public string Directory { get; }
+
+    /// <summary>The StackExchange.Redis configuration string: no abort on connect, short timeouts for the fault tests.</summary>
+    public string Configuration => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=1000,syncTimeout=1000,connectRetry=1";
+
+    /// <summary>A started server, or null (after writing why) when redis-server is not installed and CI is not set.</summary>
+    public static RedisServer? StartOrSkip(ITestOutputHelper output)
+    {
+        string? binary = Find();
+        if (binary is null)
+        {
+            Assert.False(
+                string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
+                "CI=true but redis-server is missing (.ci/run installs Debian's redis-server).");
+            output.WriteLine("redis-server is not installed; this test did not run. apt-get install -y redis-server");
+            return null;
+        }
+        var server = new RedisServer(binary);
+        server.Start();
+        return server;
+    }
+
+    /// <summary>Starts the server (again, after <see cref="Stop"/>, on the same port and directory) and waits until it answers PING.</summary>
+    public void Start()
+    {
+        if (_process is not null) throw new InvalidOperationException("redis-server is already running.");
+        var info = new ProcessStartInfo(_binary)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string arg in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
+                     "--dir", Directory, "--save", "", "--appendonly", "no", "--daemonize", "no" })
+            info.ArgumentList.Add(arg);
+        _process = Process.Start(info) ?? throw new InvalidOperationException("redis-server did not start.");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                using var probe = ConnectionMultiplexer.Connect($"127.0.0.1:{Port},connectTimeout=500,abortConnect=true");
+                probe.GetDatabase().Ping();
+                return;
+            }
+            catch (RedisConnectionException) when (clock.Elapsed < StartDeadline && !_process.HasExited)
+            {
+                Thread.Sleep(50);
+            }
+        }
+    }
+
+    /// <summary>Stops the server by its process id (kill) and waits for it to end.</summary>
+    public void Stop()
+    {
+        if (_process is null) return;
+        if (!_process.HasExited) _process.Kill();
+        if (!_process.WaitForExit(10_000)) throw new TimeoutException($"redis-server {_process.Id} did not end within 10 s.");
+        _process.Dispose();
+        _process = null;
+    }
+
+    /// <summary>A connection to this server.</summary>
+    public ConnectionMultiplexer Connect() => ConnectionMultiplexer.Connect(Configuration);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Stop();
+        try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
+    }
+
+    private static string? Find()
+    {
+        foreach (string dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
+        {
+            string candidate = Path.Combine(dir, "redis-server");
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
