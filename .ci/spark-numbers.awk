@@ -8,6 +8,6 @@ NR == 1 { print "events", $2; next }
 section == "" { section = $0; header = (section == "Queues" || section == "Listeners"); next }
 header { header = 0; next }
 section == "Queues" { if ($1 == "eventLog") print section, $1, $2, $3; else print section, $1, $2, $3, $4, $5; next }
-section == "Listeners" { if ($1 != "SlowEventLogListener") print section, $1, $2, $3; next }
+section == "Listeners" { if ($1 != "EventLoggingListener") print section, $1, $2, $3; next }
 section == "Events by type" && $1 == "eventLog.written" { next }
 section == "App status" || section == "Executor liveness" || section == "Events by type" { print section ": " $0; next }

@@ -30,7 +30,10 @@ public static class SparkSchedulerApp
     /// <summary>The bus's name: the <c>bus</c> tag of its logs and metrics.</summary>
     internal const string BusName = "SparkScheduler";
 
-    /// <summary>Runs the job with <paramref name="args"/>, printing the table to <paramref name="stdout"/> and progress to <paramref name="stderr"/>.</summary>
+    /// <summary>
+    /// Runs the job with <paramref name="args"/>, printing the table to <paramref name="stdout"/> and progress to
+    /// <paramref name="stderr"/>; or, when the first argument is <c>replay</c>, replays Spark event logs (see <c>replay --help</c>).
+    /// </summary>
     /// <param name="args">The command line, without the program name.</param>
     /// <param name="stdout">Where the table, the report's path and <c>--help</c> go.</param>
     /// <param name="stderr">Where progress, errors and the usage after bad arguments go.</param>
@@ -40,6 +43,10 @@ public static class SparkSchedulerApp
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+        if (args.Length > 0 && args[0] == ReplayOptionsParser.Command)
+        {
+            return Replay.ReplayCommand.Run(args[1..], stdout, stderr);
+        }
         SchedulerOptions options;
         try
         {
@@ -68,6 +75,7 @@ public static class SparkSchedulerApp
             string report = Path.GetFullPath(options.ReportPath);
             HtmlReport.Write(report, result);
             stdout.WriteLine("Report: " + report);
+            stdout.WriteLine("Event log: " + result.EventLogPath);
             return Verdict(result, stderr);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -105,19 +113,19 @@ public static class SparkSchedulerApp
     internal static RunResult Simulate(SchedulerOptions options, ProgressLine progress)
     {
         // The queues that must not drop make the driver wait for room (back-pressure); the event log drops when its
-        // slow listener falls behind, counted, as Spark's queues do.
+        // slow listener falls behind, counted, as Spark's queues do, unless --event-log-queue wait makes it wait too.
         var busOptions = new BusOptions
         {
             Name = BusName,
             QueueCapacity = options.QueueCapacity,
             QueueFullMode = QueueFullMode.Wait,
             QueueCapacities = { [QueueNames.EventLog] = options.SlowQueueCapacity },
-            QueueFullModes = { [QueueNames.EventLog] = QueueFullMode.DropWrite },
+            QueueFullModes = { [QueueNames.EventLog] = options.EventLogQueueMode },
         };
         var clock = new SimulationClock(DateTimeOffset.FromUnixTimeMilliseconds(DagScheduler.StartMs));
         var appStatus = new AppStatusListener();
         var firehose = new EventCounter();
-        var eventLog = new SlowEventLogListener(options.SlowListenerDelay);
+        using var eventLog = new EventLoggingListener(options.EventLogFullPath(), options.SlowListenerDelay);
         using var liveness = new ExecutorLivenessListener(clock, options.ExecutorTimeout);
         using var bus = new SparkBus(busOptions);
         bus.AddToQueue(appStatus, QueueNames.AppStatus);
@@ -136,8 +144,14 @@ public static class SparkSchedulerApp
         bus.Stop();
         liveness.Dispose();
         monitor.Stop();
+        BusStats stats = bus.GetStats();
+        eventLog.Close(stats);
         return new RunResult(
-            options, bus.GetStats(), appStatus.Summary(), LivenessResult.Of(liveness), firehose, eventLog.Written, outcome,
-            monitor.Elapsed, waits.Snapshot(), monitor.Samples);
+            options, stats, appStatus.Summary(), LivenessResult.Of(liveness), firehose, eventLog.Written, outcome,
+            monitor.Elapsed, waits.Snapshot(), monitor.Samples)
+        {
+            EventLogPath = eventLog.Path,
+            EventLogWriteFailures = eventLog.WriteFailures,
+        };
     }
 }

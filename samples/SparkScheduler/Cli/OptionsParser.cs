@@ -30,6 +30,9 @@ internal static class OptionsParser
         Size("--slow-queue-capacity", "capacity of the slow listener's eventLog queue", o => o.SlowQueueCapacity, (o, v) => o with { SlowQueueCapacity = v }),
         new("--slow-listener-delay", "<ms>", "real milliseconds the slow listener takes per event (0 = not slow)", o => Text(o.SlowListenerDelay.TotalMilliseconds), (o, v) => o with { SlowListenerDelay = TimeSpan.FromMilliseconds(ParseInt("--slow-listener-delay", v, 0)) }),
         new("--sample-interval", "<ms>", "real milliseconds between samples of queue depth for the report", o => Text(o.SampleInterval.TotalMilliseconds), (o, v) => o with { SampleInterval = TimeSpan.FromMilliseconds(ParseInt("--sample-interval", v, 1)) }),
+        new("--app-name", "<text>", "the application's name, as its ApplicationStart event gives it", o => o.AppName, (o, v) => o with { AppName = v }),
+        new("--event-log", "<path>", "where the run's Spark event log is written", o => o.EventLogPath ?? SchedulerOptions.DefaultEventLogName + " beside the report", (o, v) => o with { EventLogPath = v.Length > 0 ? v : throw new UsageException("--event-log needs a file path.") }),
+        new("--event-log-queue", "<drop|wait>", "when the eventLog queue is full: drop and count, or make the driver wait (a complete log)", o => o.EventLogQueueMode == GeneratedBus.QueueFullMode.Wait ? "wait" : "drop", (o, v) => o with { EventLogQueueMode = ParseFullMode("--event-log-queue", v) }),
         new("--report", "<path>", "where the HTML report is written", o => o.ReportPath, (o, v) => o with { ReportPath = v.Length > 0 ? v : throw new UsageException("--report needs a file path.") }),
     ];
 
@@ -75,6 +78,7 @@ internal static class OptionsParser
     {
         var text = new System.Text.StringBuilder();
         text.AppendLine("Usage: SparkScheduler [options]");
+        text.AppendLine("       SparkScheduler replay <log>... --rest-out <dir>   (replay --help for more)");
         text.AppendLine("Simulates a Spark application's scheduler and posts its events to a generated bus with four queues.");
         text.AppendLine();
         foreach (Option o in All)
@@ -129,6 +133,13 @@ internal static class OptionsParser
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double r) && r is >= 0 and < 1
             ? r
             : throw new UsageException($"{name} needs a number from 0 up to (not including) 1, not '{value}'.");
+
+    private static GeneratedBus.QueueFullMode ParseFullMode(string name, string value) => value switch
+    {
+        "drop" => GeneratedBus.QueueFullMode.DropWrite,
+        "wait" => GeneratedBus.QueueFullMode.Wait,
+        _ => throw new UsageException($"{name} needs 'drop' or 'wait', not '{value}'."),
+    };
 
     private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

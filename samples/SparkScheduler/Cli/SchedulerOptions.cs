@@ -45,5 +45,27 @@ internal sealed record SchedulerOptions
 
     public string ReportPath { get; init; } = "spark-scheduler-report.html";
 
+    /// <summary>
+    /// Where the eventLog listener writes the run's Spark event log (named <c>.inprogress</c> until the run ends);
+    /// <see langword="null"/>: <see cref="DefaultEventLogName"/> beside the report.
+    /// </summary>
+    public string? EventLogPath { get; init; }
+
+    /// <summary>The event log's file name when <see cref="EventLogPath"/> is not given.</summary>
+    public const string DefaultEventLogName = "spark-scheduler-events.log";
+
+    /// <summary>The event log's full path: <see cref="EventLogPath"/>, or <see cref="DefaultEventLogName"/> in the report's folder.</summary>
+    public string EventLogFullPath() => System.IO.Path.GetFullPath(
+        EventLogPath ?? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(ReportPath)) ?? ".", DefaultEventLogName));
+
+    /// <summary>
+    /// What the eventLog queue does when full: drop and count (Spark's way, the default), or make the driver wait, so
+    /// that the log holds every event.
+    /// </summary>
+    public GeneratedBus.QueueFullMode EventLogQueueMode { get; init; } = GeneratedBus.QueueFullMode.DropWrite;
+
+    /// <summary>The application's name in its ApplicationStart event (and so in the report and the table).</summary>
+    public string AppName { get; init; } = "SparkScheduler";
+
     public bool Help { get; init; }
 }

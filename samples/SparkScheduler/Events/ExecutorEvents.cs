@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text.Json.Serialization;
 using GeneratedBus;
 using SparkScheduler.Events.Info;
 
@@ -8,15 +9,21 @@ namespace SparkScheduler.Events;
 /// <param name="Time">When.</param>
 /// <param name="ExecutorId">Its id.</param>
 /// <param name="ExecutorInfo">Where it runs and how many cores it has.</param>
-[BusEvent]
-public sealed record ExecutorAdded(long Time, string ExecutorId, ExecutorInfo ExecutorInfo) : SparkListenerEvent(Time);
+[BusEvent("SparkListenerExecutorAdded")]
+public sealed record ExecutorAdded(
+    [property: JsonPropertyName("Timestamp")] long Time,
+    [property: JsonPropertyName("Executor ID")] string ExecutorId,
+    [property: JsonPropertyName("Executor Info")] ExecutorInfo ExecutorInfo) : SparkListenerEvent;
 
 /// <summary>The driver removed an executor (Spark's <c>SparkListenerExecutorRemoved</c>).</summary>
 /// <param name="Time">When.</param>
 /// <param name="ExecutorId">Its id.</param>
 /// <param name="Reason">Why, as the cluster manager said it.</param>
-[BusEvent]
-public sealed record ExecutorRemoved(long Time, string ExecutorId, string Reason) : SparkListenerEvent(Time);
+[BusEvent("SparkListenerExecutorRemoved")]
+public sealed record ExecutorRemoved(
+    [property: JsonPropertyName("Timestamp")] long Time,
+    [property: JsonPropertyName("Executor ID")] string ExecutorId,
+    [property: JsonPropertyName("Removed Reason")] string Reason) : SparkListenerEvent;
 
 /// <summary>
 /// An executor's heartbeat: metrics of its running tasks and of its JVM (Spark's
@@ -26,9 +33,23 @@ public sealed record ExecutorRemoved(long Time, string ExecutorId, string Reason
 /// <param name="AccumUpdates">One entry per task it runs.</param>
 /// <param name="ExecutorMetrics">Its memory gauges.</param>
 /// <param name="Time">When the heartbeat arrived.</param>
-[BusEvent]
+[BusEvent("SparkListenerExecutorMetricsUpdate")]
 public sealed record ExecutorMetricsUpdate(
-    string ExecutorId,
-    IReadOnlyList<TaskAccumulatorUpdate> AccumUpdates,
-    ExecutorMetrics ExecutorMetrics,
-    long Time) : SparkListenerEvent(Time);
+    [property: JsonPropertyName("Executor ID")] string ExecutorId,
+    [property: JsonPropertyName("Metrics Updated")] IReadOnlyList<TaskAccumulatorUpdate> AccumUpdates,
+    [property: JsonPropertyName("Executor Metrics")] ExecutorMetrics ExecutorMetrics,
+    long Time) : SparkListenerEvent;
+
+/// <summary>An executor's peak memory gauges while a stage ran (Spark's <c>SparkListenerStageExecutorMetrics</c>).</summary>
+/// <param name="ExecutorId">The executor, or "driver".</param>
+/// <param name="StageId">The stage.</param>
+/// <param name="StageAttemptId">The stage attempt.</param>
+/// <param name="ExecutorMetrics">The peaks.</param>
+/// <param name="Time">Not in Spark's logs: 0.</param>
+[BusEvent("SparkListenerStageExecutorMetrics")]
+public sealed record StageExecutorMetrics(
+    [property: JsonPropertyName("Executor ID")] string ExecutorId,
+    [property: JsonPropertyName("Stage ID")] int StageId,
+    [property: JsonPropertyName("Stage Attempt ID")] int StageAttemptId,
+    [property: JsonPropertyName("Executor Metrics")] ExecutorMetrics ExecutorMetrics,
+    long Time = 0) : SparkListenerEvent;

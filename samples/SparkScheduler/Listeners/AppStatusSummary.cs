@@ -3,7 +3,8 @@ using System.Collections.Generic;
 namespace SparkScheduler.Listeners;
 
 /// <summary>
-/// What the app-status listener knows at the end: counts and simulated-time durations, the same for the same seed.
+/// What the app-status listener knows at the end: counts and simulated-time durations, the same for the same seed, and
+/// the application's id and name (text from the events: escape it wherever it is shown).
 /// </summary>
 internal sealed record AppStatusSummary(
     int JobsSucceeded,
@@ -26,7 +27,9 @@ internal sealed record AppStatusSummary(
     long ApplicationMs,
     Duration Jobs,
     Duration Stages,
-    Duration Tasks)
+    Duration Tasks,
+    string ApplicationId,
+    string ApplicationName)
 {
     /// <summary>The summary as name/value rows, in the order the table prints them.</summary>
     public IEnumerable<(string Name, string Value)> Rows()

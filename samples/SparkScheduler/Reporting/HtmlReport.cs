@@ -51,6 +51,7 @@ internal static class HtmlReport
         html.Append(Inv, $"<h1>SparkScheduler run report</h1><p class=\"lead\">{r.Stats.EventsPosted:N0} events in {r.Elapsed.TotalSeconds:F2} s, seed {r.Options.Seed}; ");
         html.Append(Inv, $"{r.Options.Jobs} jobs &times; {r.Options.StagesPerJob} stages &times; {r.Options.TasksPerStage} tasks on {r.Options.Executors} executors. ");
         html.Append(Esc(DropSummary(r))).Append("</p>\n");
+        html.Append("<p>Application ").Append(Esc(r.AppStatus.ApplicationName)).Append(" (").Append(Esc(r.AppStatus.ApplicationId)).Append(")</p>\n");
 
         QueueTable(html, r);
         ListenerTable(html, r);

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using GeneratedBus;
 using SparkScheduler.Events;
+using SparkScheduler.Listeners;
 
 namespace SparkScheduler.Reporting;
 
@@ -16,12 +17,26 @@ internal static class ResultTable
     /// <summary>Section titles, as printed.</summary>
     public const string Queues = "Queues", Listeners = "Listeners", AppStatus = "App status", Liveness = "Executor liveness", EventTypes = "Events by type";
 
+    /// <summary>
+    /// The "App status" section: a run prints it, and so does <c>replay</c> of the run's event log, which through the
+    /// same listener must print it identically.
+    /// </summary>
+    public static void WriteAppStatus(TextWriter o, AppStatusSummary status)
+    {
+        o.WriteLine(AppStatus);
+        foreach ((string name, string value) in status.Rows())
+        {
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-28} {value}"));
+        }
+    }
+
     public static void Write(TextWriter o, RunResult r)
     {
         var inv = CultureInfo.InvariantCulture;
         double seconds = r.Elapsed.TotalSeconds;
         o.WriteLine(string.Create(inv, $"SparkScheduler: {r.Stats.EventsPosted} events in {seconds:F2} s ({r.Stats.EventsPosted / Math.Max(seconds, 1e-9):F0} events/s), seed {r.Options.Seed}, {r.Outcome.SimulatedMs / 1000.0:F0} s simulated"));
         o.WriteLine(string.Create(inv, $"The driver waited {r.DriverWaited.TotalMilliseconds:F0} ms for room in the queues that must not drop (Wait queues); {SparkScheduler.Listeners.QueueNames.EventLog} drops instead (DropWrite)."));
+        o.WriteLine($"Application {TerminalText.Safe(r.AppStatus.ApplicationName)} ({TerminalText.Safe(r.AppStatus.ApplicationId)})");
         o.WriteLine();
 
         o.WriteLine(Queues);
@@ -42,11 +57,7 @@ internal static class ResultTable
         }
 
         o.WriteLine();
-        o.WriteLine(AppStatus);
-        foreach ((string name, string value) in r.AppStatus.Rows())
-        {
-            o.WriteLine(string.Create(inv, $"{name,-28} {value}"));
-        }
+        WriteAppStatus(o, r.AppStatus);
 
         o.WriteLine();
         o.WriteLine(Liveness);

@@ -22,6 +22,12 @@ internal sealed record RunResult(
     IReadOnlyDictionary<string, ProducerWaits> Waits,
     IReadOnlyList<Sample> Samples)
 {
+    /// <summary>The run's Spark event log, as its writer finished it.</summary>
+    public string EventLogPath { get; init; } = "";
+
+    /// <summary>Lines the event-log writer could not write (counted and logged, never thrown into the bus).</summary>
+    public long EventLogWriteFailures { get; init; }
+
     /// <summary>How long the driver waited for room in the queues that must not drop, in all.</summary>
     public TimeSpan DriverWaited => Waits.Values.Aggregate(TimeSpan.Zero, (sum, w) => sum + w.Waited);
 
@@ -70,6 +76,11 @@ internal sealed record RunResult(
             {
                 problems.Add($"Queue '{q.Name}' does not balance: posted {q.Posted} != processed {q.Processed} + dropped {q.Dropped}.");
             }
+        }
+
+        if (EventLogWriteFailures > 0)
+        {
+            problems.Add($"The event log could not write {EventLogWriteFailures} events ({EventLogPath}); its closing record says so.");
         }
 
         if (Liveness.Failures > 0)

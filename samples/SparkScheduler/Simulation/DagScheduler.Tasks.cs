@@ -144,7 +144,7 @@ internal sealed partial class DagScheduler
 
         foreach (TaskAttempt other in running.ToArray())
         {
-            EndAttempt(other, new TaskEndReason(TaskEndKind.TaskKilled, why), metrics: null);
+            EndAttempt(other, new TaskEndReason(TaskEndKind.TaskKilled, why, KillReason: why), metrics: null);
         }
     }
 
@@ -153,7 +153,7 @@ internal sealed partial class DagScheduler
     {
         foreach (TaskAttempt attempt in executor.Running.ToArray())
         {
-            EndAttempt(attempt, new TaskEndReason(TaskEndKind.ExecutorLostFailure, why), metrics: null);
+            EndAttempt(attempt, new TaskEndReason(TaskEndKind.ExecutorLostFailure, why, LossReason: why), metrics: null);
             Resubmit(attempt.Stage, attempt.Info.Index);
         }
     }
@@ -180,19 +180,20 @@ internal sealed partial class DagScheduler
     {
         long runTime = Math.Max(1, _now - attempt.Info.LaunchTime);
         long records = runTime * 1_000;
-        long shuffleRead = attempt.Stage.Info.ParentIds.Count == 0 ? 0 : records * 64;
+        bool readsParents = attempt.Stage.Info.ParentCount > 0;
+        long shuffleRead = readsParents ? records * 64 : 0;
         long shuffleWrite = attempt.Stage.IsResultStage ? 0 : records * 48;
         return new TaskMetrics(
             ExecutorRunTime: runTime,
             ExecutorCpuTime: runTime * 850_000,
             JvmGcTime: runTime / 40,
             ResultSize: attempt.Stage.IsResultStage ? 2_048 : 1_024,
-            BytesRead: attempt.Stage.Info.ParentIds.Count == 0 ? records * 128 : 0,
-            RecordsRead: records,
-            ShuffleBytesRead: shuffleRead,
-            ShuffleBytesWritten: shuffleWrite,
             MemoryBytesSpilled: _random.Next(20) == 0 ? records * 16 : 0,
-            PeakExecutionMemory: 64L << 20);
+            DiskBytesSpilled: 0,
+            PeakExecutionMemory: 64L << 20,
+            Input: new InputMetrics(readsParents ? 0 : records * 128, records),
+            ShuffleRead: new ShuffleReadMetrics(shuffleRead, 0, readsParents ? records : 0),
+            ShuffleWrite: new ShuffleWriteMetrics(shuffleWrite, shuffleWrite == 0 ? 0 : records));
     }
 
     private static IReadOnlyList<TaskAccumulatorUpdate> AccumUpdates(ExecutorState executor, long now)

@@ -54,7 +54,7 @@ internal sealed partial class DagScheduler
     public SimulationOutcome Run()
     {
         string appId = $"app-20250101000000-{(uint)_options.Seed % 10_000:D4}";
-        Post(new ApplicationStart("SparkScheduler", appId, _now, "spark"));
+        Post(new ApplicationStart(_options.AppName, appId, _now, "spark"));
         Post(new EnvironmentUpdate(_now, SparkProperties(appId), SystemProperties()));
         Post(new BlockManagerAdded(_now, new BlockManagerId("driver", "driver.cluster.local", 7_079), 2L << 30));
         for (int i = 0; i < _options.Executors; i++)
@@ -94,7 +94,7 @@ internal sealed partial class DagScheduler
             int[] parents = s == 0 ? [] : [stageId - 1];
             bool isResult = s == stages.Length - 1;
             string name = isResult ? $"count at Pipeline.scala:{40 + (jobId % 50)}" : $"map at Pipeline.scala:{20 + s}";
-            infos[s] = new StageInfo(stageId, 0, name, _options.TasksPerStage, parents, _nextRddId++);
+            infos[s] = new StageInfo(stageId, 0, name, _options.TasksPerStage, parents, [new RddInfo(_nextRddId++, name)]);
             stages[s] = new StageRun(infos[s], isResult, cached: _random.Next(3) == 0, typicalTaskMs: _random.Next(300, 2_000));
         }
 
@@ -112,7 +112,7 @@ internal sealed partial class DagScheduler
         }
 
         Advance(_now + 5);
-        Post(new JobEnd(jobId, _now, failure is null, failure));
+        Post(new JobEnd(jobId, _now, failure is null ? JobResult.Success : JobResult.Failed(failure)));
         foreach (StageRun stage in stages)
         {
             if (stage.Cached)

@@ -54,6 +54,19 @@ public sealed class EventLogRoundTripTests : IDisposable
     }
 
     [Fact]
+    public void A_log_larger_than_the_readers_first_buffer_replays_whole()
+    {
+        // 20,000 short lines (about a megabyte): the reader moves partial lines to the front and reads again many times.
+        string[] lines = Enumerable.Range(0, 20_000).Select(i => $"{{\"Event\":\"JobStart\",\"JobId\":{i},\"Time\":{1_700_000_000_000 + i}}}").ToArray();
+        string path = _files.WriteLines("large.jsonl", lastNewline: true, lines);
+
+        var (summary, replayed) = EventLogFiles.Replay(path);
+
+        Assert.Equal(20_000, summary.Events);
+        Assert.Equal(Enumerable.Range(0, 20_000), replayed.Cast<JobStart>().Select(j => j.JobId));
+    }
+
+    [Fact]
     public void Plain_log_bytes_are_the_lines_and_stats_count_them()
     {
         string path = _files.PathOf("plain.jsonl");

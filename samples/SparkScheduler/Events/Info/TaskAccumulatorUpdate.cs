@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SparkScheduler.Events.Info;
 
 /// <summary>The accumulator updates a heartbeat carries for one running task.</summary>
@@ -5,4 +7,8 @@ namespace SparkScheduler.Events.Info;
 /// <param name="StageId">Its stage.</param>
 /// <param name="StageAttemptId">Its stage attempt.</param>
 /// <param name="RunTimeSoFar">Milliseconds it has run.</param>
-public sealed record TaskAccumulatorUpdate(long TaskId, int StageId, int StageAttemptId, long RunTimeSoFar);
+public sealed record TaskAccumulatorUpdate(
+    [property: JsonPropertyName("Task ID")] long TaskId,
+    [property: JsonPropertyName("Stage ID")] int StageId,
+    [property: JsonPropertyName("Stage Attempt ID")] int StageAttemptId,
+    [property: JsonPropertyName("Run Time So Far")] long RunTimeSoFar);

@@ -46,8 +46,10 @@ internal sealed class BoundedLineReader(Stream stream, string path, int maxLineB
                 return TakeRest();
             }
 
+            // MakeRoom may move the line or replace the buffer: take _buffer and _end only after it.
             int room = MakeRoom();
-            Received(stream.Read(_buffer, _end, room));
+            int read = stream.Read(_buffer, _end, room);
+            Received(read);
         }
     }
 
