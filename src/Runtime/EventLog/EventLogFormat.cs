@@ -70,11 +70,12 @@ public static class EventLogFormat
     {
         int version = 0;
         string? bus = null, writerVersion = null;
+        int seen = 0;
         ReadRecord(line, options, (ref Utf8JsonReader reader) =>
         {
-            if (reader.ValueTextEquals("FormatVersion"u8)) { EventJson.Next(ref reader); version = EventJson.ReadInt32(ref reader); return true; }
-            if (reader.ValueTextEquals("Bus"u8)) { EventJson.Next(ref reader); bus = EventJson.ReadString(ref reader); return true; }
-            if (reader.ValueTextEquals("WriterVersion"u8)) { EventJson.Next(ref reader); writerVersion = EventJson.ReadString(ref reader); return true; }
+            if (reader.ValueTextEquals("FormatVersion"u8)) { First(ref seen, 1, "FormatVersion"); EventJson.Next(ref reader); version = EventJson.ReadInt32(ref reader); return true; }
+            if (reader.ValueTextEquals("Bus"u8)) { First(ref seen, 2, "Bus"); EventJson.Next(ref reader); bus = EventJson.ReadString(ref reader); return true; }
+            if (reader.ValueTextEquals("WriterVersion"u8)) { First(ref seen, 4, "WriterVersion"); EventJson.Next(ref reader); writerVersion = EventJson.ReadString(ref reader); return true; }
             return false;
         });
         return new EventLogStart(version, bus ?? throw EventJson.Missing("Bus", LogStartName), writerVersion ?? "");
@@ -85,20 +86,33 @@ public static class EventLogFormat
     {
         long written = 0, failures = 0;
         long? dropped = null;
+        int seen = 0;
         ReadRecord(line, options, (ref Utf8JsonReader reader) =>
         {
-            if (reader.ValueTextEquals("EventsWritten"u8)) { EventJson.Next(ref reader); written = EventJson.ReadInt64(ref reader); return true; }
+            if (reader.ValueTextEquals("EventsWritten"u8)) { First(ref seen, 1, "EventsWritten"); EventJson.Next(ref reader); written = EventJson.ReadInt64(ref reader); return true; }
             if (reader.ValueTextEquals("EventsDropped"u8))
             {
+                First(ref seen, 2, "EventsDropped");
                 EventJson.Next(ref reader);
                 dropped = reader.TokenType == JsonTokenType.Null ? null : EventJson.ReadInt64(ref reader);
                 return true;
             }
 
-            if (reader.ValueTextEquals("WriteFailures"u8)) { EventJson.Next(ref reader); failures = EventJson.ReadInt64(ref reader); return true; }
+            if (reader.ValueTextEquals("WriteFailures"u8)) { First(ref seen, 4, "WriteFailures"); EventJson.Next(ref reader); failures = EventJson.ReadInt64(ref reader); return true; }
             return false;
         });
         return new EventLogEnd(written, dropped, failures);
+    }
+
+    // A record's property given twice is refused, as an event's is.
+    private static void First(ref int seen, int bit, string property)
+    {
+        if ((seen & bit) != 0)
+        {
+            throw EventJson.Duplicate(property);
+        }
+
+        seen |= bit;
     }
 
     private delegate bool MemberReader(ref Utf8JsonReader reader);

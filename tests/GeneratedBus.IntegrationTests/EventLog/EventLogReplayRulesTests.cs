@@ -29,6 +29,8 @@ public sealed class EventLogReplayRulesTests : IDisposable
     [InlineData("", "")]
     [InlineData("{\"JobId\":1}", "no \"Event\" property")]
     [InlineData("{\"Event\":\"HeartbeatEvent\"}", "\"ExecutorId\"")]
+    [InlineData("{\"Event\":\"GeneratedBus.LogEnd\",\"EventsWritten\":1,\"EventsWritten\":2}", "\"EventsWritten\" appears more than once")]
+    [InlineData("{\"Event\":\"GeneratedBus.LogStart\",\"FormatVersion\":1}", "\"Bus\"")]
     public void A_malformed_middle_line_fails_with_its_line_number(string hostile, string reason)
     {
         string path = _files.WriteLines("middle.jsonl", true, Job1, hostile, Job2);

@@ -177,4 +177,62 @@ public sealed class EventLogRoundTripTests : IDisposable
         Assert.Equal(100, summary.Events);
         Assert.Equal(events, firehose.Seen);
     }
+
+    [Theory]
+    [InlineData(EventLogCompression.GZip, ".gz")]
+    [InlineData(EventLogCompression.Brotli, ".br")]
+    public void A_compressed_log_cut_short_replays_to_its_cut_when_in_progress_and_fails_otherwise(EventLogCompression compression, string extension)
+    {
+        var log = new EventLogWriter<SchedulerEvent>(_files.PathOf("whole.jsonl"), SchedulerJsonCodec.Instance, new EventLogWriterOptions<SchedulerEvent> { BusName = "Scheduler", Compression = compression });
+        SchedulerEvent[] events = EventLogFiles.SomeEvents(2_000);
+        foreach (SchedulerEvent e in events)
+        {
+            log.Write(e);
+        }
+
+        log.Close(0);
+        byte[] whole = File.ReadAllBytes(log.Path);
+        string cut = _files.WriteBytes("cut.jsonl" + extension + EventLogFormat.InProgressSuffix, whole[..(whole.Length / 2)]);
+
+        var (summary, replayed) = EventLogFiles.Replay(cut);
+        Assert.Equal(1, summary.MalformedLines);
+        Assert.Null(summary.End);
+        Assert.InRange(replayed.Count, 100, 1_900);
+        Assert.Equal(events.Take(replayed.Count), replayed);
+
+        string closed = _files.WriteBytes("closed.jsonl" + extension, whole[..(whole.Length / 2)]);
+        Assert.Equal(summary.Lines, Assert.Throws<EventLogFormatException>(() => EventLogFiles.Replay(closed)).LineNumber);
+    }
+
+    [Fact]
+    public async Task ReplayAsync_stops_when_cancelled_and_reads_lines_as_Replay_does()
+    {
+        string path = _files.WriteLines("three.jsonl", true,
+            "{\"Event\":\"JobStart\",\"JobId\":1,\"Time\":10}",
+            "{\"Event\":\"GeneratedBus.LogEnd\",\"EventsWritten\":\"many\"}",
+            "{\"Event\":\"JobStart\",\"JobId\":2,\"Time\":10}");
+        var error = await Assert.ThrowsAsync<EventLogFormatException>(() => EventLogReplay.ReplayAsync(path, SchedulerJsonCodec.Instance, _ => { }));
+        Assert.Equal(2, error.LineNumber);
+        Assert.Contains("a number", error.Reason, StringComparison.Ordinal);
+
+        using var cancelled = new CancellationTokenSource();
+        int posted = 0;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => EventLogReplay.ReplayAsync(path, SchedulerJsonCodec.Instance, (e, token) =>
+        {
+            posted++;
+            cancelled.Cancel();
+            return ValueTask.CompletedTask;
+        }, cancellationToken: cancelled.Token));
+        Assert.Equal(1, posted);
+    }
+
+    [Fact]
+    public void Close_with_stats_of_a_bus_without_the_queue_counts_nothing_dropped()
+    {
+        string path = _files.PathOf("noqueue.jsonl");
+        var log = new EventLogWriter<SchedulerEvent>(path, SchedulerJsonCodec.Instance, EventLogFiles.Options());
+        using var bus = new SchedulerBus();
+        log.Close(bus.GetStats(), "eventLog");
+        Assert.Equal(new EventLogEnd(0, 0, 0), EventLogFiles.Replay(path).Summary.End);
+    }
 }

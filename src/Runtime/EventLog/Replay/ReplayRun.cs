@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -68,7 +70,11 @@ internal sealed class ReplayRun<TEvent>(IEventJsonCodec<TEvent> codec, EventLogR
         => new(file, lineNumber, "the compressed data is corrupt: " + exception.Message);
 
     public EventLogSummary Summary()
-        => new(files, _lines, _events, _unrecognised, _malformed, mayBeTruncated, _start, _end);
+    {
+        Debug.Assert(_events + _malformed + _unrecognised.Values.Sum() <= _lines, "Every posted, skipped or unrecognised line was counted as a line.");
+        Debug.Assert(_malformed <= 1, "Only a last line may be skipped.");
+        return new(files, _lines, _events, _unrecognised, _malformed, mayBeTruncated, _start, _end);
+    }
 
     private string? ReadRecord(ReadOnlySpan<byte> line)
     {

@@ -80,8 +80,13 @@ public sealed class EventLogWriter<TEvent> : IDisposable
         _lines = new EventLineWriter<TEvent>(codec, _batch);
         _records = new Utf8JsonWriter(_batch);
         _target = target();
-        WriteRecord(w => EventLogFormat.WriteStart(w, new EventLogStart(EventLogFormat.Version, options.BusName, EventLogFormat.WriterVersion)));
-        Drain(flush: true);
+        lock (_gate)
+        {
+            // The start record reaches the file at once, so even a log that gets no event says what wrote it.
+            WriteRecord(w => EventLogFormat.WriteStart(w, new EventLogStart(EventLogFormat.Version, options.BusName, EventLogFormat.WriterVersion)));
+            Drain(flush: true);
+        }
+
         if (options.FlushInterval is { } interval)
         {
             _timer = options.TimeProvider.CreateTimer(static state => ((EventLogWriter<TEvent>)state!).FlushIfUnflushed(), this, interval, interval);
