@@ -119,6 +119,25 @@ public sealed class EventLogWriterTests : IDisposable
     }
 
     [Fact]
+    public void Closing_with_a_queue_name_the_bus_lacks_throws_and_leaves_the_dropped_count_unknown()
+    {
+        var stream = new RecordingStream();
+        var log = new EventLogWriter<SchedulerEvent>(stream, "memory", SchedulerJsonCodec.Instance, EventLogFiles.Options());
+        using var bus = new SchedulerBus(new BusOptions());
+        bus.AddToQueue(new SchedulerEventLog(log), "eventLog");
+        bus.Start();
+        bus.Post(new JobStart(1, 1));
+        bus.Stop();
+
+        ArgumentException e = Assert.Throws<ArgumentException>(() => log.Close(bus.GetStats(), "eventlog"));
+
+        Assert.Contains("no queue named 'eventlog'", e.Message, StringComparison.Ordinal);
+        Assert.True(log.IsClosed);
+        string last = Encoding.UTF8.GetString(stream.ToArray()).TrimEnd('\n').Split('\n')[^1];
+        Assert.Equal("{\"Event\":\"GeneratedBus.LogEnd\",\"EventsWritten\":1,\"EventsDropped\":null,\"WriteFailures\":0}", last);
+    }
+
+    [Fact]
     public void An_event_the_codec_refuses_and_writes_after_close_are_counted_not_thrown()
     {
         var stream = new RecordingStream();

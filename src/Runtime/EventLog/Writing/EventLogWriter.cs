@@ -177,14 +177,27 @@ public sealed class EventLogWriter<TEvent> : IDisposable
 
     /// <summary>
     /// Closes the log as <see cref="Close(long)"/> does, with the queue's dropped count taken from
-    /// <paramref name="stats"/>' queue named <paramref name="queue"/> (0 when the bus has no such queue).
+    /// <paramref name="stats"/>' queue named <paramref name="queue"/>.
     /// </summary>
     /// <param name="stats">The bus's stats, taken after the queue stopped.</param>
     /// <param name="queue">The writer's queue, by convention <c>eventLog</c>.</param>
+    /// <exception cref="ArgumentException">
+    /// The bus has no queue named <paramref name="queue"/> (a typo would otherwise claim a complete log). The log is
+    /// still closed, with its dropped count unknown, as <see cref="Dispose"/> closes it.
+    /// </exception>
     public void Close(BusStats stats, string queue)
     {
         ArgumentNullException.ThrowIfNull(stats);
-        Close(stats.Queues.TryGetValue(queue, out QueueStats? q) ? q.Dropped : 0);
+        ArgumentNullException.ThrowIfNull(queue);
+        if (!stats.Queues.TryGetValue(queue, out QueueStats? q))
+        {
+            Close((long?)null);
+            throw new ArgumentException(
+                $"The bus has no queue named '{queue}' (it has: {string.Join(", ", stats.Queues.Keys)}), so the log was closed with its dropped count unknown.",
+                nameof(queue));
+        }
+
+        Close(q.Dropped);
     }
 
     /// <summary>
