@@ -56,8 +56,15 @@ public static class GeneratedCodeSnapshot
     internal static void Check(
         Assembly testAssembly, IEnumerable<string> sources, SnapshotSettings settings, string testFile, string testMethod, bool accept)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        Check(CompilerSettings.For(testAssembly, settings), sources, settings, testFile, testMethod, accept);
+    }
+
+    /// <summary>The check with the compiler settings already resolved.</summary>
+    internal static void Check(
+        CompilerSettings compiler, IEnumerable<string> sources, SnapshotSettings settings, string testFile, string testMethod, bool accept)
+    {
         ArgumentNullException.ThrowIfNull(sources);
-        CompilerSettings compiler = CompilerSettings.For(testAssembly, settings);
         string testPath = TestFilePath.Locate(testFile, compiler.ProjectDirectory);
         string testDirectory = Path.GetDirectoryName(testPath)!;
         IReadOnlyList<string> files = SourceFiles.Expand(sources, testDirectory);
