@@ -18,7 +18,8 @@ namespace GeneratedBus.Benchmarks;
 /// <c>--quick</c>: the plain tier-1 loops, then every scenario with a short in-process job, then the goal table (about
 /// 2 minutes; <c>--results FILE</c> also writes its rows for <c>--launches</c>). <c>--launches N</c>: the quick run in N
 /// fresh processes, then the median and spread of each goal. <c>--plain</c>: only the plain tier-1 loops.
-/// <c>--idle [seconds]</c>: only the idle-CPU measurement. Anything else is the full run: the generator's first run,
+/// <c>--idle [seconds]</c>: only the idle-CPU measurement. <c>--memory [capacity]</c>: only the resident memory of
+/// a started queue of that capacity holding a few events. Anything else is the full run: the generator's first run,
 /// idle CPU (<c>--idle-seconds</c>, default 10) and the plain loops, then BenchmarkDotNet's switcher with the remaining
 /// arguments (for example <c>--filter '*'</c>: every benchmark in its own process), then the goal table.
 /// <c>--only TEXT</c> narrows the quick and plain runs to the scenario classes whose name contains TEXT.
@@ -36,6 +37,7 @@ public static class Program
         typeof(DropPathBenchmarks),
         typeof(GeneratorBenchmarks),
         typeof(FilterPathBenchmarks),
+        typeof(FilterDropPathBenchmarks),
     ];
 
     public static int Main(string[] args)
@@ -48,6 +50,12 @@ public static class Program
         if (args.Contains("--idle"))
         {
             Console.WriteLine(IdleCpu.Measure(TimeSpan.FromSeconds(Number(args, "--idle", 10))));
+            return 0;
+        }
+
+        if (args.Contains("--memory"))
+        {
+            Console.WriteLine(QueueMemory.Measure((int)Number(args, "--memory", 10_000_000)));
             return 0;
         }
 

@@ -7,7 +7,8 @@ namespace GeneratedBus.Benchmarks.Plain;
 
 /// <summary>
 /// The hot paths measured a second way, in plain tier-1 loops (<see cref="PlainLoop"/>): per-listener dispatch
-/// (goal 1), sync dispatch to 10 listeners (goals 2 and 9) and the drop path (goal 5), each with the scenario class's
+/// (goal 1), sync dispatch to 10 listeners (goals 2 and 9), the drop path (goal 5) and the interest filter on a full
+/// queue (issue 14), each with the scenario class's
 /// own setup and checks.
 /// </summary>
 public static class PlainGoals
@@ -51,6 +52,13 @@ public static class PlainGoals
             var drop = new DropPathBenchmarks();
             rows.Add(Measure(drop.Setup, drop.Cleanup, drop.PostLoop, drop.DropWriteLoop, DropPathBenchmarks.Batch,
                 Goal.Key<DropPathBenchmarks>(nameof(drop.BusDrop))));
+        }
+
+        if (include(typeof(FilterDropPathBenchmarks)))
+        {
+            var filter = new FilterDropPathBenchmarks();
+            rows.Add(Measure(filter.Setup, filter.Cleanup, filter.FilterOnLoop, filter.FilterOffLoop, FilterDropPathBenchmarks.Batch,
+                Goal.Key<FilterDropPathBenchmarks>(nameof(filter.FilterOn))));
         }
 
         return rows;

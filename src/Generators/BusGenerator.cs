@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis;
 
 namespace GeneratedBus.Generators;
 
-/// <summary>Writes the listener interface, no-op base, firehose base, dispatcher and typed bus for [BusEvent] records.</summary>
+/// <summary>Writes the listener interface, no-op base, firehose base, dispatcher, typed bus and JSON codec for [BusEvent] records.</summary>
 /// <remarks>
 /// The semantic parse of each event re-runs on every compilation change (Roslyn rebinds it), so it does only what
 /// needs the compilation; everything after it, from rendering the handler doc on, re-runs only for changed events.
@@ -58,6 +58,19 @@ public sealed class BusGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Buses);
 
         context.RegisterSourceOutput(buses, static (output, bus) => output.AddSource(bus.HintName, BusEmitter.Emit(bus)));
+
+        // The JSON codec, in a file of its own per bus. Its models carry no locations, so moving code leaves it cached.
+        IncrementalValuesProvider<CodecBusSpec> codecs = buses
+            .Collect()
+            .Combine(events
+                .Where(static result => result.Codec is not null)
+                .Select(static (result, _) => result.Codec!)
+                .WithTrackingName(TrackingNames.CodecEvents)
+                .Collect())
+            .SelectMany(static (pair, _) => CodecPlanner.Plan(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Codecs);
+
+        context.RegisterSourceOutput(codecs, static (output, codec) => output.AddSource(codec.HintName, CodecEmitter.Emit(codec)));
 
         // The hosting registration (services.Add{Bus}Bus, healthChecks.Add{Bus}BusCheck), only where the package is referenced.
         IncrementalValueProvider<bool> hostingReferenced = context.MetadataReferencesProvider

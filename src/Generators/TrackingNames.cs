@@ -35,4 +35,10 @@ public static class TrackingNames
 
     /// <summary>The GB0015 diagnostics: async void overrides of generated sync handlers, matched against the buses.</summary>
     public const string AsyncVoidDiagnostics = nameof(AsyncVoidDiagnostics);
+
+    /// <summary>Each event's JSON codec model, without locations.</summary>
+    public const string CodecEvents = nameof(CodecEvents);
+
+    /// <summary>One JSON codec model per bus.</summary>
+    public const string Codecs = nameof(Codecs);
 }

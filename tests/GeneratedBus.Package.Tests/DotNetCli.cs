@@ -4,12 +4,32 @@ using System.Text;
 
 namespace GeneratedBus.Package.Tests;
 
-/// <summary>Runs the dotnet CLI and returns what it printed, failing the test with that output when it fails.</summary>
+/// <summary>Runs the dotnet CLI and returns what it printed.</summary>
 internal static class DotNetCli
 {
-    public static string Run(string workingDirectory, params string[] args)
+    /// <summary>Runs the dotnet CLI, failing the test with its output when it fails.</summary>
+    public static string Run(string workingDirectory, params string[] args) => Checked("dotnet", workingDirectory, args);
+
+    /// <summary>Runs <paramref name="program"/>, failing the test with its output when it fails.</summary>
+    internal static string Checked(string program, string workingDirectory, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        (int exitCode, string output) = Execute(program, workingDirectory, args);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} {string.Join(' ', args)} exited {exitCode}:\n{output}");
+        }
+
+        return output;
+    }
+
+    /// <summary>Runs the dotnet CLI and returns its exit code and output, for tests that expect it to fail.</summary>
+    public static (int ExitCode, string Output) RunToExit(string workingDirectory, params string[] args)
+        => Execute("dotnet", workingDirectory, args);
+
+    /// <summary>Runs <paramref name="program"/> with the environment a child dotnet build needs, to its exit or 5 minutes.</summary>
+    internal static (int ExitCode, string Output) Execute(string program, string workingDirectory, string[] args)
+    {
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -37,15 +57,10 @@ internal static class DotNetCli
         if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', args)} took over 5 minutes:\n{output}");
+            throw new TimeoutException($"{program} {string.Join(' ', args)} took over 5 minutes:\n{output}");
         }
 
         process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet {string.Join(' ', args)} exited {process.ExitCode}:\n{output}");
-        }
-
-        return output.ToString();
+        return (process.ExitCode, output.ToString());
     }
 }

@@ -42,6 +42,9 @@ public sealed record JobEnd(int JobId, long Time, bool Succeeded) : SparkListene
 /// only this envelope (handler <c>OnWrappedStreaming</c>, a no-op in <c>SparkListener</c>); the
 /// <see cref="StreamingBridge"/> opens it for the streaming listeners.
 /// </summary>
-/// <param name="Event">The streaming event inside.</param>
+/// <param name="Event">
+/// The streaming event inside. Left out of the main bus's JSON codec: it is another bus's (abstract) event, and its
+/// name is the codec's discriminator. Spark's own event log does not write this envelope either.
+/// </param>
 [BusEvent]
-public sealed record WrappedStreamingEvent(StreamingListenerEvent Event) : SparkListenerEvent;
+public sealed record WrappedStreamingEvent([property: System.Text.Json.Serialization.JsonIgnore] StreamingListenerEvent Event) : SparkListenerEvent;

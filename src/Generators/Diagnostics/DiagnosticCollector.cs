@@ -26,6 +26,8 @@ internal static class DiagnosticCollector
                     : result.Diagnostic);
             }
 
+            infos.AddRange(result.CodecDiagnostics);
+
             if (result.Event is { } spec)
             {
                 specs.Add(spec);
@@ -35,7 +37,9 @@ internal static class DiagnosticCollector
             }
         }
 
-        foreach (PlanIssue issue in BusPlanner.Create(specs).Issues)
+        BusPlanner.Plan plan = BusPlanner.Create(specs);
+        infos.AddRange(CodecNames.Clashes(plan.Buses, results, eventLocations));
+        foreach (PlanIssue issue in plan.Issues)
         {
             DiagnosticLocation? location = issue.EventTypeName is { } eventType
                 ? eventLocations[eventType]

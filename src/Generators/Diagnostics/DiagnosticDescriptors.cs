@@ -110,6 +110,27 @@ internal static class DiagnosticDescriptors
         "Handled type is not marked [BusEvent]",
         "'{0}' derives from the event root '{1}' and is handled by '{2}', but it is not marked [BusEvent], so the bus has no such handler and routes it to OnOtherEvent; add [BusEvent] to '{0}'");
 
+    /// <summary>GB0018: a member of an event (or of a type nested in one) whose type the JSON codec cannot handle.</summary>
+    public static readonly DiagnosticDescriptor CodecUnsupportedMember = Create(
+        "GB0018",
+        "Event member cannot be written by the JSON codec",
+        "The member '{0}' of '{1}' has type '{2}', which the generated JSON codec cannot write: {3}; it is left out of the event's JSON (and read as its default). Mark it [JsonIgnore] to say so, or give it a type the codec handles",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>GB0019: an event the JSON codec cannot construct when reading.</summary>
+    public static readonly DiagnosticDescriptor CodecCannotConstruct = Create(
+        "GB0019",
+        "Event cannot be read by the JSON codec",
+        "'{0}' has no accessible constructor whose parameters all name its properties or have defaults, so the generated JSON codec can neither write nor read it; give it one (a positional record's primary constructor does), or mark one [JsonConstructor]",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>GB0020: two events of one bus share a name in the JSON codec.</summary>
+    public static readonly DiagnosticDescriptor CodecNameTaken = Create(
+        "GB0020",
+        "Event name is taken in the JSON codec",
+        "'{0}' is named '{1}' in the JSON codec (its [BusEvent] name or an alias), which '{2}' of the same bus already has, so lines named '{1}' are read as '{2}'; give '{0}' another name with [BusEvent(\"Name\")] or remove the alias",
+        DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) => new(
         id,
         title,

@@ -1,6 +1,6 @@
 namespace GeneratedBus.Generators.Model;
 
-/// <summary>The names of the nine types generated per bus, in one place so parser, planner and emitter agree.</summary>
+/// <summary>The names of the ten types generated per bus, in one place so parser, planner and emitter agree.</summary>
 internal static class GeneratedNames
 {
     /// <summary><c>ISchedulerListener</c>.</summary>
@@ -30,12 +30,15 @@ internal static class GeneratedNames
     /// <summary><c>SchedulerListenerBus</c>, the synchronous bus.</summary>
     public static string ListenerBus(string bus) => bus + "ListenerBus";
 
-    /// <summary>All nine, in emission order.</summary>
+    /// <summary><c>SchedulerJsonCodec</c>, the event codec (in a file of its own).</summary>
+    public static string JsonCodec(string bus) => bus + "JsonCodec";
+
+    /// <summary>All ten, in emission order.</summary>
     public static string[] All(string bus) =>
         new[]
         {
             ListenerInterface(bus), Listener(bus), FirehoseListener(bus), AsyncListenerInterface(bus), AsyncListener(bus),
-            Kind(bus), Dispatcher(bus), Bus(bus), ListenerBus(bus),
+            Kind(bus), Dispatcher(bus), Bus(bus), ListenerBus(bus), JsonCodec(bus),
         };
 
     /// <summary>The async handler of a sync one: <c>OnJobStart</c> -> <c>OnJobStartAsync</c>.</summary>

@@ -115,8 +115,11 @@ internal static class EventParser
             default,
             declaration.SyntaxTree.FilePath,
             new EquatableArray<string>(usage.Ids));
+        // An abstract event is never an instance (its concrete subclasses are what the codec writes), and a root with a
+        // problem gets no bus, so no codec either.
+        (CodecEventSpec? codec, EquatableArray<DiagnosticInfo> codecDiagnostics) = type.IsAbstract || rootSpec.Problem != RootProblem.None ? (null, default) : CodecParser.Parse(type, compilation, location, typeName, display);
         return new ParsedEvent(
-            new EventResult(spec, null, location, rootLocation),
+            new EventResult(spec, null, location, rootLocation, codec, codecDiagnostics),
             DocXml.Of(type, declaration, cancellationToken));
     }
 

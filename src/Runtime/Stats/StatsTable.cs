@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -12,14 +13,17 @@ namespace GeneratedBus;
 /// </summary>
 internal static class StatsTable
 {
-    /// <summary>The columns of a queue row.</summary>
-    public static readonly string[] QueueHeader = ["queue", "capacity", "size", "posted", "processed", "dropped"];
+    /// <summary>
+    /// The columns of a queue row: <c>posted = processed + dropped</c> (once drained), and <c>skipped</c> counts the
+    /// events offered that no listener on the queue handles, so they were never posted to it.
+    /// </summary>
+    public static readonly string[] QueueHeader = ["queue", "capacity", "size", "posted", "processed", "dropped", "skipped"];
 
     /// <summary>The columns of a listener row.</summary>
     public static readonly string[] ListenerHeader = ["listener", "events", "failures", "mean", "max", "total"];
 
     public static string[] Row(QueueStats q) =>
-        [q.Name, Number(q.Capacity), Number(q.Size), Number(q.Posted), Number(q.Processed), Number(q.Dropped)];
+        [q.Name, Number(q.Capacity), Number(q.Size), Number(q.Posted), Number(q.Processed), Number(q.Dropped), Number(q.Skipped)];
 
     public static string[] Row(ListenerStats l) =>
         [l.ListenerType.Name, Number(l.Events), Number(l.Failures), Duration(l.MeanTime), Duration(l.MaxTime), Duration(l.TotalTime)];
@@ -28,6 +32,7 @@ internal static class StatsTable
     public static void Write(StringBuilder text, string[] header, IEnumerable<string[]> rows)
     {
         List<string[]> all = [header, .. rows];
+        Debug.Assert(all.TrueForAll(r => r.Length == header.Length), "Every row has a cell per column.");
         int[] widths = Enumerable.Range(0, header.Length).Select(c => all.Max(r => r[c].Length)).ToArray();
         foreach (string[] row in all)
         {

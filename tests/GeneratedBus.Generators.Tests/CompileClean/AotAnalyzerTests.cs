@@ -34,6 +34,17 @@ public class AotAnalyzerTests
     }
 
     [Fact]
+    public async Task Generated_codec_for_every_member_shape_raises_no_trim_or_AOT_warning()
+    {
+        GeneratorRun run = GeneratorRun.For(CodecInputs.EveryShape);
+        Assert.Contains(run.Result.GeneratedSources, s => s.HintName.EndsWith(".JsonCodec.g.cs", StringComparison.Ordinal));
+
+        ImmutableArray<Diagnostic> diagnostics = await AnalyzeAsync(run.Output);
+
+        Assert.True(diagnostics.IsEmpty, Snapshot.DescribeDiagnostics(diagnostics));
+    }
+
+    [Fact]
     public async Task The_analyzers_are_switched_on()
     {
         // A control: reflection over an unknown type is what these analyzers exist to flag (IL2057).

@@ -88,7 +88,7 @@ public class CompileCleanTests
             [BusEvent, Experimental("ACME001")] public sealed record Preview(int JobId) : SchedulerEvent;
             """);
 
-        string generated = Assert.Single(run.Result.GeneratedSources).SourceText.ToString();
+        string generated = Assert.Single(run.BusSources).SourceText.ToString();
         Assert.Contains("#pragma warning disable ACME001, CS0612, CS0618 //", generated, StringComparison.Ordinal);
         Assert.Contains("void OnOldStart(", generated, StringComparison.Ordinal);
         Assert.Contains("void OnPreview(", generated, StringComparison.Ordinal);

@@ -32,7 +32,8 @@ public class DescriptorCatalogTests
         string docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "diagnostics.md"));
 
         Assert.Equal("GeneratedBus", descriptor.Category);
-        Assert.EndsWith("docs/diagnostics.md#" + id.ToLowerInvariant(), descriptor.HelpLinkUri, StringComparison.Ordinal);
+        // An absolute link into the repository the packages name, to the heading's GitHub anchor (## GB0001 -> #gb0001).
+        Assert.Equal($"{RepositoryUrl()}/blob/main/docs/diagnostics.md#{id.ToLowerInvariant()}", descriptor.HelpLinkUri);
         Assert.Contains($"\n## {id}\n", docs.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains(
             $"{id} | {descriptor.Category} | {descriptor.DefaultSeverity} | {descriptor.Title}",
@@ -48,6 +49,13 @@ public class DescriptorCatalogTests
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
         .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
         .ToArray();
+
+    private static string RepositoryUrl()
+    {
+        string props = File.ReadAllText(Path.Combine(RepositoryRoot(), "Directory.Build.props"));
+        int start = props.IndexOf("<RepositoryUrl>", StringComparison.Ordinal) + "<RepositoryUrl>".Length;
+        return props[start..props.IndexOf("</RepositoryUrl>", start, StringComparison.Ordinal)];
+    }
 
     // This file sits at tests/GeneratedBus.Generators.Tests/Diagnostics/.
     private static string RepositoryRoot([CallerFilePath] string thisFile = "")

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace GeneratedBus.Generators.Tests.Diagnostics;
 
 /// <summary>One test (or a few) per diagnostic ID: the ID, the span it points at and that the message names the type.</summary>
-public class DiagnosticTests
+public partial class DiagnosticTests
 {
     /// <summary>A root and one good event, so that the diagnostic under test is the only one.</summary>
     internal const string Prelude = """
@@ -71,7 +71,7 @@ public class DiagnosticTests
             "GB0005",
             "Acme.JobStartEvent");
         Assert.Contains("'Acme.JobStart'", run.GeneratorDiagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
-        Assert.Single(run.Result.GeneratedSources);
+        Assert.Single(run.BusSources);
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public class DiagnosticTests
     public void GB0007_two_buses_generating_one_name_in_one_namespace(string secondBus, string named)
     {
         GeneratorRun run = DiagnosticAssert.ReportsOnly(Prelude + secondBus, "GB0007", named);
-        Assert.Single(run.Result.GeneratedSources);
+        Assert.Single(run.BusSources);
     }
 
     [Theory]
@@ -217,7 +217,7 @@ public class DiagnosticTests
             """);
 
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Equal("Acme.ISecurityAuditEvent.Bus.g.cs", Assert.Single(run.Result.GeneratedSources).HintName);
+        Assert.Equal("Acme.ISecurityAuditEvent.Bus.g.cs", Assert.Single(run.BusSources).HintName);
     }
 
     [Fact]
@@ -405,7 +405,7 @@ public class DiagnosticTests
             "GB0016",
             "Acme.SchedulerEvent");
         Assert.Contains("remove [BusEvent]", run.GeneratorDiagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
-        Assert.Contains("void OnJobStart(", Assert.Single(run.Result.GeneratedSources).SourceText.ToString(), System.StringComparison.Ordinal);
+        Assert.Contains("void OnJobStart(", Assert.Single(run.BusSources).SourceText.ToString(), System.StringComparison.Ordinal);
     }
 
     [Fact]

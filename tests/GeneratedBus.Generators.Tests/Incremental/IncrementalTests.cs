@@ -91,7 +91,7 @@ public class IncrementalTests
             SnapshotInputs.Scheduler + listener.Replace("{ }\n}", "{ }\n    public override void OnJobEnd(JobEnd e) { }\n}", System.StringComparison.Ordinal),
             input.FilePath)));
         Assert.Contains(IncrementalStepRunReason.Modified, StepAssert.Reasons(third, TrackingNames.Buses));
-        Assert.Contains("EventKindSet.Of((int)global::Acme.Scheduling.SchedulerEventKind.JobEnd, (int)global::Acme.Scheduling.SchedulerEventKind.JobStart)", Assert.Single(third.Result.GeneratedSources).SourceText.ToString(), System.StringComparison.Ordinal);
+        Assert.Contains("EventKindSet.Of((int)global::Acme.Scheduling.SchedulerEventKind.JobEnd, (int)global::Acme.Scheduling.SchedulerEventKind.JobStart)", Assert.Single(third.BusSources).SourceText.ToString(), System.StringComparison.Ordinal);
     }
 
     [Fact]
@@ -144,9 +144,9 @@ public class IncrementalTests
         Assert.Equal(
             [IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Modified],
             StepAssert.Reasons(second, TrackingNames.Buses));
-        // The outputs: the scheduler bus, the storage bus, the diagnostics and the async void check's (none, unchanged).
+        // The outputs: the scheduler bus, the storage bus, their codecs, the diagnostics and the async void check's (none, unchanged).
         Assert.Equal(
-            [IncrementalStepRunReason.Cached, IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Cached],
+            [IncrementalStepRunReason.Cached, IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Cached],
             StepAssert.Reasons(second, "SourceOutput"));
     }
 
@@ -187,5 +187,5 @@ public class IncrementalTests
         [BusEvent] public sealed record Said(int Value) : DocEvent;
         """;
 
-    private static string Generated(GeneratorRun run) => run.Result.GeneratedSources.Single().SourceText.ToString();
+    private static string Generated(GeneratorRun run) => run.BusSources.Single().SourceText.ToString();
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -18,6 +19,9 @@ public sealed record GeneratorRun(
 {
     /// <summary>The run's result for the one generator.</summary>
     public GeneratorRunResult Result => Driver.GetRunResult().Results.Single();
+
+    /// <summary>The generated files other than the JSON codecs, which every bus also gets.</summary>
+    public IEnumerable<GeneratedSourceResult> BusSources => Result.GeneratedSources.Where(s => !s.HintName.EndsWith(".JsonCodec.g.cs", System.StringComparison.Ordinal));
 
     /// <summary>The diagnostics the generator reported.</summary>
     public ImmutableArray<Diagnostic> GeneratorDiagnostics => Result.Diagnostics;

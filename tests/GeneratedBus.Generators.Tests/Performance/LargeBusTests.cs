@@ -25,7 +25,7 @@ public class LargeBusTests(ITestOutputHelper output)
         output.WriteLine($"Generator time: {cold.Driver.GetTimingInfo().ElapsedTime.TotalMilliseconds:F0} ms cold (JIT included), "
             + $"{run.Driver.GetTimingInfo().ElapsedTime.TotalMilliseconds:F0} ms with a fresh driver once warm");
         Assert.Empty(run.GeneratorDiagnostics);
-        string generated = Assert.Single(run.Result.GeneratedSources).SourceText.ToString();
+        string generated = Assert.Single(run.BusSources).SourceText.ToString();
         Assert.Contains($"Event{EventCount - 1}Happened = {EventCount},", generated, System.StringComparison.Ordinal);
         var diagnostics = run.Output.GetDiagnostics();
         Assert.True(diagnostics.IsEmpty, Snapshot.DescribeDiagnostics(diagnostics.Take(10)));
@@ -45,7 +45,7 @@ public class LargeBusTests(ITestOutputHelper output)
         StepAssert.AllCached(second);
         // Cached, not Unchanged: nothing after the semantic parse executed again, rendering the docs included.
         StepAssert.OnlyParseReran(second);
-        Assert.Equal(first.Result.GeneratedSources.Single().SourceText.ToString(), second.Result.GeneratedSources.Single().SourceText.ToString());
+        Assert.Equal(first.BusSources.Single().SourceText.ToString(), second.BusSources.Single().SourceText.ToString());
     }
 
     [Fact]
@@ -56,9 +56,11 @@ public class LargeBusTests(ITestOutputHelper output)
         long ours = EditAllocation(new BusGenerator(), compilation);
 
         output.WriteLine($"An unrelated edit allocates {ours / 1000} kB; binding the events alone, {floor / 1000} kB.");
-        // Roslyn re-runs every event's semantic parse on each compilation change; that is the floor (ours is about
-        // 1.3x it). Work redone on top of it, as re-rendering every unchanged doc (7.5x the floor) was, shows up here.
-        Assert.True(ours < 2 * floor, $"An unrelated edit allocated {ours} B, over 2x the {floor} B of binding the events alone.");
+        // Roslyn re-runs every event's semantic parse on each compilation change; that is the floor. The bus alone is
+        // about 1.3x it; the JSON codec must list each event's members, and Roslyn builds a record's member symbols
+        // (its synthesized ones included) only when asked, which brings the whole to about 3.9x. Work redone on top of
+        // that, as re-rendering every unchanged doc (7.5x the floor on its own) was, still shows up here.
+        Assert.True(ours < 5 * floor, $"An unrelated edit allocated {ours} B, over 5x the {floor} B of binding the events alone.");
     }
 
     // What a warm driver allocates on this thread (the driver runs generators on the caller's) for a one-file edit.

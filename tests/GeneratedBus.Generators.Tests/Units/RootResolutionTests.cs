@@ -27,7 +27,7 @@ public class RootResolutionTests
             """);
 
         Assert.Empty(run.GeneratorDiagnostics);
-        var generated = Assert.Single(run.Result.GeneratedSources);
+        var generated = Assert.Single(run.BusSources);
         Assert.Equal(root + ".Bus.g.cs", generated.HintName);
         Assert.Contains("void OnLogin(global::Acme.Login e);", generated.SourceText.ToString(), System.StringComparison.Ordinal);
         DiagnosticAssert.AssertGeneratedTreesCompile(run);
@@ -45,7 +45,7 @@ public class RootResolutionTests
             """);
 
         Assert.Empty(run.GeneratorDiagnostics);
-        string[] files = run.Result.GeneratedSources.Select(s => s.HintName + ": " + s.SourceText).ToArray();
+        string[] files = run.BusSources.Select(s => s.HintName + ": " + s.SourceText).ToArray();
         Assert.Equal(2, files.Length);
         Assert.Contains("void OnJob(global::Acme.JobEvent e);", files.Single(f => f.StartsWith("Acme.SchedulerEvent.", System.StringComparison.Ordinal)), System.StringComparison.Ordinal);
         Assert.Contains("void OnJobStart(global::Acme.JobStart e);", files.Single(f => f.StartsWith("Acme.JobEvent.", System.StringComparison.Ordinal)), System.StringComparison.Ordinal);

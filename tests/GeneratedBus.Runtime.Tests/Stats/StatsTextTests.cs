@@ -7,7 +7,7 @@ namespace GeneratedBus.Runtime.Tests.Stats;
 /// <summary>Stats print as readable tables, and a listener's mean time is reported (issue 14, point 7).</summary>
 public class StatsTextTests
 {
-    private static readonly QueueStats Shared = new("shared", 10_000, 3, 1_234_567, 1_234_000, 564);
+    private static readonly QueueStats Shared = new("shared", 10_000, 3, 1_234_567, 1_234_000, 564) { Skipped = 42_000 };
     private static readonly QueueStats Audit = new("audit", 16, 0, 20, 20, 0);
     private static readonly ListenerStats Fast = new(typeof(CollectingListener), 1_000, 0, TimeSpan.FromMilliseconds(2), TimeSpan.FromTicks(500));
     private static readonly ListenerStats Failing = new(typeof(ThrowingListener), 4, 4, TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(3));
@@ -25,8 +25,8 @@ public class StatsTextTests
     {
         Assert.Equal(
             """
-            queue   capacity  size     posted  processed  dropped
-            shared    10,000     3  1,234,567  1,234,000      564
+            queue   capacity  size     posted  processed  dropped  skipped
+            shared    10,000     3  1,234,567  1,234,000      564   42,000
             """.ReplaceLineEndings(),
             Shared.ToString());
     }
@@ -57,9 +57,9 @@ public class StatsTextTests
             """
             posted 1,234,587, dropped before Start 2, 2 queues, 2 listener types
 
-            queue   capacity  size     posted  processed  dropped
-            audit         16     0         20         20        0
-            shared    10,000     3  1,234,567  1,234,000      564
+            queue   capacity  size     posted  processed  dropped  skipped
+            audit         16     0         20         20        0        0
+            shared    10,000     3  1,234,567  1,234,000      564   42,000
 
             listener            events  failures   mean    max  total
             CollectingListener   1,000         0   2 µs  50 µs   2 ms

@@ -35,10 +35,10 @@ public static class LayoutShapes
             #else
             [BusEvent]
             #endif
-            public sealed record Else(object Payload) : SchedulerEvent;
+            public sealed record Else(int Payload) : SchedulerEvent;
             #nullable restore
             #pragma warning disable CS0618 // the user's own obsolete event
-            [BusEvent, System.Obsolete("old")] public sealed record Always(object? Payload) : SchedulerEvent;
+            [BusEvent, System.Obsolete("old")] public sealed record Always(int? Payload) : SchedulerEvent;
             #pragma warning restore CS0618
             #if MISSING
             [BusEvent] public sealed record Dropped(int X) : SchedulerEvent;

@@ -92,7 +92,7 @@ public static class FuzzSeeds
             public sealed record Released(string Name) : SignalEvent;
             #nullable restore
             #pragma warning disable CS0618 // the user's own obsolete type
-            [BusEvent, System.Obsolete("old")] public sealed record Legacy(object? Payload) : SignalEvent;
+            [BusEvent, System.Obsolete("old")] public sealed record Legacy(string? Payload) : SignalEvent;
             #pragma warning restore CS0618
             #endregion
             """]),
@@ -101,7 +101,7 @@ public static class FuzzSeeds
             using GeneratedBus;
             namespace Acme.Shapes;
             public abstract record ShapeEvents;
-            [BusEvent] public sealed record Moved(List<int?> Path, (int X, int Y)[] Points, Dictionary<string, object?> Tags) : ShapeEvents;
+            [BusEvent] public sealed record Moved(List<int?> Path, (int X, int Y)[] Points, Dictionary<string, string?> Tags) : ShapeEvents;
             [BusEvent] public abstract record Scaled(double Factor) : ShapeEvents;
             [BusEvent] public sealed record Grown(double Factor) : Scaled(Factor);
             """]),

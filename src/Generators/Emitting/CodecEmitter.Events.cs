@@ -1,0 +1,113 @@
+using System.Linq;
+using GeneratedBus.Generators.Model;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace GeneratedBus.Generators.Emitting;
+
+/// <summary>The codec's public members: write any event of the bus, read one line.</summary>
+internal sealed partial class CodecEmitter
+{
+    private void WriteEventWriter()
+    {
+        _writer.WriteLine($$"""
+            /// <inheritdoc/>
+            public void Write({{Json}}.Utf8JsonWriter writer, {{_root.TypeName}} e)
+            {
+                if (writer is null)
+                {
+                    throw new global::System.ArgumentNullException("writer");
+                }
+
+                switch (e)
+                {
+            """);
+        using (_writer.Indented())
+        using (_writer.Indented())
+        {
+            _writer.WriteLine("case null:");
+            _writer.WriteLine("    throw new global::System.ArgumentNullException(\"e\");");
+            foreach (CodecEventSpec spec in _bus.Events.Where(e => e.CanRead))
+            {
+                _writer.WriteLine($"case {spec.TypeName} typed:");
+                using (_writer.Indented())
+                {
+                    _writer.WriteLine($"""
+                        writer.WriteStartObject();
+                        writer.WriteString({Support}.EventProperty, {EncodedName(spec.WrittenName)});
+                        WriteMembers{_shapeIndex[spec.TypeName]}(writer, typed);
+                        writer.WriteEndObject();
+                        return;
+                        """);
+                }
+            }
+
+            _writer.WriteLine("default:");
+            _writer.WriteLine($"    throw new global::System.ArgumentException(\"'\" + e.GetType() + \"' is no [BusEvent] type the codec of {_root.BusTypeName} can write.\", \"e\");");
+        }
+
+        _writer.WriteLine("""
+                }
+            }
+            """);
+    }
+
+    private void WriteEventReader()
+    {
+        _writer.WriteLine($$"""
+            /// <summary>Reads one line (one JSON object, without its line break) with the default limits.</summary>
+            /// <param name="utf8Line">The line.</param>
+            /// <returns>The event, the unrecognised name, or why the line is malformed.</returns>
+            public {{Result}} Read(global::System.ReadOnlySpan<byte> utf8Line) => Read(utf8Line, global::GeneratedBus.EventLog.EventJsonReaderOptions.Default);
+
+            /// <inheritdoc/>
+            public {{Result}} Read(global::System.ReadOnlySpan<byte> utf8Line, global::GeneratedBus.EventLog.EventJsonReaderOptions options)
+            {
+                try
+                {
+                    {{Json}}.Utf8JsonReader reader = {{Support}}.ReadEventName(utf8Line, options, out {{Json}}.Utf8JsonReader name, out bool eventSeen);
+            """);
+        using (_writer.Indented())
+        using (_writer.Indented())
+        {
+            foreach (CodecReadName read in _bus.ReadOrder.Where(r => r.Names.Count > 0))
+            {
+                CodecEventSpec spec = _bus.Events.First(e => e.TypeName == read.TypeName);
+                string test = string.Join(" || ", read.Names.Select(n => $"name.ValueTextEquals({Utf8Name(n)})"));
+                _writer.WriteLine($"if ({test})");
+                using (_writer.Braces())
+                {
+                    if (spec.CanRead)
+                    {
+                        _writer.WriteLine($"""
+                            {spec.TypeName} read = ReadBody{_shapeIndex[spec.TypeName]}(ref reader, true, eventSeen);
+                            {Support}.ReadToEnd(ref reader);
+                            return {Result}.Ok(read);
+                            """);
+                    }
+                    else
+                    {
+                        string reason = SymbolDisplay.FormatLiteral($"'{spec.WrittenName}' names an event the codec cannot construct (GB0019).", quote: true);
+                        _writer.WriteLine($"return {Result}.Malformed({reason});");
+                    }
+                }
+
+                _writer.WriteLine();
+            }
+
+            _writer.WriteLine($"""
+                string unrecognised = name.GetString()!;
+                {Support}.ReadToEnd(ref reader);
+                return {Result}.Unrecognised(unrecognised);
+                """);
+        }
+
+        _writer.WriteLine($$"""
+                }
+                catch (global::System.Exception exception) when ({{Support}}.IsDataError(exception))
+                {
+                    return {{Result}}.Malformed({{Support}}.Describe(exception));
+                }
+            }
+            """);
+    }
+}
