@@ -68,7 +68,8 @@ public static class GeneratedCodeSnapshot
         string testPath = TestFilePath.Locate(testFile, compiler.ProjectDirectory);
         string testDirectory = Path.GetDirectoryName(testPath)!;
         IReadOnlyList<string> files = SourceFiles.Expand(sources, testDirectory);
-        IReadOnlyList<(string HintName, string Text)> generated = GeneratorRun.Generate(files, compiler, settings.References);
+        IEnumerable<(string HintName, string Text)> generated = GeneratorRun.Generate(files, compiler, settings.References)
+            .Where(file => settings.IncludeFile?.Invoke(file.HintName) ?? true);
         string prefix = (settings.TypeName ?? Path.GetFileNameWithoutExtension(testPath)) + "." + testMethod;
         SnapshotFiles.Check(generated, Path.Combine(testDirectory, settings.SnapshotDirectory), prefix, accept, settings.ScrubGeneratorVersion);
     }

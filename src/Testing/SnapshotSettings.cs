@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Reflection;
 
@@ -37,6 +38,12 @@ public sealed class SnapshotSettings
     /// GeneratedBus.Hosting's here when your project uses it but your test project does not, so the hosting file is generated too.
     /// </summary>
     public IReadOnlyList<Assembly> References { get; init; } = [];
+
+    /// <summary>
+    /// Which generated files to check, by hint name (<c>Shop.Orders.OrderEvent.Bus.g.cs</c>,
+    /// <c>Shop.Orders.OrderEvent.JsonCodec.g.cs</c>…); null, the default, checks every file the generator writes.
+    /// </summary>
+    public Func<string, bool>? IncludeFile { get; init; }
 
     /// <summary>The folder of the snapshot files; relative paths are from the test file's folder. Default: <c>Snapshots</c>.</summary>
     public string SnapshotDirectory { get; init; } = "Snapshots";

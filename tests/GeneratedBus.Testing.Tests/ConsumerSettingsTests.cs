@@ -90,7 +90,7 @@ public sealed class ConsumerSettingsTests
         {
             string Generate(string documentationFile) => GeneratorRun
                 .Generate(files, CompilerSettings.From(Workspace.Recorded(documentationFile: documentationFile), new SnapshotSettings()), [])
-                .Single().Text;
+                .Single(file => file.HintName == "Acme.Shop.ShopEvent.Bus.g.cs").Text;
 
             string documented = Generate("true");
             string undocumented = Generate("false");

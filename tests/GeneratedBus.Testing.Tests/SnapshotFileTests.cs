@@ -12,7 +12,9 @@ public sealed class SnapshotFileTests
 
         var failure = Assert.Throws<GeneratedCodeSnapshotException>(() => workspace.Check(accept: false));
 
-        Assert.Equal(["ShopTests.Generated_code#Acme.Shop.ShopEvent.Bus.g.received.cs"], workspace.SnapshotFiles());
+        Assert.Equal(
+            ["ShopTests.Generated_code#Acme.Shop.ShopEvent.Bus.g.received.cs", "ShopTests.Generated_code#Acme.Shop.ShopEvent.JsonCodec.g.received.cs"],
+            workspace.SnapshotFiles());
         Assert.Contains("New snapshot: " + workspace.BusReceived, failure.Message);
         Assert.Contains(workspace.BusVerified, failure.Message);
         Assert.Contains("GENERATEDBUS_ACCEPT=1", failure.Message);
@@ -28,10 +30,24 @@ public sealed class SnapshotFileTests
         using var workspace = new Workspace();
 
         workspace.Check(accept: true);
-        Assert.Equal(["ShopTests.Generated_code#Acme.Shop.ShopEvent.Bus.g.verified.cs"], workspace.SnapshotFiles());
+        Assert.Equal(Workspace.VerifiedNames, workspace.SnapshotFiles());
 
         workspace.Check(accept: false);
-        Assert.Equal(["ShopTests.Generated_code#Acme.Shop.ShopEvent.Bus.g.verified.cs"], workspace.SnapshotFiles());
+        Assert.Equal(Workspace.VerifiedNames, workspace.SnapshotFiles());
+    }
+
+    [Fact]
+    public void IncludeFile_picks_the_generated_files_to_check_by_hint_name_and_by_default_every_file_is_checked()
+    {
+        using var workspace = new Workspace();
+        var busOnly = new SnapshotSettings { IncludeFile = hint => hint.EndsWith(".Bus.g.cs", System.StringComparison.Ordinal) };
+
+        workspace.Check(accept: true, settings: busOnly);
+        Assert.Equal([Path.GetFileName(workspace.BusVerified)], workspace.SnapshotFiles());
+        workspace.Check(accept: false, settings: busOnly);
+
+        var failure = Assert.Throws<GeneratedCodeSnapshotException>(() => workspace.Check(accept: false));
+        Assert.Contains("New snapshot: " + workspace.CodecVerified.Replace(".verified.", ".received.", System.StringComparison.Ordinal), failure.Message);
     }
 
     [Fact]
@@ -80,7 +96,7 @@ public sealed class SnapshotFileTests
 
         workspace.Check(accept: true);
 
-        Assert.Equal(["ShopTests.Generated_code#Acme.Shop.ShopEvent.Bus.g.verified.cs"], workspace.SnapshotFiles());
+        Assert.Equal(Workspace.VerifiedNames, workspace.SnapshotFiles());
         Assert.Contains("OnOrderRefunded", File.ReadAllText(workspace.BusVerified));
     }
 

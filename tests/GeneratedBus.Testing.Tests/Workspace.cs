@@ -49,6 +49,12 @@ public sealed class Workspace : IDisposable
     /// <summary>The verified file of the shop bus, as Verify.SourceGenerators names it.</summary>
     public string BusVerified => Path.Combine(SnapshotDirectory, $"ShopTests.{Method}#Acme.Shop.ShopEvent.Bus.g.verified.cs");
 
+    /// <summary>The verified file of the shop bus's JSON codec, the generator's second file per bus.</summary>
+    public string CodecVerified => Path.Combine(SnapshotDirectory, $"ShopTests.{Method}#Acme.Shop.ShopEvent.JsonCodec.g.verified.cs");
+
+    /// <summary>The names of both verified files of the shop bus.</summary>
+    public static string[] VerifiedNames => [$"ShopTests.{Method}#Acme.Shop.ShopEvent.Bus.g.verified.cs", $"ShopTests.{Method}#Acme.Shop.ShopEvent.JsonCodec.g.verified.cs"];
+
     public string BusReceived => Path.Combine(SnapshotDirectory, $"ShopTests.{Method}#Acme.Shop.ShopEvent.Bus.g.received.cs");
 
     public void Write(string relativePath, string text)
