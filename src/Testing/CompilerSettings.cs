@@ -40,7 +40,9 @@ internal sealed record CompilerSettings(
         string langVersion = overrides.LangVersion ?? Get("LangVersion") ?? "default";
         if (!LanguageVersionFacts.TryParse(langVersion, out LanguageVersion language))
         {
-            throw new GeneratedCodeSnapshotException($"LangVersion '{langVersion}' is not a C# version this compiler knows.");
+            language = NewerThanKnown(langVersion)
+                ? LanguageVersion.Preview
+                : throw new GeneratedCodeSnapshotException($"LangVersion '{langVersion}' is not a C# version this compiler knows.");
         }
 
         bool implicitUsings = overrides.ImplicitUsings ?? IsOn(Get("ImplicitUsings"));
@@ -59,6 +61,13 @@ internal sealed record CompilerSettings(
 
     /// <summary>Parse options as the project's compiler would use them.</summary>
     public CSharpParseOptions ParseOptions => new(LanguageVersion, DocumentationMode);
+
+    // A project's default for a framework newer than this compiler (C# 14 for net10.0) is what the compiler has as
+    // preview, the closest it can parse: the snapshot's input then compiles as the project's newer compiler takes it.
+    private static bool NewerThanKnown(string langVersion) =>
+        Version.TryParse(langVersion.Contains('.', StringComparison.Ordinal) ? langVersion : langVersion + ".0", out Version? version)
+        && version.Major > int.Parse(LanguageVersion.Latest.MapSpecifiedToEffectiveVersion().ToDisplayString().Split('.')[0], System.Globalization.CultureInfo.InvariantCulture)
+        && version.Major < 100;
 
     private static Dictionary<string, string> Recorded(Assembly testAssembly) => testAssembly
         .GetCustomAttributes<AssemblyMetadataAttribute>()

@@ -106,10 +106,19 @@ public sealed class ConsumerSettingsTests
     }
 
     [Fact]
+    public void A_language_version_newer_than_this_compiler_knows_compiles_as_its_preview()
+    {
+        // net10.0's default, C# 14, recorded by a project without LangVersion; this library's Roslyn knows up to 13.
+        CompilerSettings settings = CompilerSettings.From(Workspace.Recorded(langVersion: "14.0"), new SnapshotSettings());
+
+        Assert.Equal(LanguageVersion.Preview, settings.LanguageVersion);
+    }
+
+    [Fact]
     public void A_setting_the_compiler_does_not_know_fails_saying_which()
     {
-        var failure = Assert.Throws<GeneratedCodeSnapshotException>(() => CompilerSettings.From(Workspace.Recorded(langVersion: "99.7"), new SnapshotSettings()));
-        Assert.Contains("LangVersion '99.7'", failure.Message);
+        var failure = Assert.Throws<GeneratedCodeSnapshotException>(() => CompilerSettings.From(Workspace.Recorded(langVersion: "seven"), new SnapshotSettings()));
+        Assert.Contains("LangVersion 'seven'", failure.Message);
 
         failure = Assert.Throws<GeneratedCodeSnapshotException>(() => CompilerSettings.From(Workspace.Recorded(), new SnapshotSettings { Nullable = "maybe" }));
         Assert.Contains("Nullable 'maybe'", failure.Message);
