@@ -38,6 +38,7 @@ public static class Program
         typeof(GeneratorBenchmarks),
         typeof(FilterPathBenchmarks),
         typeof(FilterDropPathBenchmarks),
+        typeof(EventLogCodecBenchmarks),
     ];
 
     public static int Main(string[] args)

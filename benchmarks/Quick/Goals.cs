@@ -49,6 +49,9 @@ public sealed record Goal(string Id, string Scenario, string Ours, string Baseli
         new("extra", "64-event bus, last vs first (issue 5's goal 2)", Key<FlatDispatchBenchmarks>(nameof(FlatDispatchBenchmarks.Last)), Key<FlatDispatchBenchmarks>(nameof(FlatDispatchBenchmarks.First)), RatioKind.TimeAtMost, 1.20, true),
         new("extra", "post to a full queue with the interest filter on vs off, handled event (issue 14)", Key<FilterDropPathBenchmarks>(nameof(FilterDropPathBenchmarks.FilterOn)), Key<FilterDropPathBenchmarks>(nameof(FilterDropPathBenchmarks.FilterOff)), RatioKind.TimeAtMost, 1.10, true),
         new("extra", "lossless post with the interest filter on vs off, handled event (issue 14)", Key<FilterPathBenchmarks>(nameof(FilterPathBenchmarks.FilterOnHandled)), Key<FilterPathBenchmarks>(nameof(FilterPathBenchmarks.FilterOffHandled)), RatioKind.TimeAtMost, 1.10, true),
+        new("11", "event log read: generated codec vs System.Text.Json source-gen", Key<EventLogCodecBenchmarks>(nameof(EventLogCodecBenchmarks.ReadGenerated)), Key<EventLogCodecBenchmarks>(nameof(EventLogCodecBenchmarks.ReadStj)), RatioKind.RateAtLeast, 1.5, false),
+        new("11", "event log write: generated codec vs System.Text.Json source-gen", Key<EventLogCodecBenchmarks>(nameof(EventLogCodecBenchmarks.WriteGenerated)), Key<EventLogCodecBenchmarks>(nameof(EventLogCodecBenchmarks.WriteStj)), RatioKind.RateAtLeast, 1.0, false),
+        new("11", "event log read: generated codec vs bare Utf8JsonReader token pass", Key<EventLogCodecBenchmarks>(nameof(EventLogCodecBenchmarks.ReadGenerated)), Key<EventLogCodecBenchmarks>(nameof(EventLogCodecBenchmarks.TokenPass)), RatioKind.RateAtLeast, 0.5, false),
     ];
 
     /// <summary>The bound, as a row shows it.</summary>
