@@ -60,7 +60,9 @@ public sealed partial class PackageContentsTests(LocalFeed feed)
         byte[] sourceLink = Encoding.UTF8.GetBytes($"https://raw.githubusercontent.com/generatedbus/generatedbus/{feed.Commit}/");
 
         Assert.NotEmpty(assemblies);
-        Assert.All(assemblies, a => Assert.EndsWith("/" + id + ".dll", a, StringComparison.Ordinal));
+        // GeneratedBus.Testing runs the generator, so it carries it beside its own assembly.
+        string[] own = id == "GeneratedBus.Testing" ? [id, "GeneratedBus.Generators"] : [id];
+        Assert.All(assemblies, a => Assert.Contains(Path.GetFileNameWithoutExtension(a), own));
         foreach (string assembly in assemblies)
         {
             Assert.NotNull(zip.GetEntry(Path.ChangeExtension(assembly, ".xml")));
@@ -128,6 +130,22 @@ public sealed partial class PackageContentsTests(LocalFeed feed)
         Assert.All(onRuntime, d => Assert.Equal(feed.Version, d.Attribute("version")?.Value));
         // An exclude of Analyzers or Build would leave an app that references only Hosting without the generator.
         Assert.All(onRuntime, d => Assert.Null(d.Attribute("exclude")));
+    }
+
+    [Fact]
+    public void GeneratedBus_Testing_carries_the_generator_and_its_build_targets_and_depends_on_GeneratedBus()
+    {
+        using ZipArchive zip = ZipFile.OpenRead(feed.Package("GeneratedBus.Testing"));
+        string[] entries = zip.Entries.Select(e => e.FullName).ToArray();
+
+        Assert.Contains("build/GeneratedBus.Testing.targets", entries);
+        Assert.Contains("lib/net8.0/GeneratedBus.Generators.dll", entries);
+        Assert.Contains("lib/net10.0/GeneratedBus.Generators.dll", entries);
+        Assert.Equal(new Version(4, 14, 0, 0), RoslynVersionReferencedBy(ReadBytes(zip, "lib/net10.0/GeneratedBus.Generators.dll")));
+        XElement[] onRuntime = Nuspec(zip).Descendants("dependency").Where(d => d.Attribute("id")?.Value == "GeneratedBus").ToArray();
+        Assert.Equal(2, onRuntime.Length);
+        Assert.All(onRuntime, d => Assert.Equal(feed.Version, d.Attribute("version")?.Value));
+        Assert.DoesNotContain(Nuspec(zip).Descendants("dependency"), d => d.Attribute("id")?.Value == "GeneratedBus.Generators");
     }
 
     /// <summary>The nuspec's metadata element, with the namespace stripped so elements are found by local name.</summary>

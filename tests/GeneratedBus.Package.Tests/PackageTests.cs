@@ -56,4 +56,36 @@ public sealed class PackageTests(LocalFeed feed)
         Assert.Contains("warning GB0011", output, StringComparison.Ordinal);
         Assert.DoesNotContain("GB0001", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_test_project_referencing_the_testing_package_snapshots_its_events_as_README_shows()
+    {
+        string consumer = feed.CreateConsumer("TestingConsumer");
+        string snapshots = Path.Combine(consumer, "Snapshots");
+        string version = $"-p:GeneratedBusVersion={feed.Version}";
+
+        // First run: nothing verified yet, so the test fails and writes what it received (under CI=true too, which
+        // this suite runs with in CI: only a rename accepts). Compiling needs the implicit usings the package recorded.
+        (int firstExit, string first) = DotNetCli.RunToExit(consumer, "test", "-c", "Release", version);
+        Assert.NotEqual(0, firstExit);
+        Assert.True(first.Contains("New snapshot: ", StringComparison.Ordinal), first);
+        Assert.DoesNotContain("does not compile", first, StringComparison.Ordinal);
+        string[] received = Directory.GetFiles(snapshots, "*.received.cs");
+        Assert.Contains(Path.Combine(snapshots, "GeneratedCodeTests.Shop_bus#Shop.Orders.OrderEvent.Bus.g.received.cs"), received);
+
+        // Accepted by renaming; the rebuild shows the package keeps the snapshot files out of the test project's code.
+        foreach (string file in received)
+        {
+            File.Move(file, file.Replace(".received.cs", ".verified.cs", StringComparison.Ordinal));
+        }
+
+        DotNetCli.Run(consumer, "test", "-c", "Release", version);
+
+        // A new event changes the generated code: the test fails with the diff.
+        File.AppendAllText(Path.Combine(consumer, "OrderEvents.cs"), "\n[GeneratedBus.BusEvent] public sealed record OrderCancelled(int OrderId) : OrderEvent(OrderId);\n");
+        (int changedExit, string changed) = DotNetCli.RunToExit(consumer, "test", "-c", "Release", "--no-build", version);
+        Assert.NotEqual(0, changedExit);
+        Assert.True(changed.Contains("Snapshot differs: ", StringComparison.Ordinal), changed);
+        Assert.Contains("void OnOrderCancelled(global::Shop.Orders.OrderCancelled e);", changed, StringComparison.Ordinal);
+    }
 }
