@@ -142,7 +142,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor RequestWithoutEvents = Create(
         "GB0022",
         "GenerateBus names no root with events",
-        "[assembly: GenerateBus(typeof({0}))] names a type that is the root of no [BusEvent] event in this project or its references; name the root the events derive from (their [EventBus] base type or interface, else their top-most base class), or remove the attribute");
+        "'{0}', named by [assembly: GenerateBus(typeof({0}))], is the root of no [BusEvent] event in this project or its references, so no bus is generated for it; name the root the events derive from (their [EventBus] base type or interface, else their top-most base class), or remove the attribute");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) => new(
         id,
