@@ -42,6 +42,13 @@ internal static class BusPlanner
                 continue;
             }
 
+            if (root.IsForeign && root.Problem == RootProblem.ExistingTypeClash)
+            {
+                // Renaming does not help here: the clashing type is most likely the bus another assembly generated.
+                issues.Add(new PlanIssue(DiagnosticDescriptors.RequestedBusExists, root.MetadataName, null, [root.DisplayName, root.ProblemDetail]));
+                continue;
+            }
+
             if (root.Problem != RootProblem.None)
             {
                 issues.Add(RootIssue(root));

@@ -11,7 +11,7 @@ namespace GeneratedBus.Generators.Tests.MultiProject;
 /// </summary>
 public class MultiProjectTests
 {
-    private const string Core = """
+    internal const string Core = """
         using GeneratedBus;
         namespace Shop.Orders;
         /// <summary>Every order event.</summary>
@@ -45,38 +45,6 @@ public class MultiProjectTests
             public override void OnOrderShipped(Shop.Shipping.OrderShipped e) => Seen++;
         }
         """;
-
-    [Fact]
-    public void GB0021_library_with_events_of_a_root_from_another_assembly_generates_no_bus()
-    {
-        MetadataReference core = ReferencedLibrary.Build("Shop.Core", [Core]);
-        MarkedSource input = MarkedSource.Parse("""
-            using GeneratedBus;
-            namespace Shop.Payments;
-            [BusEvent] public sealed record [|PaymentTaken|](int OrderId) : Shop.Orders.OrderEvent;
-            """);
-
-        GeneratorRun run = DiagnosticAssert.ReportsOnly(
-            input, ReferencedLibrary.App([input.Source], core), "GB0021", "Shop.Orders.OrderEvent", DiagnosticSeverity.Info);
-
-        Assert.Empty(run.Result.GeneratedSources);
-        Assert.Contains("[assembly: GenerateBus(typeof(Shop.Orders.OrderEvent))]", run.GeneratorDiagnostics[0].GetMessage(), System.StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void GB0022_GenerateBus_naming_a_type_that_is_the_root_of_no_event()
-    {
-        MarkedSource input = MarkedSource.Parse("""
-            using GeneratedBus;
-            [assembly: [|GenerateBus(typeof(Shop.Lonely))|]]
-            namespace Shop;
-            public abstract record Lonely;
-            """);
-
-        GeneratorRun run = DiagnosticAssert.ReportsOnly(input, TestCompilation.Create(input.Source), "GB0022", "Shop.Lonely");
-
-        Assert.Empty(run.Result.GeneratedSources);
-    }
 
     [Fact]
     public void App_bus_over_two_libraries()
