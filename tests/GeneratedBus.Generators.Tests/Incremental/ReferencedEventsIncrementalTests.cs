@@ -17,7 +17,13 @@ public class ReferencedEventsIncrementalTests
             [BusEvent] public sealed record PaymentTaken(int OrderId) : Shop.Orders.OrderEvent;
             """], core);
         GeneratorRun first = GeneratorRun.For(ReferencedLibrary.App(
-            ["[assembly: GeneratedBus.GenerateBus(typeof(Shop.Orders.OrderEvent))]"], core, payments));
+            ["""
+            [assembly: GeneratedBus.GenerateBus(typeof(Shop.Orders.OrderEvent))]
+            namespace Shop.App;
+            [GeneratedBus.BusEvent] public sealed record OrderNoted(int OrderId) : Shop.Orders.OrderEvent;
+            """],
+            core,
+            payments));
         Assert.NotEmpty(first.Result.GeneratedSources);
 
         GeneratorRun second = first.Rerun(first.Input.AddSyntaxTrees(
