@@ -47,6 +47,12 @@ public sealed class BusGenerator : IIncrementalGenerator
             .Select(static (found, _) => found!)
             .WithTrackingName(TrackingNames.Listeners);
 
+        // [assembly: GenerateBus(typeof(Root))] and the referenced [BusEvent] types it covers. It reads only the
+        // assembly's attributes unless one asks for a bus, and its equatable result leaves the steps after it cached.
+        IncrementalValueProvider<ReferencedEvents> referenced = context.CompilationProvider
+            .Select(static (compilation, cancellationToken) => ReferenceScanner.Scan(compilation, cancellationToken))
+            .WithTrackingName(TrackingNames.ReferencedEvents);
+
         IncrementalValuesProvider<BusSpec> buses = events
             .Where(static result => result.Event is not null)
             .Select(static (result, _) => result.Event!)
@@ -54,7 +60,8 @@ public sealed class BusGenerator : IIncrementalGenerator
             .Collect()
             .WithTrackingName(TrackingNames.AllEventSpecs)
             .Combine(listeners.Collect())
-            .SelectMany(static (pair, _) => BusPlanner.Create(pair.Left, pair.Right).Buses)
+            .Combine(referenced)
+            .SelectMany(static (pair, _) => BusPlanner.Create(pair.Left.Left.Concat(pair.Right.Events), pair.Left.Right, pair.Right).Buses)
             .WithTrackingName(TrackingNames.Buses);
 
         context.RegisterSourceOutput(buses, static (output, bus) => output.AddSource(bus.HintName, BusEmitter.Emit(bus)));
@@ -66,8 +73,9 @@ public sealed class BusGenerator : IIncrementalGenerator
                 .Where(static result => result.Codec is not null)
                 .Select(static (result, _) => result.Codec!)
                 .WithTrackingName(TrackingNames.CodecEvents)
-                .Collect())
-            .SelectMany(static (pair, _) => CodecPlanner.Plan(pair.Left, pair.Right))
+                .Collect()
+                .Combine(referenced))
+            .SelectMany(static (pair, _) => CodecPlanner.Plan(pair.Left, pair.Right.Left.AddRange(pair.Right.Right.Codecs)))
             .WithTrackingName(TrackingNames.Codecs);
 
         context.RegisterSourceOutput(codecs, static (output, codec) => output.AddSource(codec.HintName, CodecEmitter.Emit(codec)));
@@ -99,7 +107,8 @@ public sealed class BusGenerator : IIncrementalGenerator
         IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics = events
             .Collect()
             .Combine(unmarked.Collect())
-            .Select(static (pair, _) => DiagnosticCollector.Collect(pair.Left, pair.Right))
+            .Combine(referenced)
+            .Select(static (pair, _) => DiagnosticCollector.Collect(pair.Left.Left, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.Diagnostics);
 
         // Only this branch sees the compilation: a diagnostic located in a syntax tree is one that #pragma warning and a

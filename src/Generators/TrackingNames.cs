@@ -41,4 +41,7 @@ public static class TrackingNames
 
     /// <summary>One JSON codec model per bus.</summary>
     public const string Codecs = nameof(Codecs);
+
+    /// <summary>The GenerateBus requests and the referenced events they cover.</summary>
+    public const string ReferencedEvents = nameof(ReferencedEvents);
 }

@@ -10,8 +10,10 @@ namespace GeneratedBus.Generators.Diagnostics;
 internal static class DiagnosticCollector
 {
     /// <summary>Every diagnostic for <paramref name="results"/> and <paramref name="unmarked"/>, in source order.</summary>
-    public static EquatableArray<DiagnosticInfo> Collect(ImmutableArray<EventResult> results, ImmutableArray<UnmarkedHandledType> unmarked)
+    public static EquatableArray<DiagnosticInfo> Collect(
+        ImmutableArray<EventResult> results, ImmutableArray<UnmarkedHandledType> unmarked, ReferencedEvents? referenced = null)
     {
+        referenced ??= ReferencedEvents.None;
         var infos = new List<DiagnosticInfo>(MissingBusEvents.Report(unmarked, results));
         var eventLocations = new Dictionary<string, DiagnosticLocation?>(System.StringComparer.Ordinal);
         var rootLocations = new Dictionary<string, DiagnosticLocation?>(System.StringComparer.Ordinal);
@@ -37,7 +39,20 @@ internal static class DiagnosticCollector
             }
         }
 
-        BusPlanner.Plan plan = BusPlanner.Create(specs);
+        infos.AddRange(referenced.Diagnostics);
+        foreach (BusRequest request in referenced.Requests)
+        {
+            if (!roots.Contains(request.RootMetadataName) && !referenced.Events.Any(e => e.Root.MetadataName == request.RootMetadataName))
+            {
+                infos.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RequestWithoutEvents, request.Location, request.DisplayName));
+            }
+
+            // A requested root declared elsewhere has no location here: its diagnostics point at the request.
+            AddFirst(rootLocations, request.RootMetadataName, request.Location);
+        }
+
+        specs.AddRange(referenced.Events);
+        BusPlanner.Plan plan = BusPlanner.Create(specs, referenced: referenced);
         infos.AddRange(CodecNames.Clashes(plan.Buses, results, eventLocations));
         foreach (PlanIssue issue in plan.Issues)
         {

@@ -131,6 +131,25 @@ internal static class DiagnosticDescriptors
         "'{0}' is named '{1}' in the JSON codec (its [BusEvent] name or an alias), which '{2}' of the same bus already has, so lines named '{1}' are read as '{2}'; give '{0}' another name with [BusEvent(\"Name\")] or remove the alias",
         DiagnosticSeverity.Warning);
 
+    /// <summary>GB0021: events of a root declared in another assembly, and no GenerateBus for it here.</summary>
+    public static readonly DiagnosticDescriptor ForeignRoot = Create(
+        "GB0021",
+        "Bus of a root from another assembly is not generated here",
+        "The events of root '{0}' here get no bus in this project, because '{0}' is declared in another assembly and two projects generating its bus would clash (CS0433); the bus is generated where [assembly: GenerateBus(typeof({0}))] is declared: put it in the project that references every library with events of '{0}' (usually the app), or declare these events in the root's own assembly",
+        DiagnosticSeverity.Info);
+
+    /// <summary>GB0022: GenerateBus naming a type that is the root of no event.</summary>
+    public static readonly DiagnosticDescriptor RequestWithoutEvents = Create(
+        "GB0022",
+        "GenerateBus names no root with events",
+        "'{0}', named by [assembly: GenerateBus(typeof({0}))], is the root of no [BusEvent] event in this project or its references, so no bus is generated for it; name the root the events derive from (their [EventBus] base type or interface, else their top-most base class), or remove the attribute");
+
+    /// <summary>GB0023: GenerateBus for a root whose generated type names another assembly already holds.</summary>
+    public static readonly DiagnosticDescriptor RequestedBusExists = Create(
+        "GB0023",
+        "GenerateBus for a root that already has a bus",
+        "[assembly: GenerateBus(typeof({0}))] cannot generate the bus of '{0}': its type '{1}' already exists in a referenced assembly, usually because the root's own assembly has events of it and generated the bus there; move those events out of the root's assembly into a library, so that only this project generates the bus, or remove the attribute and use the existing bus");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) => new(
         id,
         title,

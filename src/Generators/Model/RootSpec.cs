@@ -10,6 +10,8 @@ namespace GeneratedBus.Generators.Model;
 /// <param name="Problem">Why no bus can be generated, if so.</param>
 /// <param name="ProblemDetail">The name the problem is about (the invalid bus name or the clashing type).</param>
 /// <param name="SuppressedWarnings">The warnings referring to the root raises ([Obsolete], [Experimental]).</param>
+/// <param name="IsForeign">Whether the root is declared in another assembly: its bus is generated only where
+/// <c>[assembly: GenerateBus(typeof(Root))]</c> asks for it, so that two libraries never generate the same types.</param>
 internal sealed record RootSpec(
     string MetadataName,
     string DisplayName,
@@ -19,7 +21,8 @@ internal sealed record RootSpec(
     bool IsPublic,
     RootProblem Problem,
     string ProblemDetail,
-    EquatableArray<string> SuppressedWarnings)
+    EquatableArray<string> SuppressedWarnings,
+    bool IsForeign = false)
 {
     /// <summary>The generated listener interface's name.</summary>
     public string ListenerInterfaceName => GeneratedNames.ListenerInterface(BusName);

@@ -101,20 +101,8 @@ internal static class EventParser
         }
 
         string typeName = SymbolNames.ForCode(type);
-        string stem = Naming.StemOf(type.Name);
-        var spec = new EventSpec(
-            rootSpec,
-            display,
-            typeName,
-            "On" + stem,
-            Naming.Escape(stem),
-            type.IsSealed || type.IsValueType,
-            type.IsValueType,
-            DepthOf(type),
-            // Filled from the XML below by RenderDoc.
-            default,
-            declaration.SyntaxTree.FilePath,
-            new EquatableArray<string>(usage.Ids));
+        // The doc lines are filled from the XML below by RenderDoc.
+        EventSpec spec = CreateSpec(type, rootSpec, display, typeName, declaration.SyntaxTree.FilePath, usage, default);
         // An abstract event is never an instance (its concrete subclasses are what the codec writes), and a root with a
         // problem gets no bus, so no codec either.
         (CodecEventSpec? codec, EquatableArray<DiagnosticInfo> codecDiagnostics) = type.IsAbstract || rootSpec.Problem != RootProblem.None ? (null, default) : CodecParser.Parse(type, compilation, location, typeName, display);
@@ -130,6 +118,25 @@ internal static class EventParser
         return result.Event is { } spec
             ? result with { Event = spec with { DocLines = new EquatableArray<string>(DocComments.HandlerDocFor(parsed.DocXml, spec.TypeName)) } }
             : result;
+    }
+
+    /// <summary>The model of <paramref name="type"/>, from source or from a referenced assembly alike.</summary>
+    public static EventSpec CreateSpec(
+        INamedTypeSymbol type, RootSpec root, string display, string typeName, string orderKey, UsageWarnings.Usage usage, EquatableArray<string> docLines)
+    {
+        string stem = Naming.StemOf(type.Name);
+        return new EventSpec(
+            root,
+            display,
+            typeName,
+            "On" + stem,
+            Naming.Escape(stem),
+            type.IsSealed || type.IsValueType,
+            type.IsValueType,
+            DepthOf(type),
+            docLines,
+            orderKey,
+            new EquatableArray<string>(usage.Ids));
     }
 
     private static int DepthOf(INamedTypeSymbol type)

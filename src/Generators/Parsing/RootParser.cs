@@ -73,7 +73,8 @@ internal static class RootParser
             reach == Reach.Public,
             problem,
             detail,
-            new EquatableArray<string>(usage.Ids));
+            new EquatableArray<string>(usage.Ids),
+            !SymbolEqualityComparer.Default.Equals(root.ContainingAssembly, compilation.Assembly));
     }
 
     // Such an interface cannot be the bus's TEvent type argument (CS8920).

@@ -11,7 +11,8 @@ namespace GeneratedBus.Generators.Planning;
 /// type names taken by another bus, root problems. Both the emitting and the diagnostics pipelines call it, so they agree.
 /// </summary>
 /// <remarks>
-/// Kind order is declaration order: files in ordinal path order, events in source order within a file. Buses are
+/// Kind order is declaration order: files in ordinal path order, events in source order within a file; events of
+/// referenced assemblies (GenerateBus) follow, by assembly name then metadata name. Buses are
 /// ordered by their root's metadata name. All of it is linear in the number of events apart from the sorts.
 /// </remarks>
 internal static class BusPlanner
@@ -22,7 +23,10 @@ internal static class BusPlanner
     public sealed record Plan(IReadOnlyList<BusSpec> Buses, IReadOnlyList<PlanIssue> Issues);
 
     /// <summary>Plans the buses for <paramref name="events"/>, given in compilation order, with their <paramref name="listeners"/>.</summary>
-    public static Plan Create(IEnumerable<EventSpec> events, IEnumerable<ListenerSpec>? listeners = null)
+    /// <param name="events">The events.</param>
+    /// <param name="listeners">The listener classes, for the interest filter.</param>
+    /// <param name="referenced">The GenerateBus requests: a root from another assembly gets a bus only when requested.</param>
+    public static Plan Create(IEnumerable<EventSpec> events, IEnumerable<ListenerSpec>? listeners = null, ReferencedEvents? referenced = null)
     {
         var buses = new List<BusSpec>();
         var issues = new List<PlanIssue>();
@@ -31,6 +35,20 @@ internal static class BusPlanner
         foreach (List<EventSpec> group in GroupByRoot(events))
         {
             RootSpec root = group[0].Root;
+            if (root.IsForeign && referenced?.IsRequested(root.MetadataName) != true)
+            {
+                // Two libraries with events of one foreign root would each generate its bus: only the requester does.
+                issues.Add(new PlanIssue(DiagnosticDescriptors.ForeignRoot, root.MetadataName, null, [root.DisplayName]));
+                continue;
+            }
+
+            if (root.IsForeign && root.Problem == RootProblem.ExistingTypeClash)
+            {
+                // Renaming does not help here: the clashing type is most likely the bus another assembly generated.
+                issues.Add(new PlanIssue(DiagnosticDescriptors.RequestedBusExists, root.MetadataName, null, [root.DisplayName, root.ProblemDetail]));
+                continue;
+            }
+
             if (root.Problem != RootProblem.None)
             {
                 issues.Add(RootIssue(root));

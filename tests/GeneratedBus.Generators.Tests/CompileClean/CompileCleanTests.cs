@@ -111,6 +111,7 @@ public class CompileCleanTests
         GeneratorRun run = GeneratorRun.For(TestCompilation.Create("""
             #pragma warning disable LIB001 // the user's own uses of the experimental library
             using GeneratedBus;
+            [assembly: GenerateBus(typeof(Acme.Library.SchedulerEvent))]
             namespace Acme.App;
             [BusEvent] public sealed record JobStart(int JobId) : Acme.Library.SchedulerEvent;
             """).AddReferences(MetadataReference.CreateFromImage(image.ToArray())));
