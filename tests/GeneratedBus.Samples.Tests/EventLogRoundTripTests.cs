@@ -11,8 +11,11 @@ namespace GeneratedBus.Samples.Tests;
 
 /// <summary>
 /// The main job writes its own Spark event log (issue 11, point 4): lossless, its replay through the same listener
-/// gives the run's "App status" exactly; with drops, the log's closing record says how many events it lacks.
+/// gives the run's "App status" exactly; with drops, the log's closing record says how many events it lacks. In the
+/// small-run collection, so that its <c>Wait</c> eventLog queue never runs beside AccountingTests, whose wait meter
+/// (a process-wide MeterListener on the bus's name) would count its waits.
 /// </summary>
+[Collection(SmallRunCollection.Name)]
 public sealed class EventLogRoundTripTests
 {
     [Fact]
