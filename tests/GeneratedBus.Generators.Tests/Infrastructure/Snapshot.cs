@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using GeneratedBus.Generators.Emitting;
 using Microsoft.CodeAnalysis;
+using GeneratedBus.Testing;
 
 namespace GeneratedBus.Generators.Tests.Infrastructure;
 

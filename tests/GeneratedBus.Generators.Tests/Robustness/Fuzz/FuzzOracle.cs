@@ -5,6 +5,7 @@ using System.Linq;
 using GeneratedBus.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using GeneratedBus.Testing;
 
 namespace GeneratedBus.Generators.Tests.Robustness.Fuzz;
 
