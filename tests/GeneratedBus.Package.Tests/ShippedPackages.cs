@@ -11,5 +11,6 @@ internal static class ShippedPackages
         ("GeneratedBus", "src/Runtime/GeneratedBus.csproj"),
         ("GeneratedBus.Hosting", "src/Hosting/GeneratedBus.Hosting.csproj"),
         ("GeneratedBus.Testing", "src/Testing/GeneratedBus.Testing.csproj"),
+        ("GeneratedBus.Redis", "src/Redis/GeneratedBus.Redis.csproj"),
     ];
 }
