@@ -227,12 +227,14 @@ public sealed class EventLogRoundTripTests : IDisposable
     }
 
     [Fact]
-    public void Close_with_stats_of_a_bus_without_the_queue_counts_nothing_dropped()
+    public void Close_with_stats_of_a_bus_without_the_queue_throws_and_the_replayed_log_cannot_say_it_is_complete()
     {
         string path = _files.PathOf("noqueue.jsonl");
         var log = new EventLogWriter<SchedulerEvent>(path, SchedulerJsonCodec.Instance, EventLogFiles.Options());
         using var bus = new SchedulerBus();
-        log.Close(bus.GetStats(), "eventLog");
-        Assert.Equal(new EventLogEnd(0, 0, 0), EventLogFiles.Replay(path).Summary.End);
+        Assert.Throws<ArgumentException>(() => log.Close(bus.GetStats(), "eventLog"));
+        EventLogSummary summary = EventLogFiles.Replay(path).Summary;
+        Assert.Equal(new EventLogEnd(0, null, 0), summary.End);
+        Assert.False(summary.IsComplete);
     }
 }
