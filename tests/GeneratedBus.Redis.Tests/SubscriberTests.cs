@@ -24,10 +24,7 @@ public sealed class SubscriberTests(ITestOutputHelper output)
     [Fact]
     [Trait("Category", "Stress")]
     public Task Conservation_holds_for_four_producers_under_stress() =>
-        Conservation(producers: 4, events: LongStress ? 100_000 : 10_000);
-
-    private static bool LongStress { get; } =
-        string.Equals(Environment.GetEnvironmentVariable("GENERATEDBUS_STRESS"), "long", StringComparison.OrdinalIgnoreCase);
+        Conservation(producers: 4, events: StressSize.Long ? 100_000 : 10_000);
 
     private async Task Conservation(int producers, int events)
     {
@@ -63,11 +60,11 @@ public sealed class SubscriberTests(ITestOutputHelper output)
         Assert.Equal((total, 0L, 0L), (balance.Appended, balance.DroppedStreamFull, balance.Duplicates));
         Assert.All(balance.Groups, g => Assert.Equal((total, 0L, 0L), (g.Acknowledged, g.Pending, g.Unread)));
 
-        AssertEachOnceInOrder(audit.SeenSnapshot(), producers, events);
+        DeliveryAssert.EachOnceInOrder(audit.SeenSnapshot(), producers, events);
         List<RedisDelivery> historySeen = [.. history1.SeenSnapshot(), .. history2.SeenSnapshot()];
-        AssertEachOnce(historySeen, producers, events);
-        AssertInOrderPerProducer(history1.SeenSnapshot());
-        AssertInOrderPerProducer(history2.SeenSnapshot());
+        DeliveryAssert.EachOnce(historySeen, producers, events);
+        DeliveryAssert.InOrderPerProducer(history1.SeenSnapshot());
+        DeliveryAssert.InOrderPerProducer(history2.SeenSnapshot());
         Assert.True(history1.SeenSnapshot().Count > 0 && history2.SeenSnapshot().Count > 0, "both consumers of the shared group had a share");
         foreach (LocalConsumer c in consumers)
         {
@@ -127,7 +124,7 @@ public sealed class SubscriberTests(ITestOutputHelper output)
         }, Deadline, () => balance.ToString());
 
         List<RedisDelivery> all = [.. beforeCrash, .. restarted.SeenSnapshot()];
-        AssertEachOnce(all, producers: 1, events);
+        DeliveryAssert.EachOnce(all, producers: 1, events);
         RedisSubscriberStats s = restarted.Subscriber.GetStats();
         output.WriteLine($"died: {died}; restarted: {s}; {balance}");
         Assert.Equal(afterCrash.Groups[0].Pending, s.Redeliveries);   // exactly the dead consumer's pending entries, re-read
@@ -158,7 +155,7 @@ public sealed class SubscriberTests(ITestOutputHelper output)
             return balance.Groups[0].Acknowledged == events;
         }, Deadline, () => balance?.ToString() ?? "");
 
-        AssertEachOnceInOrder(slow.SeenSnapshot(), producers: 1, events);
+        DeliveryAssert.EachOnceInOrder(slow.SeenSnapshot(), producers: 1, events);
         RedisSubscriberStats s = slow.Subscriber.GetStats();
         output.WriteLine(s.ToString());
         Assert.True(s.Duplicates > 0, "the slow queue's entries should have been claimed again while in the process");
@@ -196,26 +193,4 @@ public sealed class SubscriberTests(ITestOutputHelper output)
     {
         StreamName = stream, Group = group, Consumer = consumer, BatchSize = 100, MaxPollDelay = TimeSpan.FromMilliseconds(20),
     };
-
-    private static void AssertEachOnce(List<RedisDelivery> seen, int producers, int events)
-    {
-        var expected = Enumerable.Range(0, producers).SelectMany(p => Enumerable.Range(1, events).Select(i => ($"producer-{p}", (long)i)));
-        var actual = seen.Select(d => (d.Producer, d.Sequence)).OrderBy(x => x.Producer, StringComparer.Ordinal).ThenBy(x => x.Item2);
-        Assert.Equal(expected.OrderBy(x => x.Item1, StringComparer.Ordinal).ThenBy(x => x.Item2), actual);
-    }
-
-    private static void AssertEachOnceInOrder(List<RedisDelivery> seen, int producers, int events)
-    {
-        AssertEachOnce(seen, producers, events);
-        AssertInOrderPerProducer(seen);
-    }
-
-    private static void AssertInOrderPerProducer(List<RedisDelivery> seen)
-    {
-        foreach (var byProducer in seen.GroupBy(d => d.Producer))
-        {
-            long[] sequences = byProducer.Select(d => d.Sequence).ToArray();
-            Assert.True(sequences.Zip(sequences.Skip(1)).All(pair => pair.First < pair.Second), $"{byProducer.Key} out of order");
-        }
-    }
 }

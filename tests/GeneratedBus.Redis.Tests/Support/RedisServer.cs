@@ -11,8 +11,10 @@ namespace GeneratedBus.Redis.Tests.Support;
 
 /// <summary>
 /// A private redis-server: Debian's binary on 127.0.0.1, a free port and a temp directory of its own, no RDB snapshots,
-/// stopped by its process id. <see cref="StartOrSkip"/> returns null when redis-server is missing (the test then
-/// returns after saying so), and fails under CI=true, where .ci/run installs it.
+/// stopped by its process id (SIGKILL: what a crash does). With append-only on, every write is in the AOF, fsynced,
+/// before Redis replies, and <see cref="Stop"/> then <see cref="Start"/> on the same port and directory reloads it.
+/// <see cref="StartOrSkip"/> returns null when redis-server is missing (the test then returns after saying so), and
+/// fails under CI=true, where .ci/run installs it.
 /// </summary>
 public sealed class RedisServer : IDisposable
 {
@@ -20,9 +22,10 @@ public sealed class RedisServer : IDisposable
     private readonly string _binary;
     private Process? _process;
 
-    private RedisServer(string binary)
+    private RedisServer(string binary, bool appendOnly)
     {
         _binary = binary;
+        AppendOnly = appendOnly;
         Port = FreePort();
         Directory = Path.Combine(Path.GetTempPath(), "gb-redis-" + Guid.NewGuid().ToString("N")[..12]);
         System.IO.Directory.CreateDirectory(Directory);
@@ -31,6 +34,9 @@ public sealed class RedisServer : IDisposable
     /// <summary>The port it listens on, on 127.0.0.1.</summary>
     public int Port { get; }
 
+    /// <summary>Whether it runs with <c>appendonly yes</c> and <c>appendfsync always</c>.</summary>
+    public bool AppendOnly { get; }
+
     /// <summary>Its working directory.</summary>
     public string Directory { get; }
 
@@ -38,7 +44,9 @@ public sealed class RedisServer : IDisposable
     public string Configuration => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=1000,syncTimeout=1000,connectRetry=1";
 
     /// <summary>A started server, or null (after writing why) when redis-server is not installed and CI is not set.</summary>
-    public static RedisServer? StartOrSkip(ITestOutputHelper output)
+    /// <param name="output">Where a skip is explained.</param>
+    /// <param name="appendOnly">Persist every write to an AOF, fsynced before the reply (for restart tests).</param>
+    public static RedisServer? StartOrSkip(ITestOutputHelper output, bool appendOnly = false)
     {
         string? binary = Find();
         if (binary is null)
@@ -49,7 +57,7 @@ public sealed class RedisServer : IDisposable
             output.WriteLine("redis-server is not installed; this test did not run. apt-get install -y redis-server");
             return null;
         }
-        var server = new RedisServer(binary);
+        var server = new RedisServer(binary, appendOnly);
         server.Start();
         return server;
     }
@@ -65,7 +73,8 @@ public sealed class RedisServer : IDisposable
             UseShellExecute = false,
         };
         foreach (string arg in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
-                     "--dir", Directory, "--save", "", "--appendonly", "no", "--daemonize", "no" })
+                     "--dir", Directory, "--save", "", "--daemonize", "no",
+                     "--appendonly", AppendOnly ? "yes" : "no", "--appendfsync", "always" })
             info.ArgumentList.Add(arg);
         _process = Process.Start(info) ?? throw new InvalidOperationException("redis-server did not start.");
         _process.OutputDataReceived += (_, _) => { };
@@ -81,7 +90,8 @@ public sealed class RedisServer : IDisposable
                 probe.GetDatabase().Ping();
                 return;
             }
-            catch (RedisConnectionException) when (clock.Elapsed < StartDeadline && !_process.HasExited)
+            catch (Exception ex) when (clock.Elapsed < StartDeadline && !_process.HasExited
+                && (ex is RedisConnectionException || (ex is RedisServerException && ex.Message.StartsWith("LOADING", StringComparison.Ordinal))))   // still reading its AOF
             {
                 Thread.Sleep(50);
             }
