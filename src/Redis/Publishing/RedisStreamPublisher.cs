@@ -164,7 +164,7 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
                 _batch.Clear();
                 return;
             }
-            catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
+            catch (Exception ex) when (RedisOutage.IsOutage(ex))
             {
                 if (cancellationToken.WaitHandle.WaitOne(delay)) return; // stopping: the batch stays, Dispose counts it
                 _retries++;

@@ -114,7 +114,7 @@ public sealed class RedisStreamSubscriber<TEvent> : IAsyncDisposable
             await _notifications.UnsubscribeAsync(_keys.Notify).ConfigureAwait(false);
             await AcknowledgeProcessedAsync().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
+        catch (Exception ex) when (RedisOutage.IsOutage(ex))
         {
             SubscriberLog.Unreachable(_logger, _options.Group, ex); // unacknowledged entries stay pending: redelivered later
         }
@@ -158,7 +158,7 @@ public sealed class RedisStreamSubscriber<TEvent> : IAsyncDisposable
                 if (read > 0) { delay = MinPollDelay; continue; }
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested) { return; }
-            catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
+            catch (Exception ex) when (RedisOutage.IsOutage(ex))
             {
                 SubscriberLog.Unreachable(_logger, _options.Group, ex);
                 ownPendingRead = false;
@@ -237,8 +237,14 @@ public sealed class RedisStreamSubscriber<TEvent> : IAsyncDisposable
 
     private void CheckOrder(string producer, long sequence)
     {
+        // The first sequence this process sees of a producer starts the check: what came before went to an earlier
+        // process of this consumer (a restart), not missing, and the server's counters account for it either way.
+        if (!_lastSequence.TryGetValue(producer, out long last))
+        {
+            _lastSequence[producer] = sequence;
+            return;
+        }
         // Redelivered entries at or below the last one seen are late, not out of order: only a jump ahead is a gap.
-        long last = _lastSequence.GetValueOrDefault(producer);
         if (sequence > last + 1)
         {
             Interlocked.Increment(ref _gaps);
