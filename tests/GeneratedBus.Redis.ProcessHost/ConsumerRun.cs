@@ -40,7 +40,7 @@ internal static class ConsumerRun
         bus.AddToQueue(recorder, Queue);
         bus.AddToQueue(new Acknowledger(subscriber, record, total, stop), Queue);
         bus.Start();
-        await subscriber.StartAsync();
+        await StartAsync(subscriber);
         Console.WriteLine($"started {record.Count}");
         if (total > 0 && record.Count >= total) stop.TrySetResult();
         _ = Task.Run(() => { Console.In.ReadLine(); stop.TrySetResult(); });
@@ -55,6 +55,26 @@ internal static class ConsumerRun
             + $"redeliveries={s.Redeliveries} duplicates={s.Duplicates} gaps={s.Gaps} undecodable={s.Undecodable} "
             + $"recorded={recorder.Recorded} skipped={recorder.Skipped} in_record={record.Count}"));
         return 0;
+    }
+
+    // A loaded machine can time out the first commands (the group, the notification channel): try again for a while,
+    // as an application's host would, instead of ending the process.
+    private static async Task StartAsync(RedisStreamSubscriber<TradeEvent> subscriber)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            try
+            {
+                await subscriber.StartAsync();
+                return;
+            }
+            catch (RedisException failure) when (DateTime.UtcNow < deadline)
+            {
+                Console.Error.WriteLine($"start failed, retrying: {failure.Message}");
+                await Task.Delay(200);
+            }
+        }
     }
 
     // The listener with a durable effect: it records each event once, across restarts, by (producer, sequence).

@@ -127,8 +127,10 @@ public sealed class SubscriberTests(ITestOutputHelper output)
         DeliveryAssert.EachOnce(all, producers: 1, events);
         RedisSubscriberStats s = restarted.Subscriber.GetStats();
         output.WriteLine($"died: {died}; restarted: {s}; {balance}");
-        Assert.Equal(afterCrash.Groups[0].Pending, s.Redeliveries);   // exactly the dead consumer's pending entries, re-read
-        Assert.True(restarted.SeenSnapshot().Count(d => d.Redelivered) == s.Redeliveries);
+        // Exactly the dead consumer's pending entries, re-read; on a loaded machine the restarted one may also claim its
+        // own slow entries again (idle past ClaimIdleTime), and those are counted as duplicates, never handed twice.
+        Assert.Equal(afterCrash.Groups[0].Pending, s.Redeliveries - s.Duplicates);
+        Assert.True(restarted.SeenSnapshot().Count(d => d.Redelivered) == s.Redeliveries - s.Duplicates);
         Assert.Equal((0L, 0L), (balance.Groups[0].Pending, balance.Groups[0].Unread));
         Assert.True(balance.IsBalanced, balance.ToString());
     }

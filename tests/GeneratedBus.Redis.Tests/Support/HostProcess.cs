@@ -72,6 +72,7 @@ public sealed class HostProcess : IDisposable
     /// <summary>Writes a line to the process's stdin (a producer holding goes on; a consumer stops).</summary>
     public void Send(string line)
     {
+        Assert.False(_process.HasExited, $"{_name} exited with {(_process.HasExited ? _process.ExitCode : 0)} before it was sent '{line}'. {Describe()}");
         _process.StandardInput.WriteLine(line);
         _process.StandardInput.Flush();
     }

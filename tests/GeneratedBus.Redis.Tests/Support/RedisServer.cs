@@ -108,6 +108,13 @@ public sealed class RedisServer : IDisposable
         _process = null;
     }
 
+    /// <summary>
+    /// A connection for a test's own reads and commands, with timeouts (15 s) long enough that a loaded machine fails no
+    /// check: the short ones of <see cref="Configuration"/> are for the clients under test.
+    /// </summary>
+    public ConnectionMultiplexer ConnectObserver(bool allowAdmin = false) => ConnectionMultiplexer.Connect(
+        $"127.0.0.1:{Port},abortConnect=false,syncTimeout=15000,asyncTimeout=15000,allowAdmin={(allowAdmin ? "true" : "false")}");
+
     /// <summary>A connection to this server.</summary>
     public ConnectionMultiplexer Connect() => ConnectionMultiplexer.Connect(Configuration);
 
