@@ -43,7 +43,7 @@ public sealed class CrossProcessTests(ITestOutputHelper output)
             Assert.True(p.Balanced, p.ToString());
             Assert.Equal((events, events, 0L), (p["posted"], p["appended"], p["dropped_full"] + p["dropped_unreachable"] + p["duplicates"] + p["waiting"]));
         }
-        RedisStreamBalance balance = await WaitForAcknowledgedAsync(redis, stream, total, groups: 2);
+        RedisStreamBalance balance = await Acknowledged.UntilAsync(redis, new RedisStreamKeys(stream), total, groups: 2, Deadline);
         foreach (HostProcess consumer in consumers) consumer.Send("stop");
         StatsLine[] stats = consumers.Select(c => c.WaitForStats(Deadline)).ToArray();
         foreach (StatsLine s in stats) output.WriteLine(s.ToString());
@@ -106,7 +106,7 @@ public sealed class CrossProcessTests(ITestOutputHelper output)
         Assert.Equal(total - beforeKill, s["recorded"]);
         Assert.Equal(0, s["gaps"]);   // what the killed process had is no gap for the restarted one
 
-        RedisStreamBalance balance = await WaitForAcknowledgedAsync(redis, stream, total, groups: 1);
+        RedisStreamBalance balance = await Acknowledged.UntilAsync(redis, keys, total, groups: 1, Deadline);
         Assert.Equal((total, 0L, 0L), (balance.Groups[0].Acknowledged, balance.Groups[0].Pending, balance.Groups[0].Unread));
     }
 
@@ -152,7 +152,7 @@ public sealed class CrossProcessTests(ITestOutputHelper output)
         StatsLine c = consumer.WaitForStats(Deadline);
         output.WriteLine(c.ToString());
         DeliveryAssert.EachOnceInOrder(DeliveryFile.Read(record), producers, events);
-        RedisStreamBalance balance = await WaitForAcknowledgedAsync(redis, stream, total, groups: 1);
+        RedisStreamBalance balance = await Acknowledged.UntilAsync(redis, keys, total, groups: 1, Deadline);
         output.WriteLine(balance.ToString());
         Assert.Equal((total, 0L, 0L), (balance.Groups[0].Acknowledged, balance.Groups[0].Pending, balance.Groups[0].Unread));
     }
@@ -188,17 +188,5 @@ public sealed class CrossProcessTests(ITestOutputHelper output)
         long[] sequences = (await db.StreamRangeAsync(keys.Stream)).Select(e => (long)e["s"]).ToArray();
         Assert.Equal(Enumerable.Range(1, (int)p["appended"]).Select(i => (long)i), sequences);
         Assert.Equal(p["appended"], (long)await db.HashGetAsync(keys.Counters, "appended"));
-    }
-
-    private static async Task<RedisStreamBalance> WaitForAcknowledgedAsync(ConnectionMultiplexer redis, string stream, long total, int groups)
-    {
-        var keys = new RedisStreamKeys(stream);
-        RedisStreamBalance? balance = null;
-        await Waiting.UntilAsync(async () =>
-        {
-            balance = await RedisStreamBalance.ReadAsync(redis.GetDatabase(), keys);
-            return balance.Groups.Count == groups && balance.Groups.All(g => g.Acknowledged == total);
-        }, Deadline, () => balance?.ToString() ?? "no balance yet");
-        return balance!;
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
@@ -36,6 +37,13 @@ public sealed class RedisServer : IDisposable
 
     /// <summary>Whether it runs with <c>appendonly yes</c> and <c>appendfsync always</c>.</summary>
     public bool AppendOnly { get; }
+
+    /// <summary>
+    /// From the next <see cref="Start"/>: how long loading each key of the AOF's base snapshot takes (Redis's
+    /// <c>key-load-delay</c>; it also delays each command of the AOF's tail), with clients served every KiB loaded, so
+    /// that they meet a server answering LOADING for a while. Zero: no delay.
+    /// </summary>
+    public TimeSpan KeyLoadDelay { get; set; }
 
     /// <summary>Its working directory.</summary>
     public string Directory { get; }
@@ -74,7 +82,9 @@ public sealed class RedisServer : IDisposable
         };
         foreach (string arg in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
                      "--dir", Directory, "--save", "", "--daemonize", "no",
-                     "--appendonly", AppendOnly ? "yes" : "no", "--appendfsync", "always" })
+                     "--appendonly", AppendOnly ? "yes" : "no", "--appendfsync", "always",
+                     "--key-load-delay", (KeyLoadDelay.Ticks / 10).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     "--loading-process-events-interval-bytes", KeyLoadDelay > TimeSpan.Zero ? "1024" : "2097152" })
             info.ArgumentList.Add(arg);
         _process = Process.Start(info) ?? throw new InvalidOperationException("redis-server did not start.");
         _process.OutputDataReceived += (_, _) => { };
@@ -106,6 +116,24 @@ public sealed class RedisServer : IDisposable
         if (!_process.WaitForExit(10_000)) throw new TimeoutException($"redis-server {_process.Id} did not end within 10 s.");
         _process.Dispose();
         _process = null;
+    }
+
+    /// <summary>
+    /// Rewrites the AOF (BGREWRITEAOF) and waits until it is done: the data so far moves into the base snapshot, which
+    /// a restart loads key by key (see <see cref="KeyLoadDelay"/>).
+    /// </summary>
+    public void RewriteAppendOnlyFile()
+    {
+        using ConnectionMultiplexer admin = ConnectObserver(allowAdmin: true);
+        IServer node = admin.GetServer("127.0.0.1", Port);
+        node.Execute("BGREWRITEAOF");
+        var clock = Stopwatch.StartNew();
+        while (node.Info("persistence").SelectMany(group => group)
+               .Any(p => p.Key is "aof_rewrite_in_progress" or "aof_rewrite_scheduled" && p.Value != "0"))
+        {
+            if (clock.Elapsed > StartDeadline) throw new TimeoutException($"The AOF rewrite did not finish within {StartDeadline}.");
+            Thread.Sleep(20);
+        }
     }
 
     /// <summary>
