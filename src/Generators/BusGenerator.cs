@@ -14,7 +14,8 @@ namespace GeneratedBus.Generators;
 /// needs the compilation; everything after it, from rendering the handler doc on, re-runs only for changed events.
 /// Two pipelines share the parsed events. The emitting one carries no locations, so edits that only move code leave
 /// it cached; the diagnostics one carries them and is cheap to redo. Only the diagnostics one meets the compilation,
-/// at its end, to put each location in its syntax tree so that <c>#pragma warning disable</c> can reach it.
+/// at its end, to put each location in its syntax tree so that <c>#pragma warning disable</c> can reach it; the
+/// GenerateBus branch reads just the compilation's assembly name from it, and walks the references only when they change.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class BusGenerator : IIncrementalGenerator
