@@ -32,8 +32,9 @@ internal static class ReferenceScanner
             return default;
         }
 
+        // An empty name is no assembly name to Roslyn (it throws): a compilation without a name gets none here either.
         Compilation compilation = CSharpCompilation.Create(
-            assemblyName, references: references, options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            assemblyName.Length == 0 ? null : assemblyName, references: references, options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var found = new List<ScannedEvent>();
         foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols
                      .Where(ReferencesRuntime)

@@ -128,7 +128,7 @@ internal static class RootParser
     }
 
     private static bool IsGeneratedByGeneratedBus(INamedTypeSymbol type)
-        => type.GetAttributes().Any(a => a.AttributeClass is { Name: "GeneratedCodeAttribute" }
+        => type.GetAttributes().Any(a => a.AttributeClass is { Name: "GeneratedCodeAttribute", ContainingNamespace: { Name: "Compiler", ContainingNamespace: { Name: "CodeDom", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } }
             && a.ConstructorArguments.Length == 2
             && a.ConstructorArguments[0].Value is "GeneratedBus");
 

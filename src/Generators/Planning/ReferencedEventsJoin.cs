@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using GeneratedBus.Generators.Diagnostics;
 using GeneratedBus.Generators.Model;
@@ -24,8 +25,15 @@ internal static class ReferencedEventsJoin
         var diagnostics = new List<DiagnosticInfo>();
         foreach (ScannedEvent found in scanned)
         {
-            // The first request of a root speaks for it, as the planner keeps the first declaration.
-            BusRequest request = requests.First(r => r.RootMetadataName == found.Root.MetadataName && r.RootAssembly == found.Root.Assembly);
+            // The first request of a root speaks for it, as the planner keeps the first declaration. The scan only finds
+            // events of roots these very requests name (its input is made from them), so one always matches.
+            BusRequest? request = requests.FirstOrDefault(r => r.RootMetadataName == found.Root.MetadataName && r.RootAssembly == found.Root.Assembly);
+            Debug.Assert(request is not null, $"The scan found '{found.Event.DisplayName}' for '{found.Root.MetadataName}', which no request names.");
+            if (request is null)
+            {
+                continue;
+            }
+
             RootSpec root = request.Root;
             if (!found.IsAccessible)
             {
