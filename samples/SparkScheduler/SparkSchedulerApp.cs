@@ -61,10 +61,7 @@ public static class SparkSchedulerApp
         }
         catch (UsageException e)
         {
-            stderr.WriteLine("error: " + e.Message);
-            stderr.WriteLine();
-            stderr.Write(OptionsParser.Usage());
-            return BadArguments;
+            return CommandEnd.BadArguments(stderr, e, OptionsParser.Usage());
         }
 
         if (options.Help)
@@ -113,10 +110,7 @@ public static class SparkSchedulerApp
         }
         catch (Exception e)
         {
-            // A bug, not bad input: say so plainly first, then give the whole exception for diagnosis.
-            stderr.WriteLine($"error: the run failed unexpectedly ({e.GetType().Name}: {e.Message}). Details follow.");
-            stderr.WriteLine(e);
-            return Failure;
+            return CommandEnd.Unexpected(stderr, "the run", e);
         }
         finally
         {

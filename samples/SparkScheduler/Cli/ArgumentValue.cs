@@ -19,4 +19,17 @@ internal static class ArgumentValue
 
         return i + 1 < args.Count ? args[++i] : throw new UsageException($"{name} needs a value.");
     }
+
+    /// <summary>Like <see cref="Of"/>, and the value may not be empty.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="i">The option's index.</param>
+    /// <param name="name">The option's name.</param>
+    /// <param name="eq">Where the option's <c>=</c> is.</param>
+    /// <param name="what">What the option needs, for the message: "a folder".</param>
+    /// <exception cref="UsageException">No value, or an empty one.</exception>
+    public static string NotEmpty(IReadOnlyList<string> args, ref int i, string name, int eq, string what)
+    {
+        string value = Of(args, ref i, name, eq);
+        return value.Length > 0 ? value : throw new UsageException($"{name} needs {what}.");
+    }
 }

@@ -38,8 +38,7 @@ internal static class HistoryOptionsParser
                     stream = new RunStream(ArgumentValue.Of(args, ref i, name, eq));
                     break;
                 case "--rest-out":
-                    restOut = ArgumentValue.Of(args, ref i, name, eq);
-                    restOut = restOut.Length > 0 ? restOut : throw new UsageException("--rest-out needs a folder.");
+                    restOut = ArgumentValue.NotEmpty(args, ref i, name, eq, "a folder");
                     break;
                 case "--timeout":
                     string text = ArgumentValue.Of(args, ref i, name, eq);

@@ -31,8 +31,7 @@ internal static class ReplayOptionsParser
             switch (name)
             {
                 case "--rest-out":
-                    restOut = ArgumentValue.Of(args, ref i, name, eq);
-                    restOut = restOut.Length > 0 ? restOut : throw new UsageException("--rest-out needs a folder.");
+                    restOut = ArgumentValue.NotEmpty(args, ref i, name, eq, "a folder");
                     break;
                 case "--max-line-bytes":
                     string text = ArgumentValue.Of(args, ref i, name, eq);

@@ -27,10 +27,7 @@ internal static class HistoryCommand
         }
         catch (UsageException e)
         {
-            stderr.WriteLine("error: " + e.Message);
-            stderr.WriteLine();
-            stderr.Write(HistoryOptionsParser.Usage());
-            return SparkSchedulerApp.BadArguments;
+            return CommandEnd.BadArguments(stderr, e, HistoryOptionsParser.Usage());
         }
 
         if (options.Help)
@@ -62,10 +59,7 @@ internal static class HistoryCommand
         }
         catch (Exception e)
         {
-            // A bug, not bad input: say so plainly first, then give the whole exception for diagnosis.
-            stderr.WriteLine($"error: history failed unexpectedly ({e.GetType().Name}: {TerminalText.Safe(e.Message)}). Details follow.");
-            stderr.WriteLine(e);
-            return SparkSchedulerApp.Failure;
+            return CommandEnd.Unexpected(stderr, "history", e);
         }
         finally
         {

@@ -28,10 +28,7 @@ internal static class ReplayCommand
         }
         catch (UsageException e)
         {
-            stderr.WriteLine("error: " + e.Message);
-            stderr.WriteLine();
-            stderr.Write(ReplayOptionsParser.Usage());
-            return SparkSchedulerApp.BadArguments;
+            return CommandEnd.BadArguments(stderr, e, ReplayOptionsParser.Usage());
         }
 
         if (options.Help)
@@ -68,10 +65,7 @@ internal static class ReplayCommand
         }
         catch (Exception e)
         {
-            // A bug, not bad input: say so plainly first, then give the whole exception for diagnosis.
-            stderr.WriteLine($"error: the replay failed unexpectedly ({e.GetType().Name}: {TerminalText.Safe(e.Message)}). Details follow.");
-            stderr.WriteLine(e);
-            return SparkSchedulerApp.Failure;
+            return CommandEnd.Unexpected(stderr, "the replay", e);
         }
     }
 
