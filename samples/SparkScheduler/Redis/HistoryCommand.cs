@@ -67,7 +67,8 @@ internal static class HistoryCommand
         }
     }
 
-    private static int Report(HistoryResult r, HistoryOptions options, TextWriter stdout, TextWriter stderr)
+    /// <summary>Prints what was read and the bridge line, writes the REST files; 1 when the run did not end or the bridge does not balance.</summary>
+    internal static int Report(HistoryResult r, HistoryOptions options, TextWriter stdout, TextWriter stderr)
     {
         if (!r.Ended)
         {
