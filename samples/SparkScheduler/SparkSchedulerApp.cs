@@ -95,6 +95,11 @@ public static class SparkSchedulerApp
             if (result.Redis is { } bridge)
             {
                 stdout.WriteLine(bridge);
+                if (bridge.GaveUp)
+                {
+                    stderr.WriteLine($"warning: Redis sent nothing for {RunPublisher.StallTimeout.TotalSeconds} s as the run ended; the events it had not sent are counted as dropped (unreachable).");
+                }
+
                 if (!bridge.EndMarked)
                 {
                     stderr.WriteLine($"warning: Redis was unreachable at the end, so the end marker of stream '{bridge.Stream}' is missing; history stops at the application's end event, if that reached the stream.");
@@ -175,6 +180,7 @@ public static class SparkSchedulerApp
         monitor.Start();
         var driver = new DagScheduler(options, clock, bus.Post, liveness.FirstCheckMs);
         SimulationOutcome outcome = driver.Run();
+        redis?.DrainOrGiveUp(bus); // so that Stop below never waits for an unreachable Redis
 
         // Stop drains every queue, the slow one included; then the liveness loop gets what its listener handed it.
         bus.Stop();

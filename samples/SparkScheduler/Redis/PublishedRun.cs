@@ -7,7 +7,8 @@ namespace SparkScheduler.Redis;
 /// <param name="Producer">The publisher's producer id.</param>
 /// <param name="Balance">posted = appended + dropped (stream full) + dropped (unreachable) + duplicates + waiting + unencodable.</param>
 /// <param name="EndMarked">Whether the end marker was written (Redis reachable at the end); <c>history</c> stops on it.</param>
-internal sealed record PublishedRun(string Stream, string Producer, RedisPublisherBalance Balance, bool EndMarked)
+/// <param name="GaveUp">Whether the run stopped waiting for an unreachable Redis at its end (see <see cref="RunPublisher.DrainOrGiveUp"/>).</param>
+internal sealed record PublishedRun(string Stream, string Producer, RedisPublisherBalance Balance, bool EndMarked, bool GaveUp = false)
 {
     /// <summary>The line both commands start with <c>Redis bridge:</c>, this one for the publisher.</summary>
     public override string ToString() => $"Redis bridge: stream {Stream}, producer {Producer}: {Balance}";

@@ -1,5 +1,7 @@
 using System;
+using System.Diagnostics;
 using System.Linq;
+using System.Threading;
 using GeneratedBus;
 using GeneratedBus.Redis.Publishing;
 using SparkScheduler.Events;
@@ -17,14 +19,23 @@ internal sealed class RunPublisher : IDisposable
     private readonly ConnectionMultiplexer _redis;
     private readonly RunStream _stream;
     private readonly RedisStreamPublisher<SparkListenerEvent> _publisher;
+    private readonly RedisForwarder _forwarder;
     private bool _publisherDisposed; // the publisher's Dispose may run once only
+    private bool _gaveUp;
 
     private RunPublisher(ConnectionMultiplexer redis, RunStream stream)
     {
         _redis = redis;
         _stream = stream;
         _publisher = new RedisStreamPublisher<SparkListenerEvent>(redis, SparkJsonCodec.Instance, new RedisPublisherOptions { StreamName = stream.Name });
+        _forwarder = new RedisForwarder(_publisher);
     }
+
+    /// <summary>
+    /// How long the run waits, once the driver is done, for a publisher that sends nothing (Redis unreachable) before
+    /// it gives up on the events still queued and counts them as dropped.
+    /// </summary>
+    public static readonly TimeSpan StallTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Connects and checks that the stream holds no earlier run (a <c>history</c> waiting on it is fine).</summary>
     /// <exception cref="RedisSetupException">Redis is unreachable, or the stream already holds a run.</exception>
@@ -44,7 +55,42 @@ internal sealed class RunPublisher : IDisposable
     }
 
     /// <summary>Puts the forwarder on the <c>redis</c> queue (configure that queue as <c>DropWrite</c>).</summary>
-    public void Attach(SparkBus bus) => bus.AddToQueue(new RedisForwarder(_publisher), QueueNames.Redis);
+    public void Attach(SparkBus bus) => bus.AddToQueue(_forwarder, QueueNames.Redis);
+
+    /// <summary>
+    /// Before <c>bus.Stop()</c>, which waits for every queue: waits while the <c>redis</c> queue still has events and
+    /// the publisher keeps sending them. When it has sent nothing for <see cref="StallTimeout"/> (Redis is
+    /// unreachable), it gives up: the publisher stops retrying and counts its batch as abandoned, and the events still
+    /// queued are counted as not sent, so the run ends instead of waiting for Redis forever.
+    /// </summary>
+    public void DrainOrGiveUp(SparkBus bus)
+    {
+        var stalled = Stopwatch.StartNew();
+        long processed = -1;
+        while (true)
+        {
+            QueueStats queue = bus.GetStats().Queues[QueueNames.Redis];
+            if (queue.Processed + queue.Dropped >= queue.Posted)
+            {
+                return;
+            }
+
+            if (queue.Processed != processed)
+            {
+                processed = queue.Processed;
+                stalled.Restart();
+            }
+            else if (stalled.Elapsed >= StallTimeout)
+            {
+                _gaveUp = true;
+                _forwarder.StopSending();
+                DisposePublisher(); // releases the forwarder's retrying Append; its batch is abandoned, counted
+                return;
+            }
+
+            Thread.Sleep(20);
+        }
+    }
 
     /// <summary>
     /// After the bus stopped: sends the last batch (or counts it abandoned), writes the end marker, and balances the
@@ -53,7 +99,8 @@ internal sealed class RunPublisher : IDisposable
     public PublishedRun Finish(QueueStats queue)
     {
         DisposePublisher();
-        var balance = _publisher.GetStats().Balance(queue);
+        // Events the forwarder counted instead of sending, after the run gave up on Redis, were dropped as unreachable.
+        var balance = _publisher.GetStats().Balance(queue with { Dropped = queue.Dropped + _forwarder.NotSent });
         bool marked;
         try
         {
@@ -65,7 +112,7 @@ internal sealed class RunPublisher : IDisposable
             marked = false; // history then stops at the run's ApplicationEnd, if that reached the stream
         }
 
-        return new PublishedRun(_stream.Name, _publisher.ProducerId, balance, marked);
+        return new PublishedRun(_stream.Name, _publisher.ProducerId, balance, marked, _gaveUp);
     }
 
     /// <inheritdoc/>
