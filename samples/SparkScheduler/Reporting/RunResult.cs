@@ -48,7 +48,7 @@ internal sealed record RunResult(
     /// <summary>The queues in the order they are shown (the <c>redis</c> queue last, when there is one).</summary>
     public IEnumerable<QueueStats> QueuesInOrder()
     {
-        foreach (string name in QueueNames.All.Append(QueueNames.Redis))
+        foreach (string name in QueueNames.Shown)
         {
             if (Stats.Queues.TryGetValue(name, out QueueStats? q))
             {
