@@ -1,10 +1,6 @@
 using System;
-using System.Diagnostics;
-using System.Linq;
-using System.Threading;
 using GeneratedBus.Redis.Tests.Support;
 using GeneratedBus.Samples.Tests.Support;
-using StackExchange.Redis;
 using Xunit.Abstractions;
 
 namespace GeneratedBus.Samples.Tests;
@@ -31,17 +27,7 @@ public sealed class RedisBridgeFaultTests(ITestOutputHelper output)
         using ChildProcess running = ChildProcess.StartSparkScheduler(dir.Path,
             "--jobs", "30", "--tasks-per-stage", "1000", "--report", dir.File("report.html"), "--event-log", dir.File("events.log"),
             "--redis", $"127.0.0.1:{server.Port}", "--stream", stream);
-        using (ConnectionMultiplexer redis = server.Connect())
-        {
-            var clock = Stopwatch.StartNew();
-            while (redis.GetDatabase().StreamLength($"{{{stream}}}:stream") == 0)
-            {
-                Assert.False(running.HasExited, "the run ended before it appended anything");
-                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "the run appended nothing within 60 s");
-                Thread.Sleep(10);
-            }
-        }
-
+        WaitingOn.Redis(server, running, "append anything", db => db.StreamLength($"{{{stream}}}:stream") > 0);
         server.Stop();
         SampleRun run = running.WaitForExit();
 

@@ -1,8 +1,6 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Threading;
 using GeneratedBus.Redis.Tests.Support;
 using GeneratedBus.Samples.Tests.Support;
 using SparkScheduler.Reporting;
@@ -42,7 +40,9 @@ public sealed class RedisBridgeTests(ITestOutputHelper output)
         if (historyFirst)
         {
             using ChildProcess waiting = ChildProcess.StartSparkScheduler(dir.Path, history);
-            WaitForGroup(server, stream, waiting);
+            // history registers its own group on the stream as it starts: from then on, the run comes after it.
+            WaitingOn.Redis(server, waiting, "register its group",
+                db => db.KeyExists($"{{{stream}}}:stream") && db.StreamGroupInfo($"{{{stream}}}:stream").Length > 0);
             run = ChildProcess.SparkScheduler(dir.Path, [.. Workload(dir), "--redis", redis, "--stream", stream]);
             read = waiting.WaitForExit();
         }
@@ -160,20 +160,6 @@ public sealed class RedisBridgeTests(ITestOutputHelper output)
         Assert.StartsWith("error: " + reason + Environment.NewLine, run.Stderr, StringComparison.Ordinal);
         Assert.Contains(args[0] == "history" ? "Usage: SparkScheduler history --redis <host:port>" : "Usage: SparkScheduler [options]", run.Stderr, StringComparison.Ordinal);
         Assert.Equal("", run.Stdout);
-    }
-
-    // history registers its own group on the stream as it starts: from then on, the run comes after it.
-    private static void WaitForGroup(RedisServer server, string stream, ChildProcess history)
-    {
-        using ConnectionMultiplexer redis = server.Connect();
-        IDatabase db = redis.GetDatabase();
-        var clock = Stopwatch.StartNew();
-        while (!(db.KeyExists($"{{{stream}}}:stream") && db.StreamGroupInfo($"{{{stream}}}:stream").Length > 0))
-        {
-            Assert.False(history.HasExited, "history ended before it registered its group");
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "history did not register its group within 60 s");
-            Thread.Sleep(20);
-        }
     }
 
     private static void AssertSameFiles(string expected, string actual)
