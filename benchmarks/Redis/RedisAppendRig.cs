@@ -100,11 +100,19 @@ public sealed class RedisAppendRig : IDisposable
     /// <exception cref="InvalidOperationException">The publisher dropped, de-duplicated or held back an event.</exception>
     public void Dispose()
     {
-        _publisher.Dispose();
-        RedisPublisherStats stats = _publisher.GetStats();
-        _redis.Dispose();
-        _server.Dispose();
-        _writer.Dispose();
+        RedisPublisherStats stats;
+        try
+        {
+            _publisher.Dispose();
+            stats = _publisher.GetStats();
+        }
+        finally
+        {
+            _redis.Dispose();
+            _server.Dispose(); // never left running, whatever failed
+            _writer.Dispose();
+        }
+
         if (stats.Appended != stats.Received || stats.Received != _oursGiven || stats.Abandoned + stats.DroppedStreamFull + stats.Duplicates != 0)
         {
             throw new InvalidOperationException($"The publisher did not append every event: {stats}; {_oursGiven} given.");
