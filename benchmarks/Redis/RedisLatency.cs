@@ -48,7 +48,7 @@ public static class RedisLatency
         int total = warm + (int)(Rate * measured.TotalSeconds);
         var posted = new long[total];
         var latency = new long[total];
-        string stream = notify ? "latency-notify" : "latency-poll";
+        string stream = $"latency-{(notify ? "notify" : "poll")}-{Guid.NewGuid():N}";
         ClusterEvent[] events = [.. ClusterLog.Events(2_000)];
 
         using ConnectionMultiplexer producerRedis = server.Connect();
