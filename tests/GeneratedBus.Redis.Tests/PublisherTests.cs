@@ -236,6 +236,28 @@ public sealed class PublisherTests(ITestOutputHelper output)
         Assert.Equal((count, (long)count, 0L), (balance.Posted, balance.Appended, balance.Waiting));
     }
 
+    [Fact]
+    public void A_lingering_batch_is_sent_and_accounted_for_by_the_publisher_alone_without_Flush()
+    {
+        using RedisServer? server = RedisServer.StartOrSkip(output);
+        if (server is null) return;
+        using ConnectionMultiplexer redis = server.Connect();
+        var publisher = new RedisStreamPublisher<TradeEvent>(redis, TradeJsonCodec.Instance, new RedisPublisherOptions { StreamName = "linger" });
+        try
+        {
+            for (int i = 1; i <= 5; i++) publisher.Append(new TradeSettled(1, i));   // far from a full batch of 256
+            var clock = Stopwatch.StartNew();
+            while (publisher.GetStats().Appended < 5 && clock.Elapsed < Deadline) Thread.Sleep(5);
+            var stats = publisher.GetStats();
+            Assert.Equal((5L, 0L), (stats.Appended, stats.Batched));   // sent after Linger, and its reply accounted for
+            Assert.Equal(5, redis.GetDatabase().StreamLength(publisher.Keys.Stream));
+        }
+        finally
+        {
+            publisher.Dispose();
+        }
+    }
+
     // The script's arguments: capacity, producer, first, notify channel, after, then one payload per event.
     private static RedisValue[] AppendCall(long first, int count, long after) =>
         [1_000_000, "p1", first, "", after, .. Enumerable.Range(0, count).Select(i => (RedisValue)$"{{\"n\":{first + i}}}")];

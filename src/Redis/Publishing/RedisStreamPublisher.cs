@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Text.Json;
@@ -155,12 +156,24 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
                 if (_options.Linger > TimeSpan.Zero) await Task.Delay(_options.Linger, stopping).ConfigureAwait(false);
             }
             catch (OperationCanceledException) { return; }
+            Task<RedisResult> sent;
             lock (_gate)
             {
                 // A batch that filled up was sent by Append, without waiting: only a lingering one is sent from here.
                 if (_disposed || _batchesSent != wokenFor) continue;
                 SendBatchLocked(stopping);
-                SettleAllLocked(stopping);
+                if (_inFlight.Count == 0) continue;
+                sent = _inFlight.Last().Reply;
+            }
+            // The reply is awaited without holding a thread (the subscriber's side of the same process may need it);
+            // replies come in order, so once the last call is answered, every call before it is too.
+            await ((Task)sent).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
+                .ConfigureAwait(false); // answered or failed: either is settled below (a failure is retried or thrown there)
+            lock (_gate)
+            {
+                if (_disposed) return;
+                while (_inFlight.Count > 0 && _inFlight.Peek().Reply.IsCompleted)
+                    if (!SettleOldestLocked(stopping)) break;
             }
         }
     }
