@@ -60,7 +60,8 @@ public static class Launches
             Bound bound = row.First().Bound;
             if (ran.Length == 0)
             {
-                table.AppendLine(CultureInfo.InvariantCulture, $"| {row.Key.Id} | {row.Key.Scenario} | not run | | {bound} | ? | |");
+                // "not run", or why not (a skipped row says, e.g. that redis-server was not found).
+                table.AppendLine(CultureInfo.InvariantCulture, $"| {row.Key.Id} | {row.Key.Scenario} | {row.First().Ours} | | {bound} | ? | |");
                 continue;
             }
 
