@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -231,6 +232,7 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
         _duplicates += duplicates;
         _inFlightEvents -= batch.Count;
         _inFlight.Dequeue();
+        Debug.Assert(_inFlightEvents >= 0 && (_inFlight.Count > 0 || _inFlightEvents == 0), "in-flight events are the sum of the calls in flight");
         batch.Clear();
         _spare.Push(batch);
         return true;
