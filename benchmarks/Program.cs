@@ -10,6 +10,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using GeneratedBus.Benchmarks.Plain;
 using GeneratedBus.Benchmarks.Quick;
+using GeneratedBus.Benchmarks.Redis;
 using GeneratedBus.Benchmarks.Scenarios;
 
 namespace GeneratedBus.Benchmarks;
@@ -22,6 +23,7 @@ namespace GeneratedBus.Benchmarks;
 /// a started queue of that capacity holding a few events. Anything else is the full run: the generator's first run,
 /// idle CPU (<c>--idle-seconds</c>, default 10) and the plain loops, then BenchmarkDotNet's switcher with the remaining
 /// arguments (for example <c>--filter '*'</c>: every benchmark in its own process), then the goal table.
+/// <c>--redis-latency [seconds]</c>: only issue 13's end-to-end latency through a private redis-server.
 /// <c>--only TEXT</c> narrows the quick and plain runs to the scenario classes whose name contains TEXT.
 /// </summary>
 public static class Program
@@ -39,7 +41,11 @@ public static class Program
         typeof(FilterPathBenchmarks),
         typeof(FilterDropPathBenchmarks),
         typeof(EventLogCodecBenchmarks),
+        typeof(RedisPublishBenchmarks),
     ];
+
+    // Issue 13's latency: 5 s at 10,000 events/s per mode, after 1 s of warm-up.
+    private static readonly TimeSpan LatencyRun = TimeSpan.FromSeconds(5);
 
     public static int Main(string[] args)
     {
@@ -60,6 +66,12 @@ public static class Program
             return 0;
         }
 
+        if (args.Contains("--redis-latency"))
+        {
+            Console.WriteLine(GoalRow.Table(RedisGoals.Latency(_ => true, TimeSpan.FromSeconds(Number(args, "--redis-latency", 5)))));
+            return 0;
+        }
+
         if (args.Contains("--plain"))
         {
             Console.WriteLine(GoalRow.Table(PlainGoals.Run(Only(args))));
@@ -75,11 +87,12 @@ public static class Program
         TimeSpan fullCold = FirstGeneratorRun();
         IdleResult fullIdle = IdleCpu.Measure(TimeSpan.FromSeconds(Number(args, "--idle-seconds", 10)));
         List<GoalRow> plain = PlainGoals.Run(_ => true);
-        var summaries = BenchmarkSwitcher.FromTypes(Scenarios).Run(Without(args, "--idle-seconds").ToArray(), DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary));
+        List<GoalRow> latency = RedisGoals.Latency(_ => true, LatencyRun);
+        var summaries = BenchmarkSwitcher.FromTypes(Runnable(Scenarios).ToArray()).Run(Without(args, "--idle-seconds").ToArray(), DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary));
         Summary? joined = summaries.FirstOrDefault();
         if (joined is not null)
         {
-            Console.WriteLine(GoalRow.Table([.. RatioTable.Rows(joined, fullIdle, fullCold), .. plain]));
+            Console.WriteLine(GoalRow.Table([.. RatioTable.Rows(joined, fullIdle, fullCold), .. plain, .. latency]));
         }
 
         return 0;
@@ -112,9 +125,9 @@ public static class Program
             .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(150))
             .WithId("Quick");
         IConfig config = DefaultConfig.Instance.AddJob(job.AsDefault()).WithOptions(ConfigOptions.JoinSummary);
-        Type[] types = Scenarios.Where(Only(args)).ToArray();
+        Type[] types = Runnable(Scenarios.Where(Only(args))).ToArray();
         Summary? summary = types.Length == 0 ? null : BenchmarkRunner.Run(types, config).Single();
-        List<GoalRow> rows = [.. RatioTable.Rows(summary, idle, processCold), .. plain];
+        List<GoalRow> rows = [.. RatioTable.Rows(summary, idle, processCold), .. plain, .. RedisGoals.Latency(Only(args), LatencyRun)];
         Console.WriteLine();
         Console.WriteLine(GoalRow.Table(rows));
         int results = Array.IndexOf(args, "--results");
@@ -125,6 +138,10 @@ public static class Program
 
         return 0;
     }
+
+    // The scenario classes that can run here: the Redis one needs redis-server (without it, its rows say "skipped").
+    private static IEnumerable<Type> Runnable(IEnumerable<Type> types) =>
+        types.Where(t => t != typeof(RedisPublishBenchmarks) || BenchRedisServer.IsInstalled);
 
     // "--only Lossless": the scenario classes whose name contains that text, while iterating.
     private static Func<Type, bool> Only(string[] args)

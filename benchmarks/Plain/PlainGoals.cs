@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using GeneratedBus.Benchmarks.Quick;
+using GeneratedBus.Benchmarks.Redis;
 using GeneratedBus.Benchmarks.Scenarios;
 
 namespace GeneratedBus.Benchmarks.Plain;
@@ -8,8 +9,7 @@ namespace GeneratedBus.Benchmarks.Plain;
 /// <summary>
 /// The hot paths measured a second way, in plain tier-1 loops (<see cref="PlainLoop"/>): per-listener dispatch
 /// (goal 1), sync dispatch to 10 listeners (goals 2 and 9), the drop path (goal 5) and the interest filter on a full
-/// queue (issue 14), each with the scenario class's
-/// own setup and checks.
+/// queue (issue 14), and issue 13's appends to redis-server, each with the scenario class's own setup and checks.
 /// </summary>
 public static class PlainGoals
 {
@@ -59,6 +59,16 @@ public static class PlainGoals
             var filter = new FilterDropPathBenchmarks();
             rows.Add(Measure(filter.Setup, filter.Cleanup, filter.FilterOnLoop, filter.FilterOffLoop, FilterDropPathBenchmarks.Batch,
                 Goal.Key<FilterDropPathBenchmarks>(nameof(filter.FilterOn))));
+        }
+
+        if (include(typeof(RedisPublishBenchmarks)))
+        {
+            // Issue 13, one batch of 256 per call; the rig starts its own redis-server and checks the counts at the end.
+            Goal redis = Goal.Of(Goal.Key<RedisPublishBenchmarks>(nameof(RedisPublishBenchmarks.Publisher)));
+            RedisAppendRig? rig = RedisAppendRig.TryStart();
+            rows.Add(rig is null
+                ? RedisGoals.Skipped(redis, How)
+                : Measure(() => { }, rig.Dispose, rig.PublishBatch, rig.BareXaddBatch, RedisAppendRig.BatchSize, redis));
         }
 
         return rows;

@@ -52,6 +52,7 @@ public sealed record Goal(string Id, string Scenario, string Ours, string Baseli
         new("11", "event log read: generated codec vs System.Text.Json source-gen", Key<EventLogCodecBenchmarks>(nameof(EventLogCodecBenchmarks.ReadGenerated)), Key<EventLogCodecBenchmarks>(nameof(EventLogCodecBenchmarks.ReadStj)), RatioKind.RateAtLeast, 1.5, false),
         new("11", "event log write: generated codec vs System.Text.Json source-gen", Key<EventLogCodecBenchmarks>(nameof(EventLogCodecBenchmarks.WriteGenerated)), Key<EventLogCodecBenchmarks>(nameof(EventLogCodecBenchmarks.WriteStj)), RatioKind.RateAtLeast, 1.0, false),
         new("11", "event log read: generated codec vs bare Utf8JsonReader token pass", Key<EventLogCodecBenchmarks>(nameof(EventLogCodecBenchmarks.ReadGenerated)), Key<EventLogCodecBenchmarks>(nameof(EventLogCodecBenchmarks.TokenPass)), RatioKind.RateAtLeast, 0.5, false),
+        new("13", "events/s to redis-server: publisher (script, batches of 256) vs bare pipelined XADD, same JSON", Key<RedisPublishBenchmarks>(nameof(RedisPublishBenchmarks.Publisher)), Key<RedisPublishBenchmarks>(nameof(RedisPublishBenchmarks.BareXadd)), RatioKind.RateAtLeast, 0.8, false),
     ];
 
     /// <summary>The bound, as a row shows it.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using BenchmarkDotNet.Reports;
+using GeneratedBus.Benchmarks.Redis;
 using GeneratedBus.Benchmarks.Scenarios;
 
 namespace GeneratedBus.Benchmarks.Quick;
@@ -28,7 +29,7 @@ public static class RatioTable
         {
             rows.Add(byKey.TryGetValue(goal.Ours, out Measured ours) && byKey.TryGetValue(goal.Baseline, out Measured baseline)
                 ? goal.Row(ours, baseline)
-                : GoalRow.NotRun(goal.Id, goal.Scenario, goal.Bound));
+                : RedisGoals.IsSkipped(goal) ? RedisGoals.Skipped(goal) : GoalRow.NotRun(goal.Id, goal.Scenario, goal.Bound));
         }
 
         if (idle is not null)

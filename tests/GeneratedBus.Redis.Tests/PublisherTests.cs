@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using GeneratedBus.EventLog;
 using GeneratedBus.Redis.Publishing;
 using GeneratedBus.Redis.Scripts;
@@ -24,8 +25,7 @@ public sealed class PublisherTests(ITestOutputHelper output)
         IDatabase db = redis.GetDatabase();
         var keys = new RedisStreamKeys("retry");
         RedisKey[] scriptKeys = [keys.Stream, keys.Counters, keys.Producers];
-        RedisValue[] Batch(long first, int count) =>
-            [1_000, "p1", first, "", .. Enumerable.Range(0, count).Select(i => (RedisValue)$"{{\"n\":{first + i}}}")];
+        RedisValue[] Batch(long first, int count) => AppendCall(first, count, after: 0);
 
         long[] first = Reply(db.ScriptEvaluate(AppendScript.Text, scriptKeys, Batch(1, 3)));
         long[] retried = Reply(db.ScriptEvaluate(AppendScript.Text, scriptKeys, Batch(1, 3)));   // the same call again
@@ -161,6 +161,106 @@ public sealed class PublisherTests(ITestOutputHelper output)
         Assert.Equal((3L, 2L, 1L, 0L), (balance.Posted, balance.Appended, balance.Unencodable, balance.Waiting));
         Assert.Equal(1, bus.GetStats().Listeners.Values.Sum(l => l.Failures));   // and the bus logged the failure
     }
+
+    [Fact]
+    public void A_retry_of_any_batch_still_in_flight_is_answered_as_before_and_older_ones_count_as_duplicates()
+    {
+        using RedisServer? server = RedisServer.StartOrSkip(output);
+        if (server is null) return;
+        using ConnectionMultiplexer redis = server.Connect();
+        IDatabase db = redis.GetDatabase();
+        var keys = new RedisStreamKeys("window");
+        RedisKey[] scriptKeys = [keys.Stream, keys.Counters, keys.Producers];
+        const int Batches = AppendScript.RepliesKept + 1;
+        for (long first = 1; first <= 3 * Batches; first += 3)
+            Assert.Equal([3L, 0L, 0L], Reply(db.ScriptEvaluate(AppendScript.Text, scriptKeys, AppendCall(first, 3, after: first - 1))));
+
+        // The last RepliesKept batches (e.g. several in flight, all replies lost) are answered from the stored replies...
+        long newest = 3 * (Batches - 1) + 1;
+        for (long first = newest; first > newest - 3 * AppendScript.RepliesKept; first -= 3)
+            Assert.Equal([3L, 0L, 0L], Reply(db.ScriptEvaluate(AppendScript.Text, scriptKeys, AppendCall(first, 3, after: 0))));
+        Assert.Equal(3 * Batches, db.StreamLength(keys.Stream));
+        // ...and one sent again after it left the window is counted as duplicates, still never appended twice.
+        long[] stale = Reply(db.ScriptEvaluate(AppendScript.Text, scriptKeys, AppendCall(1, 3, after: 0)));
+        Assert.Equal([0L, 0L, 3L], stale);
+        Assert.Equal(3 * Batches, db.StreamLength(keys.Stream));
+    }
+
+    [Fact]
+    public void A_batch_that_overtook_an_earlier_one_is_refused_until_that_one_is_handled_so_order_holds()
+    {
+        using RedisServer? server = RedisServer.StartOrSkip(output);
+        if (server is null) return;
+        using ConnectionMultiplexer redis = server.Connect();
+        IDatabase db = redis.GetDatabase();
+        var keys = new RedisStreamKeys("overtaken");
+        RedisKey[] scriptKeys = [keys.Stream, keys.Counters, keys.Producers];
+
+        // Events 4-5 were sent behind events 1-3, whose call was lost on the old connection: refused, nothing changed.
+        RedisResult[] refused = (RedisResult[])db.ScriptEvaluate(AppendScript.Text, scriptKeys, AppendCall(4, 2, after: 3))!;
+        Assert.Equal((-1L, 0L), ((long)refused[0], (long)refused[1]));
+        Assert.Equal(0, db.StreamLength(keys.Stream));
+        Assert.False(db.HashExists(keys.Counters, "duplicates"));
+
+        Assert.Equal([3L, 0L, 0L], Reply(db.ScriptEvaluate(AppendScript.Text, scriptKeys, AppendCall(1, 3, after: 0))));
+        Assert.Equal([2L, 0L, 0L], Reply(db.ScriptEvaluate(AppendScript.Text, scriptKeys, AppendCall(4, 2, after: 3))));
+        Assert.Equal(["1", "2", "3", "4", "5"], db.StreamRange(keys.Stream).Select(e => (string)e["s"]!).ToArray());
+    }
+
+    [Fact]
+    [Trait("Category", "Stress")]
+    public void With_several_batches_in_flight_every_event_is_appended_once_in_order_and_the_balance_is_exact()
+    {
+        using RedisServer? server = RedisServer.StartOrSkip(output);
+        if (server is null) return;
+        using ConnectionMultiplexer redis = server.Connect();
+        using var bus = new TradeBus(new BusOptions { QueueCapacity = 50_000 });
+        var publisher = new RedisStreamPublisher<TradeEvent>(redis, TradeJsonCodec.Instance,
+            new RedisPublisherOptions { StreamName = "window", BatchSize = 7, MaxBatchesInFlight = 8, Linger = TimeSpan.FromMilliseconds(0.2) });
+        bus.AddToQueue(new RedisForwarder(publisher), "redis");
+        bus.Start();
+        const int count = 20_000;
+        for (int i = 1; i <= count; i++)
+        {
+            bus.Post(new TradeSettled(1, i));
+            if (i % 997 == 0) Thread.Sleep(1); // now and then a lingering, incomplete batch between full ones
+        }
+        bus.WaitUntilEmpty(Deadline);
+        bus.Stop();
+        publisher.Dispose();
+
+        long[] sequences = redis.GetDatabase().StreamRange(publisher.Keys.Stream).Select(e => (long)e["s"]).ToArray();
+        Assert.Equal(Enumerable.Range(1, count).Select(i => (long)i), sequences);
+        var balance = publisher.GetStats().Balance(bus.GetStats().Queues["redis"]);
+        Assert.True(balance.IsBalanced, balance.ToString());
+        Assert.Equal((count, (long)count, 0L), (balance.Posted, balance.Appended, balance.Waiting));
+    }
+
+    [Fact]
+    public void A_lingering_batch_is_sent_and_accounted_for_by_the_publisher_alone_without_Flush()
+    {
+        using RedisServer? server = RedisServer.StartOrSkip(output);
+        if (server is null) return;
+        using ConnectionMultiplexer redis = server.Connect();
+        var publisher = new RedisStreamPublisher<TradeEvent>(redis, TradeJsonCodec.Instance, new RedisPublisherOptions { StreamName = "linger" });
+        try
+        {
+            for (int i = 1; i <= 5; i++) publisher.Append(new TradeSettled(1, i));   // far from a full batch of 256
+            var clock = Stopwatch.StartNew();
+            while (publisher.GetStats().Appended < 5 && clock.Elapsed < Deadline) Thread.Sleep(5);
+            var stats = publisher.GetStats();
+            Assert.Equal((5L, 0L), (stats.Appended, stats.Batched));   // sent after Linger, and its reply accounted for
+            Assert.Equal(5, redis.GetDatabase().StreamLength(publisher.Keys.Stream));
+        }
+        finally
+        {
+            publisher.Dispose();
+        }
+    }
+
+    // The script's arguments: capacity, producer, first, notify channel, after, then one payload per event.
+    private static RedisValue[] AppendCall(long first, int count, long after) =>
+        [1_000_000, "p1", first, "", after, .. Enumerable.Range(0, count).Select(i => (RedisValue)$"{{\"n\":{first + i}}}")];
 
     private static long[] Reply(RedisResult result) => ((RedisResult[])result!).Select(r => (long)r).ToArray();
 }

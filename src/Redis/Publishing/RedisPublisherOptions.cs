@@ -20,6 +20,13 @@ public sealed class RedisPublisherOptions
     /// <summary>Most events per script call. Default 256.</summary>
     public int BatchSize { get; set; } = 256;
 
+    /// <summary>
+    /// Most script calls awaiting their replies at once (1 to 8). While they travel and run, the next batch is encoded,
+    /// so the application's side and Redis's work in parallel. Per-producer order holds whatever fails: a call sent
+    /// while an earlier one was in flight is refused by the script until that one is handled. Default 4.
+    /// </summary>
+    public int MaxBatchesInFlight { get; set; } = 4;
+
     /// <summary>How long an incomplete batch waits for more events before it is sent. Default 1 ms.</summary>
     public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(1);
 
@@ -40,6 +47,8 @@ public sealed class RedisPublisherOptions
         ArgumentException.ThrowIfNullOrEmpty(ProducerId, nameof(ProducerId));
         if (Capacity < 1) throw new ArgumentException("Capacity must be at least 1.", nameof(Capacity));
         if (BatchSize < 1) throw new ArgumentException("BatchSize must be at least 1.", nameof(BatchSize));
+        if (MaxBatchesInFlight < 1 || MaxBatchesInFlight > Scripts.AppendScript.RepliesKept)
+            throw new ArgumentException($"MaxBatchesInFlight must be 1 to {Scripts.AppendScript.RepliesKept}.", nameof(MaxBatchesInFlight));
         if (Linger < TimeSpan.Zero) throw new ArgumentException("Linger may not be negative.", nameof(Linger));
         if (MinRetryDelay <= TimeSpan.Zero || MaxRetryDelay < MinRetryDelay)
             throw new ArgumentException("Retry delays must be positive, MaxRetryDelay at least MinRetryDelay.", nameof(MinRetryDelay));

@@ -1,6 +1,7 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Text.Json;
@@ -13,7 +14,8 @@ namespace GeneratedBus.Redis.Publishing;
 
 /// <summary>
 /// Appends a bus's events to a Redis stream, each with this producer's id and its next sequence number, in batches
-/// through one atomic script (de-duplicated, drop-new at capacity). Call <see cref="Append"/> from a listener on a
+/// through one atomic script (de-duplicated, drop-new at capacity), several calls in flight while the next batch fills
+/// (<see cref="RedisPublisherOptions.MaxBatchesInFlight"/>). Call <see cref="Append"/> from a listener on a
 /// queue of its own (a <c>DropWrite</c> queue): while Redis is unreachable <see cref="Append"/> retries with back-off,
 /// so that queue fills and drops, counted, and the application never waits for Redis.
 /// </summary>
@@ -25,15 +27,18 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
     private readonly RedisPublisherOptions _options;
     private readonly RedisStreamKeys _keys;
     private readonly RedisKey[] _scriptKeys;
+    private readonly RedisValue _capacity, _producer, _notify;
     private readonly object _gate = new();
-    private readonly List<RedisValue> _batch = new();
-    private readonly ArrayBufferWriter<byte> _buffer = new();
+    private readonly Queue<AppendBatch> _inFlight = new();   // sent, oldest first; accounted only from the head
+    private readonly Stack<AppendBatch> _spare = new();
     private readonly Utf8JsonWriter _writer;
     private readonly CancellationTokenSource _stopping = new();
     private readonly SemaphoreSlim _batchStarted = new(0);
     private readonly Task _lingerFlusher;
+    private AppendBatch _batch = new();
     private long _nextSequence = 1;
-    private long _received, _appended, _droppedFull, _duplicates, _abandoned, _retries, _unencodable;
+    private long _batchesSent;                                // the linger flusher's token for "the batch it was woken for"
+    private long _received, _appended, _droppedFull, _duplicates, _abandoned, _retries, _unencodable, _inFlightEvents;
     private bool _disposed;
 
     /// <summary>A publisher that writes <paramref name="codec"/>'s JSON to the stream named in <paramref name="options"/>.</summary>
@@ -47,7 +52,10 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
         _codec = codec;
         _keys = new RedisStreamKeys(_options.StreamName);
         _scriptKeys = [_keys.Stream, _keys.Counters, _keys.Producers];
-        _writer = new Utf8JsonWriter(_buffer);
+        _capacity = _options.Capacity;
+        _producer = _options.ProducerId;
+        _notify = _options.NotifySubscribers ? (RedisValue)_keys.Notify.ToString() : RedisValue.EmptyString;
+        _writer = new Utf8JsonWriter(_batch.Payloads);
         _lingerFlusher = Task.Run(FlushLingeringBatchesAsync);
     }
 
@@ -60,7 +68,7 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
     /// <summary>
     /// Adds <paramref name="event"/> to the current batch under the next sequence number, and sends the batch once it
     /// is full (an incomplete one goes after <see cref="RedisPublisherOptions.Linger"/>). Blocks, retrying with
-    /// back-off, while Redis is unreachable.
+    /// back-off, while Redis is unreachable, once <see cref="RedisPublisherOptions.MaxBatchesInFlight"/> calls wait.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The publisher was disposed.</exception>
     /// <exception cref="ArgumentException">The codec cannot write the event (counted in <see cref="RedisPublisherStats.Unencodable"/>).</exception>
@@ -69,8 +77,8 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _buffer.ResetWrittenCount();
-            _writer.Reset();
+            int start = _batch.Written;
+            _writer.Reset(_batch.Payloads);
             try
             {
                 _codec.Write(_writer, @event);
@@ -81,29 +89,37 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
                 _unencodable++; // no [BusEvent] type of the bus: counted here, and the bus logs the listener's failure
                 throw;
             }
-            _batch.Add(_buffer.WrittenSpan.ToArray());
+            _batch.Add(start);
             _received++;
             if (_batch.Count >= _options.BatchSize) SendBatchLocked(_stopping.Token);
             else if (_batch.Count == 1) _batchStarted.Release();
         }
     }
 
-    /// <summary>Sends the current batch now (retrying while Redis is unreachable, until <paramref name="cancellationToken"/>).</summary>
+    /// <summary>
+    /// Sends the current batch now and waits until every call is answered (retrying while Redis is unreachable, until
+    /// <paramref name="cancellationToken"/>).
+    /// </summary>
     public void Flush(CancellationToken cancellationToken = default)
     {
-        lock (_gate) SendBatchLocked(cancellationToken);
+        lock (_gate)
+        {
+            SendBatchLocked(cancellationToken);
+            SettleAllLocked(cancellationToken);
+        }
     }
 
     /// <summary>This publisher's counts; see <see cref="RedisPublisherStats.Balance"/> for the balance with its queue.</summary>
     public RedisPublisherStats GetStats()
     {
         lock (_gate)
-            return new RedisPublisherStats(ProducerId, _received, _appended, _droppedFull, _duplicates, _abandoned, _batch.Count, _retries, _unencodable);
+            return new RedisPublisherStats(ProducerId, _received, _appended, _droppedFull, _duplicates, _abandoned,
+                _batch.Count + _inFlightEvents, _retries, _unencodable);
     }
 
     /// <summary>
-    /// Sends what is batched, retrying for up to <see cref="RedisPublisherOptions.DisposeTimeout"/>; what is still
-    /// unsent then is counted as abandoned. Stop the bus first, so that its queue has handed over every event.
+    /// Sends what is batched and settles every call, retrying for up to <see cref="RedisPublisherOptions.DisposeTimeout"/>;
+    /// what is still unsettled then is counted as abandoned. Stop the bus first, so that its queue has handed over every event.
     /// </summary>
     public void Dispose()
     {
@@ -112,8 +128,14 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
         lock (_gate)
         {
             if (_disposed) return;
-            using (var deadline = new CancellationTokenSource(_options.DisposeTimeout)) SendBatchLocked(deadline.Token);
-            _abandoned += _batch.Count;
+            using (var deadline = new CancellationTokenSource(_options.DisposeTimeout))
+            {
+                SendBatchLocked(deadline.Token);
+                SettleAllLocked(deadline.Token);
+            }
+            _abandoned += _batch.Count + _inFlightEvents;
+            _inFlightEvents = 0;
+            _inFlight.Clear();
             _batch.Clear();
             _disposed = true;
             _writer.Dispose();
@@ -127,49 +149,98 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
         CancellationToken stopping = _stopping.Token;
         while (!stopping.IsCancellationRequested)
         {
+            long wokenFor;
             try
             {
                 await _batchStarted.WaitAsync(stopping).ConfigureAwait(false);
+                wokenFor = Interlocked.Read(ref _batchesSent);
                 if (_options.Linger > TimeSpan.Zero) await Task.Delay(_options.Linger, stopping).ConfigureAwait(false);
             }
             catch (OperationCanceledException) { return; }
-            lock (_gate) if (!_disposed) SendBatchLocked(stopping);
+            Task<RedisResult> sent;
+            lock (_gate)
+            {
+                // A batch that filled up was sent by Append, without waiting: only a lingering one is sent from here.
+                if (_disposed || _batchesSent != wokenFor) continue;
+                SendBatchLocked(stopping);
+                if (_inFlight.Count == 0) continue;
+                sent = _inFlight.Last().Reply;
+            }
+            // The reply is awaited without holding a thread (the subscriber's side of the same process may need it);
+            // replies come in order, so once the last call is answered, every call before it is too.
+            await ((Task)sent).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
+                .ConfigureAwait(false); // answered or failed: either is settled below (a failure is retried or thrown there)
+            lock (_gate)
+            {
+                if (_disposed) return;
+                while (_inFlight.Count > 0 && _inFlight.Peek().Reply.IsCompleted)
+                    if (!SettleOldestLocked(stopping)) break;
+            }
         }
     }
 
-    // Sends the batch with the script, retrying the SAME call (same first sequence) after a connection failure: if the
-    // lost call had run, the script answers with its stored reply, so nothing is appended or counted twice.
+    // Sends the current batch without waiting for its reply, after settling the oldest calls while the window is full.
+    // A batch sent behind another carries "after" (the sequence before its first): if the earlier call failed and this
+    // one overtook it on a new connection, the script refuses it, and it is sent again once the earlier one is settled.
     private void SendBatchLocked(CancellationToken cancellationToken)
     {
         if (_batch.Count == 0) return;
-        var args = new RedisValue[4 + _batch.Count];
-        args[0] = _options.Capacity;
-        args[1] = _options.ProducerId;
-        args[2] = _nextSequence;
-        args[3] = _options.NotifySubscribers ? (RedisValue)_keys.Notify.ToString() : RedisValue.EmptyString;
-        _batch.CopyTo(args, 4);
+        while (_inFlight.Count >= _options.MaxBatchesInFlight)
+            if (!SettleOldestLocked(cancellationToken)) return; // stopping: the batch stays, Dispose counts it
+        AppendBatch batch = _batch;
+        long first = _nextSequence;
+        batch.Send(_database, _scriptKeys, _capacity, _producer, _notify, first, after: _inFlight.Count > 0 ? first - 1 : 0);
+        _inFlight.Enqueue(batch);
+        _inFlightEvents += batch.Count;
+        _nextSequence += batch.Count;
+        Interlocked.Increment(ref _batchesSent);
+        _batch = _spare.Count > 0 ? _spare.Pop() : new AppendBatch();
+    }
+
+    private void SettleAllLocked(CancellationToken cancellationToken)
+    {
+        while (_inFlight.Count > 0)
+            if (!SettleOldestLocked(cancellationToken)) return;
+    }
+
+    // Accounts for the oldest call's reply. A call that failed on the connection, or that the script refused because an
+    // earlier one was not handled yet, is sent again (every earlier call is settled by now, so in order): with the SAME
+    // first sequence, so that if the lost call had run, the script answers with its stored reply and nothing is
+    // appended or counted twice. False when cancelled first (the batch stays in flight, for Dispose to count).
+    private bool SettleOldestLocked(CancellationToken cancellationToken)
+    {
+        AppendBatch batch = _inFlight.Peek();
+        RedisResult? reply = Await(batch.Reply);
         TimeSpan delay = _options.MinRetryDelay;
-        while (true)
+        while (reply is null || (long)((RedisResult[])reply!)[0] < 0)
         {
-            try
+            if (reply is null)
             {
-                var reply = (RedisResult[])_database.ScriptEvaluate(AppendScript.Text, _scriptKeys, args)!;
-                long appended = (long)reply[0], full = (long)reply[1], duplicates = (long)reply[2];
-                if (appended + full + duplicates != _batch.Count) // the script accounts for every event of the batch
-                    throw new InvalidOperationException($"The append script answered {appended}+{full}+{duplicates} for a batch of {_batch.Count}.");
-                _appended += appended;
-                _droppedFull += full;
-                _duplicates += duplicates;
-                _nextSequence += _batch.Count;
-                _batch.Clear();
-                return;
-            }
-            catch (Exception ex) when (RedisOutage.IsOutage(ex))
-            {
-                if (cancellationToken.WaitHandle.WaitOne(delay)) return; // stopping: the batch stays, Dispose counts it
-                _retries++;
+                if (cancellationToken.WaitHandle.WaitOne(delay)) return false;
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryDelay.Ticks));
             }
+            _retries++;
+            try { reply = batch.Resend(_database, _scriptKeys); }
+            catch (Exception ex) when (RedisOutage.IsOutage(ex)) { reply = null; }
         }
+        var counts = (RedisResult[])reply!;
+        long appended = (long)counts[0], full = (long)counts[1], duplicates = (long)counts[2];
+        if (appended + full + duplicates != batch.Count) // the script accounts for every event of the batch
+            throw new InvalidOperationException($"The append script answered {appended}+{full}+{duplicates} for a batch of {batch.Count}.");
+        _appended += appended;
+        _droppedFull += full;
+        _duplicates += duplicates;
+        _inFlightEvents -= batch.Count;
+        _inFlight.Dequeue();
+        Debug.Assert(_inFlightEvents >= 0 && (_inFlight.Count > 0 || _inFlightEvents == 0), "in-flight events are the sum of the calls in flight");
+        batch.Clear();
+        _spare.Push(batch);
+        return true;
+    }
+
+    private static RedisResult? Await(Task<RedisResult> call)
+    {
+        try { return call.GetAwaiter().GetResult(); }
+        catch (Exception ex) when (RedisOutage.IsOutage(ex)) { return null; }
     }
 }
