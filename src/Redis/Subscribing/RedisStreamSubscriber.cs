@@ -102,6 +102,17 @@ public sealed class RedisStreamSubscriber<TEvent> : IAsyncDisposable
         Interlocked.Read(ref _gaps), Interlocked.Read(ref _undecodable));
 
     /// <summary>
+    /// Stops reading: nothing more is posted into the local bus. Call it before stopping that bus, and
+    /// <see cref="DisposeAsync"/> after the bus drained, so that what the queue still held is processed and acknowledged
+    /// instead of being redelivered. Idempotent.
+    /// </summary>
+    public async Task StopReadingAsync()
+    {
+        _stopping.Cancel();
+        if (_loop is not null) await _loop.ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Stops reading and acknowledges what the local queue processed. Entries posted but not processed stay pending in
     /// the group, to be re-read by this consumer on restart or claimed by another.
     /// </summary>
