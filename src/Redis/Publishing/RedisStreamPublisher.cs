@@ -35,6 +35,8 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
     private long _nextSequence = 1;
     private long _received, _appended, _droppedFull, _duplicates, _abandoned, _retries, _unencodable;
     private bool _disposed;
+    private int _disposeCalled;
+    private int _batched; // _batch.Count, for GetStats without the gate
 
     /// <summary>A publisher that writes <paramref name="codec"/>'s JSON to the stream named in <paramref name="options"/>.</summary>
     public RedisStreamPublisher(IConnectionMultiplexer redis, IEventJsonCodec<TEvent> codec, RedisPublisherOptions? options = null)
@@ -82,6 +84,7 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
                 throw;
             }
             _batch.Add(_buffer.WrittenSpan.ToArray());
+            Volatile.Write(ref _batched, _batch.Count);
             _received++;
             if (_batch.Count >= _options.BatchSize) SendBatchLocked(_stopping.Token);
             else if (_batch.Count == 1) _batchStarted.Release();
@@ -97,8 +100,11 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
     /// <summary>This publisher's counts; see <see cref="RedisPublisherStats.Balance"/> for the balance with its queue.</summary>
     public RedisPublisherStats GetStats()
     {
-        lock (_gate)
-            return new RedisPublisherStats(ProducerId, _received, _appended, _droppedFull, _duplicates, _abandoned, _batch.Count, _retries, _unencodable);
+        // Not under the gate: a send retrying while Redis is unreachable holds it, and stats must answer then (health
+        // checks). Every count is written under the gate, so once the publisher is idle (after Dispose) they are exact.
+        return new RedisPublisherStats(
+            ProducerId, Volatile.Read(ref _received), Volatile.Read(ref _appended), Volatile.Read(ref _droppedFull), Volatile.Read(ref _duplicates),
+            Volatile.Read(ref _abandoned), Volatile.Read(ref _batched), Volatile.Read(ref _retries), Volatile.Read(ref _unencodable));
     }
 
     /// <summary>
@@ -107,6 +113,7 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
     /// </summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposeCalled, 1) == 1) return; // a second Dispose (a DI container's, after the host's) does nothing
         _stopping.Cancel();
         try { _lingerFlusher.Wait(); } catch (AggregateException) { } // it ends on the cancellation
         lock (_gate)
@@ -115,6 +122,7 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
             using (var deadline = new CancellationTokenSource(_options.DisposeTimeout)) SendBatchLocked(deadline.Token);
             _abandoned += _batch.Count;
             _batch.Clear();
+            Volatile.Write(ref _batched, 0);
             _disposed = true;
             _writer.Dispose();
         }
@@ -162,6 +170,7 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
                 _duplicates += duplicates;
                 _nextSequence += _batch.Count;
                 _batch.Clear();
+                Volatile.Write(ref _batched, 0);
                 return;
             }
             catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
