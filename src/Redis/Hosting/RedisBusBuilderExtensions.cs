@@ -55,25 +55,18 @@ public static class RedisBusBuilderExtensions
         IServiceCollection services = builder.Services;
         RefuseSecond<RedisStreamPublisher<TEvent>>(services, "publisher");
         string name = OptionsName<TEvent>();
-        OptionsBuilder<RedisPublisherSettings> options = services.AddOptions<RedisPublisherSettings>(name)
-            .BindConfiguration(sectionPath, binder => binder.ErrorOnUnknownConfiguration = true)
-            .ValidateOnStart();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        services.AddSingleton<IValidateOptions<RedisPublisherSettings>>(provider =>
-            new RedisPublisherSettingsValidator(name, sectionPath, provider.GetRequiredService<IServiceProviderIsService>()));
-        services.TryAddSingleton<RedisConnections>();
+        AddSettings(
+            services, name, configure,
+            options => options.BindConfiguration(sectionPath, binder => binder.ErrorOnUnknownConfiguration = true),
+            isService => new RedisPublisherSettingsValidator(name, sectionPath, isService));
         services.AddSingleton(provider =>
         {
-            RedisPublisherSettings settings = provider.GetRequiredService<IOptionsMonitor<RedisPublisherSettings>>().Get(name);
-            return new RedisStreamPublisher<TEvent>(provider.GetRequiredService<RedisConnections>().Get(settings.ConnectionString), codec, settings.ToOptions());
+            RedisPublisherSettings settings = Settings<RedisPublisherSettings>(provider, name);
+            return new RedisStreamPublisher<TEvent>(Connection(provider, settings.ConnectionString), codec, settings.ToOptions());
         });
         services.AddSingleton(provider => new RedisPublisherCompanion<TEvent>(
             provider.GetRequiredService<RedisStreamPublisher<TEvent>>(),
-            provider.GetRequiredService<RedisConnections>().Get(provider.GetRequiredService<IOptionsMonitor<RedisPublisherSettings>>().Get(name).ConnectionString),
+            Connection(provider, Settings<RedisPublisherSettings>(provider, name).ConnectionString),
             () => provider.GetRequiredService<TBus>().GetStats().Queues.GetValueOrDefault(queue),
             HostingLogger(provider)));
         return builder
@@ -115,33 +108,25 @@ public static class RedisBusBuilderExtensions
         IServiceCollection services = builder.Services;
         RefuseSecond<RedisStreamSubscriber<TEvent>>(services, "subscriber");
         string name = OptionsName<TEvent>();
-        OptionsBuilder<RedisSubscriberSettings> options = services.AddOptions<RedisSubscriberSettings>(name)
-            .BindConfiguration(sectionPath, binder => binder.ErrorOnUnknownConfiguration = true)
-            .ValidateOnStart();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        services.AddSingleton<IValidateOptions<RedisSubscriberSettings>>(provider =>
-            new RedisSubscriberSettingsValidator(name, sectionPath, provider.GetRequiredService<IServiceProviderIsService>()));
-        services.TryAddSingleton<RedisConnections>();
+        AddSettings(
+            services, name, configure,
+            options => options.BindConfiguration(sectionPath, binder => binder.ErrorOnUnknownConfiguration = true),
+            isService => new RedisSubscriberSettingsValidator(name, sectionPath, isService));
         services.AddSingleton(provider =>
         {
-            RedisSubscriberSettings settings = provider.GetRequiredService<IOptionsMonitor<RedisSubscriberSettings>>().Get(name);
+            RedisSubscriberSettings settings = Settings<RedisSubscriberSettings>(provider, name);
             TBus? bus = null; // resolved at the first post: the bus resolves this subscriber (its acknowledger) while it is made
             return new RedisStreamSubscriber<TEvent>(
-                provider.GetRequiredService<RedisConnections>().Get(settings.ConnectionString), codec,
+                Connection(provider, settings.ConnectionString), codec,
                 (e, cancellationToken) => (bus ??= provider.GetRequiredService<TBus>()).PostAsync(e, cancellationToken),
                 settings.ToOptions(),
                 provider.GetService<ILoggerFactory>()?.CreateLogger("GeneratedBus.Redis"));
         });
         services.AddSingleton(provider =>
         {
-            RedisSubscriberSettings settings = provider.GetRequiredService<IOptionsMonitor<RedisSubscriberSettings>>().Get(name);
+            RedisSubscriberSettings settings = Settings<RedisSubscriberSettings>(provider, name);
             return new RedisSubscriberCompanion<TEvent>(
-                provider.GetRequiredService<RedisStreamSubscriber<TEvent>>(), settings,
-                provider.GetRequiredService<RedisConnections>().Get(settings.ConnectionString), HostingLogger(provider));
+                provider.GetRequiredService<RedisStreamSubscriber<TEvent>>(), settings, Connection(provider, settings.ConnectionString), HostingLogger(provider));
         });
         return builder
             .Configure(bus => bus.QueueFullModes[queue] = QueueFullMode.Wait) // nothing read from the stream is dropped locally
@@ -151,6 +136,28 @@ public static class RedisBusBuilderExtensions
 
     /// <summary>The name of a bridge's options: the event root's full name, so two buses' bridges never share settings.</summary>
     internal static string OptionsName<TEvent>() => typeof(TEvent).FullName ?? typeof(TEvent).Name;
+
+    // The bind call stays at each concrete call site, where the configuration-binding generator can write its code.
+    private static void AddSettings<TSettings>(
+        IServiceCollection services, string name, Action<TSettings>? configure,
+        Func<OptionsBuilder<TSettings>, OptionsBuilder<TSettings>> bind, Func<IServiceProviderIsService, IValidateOptions<TSettings>> validator)
+        where TSettings : class
+    {
+        OptionsBuilder<TSettings> options = bind(services.AddOptions<TSettings>(name)).ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.AddSingleton(provider => validator(provider.GetRequiredService<IServiceProviderIsService>()));
+        services.TryAddSingleton<RedisConnections>();
+    }
+
+    private static TSettings Settings<TSettings>(IServiceProvider provider, string name) =>
+        provider.GetRequiredService<IOptionsMonitor<TSettings>>().Get(name);
+
+    private static StackExchange.Redis.IConnectionMultiplexer Connection(IServiceProvider provider, string? connectionString) =>
+        provider.GetRequiredService<RedisConnections>().Get(connectionString);
 
     private static ILogger HostingLogger(IServiceProvider provider) =>
         provider.GetService<ILoggerFactory>()?.CreateLogger(RedisHostingLog.Category) ?? NullLogger.Instance;
