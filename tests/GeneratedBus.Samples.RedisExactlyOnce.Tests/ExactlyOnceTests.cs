@@ -7,6 +7,7 @@ using GeneratedBus.Redis;
 using GeneratedBus.Redis.Accounting;
 using GeneratedBus.Redis.Tests.Support;
 using GeneratedBus.Samples.RedisExactlyOnce.Tests.Support;
+using GeneratedBus.Samples.Worker.Tests.Support;
 using RedisExactlyOnce;
 using StackExchange.Redis;
 using Xunit.Abstractions;

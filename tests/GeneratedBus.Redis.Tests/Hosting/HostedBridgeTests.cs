@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using GeneratedBus.Redis.Accounting;
 using GeneratedBus.Redis.Publishing;
 using GeneratedBus.Redis.Subscribing;
+using GeneratedBus.Hosting.Tests.Support;
 using GeneratedBus.Redis.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using GeneratedBus.Hosting.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
