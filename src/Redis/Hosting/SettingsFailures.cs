@@ -31,8 +31,8 @@ internal sealed class SettingsFailures(string section)
 
         try
         {
-            ConfigurationOptions.Parse(connectionString);
-            Require(connectionString.Length > 0, "ConnectionString", "must name a server (host:port)", connectionString);
+            ConfigurationOptions parsed = ConfigurationOptions.Parse(connectionString);
+            Require(parsed.EndPoints.Count > 0, "ConnectionString", "must name a server (host:port)", connectionString);
         }
         catch (ArgumentException ex)
         {

@@ -23,6 +23,7 @@ public sealed class HostedSettingsTests
     [InlineData("GeneratedBus:Redis:Publisher:MaxRetryDelay", "00:00:00.001", "GeneratedBus:Redis:Publisher:MaxRetryDelay must be at least MinRetryDelay")]
     [InlineData("GeneratedBus:Redis:Publisher:ProducerId", "", "GeneratedBus:Redis:Publisher:ProducerId must not be empty")]
     [InlineData("GeneratedBus:Redis:Publisher:ConnectionString", "127.0.0.1:1,nonsense=1", "GeneratedBus:Redis:Publisher:ConnectionString is not a StackExchange.Redis configuration")]
+    [InlineData("GeneratedBus:Redis:Publisher:ConnectionString", "abortConnect=false", "GeneratedBus:Redis:Publisher:ConnectionString must name a server (host:port); it is 'abortConnect=false'.")]
     [InlineData("GeneratedBus:Redis:Publisher:BatchSize", "lots", "GeneratedBus:Redis:Publisher:BatchSize")]
     [InlineData("GeneratedBus:Redis:Publisher:BatchSise", "10", "BatchSise")]
     public async Task A_bad_publisher_setting_stops_startup_with_a_message_naming_the_key(string key, string value, string expected)
