@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using GeneratedBus.Hosting;
@@ -17,6 +18,8 @@ namespace GeneratedBus.Redis.Hosting;
 internal sealed class RedisPublisherCompanion<TEvent>(
     RedisStreamPublisher<TEvent> publisher, IConnectionMultiplexer connection, Func<QueueStats?> queue, ILogger logger) : IBusCompanion
 {
+    private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(2);
+
     public RedisStreamPublisher<TEvent> Publisher => publisher;
 
     public IConnectionMultiplexer Connection => connection;
@@ -32,6 +35,15 @@ internal sealed class RedisPublisherCompanion<TEvent>(
     {
         // Dispose blocks for at most DisposeTimeout while Redis is unreachable: off the host's thread.
         await Task.Run(publisher.Dispose, CancellationToken.None).ConfigureAwait(false);
+
+        // A queue the bus's stop abandoned (its listener waiting on Redis here) counts what it still holds as dropped
+        // once that listener returns, which Dispose just allowed: let it settle, boundedly, so the balance logged is final.
+        var settling = Stopwatch.StartNew();
+        while (queue() is { } held && held.Posted > held.Processed + held.Dropped && settling.Elapsed < SettleTime)
+        {
+            await Task.Delay(10, CancellationToken.None).ConfigureAwait(false);
+        }
+
         RedisPublisherStats stats = publisher.GetStats();
         if (queue() is not { } queueStats)
         {
