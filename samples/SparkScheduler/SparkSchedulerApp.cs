@@ -6,6 +6,7 @@ using SparkScheduler.Cli;
 using SparkScheduler.Events;
 using SparkScheduler.Listeners;
 using SparkScheduler.Listeners.Liveness;
+using SparkScheduler.Redis;
 using SparkScheduler.Reporting;
 using SparkScheduler.Simulation;
 
@@ -32,7 +33,7 @@ public static class SparkSchedulerApp
 
     /// <summary>
     /// Runs the job with <paramref name="args"/>, printing the table to <paramref name="stdout"/> and progress to
-    /// <paramref name="stderr"/>; or, when the first argument is <c>replay</c>, replays Spark event logs (see <c>replay --help</c>).
+    /// <paramref name="stderr"/>; or, when the first argument is <c>replay</c>, replays Spark event logs (see <c>replay --help</c>); or, for <c>history</c>, reads a run's Redis stream (see <c>history --help</c>).
     /// </summary>
     /// <param name="args">The command line, without the program name.</param>
     /// <param name="stdout">Where the table, the report's path and <c>--help</c> go.</param>
@@ -47,6 +48,12 @@ public static class SparkSchedulerApp
         {
             return Replay.ReplayCommand.Run(args[1..], stdout, stderr);
         }
+
+        if (args.Length > 0 && args[0] == HistoryOptionsParser.Command)
+        {
+            return Redis.HistoryCommand.Run(args[1..], stdout, stderr);
+        }
+
         SchedulerOptions options;
         try
         {
@@ -54,10 +61,7 @@ public static class SparkSchedulerApp
         }
         catch (UsageException e)
         {
-            stderr.WriteLine("error: " + e.Message);
-            stderr.WriteLine();
-            stderr.Write(OptionsParser.Usage());
-            return BadArguments;
+            return CommandEnd.BadArguments(stderr, e, OptionsParser.Usage());
         }
 
         if (options.Help)
@@ -66,16 +70,42 @@ public static class SparkSchedulerApp
             return Success;
         }
 
+        RunPublisher? redis;
+        try
+        {
+            // Before anything runs: an unreachable Redis or a used stream is the caller's to fix, like bad arguments.
+            redis = options.Redis is { } address ? RunPublisher.Open(address, new RunStream(options.Stream)) : null;
+        }
+        catch (RedisSetupException e)
+        {
+            stderr.WriteLine("error: " + e.Message);
+            return BadArguments;
+        }
+
         try
         {
             // Only the real console's stderr can be a terminal; a writer handed in by a test never is.
             bool terminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
-            RunResult result = Simulate(options, new ProgressLine(stderr, terminal));
+            RunResult result = Simulate(options, new ProgressLine(stderr, terminal), redis);
             ResultTable.Write(stdout, result);
             string report = Path.GetFullPath(options.ReportPath);
             HtmlReport.Write(report, result);
             stdout.WriteLine("Report: " + report);
             stdout.WriteLine("Event log: " + result.EventLogPath);
+            if (result.Redis is { } bridge)
+            {
+                stdout.WriteLine(bridge);
+                if (bridge.GaveUp)
+                {
+                    stderr.WriteLine($"warning: Redis sent nothing for {RunPublisher.StallTimeout.TotalSeconds} s as the run ended; the events it had not sent are counted as dropped (unreachable).");
+                }
+
+                if (!bridge.EndMarked)
+                {
+                    stderr.WriteLine($"warning: Redis was unreachable at the end, so the end marker of stream '{bridge.Stream}' is missing; history stops at the application's end event, if that reached the stream.");
+                }
+            }
+
             return Verdict(result, stderr);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -85,10 +115,11 @@ public static class SparkSchedulerApp
         }
         catch (Exception e)
         {
-            // A bug, not bad input: say so plainly first, then give the whole exception for diagnosis.
-            stderr.WriteLine($"error: the run failed unexpectedly ({e.GetType().Name}: {e.Message}). Details follow.");
-            stderr.WriteLine(e);
-            return Failure;
+            return CommandEnd.Unexpected(stderr, "the run", e);
+        }
+        finally
+        {
+            redis?.Dispose();
         }
     }
 
@@ -110,7 +141,10 @@ public static class SparkSchedulerApp
     }
 
     /// <summary>Runs the bus and the simulated driver with <paramref name="options"/> and gathers what they did.</summary>
-    internal static RunResult Simulate(SchedulerOptions options, ProgressLine progress)
+    /// <param name="options">The run's options.</param>
+    /// <param name="progress">Where progress goes.</param>
+    /// <param name="redis">With <c>--redis</c>, the publisher that also sends every event to the run's stream.</param>
+    internal static RunResult Simulate(SchedulerOptions options, ProgressLine progress, RunPublisher? redis = null)
     {
         // The queues that must not drop make the driver wait for room (back-pressure); the event log drops when its
         // slow listener falls behind, counted, as Spark's queues do, unless --event-log-queue wait makes it wait too.
@@ -122,6 +156,12 @@ public static class SparkSchedulerApp
             QueueCapacities = { [QueueNames.EventLog] = options.SlowQueueCapacity },
             QueueFullModes = { [QueueNames.EventLog] = options.EventLogQueueMode },
         };
+        if (redis is not null)
+        {
+            busOptions.QueueCapacities[QueueNames.Redis] = options.QueueCapacity;
+            busOptions.QueueFullModes[QueueNames.Redis] = QueueFullMode.DropWrite;
+        }
+
         var clock = new SimulationClock(DateTimeOffset.FromUnixTimeMilliseconds(DagScheduler.StartMs));
         var appStatus = new AppStatusListener();
         var firehose = new EventCounter();
@@ -132,6 +172,7 @@ public static class SparkSchedulerApp
         bus.AddToQueue(liveness, QueueNames.ExecutorManagement);
         bus.AddToSharedQueue(firehose);
         bus.AddToQueue(eventLog, QueueNames.EventLog);
+        redis?.Attach(bus);
         bus.Start();
 
         using var monitor = new RunMonitor(bus, options.SampleInterval, progress);
@@ -139,6 +180,7 @@ public static class SparkSchedulerApp
         monitor.Start();
         var driver = new DagScheduler(options, clock, bus.Post, liveness.FirstCheckMs);
         SimulationOutcome outcome = driver.Run();
+        redis?.DrainOrGiveUp(bus); // so that Stop below never waits for an unreachable Redis
 
         // Stop drains every queue, the slow one included; then the liveness loop gets what its listener handed it.
         bus.Stop();
@@ -146,12 +188,14 @@ public static class SparkSchedulerApp
         monitor.Stop();
         BusStats stats = bus.GetStats();
         eventLog.Close(stats);
+        PublishedRun? published = redis?.Finish(stats.Queues[QueueNames.Redis]);
         return new RunResult(
             options, stats, appStatus.Summary(), LivenessResult.Of(liveness), firehose, eventLog.Written, outcome,
             monitor.Elapsed, waits.Snapshot(), monitor.Samples)
         {
             EventLogPath = eventLog.Path,
             EventLogWriteFailures = eventLog.WriteFailures,
+            Redis = published,
         };
     }
 }

@@ -14,7 +14,8 @@ namespace GeneratedBus.Generators;
 /// needs the compilation; everything after it, from rendering the handler doc on, re-runs only for changed events.
 /// Two pipelines share the parsed events. The emitting one carries no locations, so edits that only move code leave
 /// it cached; the diagnostics one carries them and is cheap to redo. Only the diagnostics one meets the compilation,
-/// at its end, to put each location in its syntax tree so that <c>#pragma warning disable</c> can reach it.
+/// at its end, to put each location in its syntax tree so that <c>#pragma warning disable</c> can reach it; the
+/// GenerateBus branch reads just the compilation's assembly name from it, and walks the references only when they change.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class BusGenerator : IIncrementalGenerator
@@ -47,11 +48,7 @@ public sealed class BusGenerator : IIncrementalGenerator
             .Select(static (found, _) => found!)
             .WithTrackingName(TrackingNames.Listeners);
 
-        // [assembly: GenerateBus(typeof(Root))] and the referenced [BusEvent] types it covers. It reads only the
-        // assembly's attributes unless one asks for a bus, and its equatable result leaves the steps after it cached.
-        IncrementalValueProvider<ReferencedEvents> referenced = context.CompilationProvider
-            .Select(static (compilation, cancellationToken) => ReferenceScanner.Scan(compilation, cancellationToken))
-            .WithTrackingName(TrackingNames.ReferencedEvents);
+        IncrementalValueProvider<ReferencedEvents> referenced = RegisterReferencedEvents(context);
 
         IncrementalValuesProvider<BusSpec> buses = events
             .Where(static result => result.Event is not null)
@@ -122,6 +119,40 @@ public sealed class BusGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(located, ReportAll);
 
         RegisterAsyncVoidCheck(context, buses);
+    }
+
+    // [assembly: GenerateBus(typeof(Root))] and the referenced [BusEvent] types it covers. The requests are found by
+    // syntax, so only files with the attribute are bound again on an edit. The walk over the references sees only the
+    // requested roots' names, the references and the assembly name: a source edit leaves them equal, so it stays cached.
+    private static IncrementalValueProvider<ReferencedEvents> RegisterReferencedEvents(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValueProvider<EquatableArray<BusRequest>> requests = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                GenerateBusParser.AttributeName,
+                static (node, _) => GenerateBusParser.IsCandidate(node),
+                static (context, cancellationToken) => GenerateBusParser.Parse(context, cancellationToken))
+            .Collect()
+            .Select(static (perFile, _) => EquatableArray<BusRequest>.From(perFile.SelectMany(static requests => requests)))
+            .WithTrackingName(TrackingNames.GenerateBusRequests);
+
+        IncrementalValueProvider<EquatableArray<RequestedRoot>> roots = requests
+            .Select(static (requests, _) => GenerateBusParser.RootsOf(requests))
+            .WithTrackingName(TrackingNames.RequestedRoots);
+
+        // Untracked: it re-runs on every compilation change, to the same string.
+        IncrementalValueProvider<string> assemblyName = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.AssemblyName ?? string.Empty);
+
+        IncrementalValueProvider<EquatableArray<ScannedEvent>> scanned = roots
+            .Combine(context.MetadataReferencesProvider.Collect())
+            .Combine(assemblyName)
+            .Select(static (input, cancellationToken) => ReferenceScanner.Scan(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.ScannedReferences);
+
+        return requests
+            .Combine(scanned)
+            .Select(static (pair, _) => ReferencedEventsJoin.Join(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.ReferencedEvents);
     }
 
     // GB0015: async void overrides of generated sync handlers. The semantic step re-runs on every compilation change,

@@ -42,6 +42,15 @@ public static class TrackingNames
     /// <summary>One JSON codec model per bus.</summary>
     public const string Codecs = nameof(Codecs);
 
-    /// <summary>The GenerateBus requests and the referenced events they cover.</summary>
+    /// <summary>Every <c>[assembly: GenerateBus]</c> of the compilation, found by syntax, with its root's model and location.</summary>
+    public const string GenerateBusRequests = nameof(GenerateBusRequests);
+
+    /// <summary>The roots the requests name, by name alone: the only input from source to the reference scan.</summary>
+    public const string RequestedRoots = nameof(RequestedRoots);
+
+    /// <summary>The walk over the referenced assemblies for events of the requested roots; re-runs only when the references or the requested roots change.</summary>
+    public const string ScannedReferences = nameof(ScannedReferences);
+
+    /// <summary>The GenerateBus requests and the referenced events they cover, joined: the scan's events with the requests' root models and locations.</summary>
     public const string ReferencedEvents = nameof(ReferencedEvents);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
@@ -90,6 +91,47 @@ public class OldestRoslynTests
         object? result = assembly.GetType("Shop.Probe", throwOnError: true)!.GetMethod("Run")!.Invoke(null, null);
 
         Assert.Equal("amount=15 shipped=1", result);
+    }
+
+    [Fact]
+    public void GenerateBus_over_a_referenced_library_works_on_Roslyn_4_8_and_an_unrelated_edit_does_not_rescan()
+    {
+        MetadataReference core = Library("Shop.Core", "namespace Shop.Orders; public abstract record OrderEvent;");
+        MetadataReference payments = Library(
+            "Shop.Payments",
+            "namespace Shop.Payments; [GeneratedBus.BusEvent] public sealed record PaymentTaken(int OrderId) : Shop.Orders.OrderEvent;",
+            core);
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose);
+        CSharpCompilation app = CSharpCompilation.Create(
+            "App",
+            [CSharpSyntaxTree.ParseText("[assembly: GeneratedBus.GenerateBus(typeof(Shop.Orders.OrderEvent))]", parseOptions, "Input0.cs")],
+            References.Value.Add(core).Add(payments),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            [new BusGenerator().AsSourceGenerator()],
+            parseOptions: parseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+        driver = driver.RunGeneratorsAndUpdateCompilation(app, out Compilation output, out _);
+        GeneratorRunResult first = driver.GetRunResult().Results.Single();
+        driver = driver.RunGenerators(app.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Other; class Unrelated { }", parseOptions, "Input1.cs")));
+        GeneratorRunResult second = driver.GetRunResult().Results.Single();
+
+        Assert.Empty(first.Diagnostics);
+        Assert.Contains(first.GeneratedSources, s => s.SourceText.ToString().Contains("OnPaymentTaken", StringComparison.Ordinal));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.All(second.TrackedSteps[TrackingNames.ScannedReferences].SelectMany(step => step.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    // A library without the generator: the app's scan reads its [BusEvent] types from metadata either way.
+    private static MetadataReference Library(string name, string source, params MetadataReference[] references)
+    {
+        CSharpCompilation library = CSharpCompilation.Create(
+            name, [CSharpSyntaxTree.ParseText(source)], References.Value.AddRange((IEnumerable<MetadataReference>)references), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        Microsoft.CodeAnalysis.Emit.EmitResult emitted = library.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        return MetadataReference.CreateFromImage(image.ToArray());
     }
 
     private static void AssertMatchesSnapshotsAndCompiles(string snapshotPrefix, string source)

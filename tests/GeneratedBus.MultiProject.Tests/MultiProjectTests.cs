@@ -75,6 +75,42 @@ public sealed class MultiProjectTests
         }
     }
 
+    [Fact]
+    public void The_app_reports_the_member_of_a_library_event_its_codec_leaves_out_at_its_GenerateBus()
+    {
+        string log = typeof(MultiProjectTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "ErrorLog").Value!;
+        using var sarif = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(log));
+
+        // The app's own build (this project), suppressed by the pragma around [assembly: GenerateBus] in AppBus.cs.
+        System.Text.Json.JsonElement gb0018 = Assert.Single(
+            sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray(),
+            r => r.GetProperty("ruleId").GetString() == "GB0018");
+        string message = gb0018.GetProperty("message").GetProperty("text").GetString()!;
+        Assert.Contains("'Detail' of 'Shop.Payments.PaymentNoted'", message, System.StringComparison.Ordinal);
+        Assert.Contains("[JsonIgnore]", message, System.StringComparison.Ordinal);
+        string file = gb0018.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()!;
+        Assert.EndsWith("/AppBus.cs", file, System.StringComparison.Ordinal);
+        Assert.Equal("inSource", gb0018.GetProperty("suppressions")[0].GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public void The_app_bus_codec_leaves_out_the_member_it_reported()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            OrderJsonCodec.Instance.Write(writer, new PaymentNoted(4, new object()));
+        }
+
+        GeneratedBus.EventLog.EventReadResult<OrderEvent> read = OrderJsonCodec.Instance.Read(buffer.WrittenSpan);
+
+        Assert.DoesNotContain("Detail", System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan), System.StringComparison.Ordinal);
+        Assert.True(read.IsOk);
+        Assert.Equal(new PaymentNoted(4, null), read.Event);
+    }
+
     private sealed class OrderAudit : OrderListener
     {
         public List<string> Lines { get; } = [];

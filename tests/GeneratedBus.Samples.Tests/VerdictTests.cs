@@ -73,6 +73,20 @@ public sealed class VerdictTests
         Assert.Contains("but the driver removed hung executors [1]", stderr.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_redis_publisher_that_does_not_balance_fails_the_run()
+    {
+        // posted 10 = appended 6 + dropped (stream full) 1 + dropped (unreachable) 2 + duplicates 0 + waiting 0 + unencodable 0: one lost.
+        var balance = new GeneratedBus.Redis.Accounting.RedisPublisherBalance(10, 6, 1, 2, 0, 0, 0);
+        RunResult lost = Good.Value with { Redis = new SparkScheduler.Redis.PublishedRun("s", "p", balance, EndMarked: true) };
+        var stderr = new StringWriter();
+
+        Assert.Equal(SparkSchedulerApp.Failure, SparkSchedulerApp.Verdict(lost, stderr));
+        Assert.Contains("error: The Redis publisher does not balance: posted 10 = appended 6 + dropped (stream full) 1 + dropped (unreachable) 2", stderr.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith(": NOT BALANCED", lost.Redis!.ToString(), StringComparison.Ordinal);
+        Assert.Empty((Good.Value with { Redis = lost.Redis with { Balance = balance with { Posted = 9 } } }).Problems());
+    }
+
     private static RunResult WithQueue(RunResult r, string name, Func<GeneratedBus.QueueStats, GeneratedBus.QueueStats> change) =>
         r with
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using SparkScheduler.Redis;
 
 namespace SparkScheduler.Cli;
 
@@ -33,6 +34,8 @@ internal static class OptionsParser
         new("--app-name", "<text>", "the application's name, as its ApplicationStart event gives it", o => o.AppName, (o, v) => o with { AppName = v }),
         new("--event-log", "<path>", "where the run's Spark event log is written", o => o.EventLogPath ?? SchedulerOptions.DefaultEventLogName + " beside the report", (o, v) => o with { EventLogPath = v.Length > 0 ? v : throw new UsageException("--event-log needs a file path.") }),
         new("--event-log-queue", "<drop|wait>", "when the eventLog queue is full: drop and count, or make the driver wait (a complete log)", o => o.EventLogQueueMode == GeneratedBus.QueueFullMode.Wait ? "wait" : "drop", (o, v) => o with { EventLogQueueMode = ParseFullMode("--event-log-queue", v) }),
+        new("--redis", "<host:port>", "also publish every event to a Redis stream, for `history` in another process", o => "none: no Redis", (o, v) => o with { Redis = RedisAddress.Parse(v) }),
+        new("--stream", "<name>", "the Redis stream (with --redis)", o => o.Stream, (o, v) => o with { Stream = new RunStream(v).Name }),
         new("--report", "<path>", "where the HTML report is written", o => o.ReportPath, (o, v) => o with { ReportPath = v.Length > 0 ? v : throw new UsageException("--report needs a file path.") }),
     ];
 
@@ -79,6 +82,7 @@ internal static class OptionsParser
         var text = new System.Text.StringBuilder();
         text.AppendLine("Usage: SparkScheduler [options]");
         text.AppendLine("       SparkScheduler replay <log>... --rest-out <dir>   (replay --help for more)");
+        text.AppendLine("       SparkScheduler history --redis <host:port> --rest-out <dir>   (history --help for more)");
         text.AppendLine("Simulates a Spark application's scheduler and posts its events to a generated bus with four queues.");
         text.AppendLine();
         foreach (Option o in All)
@@ -89,8 +93,9 @@ internal static class OptionsParser
         text.AppendLine(CultureInfo.InvariantCulture, $"  {"--help",-30} this text");
         text.AppendLine();
         text.AppendLine("Exit codes: 0 the run succeeded; 1 the run failed, the reason on stderr (a must-not-drop queue dropped,");
-        text.AppendLine("a queue does not balance, the liveness listener failed or disagreed with the driver, the report could");
-        text.AppendLine("not be written, or an unexpected error); 2 bad arguments.");
+        text.AppendLine("a queue or the Redis publisher does not balance, the liveness listener failed or disagreed with the driver,");
+        text.AppendLine("the report could not be written, or an unexpected error); 2 bad arguments, Redis unreachable at --redis,");
+        text.AppendLine("or a --stream that already holds a run.");
         return text.ToString();
     }
 
@@ -100,6 +105,11 @@ internal static class OptionsParser
         {
             throw new UsageException(
                 $"--lost-executors ({o.LostExecutors}) plus --hung-executors ({o.HungExecutors}) must leave at least one of the {o.Executors} executors running.");
+        }
+
+        if (o.Redis is null && o.Stream != Defaults.Stream)
+        {
+            throw new UsageException("--stream names the Redis stream: it needs --redis <host:port>.");
         }
 
         if (o.ExecutorTimeout <= o.HeartbeatInterval)

@@ -31,11 +31,10 @@ internal static class ReplayOptionsParser
             switch (name)
             {
                 case "--rest-out":
-                    restOut = Value(args, ref i, name, eq);
-                    restOut = restOut.Length > 0 ? restOut : throw new UsageException("--rest-out needs a folder.");
+                    restOut = ArgumentValue.NotEmpty(args, ref i, name, eq, "a folder");
                     break;
                 case "--max-line-bytes":
-                    string text = Value(args, ref i, name, eq);
+                    string text = ArgumentValue.Of(args, ref i, name, eq);
                     maxLineBytes = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n >= 1
                         ? n
                         : throw new UsageException($"--max-line-bytes needs a whole number of at least 1, not '{text}'.");
@@ -78,15 +77,5 @@ internal static class ReplayOptionsParser
         text.AppendLine("an error); 1 a log is malformed or over a limit (its path, line and the reason on stderr), or the files");
         text.AppendLine("could not be written; 2 bad arguments.");
         return text.ToString();
-    }
-
-    private static string Value(IReadOnlyList<string> args, ref int i, string name, int eq)
-    {
-        if (eq > 0)
-        {
-            return args[i][(eq + 1)..];
-        }
-
-        return i + 1 < args.Count ? args[++i] : throw new UsageException($"{name} needs a value.");
     }
 }

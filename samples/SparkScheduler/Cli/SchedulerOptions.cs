@@ -67,5 +67,11 @@ internal sealed record SchedulerOptions
     /// <summary>The application's name in its ApplicationStart event (and so in the report and the table).</summary>
     public string AppName { get; init; } = "SparkScheduler";
 
+    /// <summary>Where Redis listens (<c>--redis</c>); <see langword="null"/>, the default: the run stays in-process and needs no Redis.</summary>
+    public Redis.RedisAddress? Redis { get; init; }
+
+    /// <summary>The stream <c>--redis</c> publishes to (<c>--stream</c>).</summary>
+    public string Stream { get; init; } = SparkScheduler.Redis.RunStream.DefaultName;
+
     public bool Help { get; init; }
 }

@@ -28,10 +28,7 @@ internal static class ReplayCommand
         }
         catch (UsageException e)
         {
-            stderr.WriteLine("error: " + e.Message);
-            stderr.WriteLine();
-            stderr.Write(ReplayOptionsParser.Usage());
-            return SparkSchedulerApp.BadArguments;
+            return CommandEnd.BadArguments(stderr, e, ReplayOptionsParser.Usage());
         }
 
         if (options.Help)
@@ -68,26 +65,14 @@ internal static class ReplayCommand
         }
         catch (Exception e)
         {
-            // A bug, not bad input: say so plainly first, then give the whole exception for diagnosis.
-            stderr.WriteLine($"error: the replay failed unexpectedly ({e.GetType().Name}: {TerminalText.Safe(e.Message)}). Details follow.");
-            stderr.WriteLine(e);
-            return SparkSchedulerApp.Failure;
+            return CommandEnd.Unexpected(stderr, "the replay", e);
         }
     }
 
     private static void Print(TextWriter o, LogSummary s)
     {
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Path}: {s.Log.Lines} lines, {s.Log.Events} events, {s.Log.UnrecognisedEvents} unrecognised"));
-        if (s.Store.Application is { } app)
-        {
-            string attempt = app.AttemptId is null ? "" : $", attempt {TerminalText.Safe(app.AttemptId)}";
-            o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  application {TerminalText.Safe(app.AppId)}{attempt}: \"{TerminalText.Safe(app.Name)}\" by {TerminalText.Safe(app.SparkUser)}, {s.Store.Jobs.Count()} jobs, {s.Store.Stages.Count()} stages, {s.Store.Executors.Count(e => e.IsActive)} active executors"));
-        }
-        else
-        {
-            o.WriteLine("  no SparkListenerApplicationStart: the log holds no application, and adds none to the REST files");
-        }
+        o.WriteLine(ApplicationLine.Of(s.Store) ?? "  no SparkListenerApplicationStart: the log holds no application, and adds none to the REST files");
 
         foreach ((string name, long count) in s.Log.Unrecognised.OrderBy(u => u.Key, StringComparer.Ordinal))
         {

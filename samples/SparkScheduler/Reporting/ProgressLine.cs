@@ -68,7 +68,7 @@ internal sealed class ProgressLine(TextWriter writer, bool isTerminal)
         double rate = seconds > 0 ? events / seconds : 0;
         var line = new StringBuilder();
         line.Append(CultureInfo.InvariantCulture, $"[{now.ElapsedMs / 1000,5:F1}s] posted {now.EventsPosted,10:N0}  {rate,11:N0} ev/s  depth");
-        foreach (string name in QueueNames.All.Where(now.Queues.ContainsKey))
+        foreach (string name in QueueNames.Shown.Where(now.Queues.ContainsKey))
         {
             QueueSample q = now.Queues[name];
             line.Append(CultureInfo.InvariantCulture, $"  {name} {q.Size:N0}");

@@ -42,10 +42,13 @@ internal sealed record RunResult(
         return listeners;
     }
 
-    /// <summary>The queues in the order they are shown.</summary>
+    /// <summary>What the Redis publisher did (<c>--redis</c> only): the run's bridge line.</summary>
+    public Redis.PublishedRun? Redis { get; init; }
+
+    /// <summary>The queues in the order they are shown (the <c>redis</c> queue last, when there is one).</summary>
     public IEnumerable<QueueStats> QueuesInOrder()
     {
-        foreach (string name in QueueNames.All)
+        foreach (string name in QueueNames.Shown)
         {
             if (Stats.Queues.TryGetValue(name, out QueueStats? q))
             {
@@ -81,6 +84,11 @@ internal sealed record RunResult(
         if (EventLogWriteFailures > 0)
         {
             problems.Add($"The event log could not write {EventLogWriteFailures} events ({EventLogPath}); its closing record says so.");
+        }
+
+        if (Redis is { Balance.IsBalanced: false })
+        {
+            problems.Add($"The Redis publisher does not balance: {Redis.Balance}.");
         }
 
         if (Liveness.Failures > 0)

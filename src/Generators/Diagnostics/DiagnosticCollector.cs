@@ -40,6 +40,12 @@ internal static class DiagnosticCollector
         }
 
         infos.AddRange(referenced.Diagnostics);
+        foreach (EventSpec spec in referenced.Events)
+        {
+            // A referenced event has no source here: its planner diagnostics (a handler name taken) point at its request.
+            AddFirst(eventLocations, spec.TypeName, referenced.LocationOf(spec.Root.MetadataName));
+        }
+
         foreach (BusRequest request in referenced.Requests)
         {
             if (!roots.Contains(request.RootMetadataName) && !referenced.Events.Any(e => e.Root.MetadataName == request.RootMetadataName))
@@ -53,7 +59,7 @@ internal static class DiagnosticCollector
 
         specs.AddRange(referenced.Events);
         BusPlanner.Plan plan = BusPlanner.Create(specs, referenced: referenced);
-        infos.AddRange(CodecNames.Clashes(plan.Buses, results, eventLocations));
+        infos.AddRange(CodecNames.Clashes(plan.Buses, CodecNames.ByType(results, referenced), eventLocations));
         foreach (PlanIssue issue in plan.Issues)
         {
             DiagnosticLocation? location = issue.EventTypeName is { } eventType

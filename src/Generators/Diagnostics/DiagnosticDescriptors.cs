@@ -144,11 +144,11 @@ internal static class DiagnosticDescriptors
         "GenerateBus names no root with events",
         "'{0}', named by [assembly: GenerateBus(typeof({0}))], is the root of no [BusEvent] event in this project or its references, so no bus is generated for it; name the root the events derive from (their [EventBus] base type or interface, else their top-most base class), or remove the attribute");
 
-    /// <summary>GB0023: GenerateBus for a root whose generated type names another assembly already holds.</summary>
+    /// <summary>GB0023: GenerateBus for a root whose bus GeneratedBus already generated in a referenced assembly.</summary>
     public static readonly DiagnosticDescriptor RequestedBusExists = Create(
         "GB0023",
         "GenerateBus for a root that already has a bus",
-        "[assembly: GenerateBus(typeof({0}))] cannot generate the bus of '{0}': its type '{1}' already exists in a referenced assembly, usually because the root's own assembly has events of it and generated the bus there; move those events out of the root's assembly into a library, so that only this project generates the bus, or remove the attribute and use the existing bus");
+        "[assembly: GenerateBus(typeof({0}))] cannot generate the bus of '{0}': the referenced assembly '{2}' already holds '{1}', the bus GeneratedBus generated there for '{0}', and a second one would clash (CS0433); generate it in one project only: remove this attribute and use the bus of '{2}', or stop '{2}' generating it (move its events of '{0}' into a library, or remove its own GenerateBus)");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) => new(
         id,

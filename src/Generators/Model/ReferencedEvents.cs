@@ -27,4 +27,18 @@ internal sealed record ReferencedEvents(
 
         return false;
     }
+
+    /// <summary>Where the first request of <paramref name="rootMetadataName"/> is, for the diagnostics about its referenced events.</summary>
+    public DiagnosticLocation? LocationOf(string rootMetadataName)
+    {
+        foreach (BusRequest request in Requests)
+        {
+            if (request.RootMetadataName == rootMetadataName)
+            {
+                return request.Location;
+            }
+        }
+
+        return null;
+    }
 }

@@ -18,6 +18,12 @@ internal enum RootProblem
     /// <summary>A generated type name is already taken in the root's namespace (GB0007).</summary>
     ExistingTypeClash,
 
+    /// <summary>
+    /// A root from another assembly whose bus a referenced assembly already holds, as GeneratedBus generated it there
+    /// (GB0023): its <c>{Bus}Bus</c> carries GeneratedBus's [GeneratedCode] and derives from LiveListenerBus of this root.
+    /// </summary>
+    BusAlreadyGenerated,
+
     /// <summary>An interface root with static abstract members, which cannot be a type argument (GB0012).</summary>
     StaticAbstractMembers,
 

@@ -8,7 +8,7 @@ namespace GeneratedBus.Generators.Model;
 /// <param name="BusName">The bus name, the stem of every generated type name.</param>
 /// <param name="IsPublic">Whether the root is effectively public, so the generated types are public (else internal).</param>
 /// <param name="Problem">Why no bus can be generated, if so.</param>
-/// <param name="ProblemDetail">The name the problem is about (the invalid bus name or the clashing type).</param>
+/// <param name="ProblemDetail">The name the problem is about (the invalid bus name, the clashing type, or the assembly that holds the bus already).</param>
 /// <param name="SuppressedWarnings">The warnings referring to the root raises ([Obsolete], [Experimental]).</param>
 /// <param name="IsForeign">Whether the root is declared in another assembly: its bus is generated only where
 /// <c>[assembly: GenerateBus(typeof(Root))]</c> asks for it, so that two libraries never generate the same types.</param>

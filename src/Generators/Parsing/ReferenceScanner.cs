@@ -1,47 +1,41 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
-using GeneratedBus.Generators.Diagnostics;
 using GeneratedBus.Generators.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace GeneratedBus.Generators.Parsing;
 
 /// <summary>
-/// Reads <c>[assembly: GenerateBus(typeof(Root))]</c> and finds the [BusEvent] types of the referenced assemblies
-/// whose root it names. Events from metadata have no syntax: everything comes from their symbols.
+/// Finds the [BusEvent] types of the referenced assemblies whose root a <c>[assembly: GenerateBus]</c> names. Events
+/// from metadata have no syntax: everything comes from their symbols.
 /// </summary>
 /// <remarks>
-/// Runs on every compilation change, but reads only the assembly's own attributes unless one asks for a bus, and then
-/// walks only assemblies that reference the runtime. Its result is equatable, so later steps stay cached.
+/// Its inputs are the requested roots' names, the references and the assembly name, never the compilation, so Roslyn
+/// skips it on every source edit that leaves those equal: the walk over the references runs again only when a
+/// reference or a requested root changes. It reads the references through a compilation of its own that has the same
+/// references and assembly name (so InternalsVisibleTo and accessibility answer as they do in the real one), and no
+/// source: nothing it finds can depend on this project's files. Without a request it builds nothing at all.
 /// </remarks>
 internal static class ReferenceScanner
 {
     private const string RuntimeAssemblyName = "GeneratedBus";
 
-    /// <summary>The requests of <paramref name="compilation"/> and the referenced events they cover.</summary>
-    public static ReferencedEvents Scan(Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>The referenced events of <paramref name="roots"/>, ordered by assembly name then metadata name.</summary>
+    public static EquatableArray<ScannedEvent> Scan(
+        EquatableArray<RequestedRoot> roots, ImmutableArray<MetadataReference> references, string assemblyName, CancellationToken cancellationToken)
     {
-        var roots = new List<(INamedTypeSymbol Root, BusRequest Request)>();
-        foreach (AttributeData attribute in compilation.Assembly.GetAttributes())
-        {
-            if (IsGenerateBus(attribute.AttributeClass)
-                && attribute.ConstructorArguments.Length == 1
-                && attribute.ConstructorArguments[0].Value is INamedTypeSymbol { TypeKind: not TypeKind.Error } root)
-            {
-                DiagnosticLocation? location = DiagnosticLocation.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation());
-                roots.Add((root, new BusRequest(SymbolNames.MetadataNameOf(root), SymbolNames.ForDisplay(root), location)));
-            }
-        }
-
         if (roots.Count == 0)
         {
-            return ReferencedEvents.None;
+            return default;
         }
 
-        var events = new List<EventSpec>();
-        var codecs = new List<CodecEventSpec>();
-        var diagnostics = new List<DiagnosticInfo>();
+        // An empty name is no assembly name to Roslyn (it throws): a compilation without a name gets none here either.
+        Compilation compilation = CSharpCompilation.Create(
+            assemblyName.Length == 0 ? null : assemblyName, references: references, options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var found = new List<ScannedEvent>();
         foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols
                      .Where(ReferencesRuntime)
                      .OrderBy(a => a.Identity.Name, System.StringComparer.Ordinal))
@@ -49,61 +43,38 @@ internal static class ReferenceScanner
             foreach (INamedTypeSymbol type in TypesOf(assembly.GlobalNamespace).OrderBy(SymbolNames.MetadataNameOf, System.StringComparer.Ordinal))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (!HasBusEvent(type) || RootResolver.Resolve(type).Root is not { } root)
+                if (HasBusEvent(type)
+                    && RootResolver.Resolve(type).Root is { } root
+                    && roots.FirstOrDefault(r => r.MetadataName == SymbolNames.MetadataNameOf(root) && r.Assembly == root.ContainingAssembly?.Identity.Name) is { } requested)
                 {
-                    continue;
+                    found.Add(Describe(type, requested, compilation, assembly.Identity.Name));
                 }
-
-                int index = roots.FindIndex(r => SymbolEqualityComparer.Default.Equals(r.Root, root));
-                if (index < 0)
-                {
-                    continue;
-                }
-
-                AddEvent(type, root, roots[index].Request, compilation, events, codecs, diagnostics, assembly.Identity.Name);
             }
         }
 
-        return new ReferencedEvents(
-            EquatableArray<BusRequest>.From(roots.Select(r => r.Request)),
-            EquatableArray<EventSpec>.From(events),
-            EquatableArray<CodecEventSpec>.From(codecs),
-            EquatableArray<DiagnosticInfo>.From(diagnostics));
+        return EquatableArray<ScannedEvent>.From(found);
     }
 
-    private static void AddEvent(
-        INamedTypeSymbol type,
-        INamedTypeSymbol root,
-        BusRequest request,
-        Compilation compilation,
-        List<EventSpec> events,
-        List<CodecEventSpec> codecs,
-        List<DiagnosticInfo> diagnostics,
-        string assemblyName)
+    private static ScannedEvent Describe(INamedTypeSymbol type, RequestedRoot root, Compilation compilation, string assemblyName)
     {
         string display = SymbolNames.ForDisplay(type);
-        RootSpec rootSpec = RootFacts.Of(root, compilation).Spec;
-        if (!compilation.IsSymbolAccessibleWithin(type, compilation.Assembly) || Visibility.IsGenericOrInGeneric(type))
-        {
-            // Internal to its library (or generic, which its library already reported): the bus here cannot name it.
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EventLessAccessible, request.Location, display, "public", rootSpec.DisplayName));
-            return;
-        }
-
         string typeName = SymbolNames.ForCode(type);
+        // Internal to its library (or generic, which its library already reported): the bus here cannot name it.
+        bool accessible = compilation.IsSymbolAccessibleWithin(type, compilation.Assembly) && !Visibility.IsGenericOrInGeneric(type);
         EquatableArray<string> docLines = new(DocComments.HandlerDocFor(type.GetDocumentationCommentXml(), typeName));
         // Ordered after this compilation's files by assembly, then metadata name: deterministic without syntax.
         string orderKey = "\uffff" + assemblyName + "/" + SymbolNames.MetadataNameOf(type);
-        events.Add(EventParser.CreateSpec(type, rootSpec, display, typeName, orderKey, UsageWarnings.Of(type), docLines));
-        if (!type.IsAbstract && rootSpec.Problem == RootProblem.None)
-        {
-            // Codec diagnostics belong to the library's source; here they would point at the request and repeat.
-            codecs.Add(CodecParser.Parse(type, compilation, request.Location, typeName, display).Spec);
-        }
+        EventSpec spec = EventParser.CreateSpec(type, StandIn(root), display, typeName, orderKey, UsageWarnings.Of(type), docLines);
+        (CodecEventSpec Spec, EquatableArray<DiagnosticInfo> Diagnostics)? codec = accessible && !type.IsAbstract
+            ? CodecParser.Parse(type, compilation, eventLocation: null, typeName, display)
+            : null;
+        return new ScannedEvent(root, assemblyName, spec, accessible, codec?.Spec, codec?.Diagnostics ?? default);
     }
 
-    private static bool IsGenerateBus(INamedTypeSymbol? type)
-        => type is { Name: "GenerateBusAttribute", ContainingNamespace: { Name: RuntimeAssemblyName, ContainingNamespace.IsGlobalNamespace: true } };
+    // The root's model depends on this project's source (a type of a generated name, a global type hiding a namespace),
+    // which the scan does not see: the join puts the request's model in its place.
+    private static RootSpec StandIn(RequestedRoot root)
+        => new(root.MetadataName, root.MetadataName, string.Empty, string.Empty, string.Empty, false, RootProblem.None, string.Empty, default, IsForeign: true);
 
     private static bool HasBusEvent(INamedTypeSymbol type)
         => type.GetAttributes().Any(a => a.AttributeClass is { Name: "BusEventAttribute", ContainingNamespace: { Name: RuntimeAssemblyName, ContainingNamespace.IsGlobalNamespace: true } });

@@ -48,6 +48,11 @@ internal static class RootParser
             problem = RootProblem.InvalidBusName;
             detail = busName;
         }
+        else if (AssemblyWithGeneratedBus(root, busName, compilation) is { } holder)
+        {
+            problem = RootProblem.BusAlreadyGenerated;
+            detail = holder;
+        }
         else if (FirstTakenName(root, busName, compilation) is { } taken)
         {
             problem = RootProblem.ExistingTypeClash;
@@ -96,6 +101,36 @@ internal static class RootParser
     private static string? FirstMissingRuntimeType(Compilation compilation)
         => s_runtimeTypes.FirstOrDefault(name => compilation.GetTypeByMetadataName(name) is not { } type
             || !compilation.IsSymbolAccessibleWithin(type, compilation.Assembly));
+
+    // The referenced assembly holding the bus GeneratedBus generated for this root, if one does: only a root from another
+    // assembly can have one, generated in its own assembly or in a library that asked for it with GenerateBus. A type of
+    // that name written by hand, or the bus of another root that shares the bus name, is a plain name clash (GB0007).
+    private static string? AssemblyWithGeneratedBus(INamedTypeSymbol root, string busName, Compilation compilation)
+    {
+        if (SymbolEqualityComparer.Default.Equals(root.ContainingAssembly, compilation.Assembly)
+            || compilation.GetCompilationNamespace(root.ContainingNamespace) is not { } ns)
+        {
+            return null;
+        }
+
+        foreach (INamedTypeSymbol bus in ns.GetTypeMembers(GeneratedNames.Bus(busName), 0))
+        {
+            if (!SymbolEqualityComparer.Default.Equals(bus.ContainingAssembly, compilation.Assembly)
+                && IsGeneratedByGeneratedBus(bus)
+                && bus.BaseType is { Name: "LiveListenerBus", Arity: 2, ContainingNamespace: { Name: "GeneratedBus", ContainingNamespace.IsGlobalNamespace: true } } baseType
+                && SymbolEqualityComparer.Default.Equals(baseType.TypeArguments[1], root))
+            {
+                return bus.ContainingAssembly.Identity.Name;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsGeneratedByGeneratedBus(INamedTypeSymbol type)
+        => type.GetAttributes().Any(a => a.AttributeClass is { Name: "GeneratedCodeAttribute", ContainingNamespace: { Name: "Compiler", ContainingNamespace: { Name: "CodeDom", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } }
+            && a.ConstructorArguments.Length == 2
+            && a.ConstructorArguments[0].Value is "GeneratedBus");
 
     // A generated name is taken by a namespace or a non-generic type that this assembly can see in the root's namespace.
     private static string? FirstTakenName(INamedTypeSymbol root, string busName, Compilation compilation)

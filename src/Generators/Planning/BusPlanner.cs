@@ -42,13 +42,6 @@ internal static class BusPlanner
                 continue;
             }
 
-            if (root.IsForeign && root.Problem == RootProblem.ExistingTypeClash)
-            {
-                // Renaming does not help here: the clashing type is most likely the bus another assembly generated.
-                issues.Add(new PlanIssue(DiagnosticDescriptors.RequestedBusExists, root.MetadataName, null, [root.DisplayName, root.ProblemDetail]));
-                continue;
-            }
-
             if (root.Problem != RootProblem.None)
             {
                 issues.Add(RootIssue(root));
@@ -101,6 +94,8 @@ internal static class BusPlanner
         RootProblem.InvalidBusName => new(DiagnosticDescriptors.InvalidBusName, root.MetadataName, null, [root.ProblemDetail, root.DisplayName]),
         RootProblem.HiddenNamespace => new(DiagnosticDescriptors.HiddenNamespace, root.MetadataName, null, [root.ProblemDetail, root.DisplayName]),
         RootProblem.RuntimeMissing => new(DiagnosticDescriptors.RuntimeMissing, root.MetadataName, null, [root.DisplayName, root.ProblemDetail]),
+        // Renaming does not help here: the bus name comes from the root, and the other bus is of this very root.
+        RootProblem.BusAlreadyGenerated => new(DiagnosticDescriptors.RequestedBusExists, root.MetadataName, null, [root.DisplayName, root.GeneratedPrefix.Substring("global::".Length) + root.BusTypeName, root.ProblemDetail]),
         _ => new(DiagnosticDescriptors.TypeNameClash, root.MetadataName, null, [root.ProblemDetail, root.DisplayName, "an existing type or namespace of that name"]),
     };
 

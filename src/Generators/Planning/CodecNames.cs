@@ -27,9 +27,8 @@ internal static class CodecNames
         return kept;
     }
 
-    /// <summary>A diagnostic for each name an event gives up to an earlier event of its bus.</summary>
-    public static IEnumerable<DiagnosticInfo> Clashes(
-        IReadOnlyList<BusSpec> buses, ImmutableArray<EventResult> results, Dictionary<string, DiagnosticLocation?> locations)
+    /// <summary>The codec model and display name of every event, from source and from references, by type name.</summary>
+    public static Dictionary<string, (CodecEventSpec Codec, string Display)> ByType(ImmutableArray<EventResult> results, ReferencedEvents referenced)
     {
         var codecs = new Dictionary<string, (CodecEventSpec Codec, string Display)>(System.StringComparer.Ordinal);
         foreach (EventResult result in results)
@@ -40,6 +39,30 @@ internal static class CodecNames
             }
         }
 
+        var displays = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (EventSpec spec in referenced.Events)
+        {
+            displays[spec.TypeName] = spec.DisplayName;
+        }
+
+        foreach (CodecEventSpec codec in referenced.Codecs)
+        {
+            if (!codecs.ContainsKey(codec.TypeName) && displays.TryGetValue(codec.TypeName, out string? display))
+            {
+                codecs.Add(codec.TypeName, (codec, display));
+            }
+        }
+
+        return codecs;
+    }
+
+    /// <summary>A diagnostic for each name an event gives up to an earlier event of its bus.</summary>
+    /// <param name="buses">The planned buses.</param>
+    /// <param name="codecs">The events' codec models and display names (<see cref="ByType"/>).</param>
+    /// <param name="locations">Where each event's diagnostics point: its name, or the request of a referenced one.</param>
+    public static IEnumerable<DiagnosticInfo> Clashes(
+        IReadOnlyList<BusSpec> buses, Dictionary<string, (CodecEventSpec Codec, string Display)> codecs, Dictionary<string, DiagnosticLocation?> locations)
+    {
         foreach (BusSpec bus in buses)
         {
             var claimed = new Dictionary<string, string>(System.StringComparer.Ordinal);

@@ -60,6 +60,22 @@ public class MultiProjectTests
         Snapshot.Verify(run);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void An_app_compilation_without_an_assembly_name_still_gets_the_bus(string? name)
+    {
+        MetadataReference core = ReferencedLibrary.Build("Shop.Core", [Core]);
+        MetadataReference payments = ReferencedLibrary.Build("Shop.Payments", [Payments], core);
+        MetadataReference shipping = ReferencedLibrary.Build("Shop.Shipping", [Shipping], core);
+
+        GeneratorRun run = GeneratorRun.For(ReferencedLibrary.App([App], core, payments, shipping).WithAssemblyName(name));
+
+        Assert.Null(run.Result.Exception);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains(run.Result.GeneratedSources, s => s.SourceText.ToString().Contains("OnOrderShipped", System.StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Libraries_with_events_of_a_foreign_root_emit_no_types_so_the_app_sees_no_clash()
     {
