@@ -81,6 +81,56 @@ public sealed class BusBuilder<TBus, TListener, TEvent>
         return this;
     }
 
+    /// <summary>
+    /// Adds a delegate that changes the bus's options after its configuration section is applied, as the
+    /// <c>configure</c> argument of <c>Add{Bus}Bus</c> does; delegates run in the order they were added.
+    /// </summary>
+    /// <param name="configure">Changes the options.</param>
+    /// <returns>This builder.</returns>
+    public BusBuilder<TBus, TListener, TEvent> Configure(Action<BusOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        _registrations.AddConfigure(configure);
+        return this;
+    }
+
+    /// <summary>
+    /// For integration packages: puts on <paramref name="queue"/>, when the bus is made, a listener that hands every
+    /// event to the action <paramref name="resolve"/> makes from DI (GeneratedBus.Redis's publisher and acknowledger).
+    /// With <paramref name="last"/>, it goes after every other listener of the queue whatever the registration order.
+    /// </summary>
+    /// <param name="queue">The queue.</param>
+    /// <param name="resolve">Makes the action, once, when the bus is made.</param>
+    /// <param name="last">Whether it must see each event after the queue's other listeners.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="queue"/> is empty.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public BusBuilder<TBus, TListener, TEvent> AddEventHandler(string queue, Func<IServiceProvider, Action<TEvent>> resolve, bool last = false)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(queue);
+        ArgumentNullException.ThrowIfNull(resolve);
+        BusDescriptor<TBus, TListener, TEvent> descriptor = _registrations.Descriptor;
+        _registrations.Add(new ListenerRegistration<TBus>(
+            typeof(Action<TEvent>), queue, Name: null, Scoped: false,
+            (bus, provider) => bus.AddToQueue(descriptor.CreateScopedListener<TListener>(resolve(provider)), queue),
+            last));
+        return this;
+    }
+
+    /// <summary>
+    /// For integration packages: a companion resolved from DI when the host starts, started right after the bus and
+    /// stopped around it (see <see cref="IBusCompanion"/>).
+    /// </summary>
+    /// <param name="resolve">Resolves the companion.</param>
+    /// <returns>This builder.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public BusBuilder<TBus, TListener, TEvent> AddCompanion(Func<IServiceProvider, IBusCompanion> resolve)
+    {
+        ArgumentNullException.ThrowIfNull(resolve);
+        _registrations.AddCompanion(resolve);
+        return this;
+    }
+
     private BusBuilder<TBus, TListener, TEvent> Add<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(string queue, string? name)
         where T : class, TListener
     {

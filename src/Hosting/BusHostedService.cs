@@ -21,22 +21,30 @@ internal sealed class BusHostedService<TBus, TListener, TEvent> : IHostedService
     where TEvent : class
 {
     private readonly IServiceProvider _provider;
+    private readonly BusRegistrations<TBus, TListener, TEvent> _registrations;
     private readonly ILogger _logger;
+    private readonly List<IBusCompanion> _companions = new();
     private TBus? _started;
 
-    public BusHostedService(IServiceProvider provider, ILogger? logger)
+    public BusHostedService(IServiceProvider provider, BusRegistrations<TBus, TListener, TEvent> registrations, ILogger? logger)
     {
         _provider = provider;
+        _registrations = registrations;
         _logger = logger ?? NullLogger.Instance;
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         TBus bus = _provider.GetRequiredService<TBus>();
         bus.Start();
         _started = bus;
         _logger.BusStarted(bus.Name, string.Join(", ", bus.ActiveQueues));
-        return Task.CompletedTask;
+        foreach (Func<IServiceProvider, IBusCompanion> resolve in _registrations.Companions)
+        {
+            IBusCompanion companion = resolve(_provider);
+            await companion.StartAsync(cancellationToken).ConfigureAwait(false);
+            _companions.Add(companion); // only a started companion is stopped
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -46,7 +54,35 @@ internal sealed class BusHostedService<TBus, TListener, TEvent> : IHostedService
             return;
         }
 
+        // Sources first (nothing more posted), then the bus drains, then sinks flush: each companion in reverse order.
+        for (int i = _companions.Count - 1; i >= 0; i--)
+        {
+            await StopCompanion(bus, _companions[i], c => c.BusStoppingAsync(cancellationToken)).ConfigureAwait(false);
+        }
+
         await bus.StopAsync(cancellationToken).ConfigureAwait(false);
+        LogStopped(bus);
+        for (int i = _companions.Count - 1; i >= 0; i--)
+        {
+            await StopCompanion(bus, _companions[i], c => c.BusStoppedAsync(cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
+    // A companion that fails to stop is logged, and the others still stop: one must not keep the rest from flushing.
+    private async Task StopCompanion(TBus bus, IBusCompanion companion, Func<IBusCompanion, Task> step)
+    {
+        try
+        {
+            await step(companion).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _logger.CompanionStopFailed(bus.Name, companion.GetType().Name, ex);
+        }
+    }
+
+    private void LogStopped(TBus bus)
+    {
         BusStats stats = bus.GetStats();
         long processed = stats.Queues.Values.Sum(q => q.Processed);
         long dropped = stats.Queues.Values.Sum(q => q.Dropped);

@@ -15,6 +15,7 @@ internal sealed class BusRegistrations<TBus, TListener, TEvent>
 {
     private readonly List<ListenerRegistration<TBus>> _listeners = new();
     private readonly List<Action<BusOptions>> _configure = new();
+    private readonly List<Func<IServiceProvider, IBusCompanion>> _companions = new();
 
     public BusRegistrations(BusDescriptor<TBus, TListener, TEvent> descriptor)
     {
@@ -32,6 +33,11 @@ internal sealed class BusRegistrations<TBus, TListener, TEvent>
     public IReadOnlyList<ListenerRegistration<TBus>> Listeners => _listeners;
 
     public IReadOnlyList<Action<BusOptions>> Configure => _configure;
+
+    /// <summary>How to resolve each companion, in registration order.</summary>
+    public IReadOnlyList<Func<IServiceProvider, IBusCompanion>> Companions => _companions;
+
+    public void AddCompanion(Func<IServiceProvider, IBusCompanion> resolve) => _companions.Add(resolve);
 
     /// <summary>The names configuration can switch on, in ordinal order.</summary>
     public IEnumerable<string> KnownNames =>

@@ -50,6 +50,7 @@ public static class BusServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, BusHostedService<TBus, TListener, TEvent>>(
             provider => new BusHostedService<TBus, TListener, TEvent>(
                 provider,
+                registrations,
                 provider.GetService<ILoggerFactory>()?.CreateLogger(HostingLog.Category))));
         return new BusBuilder<TBus, TListener, TEvent>(services, registrations);
     }
@@ -77,7 +78,8 @@ public static class BusServices
         try
         {
             // Before the bus starts, so events posted early are buffered for every queue and delivered on Start.
-            foreach (ListenerRegistration<TBus> listener in registrations.Listeners)
+            // Stable: registration order, except that listeners that must see an event last (an acknowledger) go last.
+            foreach (ListenerRegistration<TBus> listener in registrations.Listeners.OrderBy(l => l.Last))
             {
                 if (listener.Name is null || settings.Listeners.Contains(listener.Name, StringComparer.Ordinal))
                 {

@@ -19,4 +19,8 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 103, EventName = "EventsAbandoned", Level = LogLevel.Warning,
         Message = "Bus {Bus} stopped before its queues drained (ExitTimeout or the host's shutdown timeout): {Count} events abandoned ({Queues}); each is counted as dropped once its queue's listener returns.")]
     public static partial void EventsAbandoned(this ILogger logger, string bus, long count, string queues);
+
+    [LoggerMessage(EventId = 104, EventName = "CompanionStopFailed", Level = LogLevel.Error,
+        Message = "Bus {Bus}: companion {Companion} failed to stop; the other companions were still stopped.")]
+    public static partial void CompanionStopFailed(this ILogger logger, string bus, string companion, System.Exception exception);
 }

@@ -14,10 +14,12 @@ namespace GeneratedBus.Hosting;
 /// Resolves the listener (the singleton, or the stand-in of a scoped one) and adds it to <see cref="Queue"/> of the
 /// bus: through the sync or the async overload of <c>AddToQueue</c>.
 /// </param>
+/// <param name="Last">Whether it goes after every listener without it on its queue, whatever the registration order.</param>
 internal sealed record ListenerRegistration<TBus>(
     Type ListenerType,
     string Queue,
     string? Name,
     bool Scoped,
-    Action<TBus, IServiceProvider> AddTo)
+    Action<TBus, IServiceProvider> AddTo,
+    bool Last = false)
     where TBus : class;

@@ -39,7 +39,9 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
     private long _nextSequence = 1;
     private long _batchesSent;                                // the linger flusher's token for "the batch it was woken for"
     private long _received, _appended, _droppedFull, _duplicates, _abandoned, _retries, _unencodable, _inFlightEvents;
+    private long _waiting; // _batch.Count + _inFlightEvents, for GetStats without the gate
     private bool _disposed;
+    private int _disposeCalled;
 
     /// <summary>A publisher that writes <paramref name="codec"/>'s JSON to the stream named in <paramref name="options"/>.</summary>
     public RedisStreamPublisher(IConnectionMultiplexer redis, IEventJsonCodec<TEvent> codec, RedisPublisherOptions? options = null)
@@ -90,6 +92,7 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
                 throw;
             }
             _batch.Add(start);
+            PublishWaitingLocked();
             _received++;
             if (_batch.Count >= _options.BatchSize) SendBatchLocked(_stopping.Token);
             else if (_batch.Count == 1) _batchStarted.Release();
@@ -112,9 +115,11 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
     /// <summary>This publisher's counts; see <see cref="RedisPublisherStats.Balance"/> for the balance with its queue.</summary>
     public RedisPublisherStats GetStats()
     {
-        lock (_gate)
-            return new RedisPublisherStats(ProducerId, _received, _appended, _droppedFull, _duplicates, _abandoned,
-                _batch.Count + _inFlightEvents, _retries, _unencodable);
+        // Not under the gate: a send retrying while Redis is unreachable holds it, and stats must answer then (health
+        // checks). Every count is written under the gate, so once the publisher is idle (after Dispose) they are exact.
+        return new RedisPublisherStats(
+            ProducerId, Volatile.Read(ref _received), Volatile.Read(ref _appended), Volatile.Read(ref _droppedFull), Volatile.Read(ref _duplicates),
+            Volatile.Read(ref _abandoned), Volatile.Read(ref _waiting), Volatile.Read(ref _retries), Volatile.Read(ref _unencodable));
     }
 
     /// <summary>
@@ -123,6 +128,7 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
     /// </summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposeCalled, 1) == 1) return; // a second Dispose (a DI container's, after the host's) does nothing
         _stopping.Cancel();
         try { _lingerFlusher.Wait(); } catch (AggregateException) { } // it ends on the cancellation
         lock (_gate)
@@ -137,6 +143,7 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
             _inFlightEvents = 0;
             _inFlight.Clear();
             _batch.Clear();
+            PublishWaitingLocked();
             _disposed = true;
             _writer.Dispose();
         }
@@ -232,10 +239,17 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
         _duplicates += duplicates;
         _inFlightEvents -= batch.Count;
         _inFlight.Dequeue();
+        PublishWaitingLocked();
         Debug.Assert(_inFlightEvents >= 0 && (_inFlight.Count > 0 || _inFlightEvents == 0), "in-flight events are the sum of the calls in flight");
         batch.Clear();
         _spare.Push(batch);
         return true;
+    }
+
+    private void PublishWaitingLocked()
+    {
+        Debug.Assert(Monitor.IsEntered(_gate), "the waiting count is written under the gate");
+        Volatile.Write(ref _waiting, _batch.Count + _inFlightEvents);
     }
 
     private static RedisResult? Await(Task<RedisResult> call)

@@ -39,6 +39,7 @@ public sealed class RedisStreamSubscriber<TEvent> : IAsyncDisposable
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _stopping = new();
     private Task? _loop;
+    private int _disposeCalled;
     private long _delivered, _processed, _acknowledged, _redeliveries, _duplicates, _gaps, _undecodable;
 
     /// <summary>A subscriber of the group and consumer named in <paramref name="options"/>; <see cref="StartAsync"/> begins reading.</summary>
@@ -102,11 +103,24 @@ public sealed class RedisStreamSubscriber<TEvent> : IAsyncDisposable
         Interlocked.Read(ref _gaps), Interlocked.Read(ref _undecodable));
 
     /// <summary>
+    /// Stops reading: nothing more is posted into the local bus. Call it before stopping that bus, and
+    /// <see cref="DisposeAsync"/> after the bus drained, so that what the queue still held is processed and acknowledged
+    /// instead of being redelivered. Idempotent.
+    /// </summary>
+    public async Task StopReadingAsync()
+    {
+        if (Volatile.Read(ref _disposeCalled) == 1) return;
+        _stopping.Cancel();
+        if (_loop is not null) await _loop.ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Stops reading and acknowledges what the local queue processed. Entries posted but not processed stay pending in
     /// the group, to be re-read by this consumer on restart or claimed by another.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposeCalled, 1) == 1) return; // a second dispose (a DI container's, after the host's) does nothing
         _stopping.Cancel();
         if (_loop is not null) await _loop.ConfigureAwait(false);
         try
@@ -232,7 +246,16 @@ public sealed class RedisStreamSubscriber<TEvent> : IAsyncDisposable
         _unacknowledged.Add(key);
         _inFlight.Enqueue((new RedisDelivery(producer, sequence, entry.Id!, redelivered), read.Event!));
         Interlocked.Increment(ref _delivered);
-        await _post(read.Event!, stopping).ConfigureAwait(false);
+        try
+        {
+            await _post(read.Event!, stopping).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopped while the local Wait queue was full: never posted, so not delivered; it stays pending, redelivered later.
+            Interlocked.Decrement(ref _delivered);
+            throw;
+        }
     }
 
     private void CheckOrder(string producer, long sequence)
