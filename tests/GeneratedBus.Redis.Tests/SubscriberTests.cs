@@ -5,7 +5,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using GeneratedBus.Redis.Accounting;
 using GeneratedBus.Redis.Subscribing;
+using GeneratedBus.Hosting.Tests.Support;
 using GeneratedBus.Redis.Tests.Support;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 using Xunit.Abstractions;
 
@@ -189,6 +191,27 @@ public sealed class SubscriberTests(ITestOutputHelper output)
         long trimmed = await RedisStreamTrimmer.TrimAcknowledgedAsync(db, keys);
         Assert.Equal(99, trimmed);                                  // all but the last delivered entry, the floor
         Assert.Equal(100, (await RedisStreamBalance.ReadAsync(db, keys)).Appended);
+    }
+
+    [Fact]
+    public async Task An_error_that_is_not_an_outage_stops_reading_is_logged_as_an_error_and_kept_as_the_fault()
+    {
+        using RedisServer? server = RedisServer.StartOrSkip(output);
+        if (server is null) return;
+        using ConnectionMultiplexer redis = server.Connect();
+        var logs = new CollectingLoggerProvider();
+        await using var subscriber = new RedisStreamSubscriber<TradeEvent>(redis, TradeJsonCodec.Instance, (_, _) => ValueTask.CompletedTask,
+            Options("faulting", "doomed", "d1"), logs.CreateLogger("subscriber"));
+        await subscriber.StartAsync();
+        Assert.Null(subscriber.Fault);
+
+        // Someone destroys the group: every read now fails with NOGROUP, which no retry would cure.
+        Assert.True(await redis.GetDatabase().StreamDeleteConsumerGroupAsync(new RedisStreamKeys("faulting").Stream, "doomed"));
+        await Waiting.UntilAsync(() => Task.FromResult(subscriber.Fault is not null), Deadline, () => "no fault yet");
+
+        Assert.Contains("NOGROUP", subscriber.Fault!.Message, StringComparison.Ordinal);
+        LogEntry error = Assert.Single(logs.Entries, e => e.EventId.Id == 104);
+        Assert.Equal((LogLevel.Error, "RedisSubscriberFailed"), (error.Level, error.EventId.Name));
     }
 
     private static RedisSubscriberOptions Options(string stream, string group, string consumer) => new()

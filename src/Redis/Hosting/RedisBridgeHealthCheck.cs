@@ -61,7 +61,11 @@ internal sealed class RedisBridgeHealthCheck<TEvent>(
         data["subscriber.acknowledged"] = stats.Acknowledged;
         data["subscriber.redeliveries"] = stats.Redeliveries;
         data["subscriber.gaps"] = stats.Gaps;
-        if (!companion.IsReading)
+        if (companion.Subscriber.Fault is { } fault)
+        {
+            problems.Add($"subscriber stopped reading: {fault.Message}");
+        }
+        else if (!companion.IsReading)
         {
             problems.Add(companion.StartFailure is { } why ? $"subscriber not reading: {why}" : "subscriber not reading (not started, or stopped)");
         }

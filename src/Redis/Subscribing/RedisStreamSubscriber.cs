@@ -39,6 +39,7 @@ public sealed class RedisStreamSubscriber<TEvent> : IAsyncDisposable
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _stopping = new();
     private Task? _loop;
+    private volatile Exception? _fault;
     private int _disposeCalled;
     private long _delivered, _processed, _acknowledged, _redeliveries, _duplicates, _gaps, _undecodable;
 
@@ -73,6 +74,13 @@ public sealed class RedisStreamSubscriber<TEvent> : IAsyncDisposable
     /// for the event it was handed (entries leave only through <see cref="Processed"/>, the queue's last listener).
     /// </summary>
     public RedisDelivery? CurrentDelivery => _inFlight.TryPeek(out var head) ? head.Delivery : null;
+
+    /// <summary>
+    /// Why reading stopped for good: an error that is not an outage (an outage is retried), for example the group
+    /// destroyed (<c>NOGROUP</c>), the key of another type, or the local bus refusing a post. It was logged as an error
+    /// when it happened; entries read and not processed stay pending in the group. Null while reading or after a stop.
+    /// </summary>
+    public Exception? Fault => _fault;
 
     /// <summary>Creates the group at the stream's start if it is missing, and starts reading.</summary>
     public async Task StartAsync()
@@ -177,6 +185,14 @@ public sealed class RedisStreamSubscriber<TEvent> : IAsyncDisposable
                 SubscriberLog.Unreachable(_logger, _options.Group, ex);
                 ownPendingRead = false;
                 delay = _options.MaxPollDelay;
+            }
+            catch (Exception ex)
+            {
+                // Not retried (it would fail the same way), and never silent: logged now, kept for the owner and the
+                // health check. Pending entries stay in the group, for a restart or another consumer to claim.
+                _fault = ex;
+                SubscriberLog.Failed(_logger, _options.Group, _options.Consumer, ex);
+                return;
             }
             // Nothing to read: wait for the append script's notification, or poll again after a growing delay.
             try { await _wake.WaitAsync(delay, stopping).ConfigureAwait(false); }

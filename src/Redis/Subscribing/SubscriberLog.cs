@@ -17,6 +17,15 @@ internal static class SubscriberLog
     private static readonly Action<ILogger, string, Exception?> s_unreachable = LoggerMessage.Define<string>(
         LogLevel.Warning, new EventId(103, "RedisUnreachable"), "Group {Group}: Redis is unreachable; retrying with back-off");
 
+    private static readonly Action<ILogger, string, string, Exception?> s_failed = LoggerMessage.Define<string, string>(
+        LogLevel.Error, new EventId(104, "RedisSubscriberFailed"),
+        "Group {Group}, consumer {Consumer}: reading stopped on an error that is not an outage; its pending entries stay in the group for a restart or another consumer");
+
+    public static void Failed(ILogger? logger, string group, string consumer, Exception exception)
+    {
+        if (logger is not null) s_failed(logger, group, consumer, exception);
+    }
+
     public static void Gap(ILogger? logger, string group, string producer, long last, long sequence)
     {
         if (logger is not null) s_gap(logger, group, producer, last, sequence, null);
