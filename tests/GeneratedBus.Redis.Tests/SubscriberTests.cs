@@ -214,6 +214,25 @@ public sealed class SubscriberTests(ITestOutputHelper output)
         Assert.Equal((LogLevel.Error, "RedisSubscriberFailed"), (error.Level, error.EventId.Name));
     }
 
+    [Fact]
+    public async Task The_balance_counts_unread_entries_when_Redis_has_no_lag_for_the_group()
+    {
+        using RedisServer? server = RedisServer.StartOrSkip(output);
+        if (server is null) return;
+        using ConnectionMultiplexer redis = server.Connect();
+        IDatabase db = redis.GetDatabase();
+        var keys = new RedisStreamKeys("lagless");
+        foreach (string id in new[] { "1-1", "2-1", "3-1", "4-1" }) await db.StreamAddAsync(keys.Stream, "e", "{}", id);
+        await db.StreamCreateConsumerGroupAsync(keys.Stream, "g", "0-0");
+        Assert.Single(await db.StreamReadGroupAsync(keys.Stream, "g", "c", StreamPosition.NewMessages, 1));   // 1-1 pending
+        await db.StreamDeleteAsync(keys.Stream, ["3-1"]);                                                    // XINFO's lag is now null
+        Assert.Null((await db.StreamGroupInfoAsync(keys.Stream)).Single().Lag);
+
+        RedisGroupBalance group = Assert.Single((await RedisStreamBalance.ReadAsync(db, keys)).Groups);
+
+        Assert.Equal((1L, 2L), (group.Pending, group.Unread));   // 2-1 and 4-1 are unread; 3-1 is gone
+    }
+
     private static RedisSubscriberOptions Options(string stream, string group, string consumer) => new()
     {
         StreamName = stream, Group = group, Consumer = consumer, BatchSize = 100, MaxPollDelay = TimeSpan.FromMilliseconds(20),

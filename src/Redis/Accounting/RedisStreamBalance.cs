@@ -36,11 +36,29 @@ public sealed record RedisStreamBalance(
             ? await database.StreamGroupInfoAsync(keys.Stream).ConfigureAwait(false)
             : [];
         long appended = byName.GetValueOrDefault("appended");
-        var groups = infos
-            .Select(g => new RedisGroupBalance(g.Name, byName.GetValueOrDefault("acked:" + g.Name), g.PendingMessageCount, g.Lag ?? 0))
-            .OrderBy(g => g.Group, System.StringComparer.Ordinal)
-            .ToList();
+        var groups = new List<RedisGroupBalance>(infos.Length);
+        foreach (StreamGroupInfo g in infos.OrderBy(g => g.Name, System.StringComparer.Ordinal))
+        {
+            // XINFO's lag is null when Redis cannot derive it (an entry deleted after the group's last delivered one):
+            // then the unread entries are counted, never assumed to be none.
+            long unread = g.Lag ?? await CountAfterAsync(database, keys.Stream, g.LastDeliveredId).ConfigureAwait(false);
+            groups.Add(new RedisGroupBalance(g.Name, byName.GetValueOrDefault("acked:" + g.Name), g.PendingMessageCount, unread));
+        }
         return new RedisStreamBalance(keys.Name, appended, byName.GetValueOrDefault("dropped_full"), byName.GetValueOrDefault("duplicates"), length, groups);
+    }
+
+    private static async Task<long> CountAfterAsync(IDatabase database, RedisKey stream, string? lastDelivered)
+    {
+        const int Page = 10_000;
+        long count = 0;
+        RedisValue start = string.IsNullOrEmpty(lastDelivered) ? "-" : "(" + lastDelivered; // "(": exclusive (Redis 6.2+)
+        while (true)
+        {
+            StreamEntry[] page = await database.StreamRangeAsync(stream, start, "+", Page).ConfigureAwait(false);
+            count += page.Length;
+            if (page.Length < Page) return count;
+            start = "(" + page[^1].Id;
+        }
     }
 
     /// <inheritdoc />
