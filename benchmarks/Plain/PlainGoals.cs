@@ -8,8 +8,9 @@ namespace GeneratedBus.Benchmarks.Plain;
 
 /// <summary>
 /// The hot paths measured a second way, in plain tier-1 loops (<see cref="PlainLoop"/>): per-listener dispatch
-/// (goal 1), sync dispatch to 10 listeners (goals 2 and 9), the drop path (goal 5) and the interest filter on a full
-/// queue (issue 14), and issue 13's appends to redis-server, each with the scenario class's own setup and checks.
+/// (goal 1), sync dispatch to 10 listeners (goals 2 and 9), the drop path (goal 5), the interest filter on a full
+/// queue (issue 14), reading the event log (issue 11) and issue 13's appends to redis-server, each with the scenario
+/// class's own setup and checks.
 /// </summary>
 public static class PlainGoals
 {
@@ -59,6 +60,17 @@ public static class PlainGoals
             var filter = new FilterDropPathBenchmarks();
             rows.Add(Measure(filter.Setup, filter.Cleanup, filter.FilterOnLoop, filter.FilterOffLoop, FilterDropPathBenchmarks.Batch,
                 Goal.Key<FilterDropPathBenchmarks>(nameof(filter.FilterOn))));
+        }
+
+        if (include(typeof(EventLogCodecBenchmarks)))
+        {
+            // Issue 11: reading against its floor, the bare token pass, and against System.Text.Json's source-gen.
+            var floor = new EventLogCodecBenchmarks();
+            rows.Add(Measure(floor.Setup, floor.Cleanup, floor.ReadGeneratedLoop, floor.TokenPassLoop, EventLogCodecBenchmarks.OperationsPerInvoke,
+                Goal.Of(Goal.Key<EventLogCodecBenchmarks>(nameof(floor.ReadGenerated)), Goal.Key<EventLogCodecBenchmarks>(nameof(floor.TokenPass)))));
+            var stj = new EventLogCodecBenchmarks();
+            rows.Add(Measure(stj.Setup, stj.Cleanup, stj.ReadGeneratedLoop, stj.ReadStjLoop, EventLogCodecBenchmarks.OperationsPerInvoke,
+                Goal.Of(Goal.Key<EventLogCodecBenchmarks>(nameof(stj.ReadGenerated)), Goal.Key<EventLogCodecBenchmarks>(nameof(stj.ReadStj)))));
         }
 
         if (include(typeof(RedisPublishBenchmarks)))

@@ -36,6 +36,7 @@ public class EventLogCodecBenchmarks
     private EventLineWriter<ClusterEvent> _lineWriter = null!;
     private Utf8JsonWriter _stjWriter = null!;
     private string _file = "";
+    private int _tokens;
 
     [GlobalSetup]
     public void Setup()
@@ -52,6 +53,7 @@ public class EventLogCodecBenchmarks
         _log = _output.WrittenSpan.ToArray();
         _lines = Lines(_log);
         CheckSameEvents();
+        _tokens = TokenPass();
         _file = Path.Combine(Path.GetTempPath(), $"gb-bench-{Environment.ProcessId}.jsonl");
         File.WriteAllBytes(_file, _log);
         Console.WriteLine($"// event log: {_events.Length} events, {_log.Length} bytes, {(double)_log.Length / _events.Length:0.0} bytes per event");
@@ -155,6 +157,23 @@ public class EventLogCodecBenchmarks
         long events = 0;
         EventLogSummary summary = EventLogReplay.Replay<ClusterEvent>(_file, ClusterJsonCodec.Instance, _ => events++);
         return summary.Events + events;
+    }
+
+    /// <summary>The plain-loop form of <see cref="ReadGenerated"/>, checked: every line is an event.</summary>
+    public void ReadGeneratedLoop() => Expect(ReadGenerated(), _events.Length);
+
+    /// <summary>The plain-loop form of <see cref="ReadStj"/>, checked.</summary>
+    public void ReadStjLoop() => Expect(ReadStj(), _events.Length);
+
+    /// <summary>The plain-loop form of <see cref="TokenPass"/>, checked: the same tokens every time.</summary>
+    public void TokenPassLoop() => Expect(TokenPass(), _tokens);
+
+    private static void Expect(int actual, int expected)
+    {
+        if (actual != expected)
+        {
+            throw new InvalidOperationException($"Read {actual}, expected {expected}.");
+        }
     }
 
     private static (int Start, int Length)[] Lines(byte[] log)

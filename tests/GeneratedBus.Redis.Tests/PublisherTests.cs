@@ -21,7 +21,7 @@ public sealed class PublisherTests(ITestOutputHelper output)
     {
         using RedisServer? server = RedisServer.StartOrSkip(output);
         if (server is null) return;
-        using ConnectionMultiplexer redis = server.Connect();
+        using ConnectionMultiplexer redis = server.ConnectObserver();
         IDatabase db = redis.GetDatabase();
         var keys = new RedisStreamKeys("retry");
         RedisKey[] scriptKeys = [keys.Stream, keys.Counters, keys.Producers];
@@ -49,6 +49,7 @@ public sealed class PublisherTests(ITestOutputHelper output)
         using RedisServer? server = RedisServer.StartOrSkip(output);
         if (server is null) return;
         using ConnectionMultiplexer redis = server.Connect();
+        using ConnectionMultiplexer observer = server.ConnectObserver();   // the test's own reads wait out a loaded machine
         using var bus = new TradeBus(new BusOptions { QueueCapacity = 1_000 });
         var publisher = new RedisStreamPublisher<TradeEvent>(redis, TradeJsonCodec.Instance,
             new RedisPublisherOptions { StreamName = "full", Capacity = 10, BatchSize = 4, ProducerId = "p" });
@@ -59,7 +60,7 @@ public sealed class PublisherTests(ITestOutputHelper output)
         bus.Stop();
         publisher.Dispose();
 
-        IDatabase db = redis.GetDatabase();
+        IDatabase db = observer.GetDatabase();
         StreamEntry[] entries = db.StreamRange(publisher.Keys.Stream);
         Assert.Equal(Enumerable.Range(1, 10).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             entries.Select(e => (string)e["s"]!));                     // the oldest ten stay: drop-new, not trim-old
@@ -77,6 +78,7 @@ public sealed class PublisherTests(ITestOutputHelper output)
         using RedisServer? server = RedisServer.StartOrSkip(output);
         if (server is null) return;
         using ConnectionMultiplexer redis = server.Connect();
+        using ConnectionMultiplexer observer = server.ConnectObserver();   // the test's own reads wait out a loaded machine
         using var bus = new TradeBus(new BusOptions { QueueCapacity = 10_000 });
         var publisher = new RedisStreamPublisher<TradeEvent>(redis, TradeJsonCodec.Instance,
             new RedisPublisherOptions { StreamName = "order", BatchSize = 64 });
@@ -88,7 +90,7 @@ public sealed class PublisherTests(ITestOutputHelper output)
         bus.Stop();
         publisher.Dispose();
 
-        StreamEntry[] entries = redis.GetDatabase().StreamRange(publisher.Keys.Stream);
+        StreamEntry[] entries = observer.GetDatabase().StreamRange(publisher.Keys.Stream);
         Assert.Equal(count, entries.Length);
         for (int i = 0; i < count; i++)
         {
@@ -107,6 +109,7 @@ public sealed class PublisherTests(ITestOutputHelper output)
         using RedisServer? server = RedisServer.StartOrSkip(output);
         if (server is null) return;
         using ConnectionMultiplexer redis = server.Connect();
+        using ConnectionMultiplexer observer = server.ConnectObserver();   // the test's own reads wait out a loaded machine
         using var bus = new TradeBus(new BusOptions { QueueCapacity = 100 });
         var publisher = new RedisStreamPublisher<TradeEvent>(redis, TradeJsonCodec.Instance,
             new RedisPublisherOptions { StreamName = "outage", BatchSize = 16, MaxRetryDelay = TimeSpan.FromMilliseconds(200) });
@@ -134,7 +137,7 @@ public sealed class PublisherTests(ITestOutputHelper output)
         Assert.Equal((5_000L, 0L, 0L), (balance.Posted, balance.Waiting, stats.Abandoned));
         // The restarted server kept no data (no persistence): what it holds is what was appended after reconnecting,
         // at least the queue's hundred and the batch that waited, in sequence order with no gap inside.
-        long[] sequences = redis.GetDatabase().StreamRange(publisher.Keys.Stream).Select(e => (long)e["s"]).ToArray();
+        long[] sequences = observer.GetDatabase().StreamRange(publisher.Keys.Stream).Select(e => (long)e["s"]).ToArray();
         Assert.True(sequences.Length >= 100, $"only {sequences.Length} appended after reconnecting");
         Assert.Equal(Enumerable.Range(0, sequences.Length).Select(i => sequences[0] + i), sequences);
     }
@@ -167,7 +170,7 @@ public sealed class PublisherTests(ITestOutputHelper output)
     {
         using RedisServer? server = RedisServer.StartOrSkip(output);
         if (server is null) return;
-        using ConnectionMultiplexer redis = server.Connect();
+        using ConnectionMultiplexer redis = server.ConnectObserver();
         IDatabase db = redis.GetDatabase();
         var keys = new RedisStreamKeys("window");
         RedisKey[] scriptKeys = [keys.Stream, keys.Counters, keys.Producers];
@@ -191,7 +194,7 @@ public sealed class PublisherTests(ITestOutputHelper output)
     {
         using RedisServer? server = RedisServer.StartOrSkip(output);
         if (server is null) return;
-        using ConnectionMultiplexer redis = server.Connect();
+        using ConnectionMultiplexer redis = server.ConnectObserver();
         IDatabase db = redis.GetDatabase();
         var keys = new RedisStreamKeys("overtaken");
         RedisKey[] scriptKeys = [keys.Stream, keys.Counters, keys.Producers];
@@ -214,6 +217,7 @@ public sealed class PublisherTests(ITestOutputHelper output)
         using RedisServer? server = RedisServer.StartOrSkip(output);
         if (server is null) return;
         using ConnectionMultiplexer redis = server.Connect();
+        using ConnectionMultiplexer observer = server.ConnectObserver();   // the test's own reads wait out a loaded machine
         using var bus = new TradeBus(new BusOptions { QueueCapacity = 50_000 });
         var publisher = new RedisStreamPublisher<TradeEvent>(redis, TradeJsonCodec.Instance,
             new RedisPublisherOptions { StreamName = "window", BatchSize = 7, MaxBatchesInFlight = 8, Linger = TimeSpan.FromMilliseconds(0.2) });
@@ -229,7 +233,7 @@ public sealed class PublisherTests(ITestOutputHelper output)
         bus.Stop();
         publisher.Dispose();
 
-        long[] sequences = redis.GetDatabase().StreamRange(publisher.Keys.Stream).Select(e => (long)e["s"]).ToArray();
+        long[] sequences = observer.GetDatabase().StreamRange(publisher.Keys.Stream).Select(e => (long)e["s"]).ToArray();
         Assert.Equal(Enumerable.Range(1, count).Select(i => (long)i), sequences);
         var balance = publisher.GetStats().Balance(bus.GetStats().Queues["redis"]);
         Assert.True(balance.IsBalanced, balance.ToString());
@@ -242,6 +246,7 @@ public sealed class PublisherTests(ITestOutputHelper output)
         using RedisServer? server = RedisServer.StartOrSkip(output);
         if (server is null) return;
         using ConnectionMultiplexer redis = server.Connect();
+        using ConnectionMultiplexer observer = server.ConnectObserver();   // the test's own reads wait out a loaded machine
         var publisher = new RedisStreamPublisher<TradeEvent>(redis, TradeJsonCodec.Instance, new RedisPublisherOptions { StreamName = "linger" });
         try
         {
@@ -250,7 +255,7 @@ public sealed class PublisherTests(ITestOutputHelper output)
             while (publisher.GetStats().Appended < 5 && clock.Elapsed < Deadline) Thread.Sleep(5);
             var stats = publisher.GetStats();
             Assert.Equal((5L, 0L), (stats.Appended, stats.Batched));   // sent after Linger, and its reply accounted for
-            Assert.Equal(5, redis.GetDatabase().StreamLength(publisher.Keys.Stream));
+            Assert.Equal(5, observer.GetDatabase().StreamLength(publisher.Keys.Stream));
         }
         finally
         {

@@ -198,7 +198,7 @@ public sealed class SubscriberTests(ITestOutputHelper output)
     {
         using RedisServer? server = RedisServer.StartOrSkip(output);
         if (server is null) return;
-        using ConnectionMultiplexer redis = server.Connect();
+        using ConnectionMultiplexer redis = server.ConnectObserver();
         var logs = new CollectingLoggerProvider();
         await using var subscriber = new RedisStreamSubscriber<TradeEvent>(redis, TradeJsonCodec.Instance, (_, _) => ValueTask.CompletedTask,
             Options("faulting", "doomed", "d1"), logs.CreateLogger("subscriber"));
@@ -219,7 +219,7 @@ public sealed class SubscriberTests(ITestOutputHelper output)
     {
         using RedisServer? server = RedisServer.StartOrSkip(output);
         if (server is null) return;
-        using ConnectionMultiplexer redis = server.Connect();
+        using ConnectionMultiplexer redis = server.ConnectObserver();
         IDatabase db = redis.GetDatabase();
         var keys = new RedisStreamKeys("lagless");
         foreach (string id in new[] { "1-1", "2-1", "3-1", "4-1" }) await db.StreamAddAsync(keys.Stream, "e", "{}", id);

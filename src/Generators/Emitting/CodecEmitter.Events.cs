@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using GeneratedBus.Generators.Model;
 using Microsoft.CodeAnalysis.CSharp;
@@ -53,6 +54,7 @@ internal sealed partial class CodecEmitter
 
     private void WriteEventReader()
     {
+        CodecReadName[] readable = _bus.ReadOrder.Where(r => r.Names.Count > 0).ToArray();
         _writer.WriteLine($$"""
             /// <summary>Reads one line (one JSON object, without its line break) with the default limits.</summary>
             /// <param name="utf8Line">The line.</param>
@@ -64,30 +66,45 @@ internal sealed partial class CodecEmitter
             {
                 try
                 {
-                    {{Json}}.Utf8JsonReader reader = {{Support}}.ReadEventName(utf8Line, options, out {{Json}}.Utf8JsonReader name, out bool eventSeen);
+                    {{Json}}.Utf8JsonReader reader = {{Support}}.ReadToEventName(utf8Line, options, out bool eventSeen);
             """);
         using (_writer.Indented())
         using (_writer.Indented())
         {
-            foreach (CodecReadName read in _bus.ReadOrder.Where(r => r.Names.Count > 0))
+            if (readable.Length > 0)
             {
-                CodecEventSpec spec = _bus.Events.First(e => e.TypeName == read.TypeName);
-                string test = string.Join(" || ", read.Names.Select(n => $"name.ValueTextEquals({Utf8Name(n)})"));
-                _writer.WriteLine($"if ({test})");
+                _writer.WriteLine($$"""
+                    int kind = MatchEvent(ref reader);
+                    if (kind >= 0 && !eventSeen)
+                    {
+                        // "Event" is not first: read the members from the object's start, those before it too.
+                        reader = {{Support}}.ReadObjectStart(utf8Line, options);
+                    }
+
+                    switch (kind)
+                    """);
                 using (_writer.Braces())
                 {
-                    if (spec.CanRead)
+                    for (int i = 0; i < readable.Length; i++)
                     {
-                        _writer.WriteLine($"""
-                            {spec.TypeName} read = ReadBody{_shapeIndex[spec.TypeName]}(ref reader, true, eventSeen);
-                            {Support}.ReadToEnd(ref reader);
-                            return {Result}.Ok(read);
-                            """);
-                    }
-                    else
-                    {
-                        string reason = SymbolDisplay.FormatLiteral($"'{spec.WrittenName}' names an event the codec cannot construct (GB0019).", quote: true);
-                        _writer.WriteLine($"return {Result}.Malformed({reason});");
+                        CodecEventSpec spec = _bus.Events.First(e => e.TypeName == readable[i].TypeName);
+                        _writer.WriteLine($"case {i}:");
+                        using (_writer.Braces())
+                        {
+                            if (spec.CanRead)
+                            {
+                                _writer.WriteLine($"""
+                                    {spec.TypeName} read = ReadBody{_shapeIndex[spec.TypeName]}(ref reader, true, eventSeen);
+                                    {Support}.ReadToEnd(ref reader);
+                                    return {Result}.Ok(read);
+                                    """);
+                            }
+                            else
+                            {
+                                string reason = SymbolDisplay.FormatLiteral($"'{spec.WrittenName}' names an event the codec cannot construct (GB0019).", quote: true);
+                                _writer.WriteLine($"return {Result}.Malformed({reason});");
+                            }
+                        }
                     }
                 }
 
@@ -95,7 +112,7 @@ internal sealed partial class CodecEmitter
             }
 
             _writer.WriteLine($"""
-                string unrecognised = name.GetString()!;
+                string unrecognised = reader.GetString()!;
                 {Support}.ReadToEnd(ref reader);
                 return {Result}.Unrecognised(unrecognised);
                 """);
@@ -109,5 +126,10 @@ internal sealed partial class CodecEmitter
                 }
             }
             """);
+        if (readable.Length > 0)
+        {
+            _writer.WriteLine();
+            WriteMatcher("MatchEvent", readable.SelectMany((r, i) => r.Names.Select(n => new KeyValuePair<string, int>(n, i))).ToArray());
+        }
     }
 }

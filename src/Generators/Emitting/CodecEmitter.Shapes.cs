@@ -48,24 +48,30 @@ internal sealed partial class CodecEmitter
                     }
 
                     """);
-                for (int i = 0; i < read.Length; i++)
+                if (read.Length > 0)
                 {
-                    string name = SymbolDisplay.FormatLiteral(read[i].JsonName, quote: true);
-                    _writer.WriteLine($$"""
-                        if (reader.ValueTextEquals({{Utf8Name(read[i].JsonName)}}))
+                    _writer.WriteLine($"switch (MatchMember{index}(ref reader))");
+                    using (_writer.Braces())
+                    {
+                        for (int i = 0; i < read.Length; i++)
                         {
-                            if (h{{i}})
-                            {
-                                throw {{Support}}.Duplicate({{name}});
-                            }
+                            string name = SymbolDisplay.FormatLiteral(read[i].JsonName, quote: true);
+                            _writer.WriteLine($$"""
+                                case {{i}}:
+                                    if (h{{i}})
+                                    {
+                                        throw {{Support}}.Duplicate({{name}});
+                                    }
 
-                            h{{i}} = true;
-                            {{Support}}.Next(ref reader);
-                            v{{i}} = {{ReadValue(read[i].Type!, read[i].JsonName)}};
-                            continue;
+                                    h{{i}} = true;
+                                    {{Support}}.Next(ref reader);
+                                    v{{i}} = {{ReadValue(read[i].Type!, read[i].JsonName)}};
+                                    continue;
+                                """);
                         }
+                    }
 
-                        """);
+                    _writer.WriteLine();
                 }
 
                 _writer.WriteLine($$"""
@@ -100,6 +106,12 @@ internal sealed partial class CodecEmitter
             }
 
             WriteConstruction(shape, read);
+        }
+
+        if (read.Length > 0)
+        {
+            _writer.WriteLine();
+            WriteMatcher("MatchMember" + index, read.Select((m, i) => new KeyValuePair<string, int>(m.JsonName, i)).ToArray());
         }
     }
 

@@ -135,16 +135,18 @@ internal sealed partial class CodecEmitter
 
     private string EncodedName(string name) => "s_name" + NameIndex(name);
 
-    private string Utf8Name(string name) => "s_utf8" + NameIndex(name);
+    private string Utf8Name(string name) => "Utf8Name" + NameIndex(name);
 
+    // The UTF-8 names are spans over the assembly's data: no array, and a length the JIT knows when it compares.
     private void WriteNames()
     {
         foreach (KeyValuePair<string, int> name in _names.OrderBy(n => n.Value))
         {
             string literal = SymbolDisplay.FormatLiteral(name.Key, quote: true);
+            string bytes = string.Join(", ", System.Text.Encoding.UTF8.GetBytes(name.Key).Select(b => "0x" + b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture)));
             _writer.WriteLine();
             _writer.WriteLine($"private static readonly {Json}.JsonEncodedText s_name{name.Value} = {Json}.JsonEncodedText.Encode({literal});");
-            _writer.WriteLine($"private static readonly byte[] s_utf8{name.Value} = global::System.Text.Encoding.UTF8.GetBytes({literal});");
+            _writer.WriteLine($"private static global::System.ReadOnlySpan<byte> Utf8Name{name.Value} => new byte[] {{ {bytes} }}; // {literal}");
         }
     }
 

@@ -31,15 +31,15 @@ public static class EventJson
     public static ReadOnlySpan<byte> EventPropertyUtf8 => "Event"u8;
 
     /// <summary>
-    /// Checks that <paramref name="utf8Line"/> is UTF-8, then reads up to the discriminator's value. Returns a reader
-    /// positioned where the members start: right after the discriminator when it is the first property (Spark's and
-    /// the writer's layout), else on the object's start, so the members before it are read too.
+    /// Checks that <paramref name="utf8Line"/> is UTF-8, then reads up to the discriminator's value and returns the
+    /// reader on it. When the discriminator is the first property (Spark's and the writer's layout) the members follow
+    /// it, and the same reader reads them on; else <see cref="ReadObjectStart"/> starts over for them.
     /// </summary>
     /// <param name="utf8Line">The line.</param>
     /// <param name="options">The limits.</param>
-    /// <param name="name">Left on the discriminator's string value.</param>
-    /// <param name="eventSeen">Whether the returned reader is past the discriminator already.</param>
-    public static Utf8JsonReader ReadEventName(ReadOnlySpan<byte> utf8Line, EventJsonReaderOptions options, out Utf8JsonReader name, out bool eventSeen)
+    /// <param name="eventFirst">Whether the discriminator is the object's first property.</param>
+    /// <remarks>One reader throughout, not a copy per position: the reader is a large struct, and a line is short.</remarks>
+    public static Utf8JsonReader ReadToEventName(ReadOnlySpan<byte> utf8Line, EventJsonReaderOptions options, out bool eventFirst)
     {
         if (!Utf8.IsValid(utf8Line))
         {
@@ -47,40 +47,38 @@ public static class EventJson
         }
 
         var reader = new Utf8JsonReader(utf8Line, (options ?? throw new ArgumentNullException(nameof(options))).ReaderOptions);
+        ReadStartObject(ref reader);
         Next(ref reader);
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException($"The line is a JSON {reader.TokenType}, not an object.");
-        }
-
-        Utf8JsonReader start = reader;
-        Next(ref reader);
-        if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals(EventPropertyUtf8))
-        {
-            Next(ref reader);
-            ExpectEventName(ref reader);
-            name = reader;
-            eventSeen = true;
-            return reader;
-        }
-
-        // Not first: find it among the top-level properties on a copy, and read the members from the start.
+        eventFirst = true;
         while (reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals(EventPropertyUtf8))
             {
                 Next(ref reader);
                 ExpectEventName(ref reader);
-                name = reader;
-                eventSeen = false;
-                return start;
+                return reader;
             }
 
+            // Not first: find it among the top-level properties.
+            eventFirst = false;
             SkipValue(ref reader);
             Next(ref reader);
         }
 
         throw new JsonException("The object has no \"Event\" property.");
+    }
+
+    /// <summary>
+    /// A reader on the object's start, to read the members of a line whose discriminator is not its first property
+    /// (so the members before it are read too). <see cref="ReadToEventName"/> has checked the line up to there.
+    /// </summary>
+    /// <param name="utf8Line">The line.</param>
+    /// <param name="options">The limits.</param>
+    public static Utf8JsonReader ReadObjectStart(ReadOnlySpan<byte> utf8Line, EventJsonReaderOptions options)
+    {
+        var reader = new Utf8JsonReader(utf8Line, (options ?? throw new ArgumentNullException(nameof(options))).ReaderOptions);
+        ReadStartObject(ref reader);
+        return reader;
     }
 
     /// <summary>
@@ -322,6 +320,15 @@ public static class EventJson
         }
 
         return ref reader;
+    }
+
+    private static void ReadStartObject(ref Utf8JsonReader reader)
+    {
+        Next(ref reader);
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"The line is a JSON {reader.TokenType}, not an object.");
+        }
     }
 
     private static void ExpectEventName(ref Utf8JsonReader reader)

@@ -120,8 +120,8 @@ public static class EventLogFormat
     // Reads the record's members after "Event" (first, by the prefix check); unknown members are skipped, as for events.
     private static void ReadRecord(ReadOnlySpan<byte> line, EventJsonReaderOptions options, MemberReader member)
     {
-        Utf8JsonReader reader = EventJson.ReadEventName(line, options, out _, out bool eventSeen);
-        System.Diagnostics.Debug.Assert(eventSeen, "The prefix check puts \"Event\" first.");
+        Utf8JsonReader reader = EventJson.ReadToEventName(line, options, out bool eventFirst);
+        System.Diagnostics.Debug.Assert(eventFirst, "The prefix check puts \"Event\" first.");
         EventJson.Next(ref reader);
         while (reader.TokenType == JsonTokenType.PropertyName)
         {

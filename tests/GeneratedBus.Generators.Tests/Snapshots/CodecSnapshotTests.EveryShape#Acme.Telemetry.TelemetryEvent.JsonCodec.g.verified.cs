@@ -58,22 +58,31 @@ namespace Acme.Telemetry
         {
             try
             {
-                global::System.Text.Json.Utf8JsonReader reader = global::GeneratedBus.EventLog.EventJson.ReadEventName(utf8Line, options, out global::System.Text.Json.Utf8JsonReader name, out bool eventSeen);
-                if (name.ValueTextEquals(s_utf80) || name.ValueTextEquals(s_utf82))
+                global::System.Text.Json.Utf8JsonReader reader = global::GeneratedBus.EventLog.EventJson.ReadToEventName(utf8Line, options, out bool eventSeen);
+                int kind = MatchEvent(ref reader);
+                if (kind >= 0 && !eventSeen)
                 {
-                    global::Acme.Telemetry.Started read = ReadBody0(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Telemetry.TelemetryEvent>.Ok(read);
+                    // "Event" is not first: read the members from the object's start, those before it too.
+                    reader = global::GeneratedBus.EventLog.EventJson.ReadObjectStart(utf8Line, options);
                 }
 
-                if (name.ValueTextEquals(s_utf81))
+                switch (kind)
                 {
-                    global::Acme.Telemetry.Sample read = ReadBody4(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Telemetry.TelemetryEvent>.Ok(read);
+                    case 0:
+                    {
+                        global::Acme.Telemetry.Started read = ReadBody0(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Telemetry.TelemetryEvent>.Ok(read);
+                    }
+                    case 1:
+                    {
+                        global::Acme.Telemetry.Sample read = ReadBody4(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Telemetry.TelemetryEvent>.Ok(read);
+                    }
                 }
 
-                string unrecognised = name.GetString()!;
+                string unrecognised = reader.GetString()!;
                 global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
                 return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Telemetry.TelemetryEvent>.Unrecognised(unrecognised);
             }
@@ -81,6 +90,57 @@ namespace Acme.Telemetry
             {
                 return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Telemetry.TelemetryEvent>.Malformed(global::GeneratedBus.EventLog.EventJson.Describe(exception));
             }
+        }
+
+        private static int MatchEvent(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name1))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    case 16:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name0))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 25:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name2))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name0))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name2))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name1))
+            {
+                return 1;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers0(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Telemetry.Started value)
@@ -149,173 +209,138 @@ namespace Acme.Telemetry
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf83))
+                switch (MatchMember0(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("At");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("At");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadDateTimeOffset(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadDateTimeOffset(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Host Info");
+                        }
 
-                if (reader.ValueTextEquals(s_utf84))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Host Info");
-                    }
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = (Read0(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Host Info"));
+                        continue;
+                    case 2:
+                        if (h2)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Comment");
+                        }
 
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = (Read0(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Host Info"));
-                    continue;
-                }
+                        h2 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v2 = global::GeneratedBus.EventLog.EventJson.ReadString(ref reader);
+                        continue;
+                    case 3:
+                        if (h3)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Level");
+                        }
 
-                if (reader.ValueTextEquals(s_utf85))
-                {
-                    if (h2)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Comment");
-                    }
+                        h3 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v3 = Read1(ref reader);
+                        continue;
+                    case 4:
+                        if (h4)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Channels");
+                        }
 
-                    h2 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v2 = global::GeneratedBus.EventLog.EventJson.ReadString(ref reader);
-                    continue;
-                }
+                        h4 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v4 = Read2(ref reader);
+                        continue;
+                    case 5:
+                        if (h5)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Retries");
+                        }
 
-                if (reader.ValueTextEquals(s_utf86))
-                {
-                    if (h3)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Level");
-                    }
+                        h5 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v5 = Read3(ref reader);
+                        continue;
+                    case 6:
+                        if (h6)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Tags");
+                        }
 
-                    h3 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v3 = Read1(ref reader);
-                    continue;
-                }
+                        h6 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v6 = (Read4(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Tags"));
+                        continue;
+                    case 7:
+                        if (h7)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Ranges");
+                        }
 
-                if (reader.ValueTextEquals(s_utf87))
-                {
-                    if (h4)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Channels");
-                    }
+                        h7 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v7 = (Read5(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Ranges"));
+                        continue;
+                    case 8:
+                        if (h8)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Counters");
+                        }
 
-                    h4 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v4 = Read2(ref reader);
-                    continue;
-                }
+                        h8 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v8 = Read6(ref reader);
+                        continue;
+                    case 9:
+                        if (h9)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Peers");
+                        }
 
-                if (reader.ValueTextEquals(s_utf88))
-                {
-                    if (h5)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Retries");
-                    }
+                        h9 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v9 = (Read7(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Peers"));
+                        continue;
+                    case 10:
+                        if (h10)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Attempt");
+                        }
 
-                    h5 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v5 = Read3(ref reader);
-                    continue;
-                }
+                        h10 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v10 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
+                    case 11:
+                        if (h11)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Limits");
+                        }
 
-                if (reader.ValueTextEquals(s_utf89))
-                {
-                    if (h6)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Tags");
-                    }
+                        h11 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v11 = Read8(ref reader);
+                        continue;
+                    case 12:
+                        if (h12)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Id");
+                        }
 
-                    h6 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v6 = (Read4(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Tags"));
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf810))
-                {
-                    if (h7)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Ranges");
-                    }
-
-                    h7 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v7 = (Read5(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Ranges"));
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf811))
-                {
-                    if (h8)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Counters");
-                    }
-
-                    h8 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v8 = Read6(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf812))
-                {
-                    if (h9)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Peers");
-                    }
-
-                    h9 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v9 = (Read7(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Peers"));
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf813))
-                {
-                    if (h10)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Attempt");
-                    }
-
-                    h10 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v10 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf814))
-                {
-                    if (h11)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Limits");
-                    }
-
-                    h11 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v11 = Read8(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf815))
-                {
-                    if (h12)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Id");
-                    }
-
-                    h12 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v12 = global::GeneratedBus.EventLog.EventJson.ReadGuid(ref reader);
-                    continue;
+                        h12 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v12 = global::GeneratedBus.EventLog.EventJson.ReadGuid(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -364,6 +389,165 @@ namespace Acme.Telemetry
             return result;
         }
 
+        private static int MatchMember0(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 2:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name3))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name15))
+                        {
+                            return 12;
+                        }
+
+                        return -1;
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name9))
+                        {
+                            return 6;
+                        }
+
+                        return -1;
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name6))
+                        {
+                            return 3;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name12))
+                        {
+                            return 9;
+                        }
+
+                        return -1;
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name10))
+                        {
+                            return 7;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name14))
+                        {
+                            return 11;
+                        }
+
+                        return -1;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name5))
+                        {
+                            return 2;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name8))
+                        {
+                            return 5;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name13))
+                        {
+                            return 10;
+                        }
+
+                        return -1;
+                    case 8:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name7))
+                        {
+                            return 4;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name11))
+                        {
+                            return 8;
+                        }
+
+                        return -1;
+                    case 9:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name4))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name3))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name4))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name5))
+            {
+                return 2;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name6))
+            {
+                return 3;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name7))
+            {
+                return 4;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name8))
+            {
+                return 5;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name9))
+            {
+                return 6;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name10))
+            {
+                return 7;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name11))
+            {
+                return 8;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name12))
+            {
+                return 9;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name13))
+            {
+                return 10;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name14))
+            {
+                return 11;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name15))
+            {
+                return 12;
+            }
+
+            return -1;
+        }
+
         private static void WriteMembers1(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Telemetry.Host value)
         {
             writer.WritePropertyName(s_name16);
@@ -386,30 +570,28 @@ namespace Acme.Telemetry
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf816))
+                switch (MatchMember1(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Name");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Name");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Name"));
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Name"));
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Port");
+                        }
 
-                if (reader.ValueTextEquals(s_utf817))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Port");
-                    }
-
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -434,6 +616,43 @@ namespace Acme.Telemetry
             return result;
         }
 
+        private static int MatchMember1(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name16))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name17))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name16))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name17))
+            {
+                return 1;
+            }
+
+            return -1;
+        }
+
         private static void WriteMembers2(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Telemetry.Range value)
         {
             writer.WritePropertyName(s_name18);
@@ -456,30 +675,28 @@ namespace Acme.Telemetry
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf818))
+                switch (MatchMember2(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("From");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("From");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("To");
+                        }
 
-                if (reader.ValueTextEquals(s_utf819))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("To");
-                    }
-
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -497,6 +714,45 @@ namespace Acme.Telemetry
 
             global::Acme.Telemetry.Range result = new global::Acme.Telemetry.Range(v0, v1);
             return result;
+        }
+
+        private static int MatchMember2(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 2:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name19))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name18))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name18))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name19))
+            {
+                return 1;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers3(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Telemetry.Limits value)
@@ -525,43 +781,38 @@ namespace Acme.Telemetry
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf820))
+                switch (MatchMember3(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Max");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Max");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Note");
+                        }
 
-                if (reader.ValueTextEquals(s_utf821))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Note");
-                    }
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = global::GeneratedBus.EventLog.EventJson.ReadString(ref reader);
+                        continue;
+                    case 2:
+                        if (h2)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Children");
+                        }
 
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = global::GeneratedBus.EventLog.EventJson.ReadString(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf822))
-                {
-                    if (h2)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Children");
-                    }
-
-                    h2 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v2 = Read9(ref reader);
-                    continue;
+                        h2 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v2 = Read9(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -590,6 +841,57 @@ namespace Acme.Telemetry
                 result.Children = v2!;
             }
             return result;
+        }
+
+        private static int MatchMember3(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 3:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name20))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name21))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    case 8:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name22))
+                        {
+                            return 2;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name20))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name21))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name22))
+            {
+                return 2;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers4(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Telemetry.Sample value)
@@ -678,238 +980,188 @@ namespace Acme.Telemetry
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf83))
+                switch (MatchMember4(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("At");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("At");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadDateTimeOffset(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadDateTimeOffset(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Flag");
+                        }
 
-                if (reader.ValueTextEquals(s_utf823))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Flag");
-                    }
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = global::GeneratedBus.EventLog.EventJson.ReadBoolean(ref reader);
+                        continue;
+                    case 2:
+                        if (h2)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("B");
+                        }
 
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = global::GeneratedBus.EventLog.EventJson.ReadBoolean(ref reader);
-                    continue;
-                }
+                        h2 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v2 = global::GeneratedBus.EventLog.EventJson.ReadByte(ref reader);
+                        continue;
+                    case 3:
+                        if (h3)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Sb");
+                        }
 
-                if (reader.ValueTextEquals(s_utf824))
-                {
-                    if (h2)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("B");
-                    }
+                        h3 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v3 = global::GeneratedBus.EventLog.EventJson.ReadSByte(ref reader);
+                        continue;
+                    case 4:
+                        if (h4)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("S");
+                        }
 
-                    h2 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v2 = global::GeneratedBus.EventLog.EventJson.ReadByte(ref reader);
-                    continue;
-                }
+                        h4 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v4 = global::GeneratedBus.EventLog.EventJson.ReadInt16(ref reader);
+                        continue;
+                    case 5:
+                        if (h5)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Us");
+                        }
 
-                if (reader.ValueTextEquals(s_utf825))
-                {
-                    if (h3)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Sb");
-                    }
+                        h5 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v5 = global::GeneratedBus.EventLog.EventJson.ReadUInt16(ref reader);
+                        continue;
+                    case 6:
+                        if (h6)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("I");
+                        }
 
-                    h3 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v3 = global::GeneratedBus.EventLog.EventJson.ReadSByte(ref reader);
-                    continue;
-                }
+                        h6 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v6 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
+                    case 7:
+                        if (h7)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Ui");
+                        }
 
-                if (reader.ValueTextEquals(s_utf826))
-                {
-                    if (h4)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("S");
-                    }
+                        h7 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v7 = global::GeneratedBus.EventLog.EventJson.ReadUInt32(ref reader);
+                        continue;
+                    case 8:
+                        if (h8)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("L");
+                        }
 
-                    h4 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v4 = global::GeneratedBus.EventLog.EventJson.ReadInt16(ref reader);
-                    continue;
-                }
+                        h8 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v8 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
+                    case 9:
+                        if (h9)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Ul");
+                        }
 
-                if (reader.ValueTextEquals(s_utf827))
-                {
-                    if (h5)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Us");
-                    }
+                        h9 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v9 = global::GeneratedBus.EventLog.EventJson.ReadUInt64(ref reader);
+                        continue;
+                    case 10:
+                        if (h10)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("F");
+                        }
 
-                    h5 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v5 = global::GeneratedBus.EventLog.EventJson.ReadUInt16(ref reader);
-                    continue;
-                }
+                        h10 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v10 = global::GeneratedBus.EventLog.EventJson.ReadSingle(ref reader);
+                        continue;
+                    case 11:
+                        if (h11)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("D");
+                        }
 
-                if (reader.ValueTextEquals(s_utf828))
-                {
-                    if (h6)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("I");
-                    }
+                        h11 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v11 = global::GeneratedBus.EventLog.EventJson.ReadDouble(ref reader);
+                        continue;
+                    case 12:
+                        if (h12)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("M");
+                        }
 
-                    h6 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v6 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
-                }
+                        h12 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v12 = global::GeneratedBus.EventLog.EventJson.ReadDecimal(ref reader);
+                        continue;
+                    case 13:
+                        if (h13)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("When");
+                        }
 
-                if (reader.ValueTextEquals(s_utf829))
-                {
-                    if (h7)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Ui");
-                    }
+                        h13 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v13 = global::GeneratedBus.EventLog.EventJson.ReadDateTime(ref reader);
+                        continue;
+                    case 14:
+                        if (h14)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Took");
+                        }
 
-                    h7 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v7 = global::GeneratedBus.EventLog.EventJson.ReadUInt32(ref reader);
-                    continue;
-                }
+                        h14 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v14 = global::GeneratedBus.EventLog.EventJson.ReadTimeSpan(ref reader);
+                        continue;
+                    case 15:
+                        if (h15)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Key");
+                        }
 
-                if (reader.ValueTextEquals(s_utf830))
-                {
-                    if (h8)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("L");
-                    }
+                        h15 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v15 = global::GeneratedBus.EventLog.EventJson.ReadGuid(ref reader);
+                        continue;
+                    case 16:
+                        if (h16)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Values");
+                        }
 
-                    h8 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v8 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
-                }
+                        h16 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v16 = (Read10(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Values"));
+                        continue;
+                    case 17:
+                        if (h17)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Unit");
+                        }
 
-                if (reader.ValueTextEquals(s_utf831))
-                {
-                    if (h9)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Ul");
-                    }
-
-                    h9 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v9 = global::GeneratedBus.EventLog.EventJson.ReadUInt64(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf832))
-                {
-                    if (h10)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("F");
-                    }
-
-                    h10 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v10 = global::GeneratedBus.EventLog.EventJson.ReadSingle(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf833))
-                {
-                    if (h11)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("D");
-                    }
-
-                    h11 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v11 = global::GeneratedBus.EventLog.EventJson.ReadDouble(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf834))
-                {
-                    if (h12)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("M");
-                    }
-
-                    h12 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v12 = global::GeneratedBus.EventLog.EventJson.ReadDecimal(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf835))
-                {
-                    if (h13)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("When");
-                    }
-
-                    h13 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v13 = global::GeneratedBus.EventLog.EventJson.ReadDateTime(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf836))
-                {
-                    if (h14)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Took");
-                    }
-
-                    h14 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v14 = global::GeneratedBus.EventLog.EventJson.ReadTimeSpan(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf837))
-                {
-                    if (h15)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Key");
-                    }
-
-                    h15 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v15 = global::GeneratedBus.EventLog.EventJson.ReadGuid(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf838))
-                {
-                    if (h16)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Values");
-                    }
-
-                    h16 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v16 = (Read10(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Values"));
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf839))
-                {
-                    if (h17)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Unit");
-                    }
-
-                    h17 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v17 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Unit"));
-                    continue;
+                        h17 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v17 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Unit"));
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -936,6 +1188,211 @@ namespace Acme.Telemetry
                 result = result with { Unit = v17! };
             }
             return result;
+        }
+
+        private static int MatchMember4(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 1:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name24))
+                        {
+                            return 2;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name26))
+                        {
+                            return 4;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name28))
+                        {
+                            return 6;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name30))
+                        {
+                            return 8;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name32))
+                        {
+                            return 10;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name33))
+                        {
+                            return 11;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name34))
+                        {
+                            return 12;
+                        }
+
+                        return -1;
+                    case 2:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name3))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name25))
+                        {
+                            return 3;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name27))
+                        {
+                            return 5;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name29))
+                        {
+                            return 7;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name31))
+                        {
+                            return 9;
+                        }
+
+                        return -1;
+                    case 3:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name37))
+                        {
+                            return 15;
+                        }
+
+                        return -1;
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name23))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name35))
+                        {
+                            return 13;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name36))
+                        {
+                            return 14;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name39))
+                        {
+                            return 17;
+                        }
+
+                        return -1;
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name38))
+                        {
+                            return 16;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name3))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name23))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name24))
+            {
+                return 2;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name25))
+            {
+                return 3;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name26))
+            {
+                return 4;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name27))
+            {
+                return 5;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name28))
+            {
+                return 6;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name29))
+            {
+                return 7;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name30))
+            {
+                return 8;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name31))
+            {
+                return 9;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name32))
+            {
+                return 10;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name33))
+            {
+                return 11;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name34))
+            {
+                return 12;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name35))
+            {
+                return 13;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name36))
+            {
+                return 14;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name37))
+            {
+                return 15;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name38))
+            {
+                return 16;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name39))
+            {
+                return 17;
+            }
+
+            return -1;
         }
 
         private static void Write0(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Telemetry.Host? value)
@@ -985,17 +1442,17 @@ namespace Acme.Telemetry
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
-                if (reader.ValueTextEquals(s_utf840))
+                if (reader.ValueTextEquals(Utf8Name40))
                 {
                     return global::Acme.Telemetry.Level.Low;
                 }
 
-                if (reader.ValueTextEquals(s_utf841))
+                if (reader.ValueTextEquals(Utf8Name41))
                 {
                     return global::Acme.Telemetry.Level.Medium;
                 }
 
-                if (reader.ValueTextEquals(s_utf842))
+                if (reader.ValueTextEquals(Utf8Name42))
                 {
                     return global::Acme.Telemetry.Level.High;
                 }
@@ -1029,17 +1486,17 @@ namespace Acme.Telemetry
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
-                if (reader.ValueTextEquals(s_utf843))
+                if (reader.ValueTextEquals(Utf8Name43))
                 {
                     return global::Acme.Telemetry.Channels.None;
                 }
 
-                if (reader.ValueTextEquals(s_utf844))
+                if (reader.ValueTextEquals(Utf8Name44))
                 {
                     return global::Acme.Telemetry.Channels.Email;
                 }
 
-                if (reader.ValueTextEquals(s_utf845))
+                if (reader.ValueTextEquals(Utf8Name45))
                 {
                     return global::Acme.Telemetry.Channels.Sms;
                 }
@@ -1387,141 +1844,141 @@ namespace Acme.Telemetry
         }
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("TelemetryStarted");
-        private static readonly byte[] s_utf80 = global::System.Text.Encoding.UTF8.GetBytes("TelemetryStarted");
+        private static global::System.ReadOnlySpan<byte> Utf8Name0 => new byte[] { 0x54, 0x65, 0x6C, 0x65, 0x6D, 0x65, 0x74, 0x72, 0x79, 0x53, 0x74, 0x61, 0x72, 0x74, 0x65, 0x64 }; // "TelemetryStarted"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("Sample");
-        private static readonly byte[] s_utf81 = global::System.Text.Encoding.UTF8.GetBytes("Sample");
+        private static global::System.ReadOnlySpan<byte> Utf8Name1 => new byte[] { 0x53, 0x61, 0x6D, 0x70, 0x6C, 0x65 }; // "Sample"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("org.acme.TelemetryStarted");
-        private static readonly byte[] s_utf82 = global::System.Text.Encoding.UTF8.GetBytes("org.acme.TelemetryStarted");
+        private static global::System.ReadOnlySpan<byte> Utf8Name2 => new byte[] { 0x6F, 0x72, 0x67, 0x2E, 0x61, 0x63, 0x6D, 0x65, 0x2E, 0x54, 0x65, 0x6C, 0x65, 0x6D, 0x65, 0x74, 0x72, 0x79, 0x53, 0x74, 0x61, 0x72, 0x74, 0x65, 0x64 }; // "org.acme.TelemetryStarted"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("At");
-        private static readonly byte[] s_utf83 = global::System.Text.Encoding.UTF8.GetBytes("At");
+        private static global::System.ReadOnlySpan<byte> Utf8Name3 => new byte[] { 0x41, 0x74 }; // "At"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("Host Info");
-        private static readonly byte[] s_utf84 = global::System.Text.Encoding.UTF8.GetBytes("Host Info");
+        private static global::System.ReadOnlySpan<byte> Utf8Name4 => new byte[] { 0x48, 0x6F, 0x73, 0x74, 0x20, 0x49, 0x6E, 0x66, 0x6F }; // "Host Info"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::System.Text.Json.JsonEncodedText.Encode("Comment");
-        private static readonly byte[] s_utf85 = global::System.Text.Encoding.UTF8.GetBytes("Comment");
+        private static global::System.ReadOnlySpan<byte> Utf8Name5 => new byte[] { 0x43, 0x6F, 0x6D, 0x6D, 0x65, 0x6E, 0x74 }; // "Comment"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name6 = global::System.Text.Json.JsonEncodedText.Encode("Level");
-        private static readonly byte[] s_utf86 = global::System.Text.Encoding.UTF8.GetBytes("Level");
+        private static global::System.ReadOnlySpan<byte> Utf8Name6 => new byte[] { 0x4C, 0x65, 0x76, 0x65, 0x6C }; // "Level"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name7 = global::System.Text.Json.JsonEncodedText.Encode("Channels");
-        private static readonly byte[] s_utf87 = global::System.Text.Encoding.UTF8.GetBytes("Channels");
+        private static global::System.ReadOnlySpan<byte> Utf8Name7 => new byte[] { 0x43, 0x68, 0x61, 0x6E, 0x6E, 0x65, 0x6C, 0x73 }; // "Channels"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name8 = global::System.Text.Json.JsonEncodedText.Encode("Retries");
-        private static readonly byte[] s_utf88 = global::System.Text.Encoding.UTF8.GetBytes("Retries");
+        private static global::System.ReadOnlySpan<byte> Utf8Name8 => new byte[] { 0x52, 0x65, 0x74, 0x72, 0x69, 0x65, 0x73 }; // "Retries"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name9 = global::System.Text.Json.JsonEncodedText.Encode("Tags");
-        private static readonly byte[] s_utf89 = global::System.Text.Encoding.UTF8.GetBytes("Tags");
+        private static global::System.ReadOnlySpan<byte> Utf8Name9 => new byte[] { 0x54, 0x61, 0x67, 0x73 }; // "Tags"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name10 = global::System.Text.Json.JsonEncodedText.Encode("Ranges");
-        private static readonly byte[] s_utf810 = global::System.Text.Encoding.UTF8.GetBytes("Ranges");
+        private static global::System.ReadOnlySpan<byte> Utf8Name10 => new byte[] { 0x52, 0x61, 0x6E, 0x67, 0x65, 0x73 }; // "Ranges"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name11 = global::System.Text.Json.JsonEncodedText.Encode("Counters");
-        private static readonly byte[] s_utf811 = global::System.Text.Encoding.UTF8.GetBytes("Counters");
+        private static global::System.ReadOnlySpan<byte> Utf8Name11 => new byte[] { 0x43, 0x6F, 0x75, 0x6E, 0x74, 0x65, 0x72, 0x73 }; // "Counters"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name12 = global::System.Text.Json.JsonEncodedText.Encode("Peers");
-        private static readonly byte[] s_utf812 = global::System.Text.Encoding.UTF8.GetBytes("Peers");
+        private static global::System.ReadOnlySpan<byte> Utf8Name12 => new byte[] { 0x50, 0x65, 0x65, 0x72, 0x73 }; // "Peers"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name13 = global::System.Text.Json.JsonEncodedText.Encode("Attempt");
-        private static readonly byte[] s_utf813 = global::System.Text.Encoding.UTF8.GetBytes("Attempt");
+        private static global::System.ReadOnlySpan<byte> Utf8Name13 => new byte[] { 0x41, 0x74, 0x74, 0x65, 0x6D, 0x70, 0x74 }; // "Attempt"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name14 = global::System.Text.Json.JsonEncodedText.Encode("Limits");
-        private static readonly byte[] s_utf814 = global::System.Text.Encoding.UTF8.GetBytes("Limits");
+        private static global::System.ReadOnlySpan<byte> Utf8Name14 => new byte[] { 0x4C, 0x69, 0x6D, 0x69, 0x74, 0x73 }; // "Limits"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name15 = global::System.Text.Json.JsonEncodedText.Encode("Id");
-        private static readonly byte[] s_utf815 = global::System.Text.Encoding.UTF8.GetBytes("Id");
+        private static global::System.ReadOnlySpan<byte> Utf8Name15 => new byte[] { 0x49, 0x64 }; // "Id"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name16 = global::System.Text.Json.JsonEncodedText.Encode("Name");
-        private static readonly byte[] s_utf816 = global::System.Text.Encoding.UTF8.GetBytes("Name");
+        private static global::System.ReadOnlySpan<byte> Utf8Name16 => new byte[] { 0x4E, 0x61, 0x6D, 0x65 }; // "Name"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name17 = global::System.Text.Json.JsonEncodedText.Encode("Port");
-        private static readonly byte[] s_utf817 = global::System.Text.Encoding.UTF8.GetBytes("Port");
+        private static global::System.ReadOnlySpan<byte> Utf8Name17 => new byte[] { 0x50, 0x6F, 0x72, 0x74 }; // "Port"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name18 = global::System.Text.Json.JsonEncodedText.Encode("From");
-        private static readonly byte[] s_utf818 = global::System.Text.Encoding.UTF8.GetBytes("From");
+        private static global::System.ReadOnlySpan<byte> Utf8Name18 => new byte[] { 0x46, 0x72, 0x6F, 0x6D }; // "From"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name19 = global::System.Text.Json.JsonEncodedText.Encode("To");
-        private static readonly byte[] s_utf819 = global::System.Text.Encoding.UTF8.GetBytes("To");
+        private static global::System.ReadOnlySpan<byte> Utf8Name19 => new byte[] { 0x54, 0x6F }; // "To"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name20 = global::System.Text.Json.JsonEncodedText.Encode("Max");
-        private static readonly byte[] s_utf820 = global::System.Text.Encoding.UTF8.GetBytes("Max");
+        private static global::System.ReadOnlySpan<byte> Utf8Name20 => new byte[] { 0x4D, 0x61, 0x78 }; // "Max"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name21 = global::System.Text.Json.JsonEncodedText.Encode("Note");
-        private static readonly byte[] s_utf821 = global::System.Text.Encoding.UTF8.GetBytes("Note");
+        private static global::System.ReadOnlySpan<byte> Utf8Name21 => new byte[] { 0x4E, 0x6F, 0x74, 0x65 }; // "Note"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name22 = global::System.Text.Json.JsonEncodedText.Encode("Children");
-        private static readonly byte[] s_utf822 = global::System.Text.Encoding.UTF8.GetBytes("Children");
+        private static global::System.ReadOnlySpan<byte> Utf8Name22 => new byte[] { 0x43, 0x68, 0x69, 0x6C, 0x64, 0x72, 0x65, 0x6E }; // "Children"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name23 = global::System.Text.Json.JsonEncodedText.Encode("Flag");
-        private static readonly byte[] s_utf823 = global::System.Text.Encoding.UTF8.GetBytes("Flag");
+        private static global::System.ReadOnlySpan<byte> Utf8Name23 => new byte[] { 0x46, 0x6C, 0x61, 0x67 }; // "Flag"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name24 = global::System.Text.Json.JsonEncodedText.Encode("B");
-        private static readonly byte[] s_utf824 = global::System.Text.Encoding.UTF8.GetBytes("B");
+        private static global::System.ReadOnlySpan<byte> Utf8Name24 => new byte[] { 0x42 }; // "B"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name25 = global::System.Text.Json.JsonEncodedText.Encode("Sb");
-        private static readonly byte[] s_utf825 = global::System.Text.Encoding.UTF8.GetBytes("Sb");
+        private static global::System.ReadOnlySpan<byte> Utf8Name25 => new byte[] { 0x53, 0x62 }; // "Sb"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name26 = global::System.Text.Json.JsonEncodedText.Encode("S");
-        private static readonly byte[] s_utf826 = global::System.Text.Encoding.UTF8.GetBytes("S");
+        private static global::System.ReadOnlySpan<byte> Utf8Name26 => new byte[] { 0x53 }; // "S"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name27 = global::System.Text.Json.JsonEncodedText.Encode("Us");
-        private static readonly byte[] s_utf827 = global::System.Text.Encoding.UTF8.GetBytes("Us");
+        private static global::System.ReadOnlySpan<byte> Utf8Name27 => new byte[] { 0x55, 0x73 }; // "Us"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name28 = global::System.Text.Json.JsonEncodedText.Encode("I");
-        private static readonly byte[] s_utf828 = global::System.Text.Encoding.UTF8.GetBytes("I");
+        private static global::System.ReadOnlySpan<byte> Utf8Name28 => new byte[] { 0x49 }; // "I"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name29 = global::System.Text.Json.JsonEncodedText.Encode("Ui");
-        private static readonly byte[] s_utf829 = global::System.Text.Encoding.UTF8.GetBytes("Ui");
+        private static global::System.ReadOnlySpan<byte> Utf8Name29 => new byte[] { 0x55, 0x69 }; // "Ui"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name30 = global::System.Text.Json.JsonEncodedText.Encode("L");
-        private static readonly byte[] s_utf830 = global::System.Text.Encoding.UTF8.GetBytes("L");
+        private static global::System.ReadOnlySpan<byte> Utf8Name30 => new byte[] { 0x4C }; // "L"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name31 = global::System.Text.Json.JsonEncodedText.Encode("Ul");
-        private static readonly byte[] s_utf831 = global::System.Text.Encoding.UTF8.GetBytes("Ul");
+        private static global::System.ReadOnlySpan<byte> Utf8Name31 => new byte[] { 0x55, 0x6C }; // "Ul"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name32 = global::System.Text.Json.JsonEncodedText.Encode("F");
-        private static readonly byte[] s_utf832 = global::System.Text.Encoding.UTF8.GetBytes("F");
+        private static global::System.ReadOnlySpan<byte> Utf8Name32 => new byte[] { 0x46 }; // "F"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name33 = global::System.Text.Json.JsonEncodedText.Encode("D");
-        private static readonly byte[] s_utf833 = global::System.Text.Encoding.UTF8.GetBytes("D");
+        private static global::System.ReadOnlySpan<byte> Utf8Name33 => new byte[] { 0x44 }; // "D"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name34 = global::System.Text.Json.JsonEncodedText.Encode("M");
-        private static readonly byte[] s_utf834 = global::System.Text.Encoding.UTF8.GetBytes("M");
+        private static global::System.ReadOnlySpan<byte> Utf8Name34 => new byte[] { 0x4D }; // "M"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name35 = global::System.Text.Json.JsonEncodedText.Encode("When");
-        private static readonly byte[] s_utf835 = global::System.Text.Encoding.UTF8.GetBytes("When");
+        private static global::System.ReadOnlySpan<byte> Utf8Name35 => new byte[] { 0x57, 0x68, 0x65, 0x6E }; // "When"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name36 = global::System.Text.Json.JsonEncodedText.Encode("Took");
-        private static readonly byte[] s_utf836 = global::System.Text.Encoding.UTF8.GetBytes("Took");
+        private static global::System.ReadOnlySpan<byte> Utf8Name36 => new byte[] { 0x54, 0x6F, 0x6F, 0x6B }; // "Took"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name37 = global::System.Text.Json.JsonEncodedText.Encode("Key");
-        private static readonly byte[] s_utf837 = global::System.Text.Encoding.UTF8.GetBytes("Key");
+        private static global::System.ReadOnlySpan<byte> Utf8Name37 => new byte[] { 0x4B, 0x65, 0x79 }; // "Key"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name38 = global::System.Text.Json.JsonEncodedText.Encode("Values");
-        private static readonly byte[] s_utf838 = global::System.Text.Encoding.UTF8.GetBytes("Values");
+        private static global::System.ReadOnlySpan<byte> Utf8Name38 => new byte[] { 0x56, 0x61, 0x6C, 0x75, 0x65, 0x73 }; // "Values"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name39 = global::System.Text.Json.JsonEncodedText.Encode("Unit");
-        private static readonly byte[] s_utf839 = global::System.Text.Encoding.UTF8.GetBytes("Unit");
+        private static global::System.ReadOnlySpan<byte> Utf8Name39 => new byte[] { 0x55, 0x6E, 0x69, 0x74 }; // "Unit"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name40 = global::System.Text.Json.JsonEncodedText.Encode("Low");
-        private static readonly byte[] s_utf840 = global::System.Text.Encoding.UTF8.GetBytes("Low");
+        private static global::System.ReadOnlySpan<byte> Utf8Name40 => new byte[] { 0x4C, 0x6F, 0x77 }; // "Low"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name41 = global::System.Text.Json.JsonEncodedText.Encode("Medium");
-        private static readonly byte[] s_utf841 = global::System.Text.Encoding.UTF8.GetBytes("Medium");
+        private static global::System.ReadOnlySpan<byte> Utf8Name41 => new byte[] { 0x4D, 0x65, 0x64, 0x69, 0x75, 0x6D }; // "Medium"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name42 = global::System.Text.Json.JsonEncodedText.Encode("High");
-        private static readonly byte[] s_utf842 = global::System.Text.Encoding.UTF8.GetBytes("High");
+        private static global::System.ReadOnlySpan<byte> Utf8Name42 => new byte[] { 0x48, 0x69, 0x67, 0x68 }; // "High"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name43 = global::System.Text.Json.JsonEncodedText.Encode("None");
-        private static readonly byte[] s_utf843 = global::System.Text.Encoding.UTF8.GetBytes("None");
+        private static global::System.ReadOnlySpan<byte> Utf8Name43 => new byte[] { 0x4E, 0x6F, 0x6E, 0x65 }; // "None"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name44 = global::System.Text.Json.JsonEncodedText.Encode("Email");
-        private static readonly byte[] s_utf844 = global::System.Text.Encoding.UTF8.GetBytes("Email");
+        private static global::System.ReadOnlySpan<byte> Utf8Name44 => new byte[] { 0x45, 0x6D, 0x61, 0x69, 0x6C }; // "Email"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name45 = global::System.Text.Json.JsonEncodedText.Encode("Sms");
-        private static readonly byte[] s_utf845 = global::System.Text.Encoding.UTF8.GetBytes("Sms");
+        private static global::System.ReadOnlySpan<byte> Utf8Name45 => new byte[] { 0x53, 0x6D, 0x73 }; // "Sms"
     }
 }

@@ -64,29 +64,37 @@ namespace Acme.Orders
         {
             try
             {
-                global::System.Text.Json.Utf8JsonReader reader = global::GeneratedBus.EventLog.EventJson.ReadEventName(utf8Line, options, out global::System.Text.Json.Utf8JsonReader name, out bool eventSeen);
-                if (name.ValueTextEquals(s_utf81))
+                global::System.Text.Json.Utf8JsonReader reader = global::GeneratedBus.EventLog.EventJson.ReadToEventName(utf8Line, options, out bool eventSeen);
+                int kind = MatchEvent(ref reader);
+                if (kind >= 0 && !eventSeen)
                 {
-                    global::Acme.Orders.OrderPlaced read = ReadBody1(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Orders.OrderEvent>.Ok(read);
+                    // "Event" is not first: read the members from the object's start, those before it too.
+                    reader = global::GeneratedBus.EventLog.EventJson.ReadObjectStart(utf8Line, options);
                 }
 
-                if (name.ValueTextEquals(s_utf82))
+                switch (kind)
                 {
-                    global::Acme.Orders.OrderChanged read = ReadBody2(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Orders.OrderEvent>.Ok(read);
+                    case 0:
+                    {
+                        global::Acme.Orders.OrderPlaced read = ReadBody1(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Orders.OrderEvent>.Ok(read);
+                    }
+                    case 1:
+                    {
+                        global::Acme.Orders.OrderChanged read = ReadBody2(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Orders.OrderEvent>.Ok(read);
+                    }
+                    case 2:
+                    {
+                        global::Acme.Orders.OrderCancelled read = ReadBody0(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Orders.OrderEvent>.Ok(read);
+                    }
                 }
 
-                if (name.ValueTextEquals(s_utf80))
-                {
-                    global::Acme.Orders.OrderCancelled read = ReadBody0(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Orders.OrderEvent>.Ok(read);
-                }
-
-                string unrecognised = name.GetString()!;
+                string unrecognised = reader.GetString()!;
                 global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
                 return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Orders.OrderEvent>.Unrecognised(unrecognised);
             }
@@ -94,6 +102,57 @@ namespace Acme.Orders
             {
                 return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Orders.OrderEvent>.Malformed(global::GeneratedBus.EventLog.EventJson.Describe(exception));
             }
+        }
+
+        private static int MatchEvent(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 11:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name1))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 12:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name2))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    case 14:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name0))
+                        {
+                            return 2;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name1))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name2))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name0))
+            {
+                return 2;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers0(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Orders.OrderCancelled value)
@@ -114,17 +173,18 @@ namespace Acme.Orders
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf83))
+                switch (MatchMember0(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("OrderId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("OrderId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -142,6 +202,33 @@ namespace Acme.Orders
 
             global::Acme.Orders.OrderCancelled result = new global::Acme.Orders.OrderCancelled(v0);
             return result;
+        }
+
+        private static int MatchMember0(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name3))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name3))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers1(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Orders.OrderPlaced value)
@@ -166,30 +253,28 @@ namespace Acme.Orders
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf83))
+                switch (MatchMember1(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("OrderId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("OrderId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Total");
+                        }
 
-                if (reader.ValueTextEquals(s_utf84))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Total");
-                    }
-
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = global::GeneratedBus.EventLog.EventJson.ReadDecimal(ref reader);
-                    continue;
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = global::GeneratedBus.EventLog.EventJson.ReadDecimal(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -207,6 +292,45 @@ namespace Acme.Orders
 
             global::Acme.Orders.OrderPlaced result = new global::Acme.Orders.OrderPlaced(v0, v1);
             return result;
+        }
+
+        private static int MatchMember1(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name4))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name3))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name3))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name4))
+            {
+                return 1;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers2(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Orders.OrderChanged value)
@@ -227,17 +351,18 @@ namespace Acme.Orders
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf83))
+                switch (MatchMember2(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("OrderId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("OrderId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -257,19 +382,46 @@ namespace Acme.Orders
             return result;
         }
 
+        private static int MatchMember2(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name3))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name3))
+            {
+                return 0;
+            }
+
+            return -1;
+        }
+
         private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("OrderCancelled");
-        private static readonly byte[] s_utf80 = global::System.Text.Encoding.UTF8.GetBytes("OrderCancelled");
+        private static global::System.ReadOnlySpan<byte> Utf8Name0 => new byte[] { 0x4F, 0x72, 0x64, 0x65, 0x72, 0x43, 0x61, 0x6E, 0x63, 0x65, 0x6C, 0x6C, 0x65, 0x64 }; // "OrderCancelled"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("OrderPlaced");
-        private static readonly byte[] s_utf81 = global::System.Text.Encoding.UTF8.GetBytes("OrderPlaced");
+        private static global::System.ReadOnlySpan<byte> Utf8Name1 => new byte[] { 0x4F, 0x72, 0x64, 0x65, 0x72, 0x50, 0x6C, 0x61, 0x63, 0x65, 0x64 }; // "OrderPlaced"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("OrderChanged");
-        private static readonly byte[] s_utf82 = global::System.Text.Encoding.UTF8.GetBytes("OrderChanged");
+        private static global::System.ReadOnlySpan<byte> Utf8Name2 => new byte[] { 0x4F, 0x72, 0x64, 0x65, 0x72, 0x43, 0x68, 0x61, 0x6E, 0x67, 0x65, 0x64 }; // "OrderChanged"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("OrderId");
-        private static readonly byte[] s_utf83 = global::System.Text.Encoding.UTF8.GetBytes("OrderId");
+        private static global::System.ReadOnlySpan<byte> Utf8Name3 => new byte[] { 0x4F, 0x72, 0x64, 0x65, 0x72, 0x49, 0x64 }; // "OrderId"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("Total");
-        private static readonly byte[] s_utf84 = global::System.Text.Encoding.UTF8.GetBytes("Total");
+        private static global::System.ReadOnlySpan<byte> Utf8Name4 => new byte[] { 0x54, 0x6F, 0x74, 0x61, 0x6C }; // "Total"
     }
 }

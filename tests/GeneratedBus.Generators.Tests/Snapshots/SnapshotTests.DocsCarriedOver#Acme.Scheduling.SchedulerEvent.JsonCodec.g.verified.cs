@@ -70,36 +70,43 @@ namespace Acme.Scheduling
         {
             try
             {
-                global::System.Text.Json.Utf8JsonReader reader = global::GeneratedBus.EventLog.EventJson.ReadEventName(utf8Line, options, out global::System.Text.Json.Utf8JsonReader name, out bool eventSeen);
-                if (name.ValueTextEquals(s_utf80))
+                global::System.Text.Json.Utf8JsonReader reader = global::GeneratedBus.EventLog.EventJson.ReadToEventName(utf8Line, options, out bool eventSeen);
+                int kind = MatchEvent(ref reader);
+                if (kind >= 0 && !eventSeen)
                 {
-                    global::Acme.Scheduling.StageSubmitted read = ReadBody0(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    // "Event" is not first: read the members from the object's start, those before it too.
+                    reader = global::GeneratedBus.EventLog.EventJson.ReadObjectStart(utf8Line, options);
                 }
 
-                if (name.ValueTextEquals(s_utf81))
+                switch (kind)
                 {
-                    global::Acme.Scheduling.StageCompleted read = ReadBody1(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    case 0:
+                    {
+                        global::Acme.Scheduling.StageSubmitted read = ReadBody0(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 1:
+                    {
+                        global::Acme.Scheduling.StageCompleted read = ReadBody1(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 2:
+                    {
+                        global::Acme.Scheduling.StageCancelled read = ReadBody2(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 3:
+                    {
+                        global::Acme.Scheduling.StageRetried read = ReadBody3(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
                 }
 
-                if (name.ValueTextEquals(s_utf82))
-                {
-                    global::Acme.Scheduling.StageCancelled read = ReadBody2(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf83))
-                {
-                    global::Acme.Scheduling.StageRetried read = ReadBody3(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
-                }
-
-                string unrecognised = name.GetString()!;
+                string unrecognised = reader.GetString()!;
                 global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
                 return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Unrecognised(unrecognised);
             }
@@ -107,6 +114,65 @@ namespace Acme.Scheduling
             {
                 return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Malformed(global::GeneratedBus.EventLog.EventJson.Describe(exception));
             }
+        }
+
+        private static int MatchEvent(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 12:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name3))
+                        {
+                            return 3;
+                        }
+
+                        return -1;
+                    case 14:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name0))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name1))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name2))
+                        {
+                            return 2;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name0))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name1))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name2))
+            {
+                return 2;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name3))
+            {
+                return 3;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers0(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.StageSubmitted value)
@@ -127,17 +193,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf84))
+                switch (MatchMember0(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskCount");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskCount");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -155,6 +222,33 @@ namespace Acme.Scheduling
 
             global::Acme.Scheduling.StageSubmitted result = new global::Acme.Scheduling.StageSubmitted(v0);
             return result;
+        }
+
+        private static int MatchMember0(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 9:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name4))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name4))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers1(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.StageCompleted value)
@@ -175,17 +269,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf85))
+                switch (MatchMember1(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -203,6 +298,33 @@ namespace Acme.Scheduling
 
             global::Acme.Scheduling.StageCompleted result = new global::Acme.Scheduling.StageCompleted(v0);
             return result;
+        }
+
+        private static int MatchMember1(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name5))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name5))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers2(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.StageCancelled value)
@@ -223,17 +345,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf85))
+                switch (MatchMember2(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -251,6 +374,33 @@ namespace Acme.Scheduling
 
             global::Acme.Scheduling.StageCancelled result = new global::Acme.Scheduling.StageCancelled(v0);
             return result;
+        }
+
+        private static int MatchMember2(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name5))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name5))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers3(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.StageRetried value)
@@ -275,30 +425,28 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf85))
+                switch (MatchMember3(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Attempt");
+                        }
 
-                if (reader.ValueTextEquals(s_utf86))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Attempt");
-                    }
-
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -318,25 +466,62 @@ namespace Acme.Scheduling
             return result;
         }
 
+        private static int MatchMember3(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name5))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name6))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name5))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name6))
+            {
+                return 1;
+            }
+
+            return -1;
+        }
+
         private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("StageSubmitted");
-        private static readonly byte[] s_utf80 = global::System.Text.Encoding.UTF8.GetBytes("StageSubmitted");
+        private static global::System.ReadOnlySpan<byte> Utf8Name0 => new byte[] { 0x53, 0x74, 0x61, 0x67, 0x65, 0x53, 0x75, 0x62, 0x6D, 0x69, 0x74, 0x74, 0x65, 0x64 }; // "StageSubmitted"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("StageCompleted");
-        private static readonly byte[] s_utf81 = global::System.Text.Encoding.UTF8.GetBytes("StageCompleted");
+        private static global::System.ReadOnlySpan<byte> Utf8Name1 => new byte[] { 0x53, 0x74, 0x61, 0x67, 0x65, 0x43, 0x6F, 0x6D, 0x70, 0x6C, 0x65, 0x74, 0x65, 0x64 }; // "StageCompleted"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("StageCancelled");
-        private static readonly byte[] s_utf82 = global::System.Text.Encoding.UTF8.GetBytes("StageCancelled");
+        private static global::System.ReadOnlySpan<byte> Utf8Name2 => new byte[] { 0x53, 0x74, 0x61, 0x67, 0x65, 0x43, 0x61, 0x6E, 0x63, 0x65, 0x6C, 0x6C, 0x65, 0x64 }; // "StageCancelled"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("StageRetried");
-        private static readonly byte[] s_utf83 = global::System.Text.Encoding.UTF8.GetBytes("StageRetried");
+        private static global::System.ReadOnlySpan<byte> Utf8Name3 => new byte[] { 0x53, 0x74, 0x61, 0x67, 0x65, 0x52, 0x65, 0x74, 0x72, 0x69, 0x65, 0x64 }; // "StageRetried"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("TaskCount");
-        private static readonly byte[] s_utf84 = global::System.Text.Encoding.UTF8.GetBytes("TaskCount");
+        private static global::System.ReadOnlySpan<byte> Utf8Name4 => new byte[] { 0x54, 0x61, 0x73, 0x6B, 0x43, 0x6F, 0x75, 0x6E, 0x74 }; // "TaskCount"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::System.Text.Json.JsonEncodedText.Encode("StageId");
-        private static readonly byte[] s_utf85 = global::System.Text.Encoding.UTF8.GetBytes("StageId");
+        private static global::System.ReadOnlySpan<byte> Utf8Name5 => new byte[] { 0x53, 0x74, 0x61, 0x67, 0x65, 0x49, 0x64 }; // "StageId"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name6 = global::System.Text.Json.JsonEncodedText.Encode("Attempt");
-        private static readonly byte[] s_utf86 = global::System.Text.Encoding.UTF8.GetBytes("Attempt");
+        private static global::System.ReadOnlySpan<byte> Utf8Name6 => new byte[] { 0x41, 0x74, 0x74, 0x65, 0x6D, 0x70, 0x74 }; // "Attempt"
     }
 }

@@ -190,176 +190,163 @@ namespace Acme.Scheduling
         {
             try
             {
-                global::System.Text.Json.Utf8JsonReader reader = global::GeneratedBus.EventLog.EventJson.ReadEventName(utf8Line, options, out global::System.Text.Json.Utf8JsonReader name, out bool eventSeen);
-                if (name.ValueTextEquals(s_utf83))
+                global::System.Text.Json.Utf8JsonReader reader = global::GeneratedBus.EventLog.EventJson.ReadToEventName(utf8Line, options, out bool eventSeen);
+                int kind = MatchEvent(ref reader);
+                if (kind >= 0 && !eventSeen)
                 {
-                    global::Acme.Scheduling.TaskEvent read = ReadBody3(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    // "Event" is not first: read the members from the object's start, those before it too.
+                    reader = global::GeneratedBus.EventLog.EventJson.ReadObjectStart(utf8Line, options);
                 }
 
-                if (name.ValueTextEquals(s_utf81))
+                switch (kind)
                 {
-                    global::Acme.Scheduling.TaskEnd read = ReadBody1(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    case 0:
+                    {
+                        global::Acme.Scheduling.TaskEvent read = ReadBody3(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 1:
+                    {
+                        global::Acme.Scheduling.TaskEnd read = ReadBody1(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 2:
+                    {
+                        global::Acme.Scheduling.TaskKilled read = ReadBody0(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 3:
+                    {
+                        global::Acme.Scheduling.StageDone read = ReadBody2(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 4:
+                    {
+                        global::Acme.Scheduling.JobSubmitted read = ReadBody4(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 5:
+                    {
+                        global::Acme.Scheduling.JobStarted read = ReadBody5(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 6:
+                    {
+                        global::Acme.Scheduling.JobEnded read = ReadBody6(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 7:
+                    {
+                        global::Acme.Scheduling.StageSubmitted read = ReadBody7(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 8:
+                    {
+                        global::Acme.Scheduling.StageRetried read = ReadBody8(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 9:
+                    {
+                        global::Acme.Scheduling.TaskStarted read = ReadBody9(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 10:
+                    {
+                        global::Acme.Scheduling.TaskGettingResult read = ReadBody10(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 11:
+                    {
+                        global::Acme.Scheduling.TaskSpeculated read = ReadBody11(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 12:
+                    {
+                        global::Acme.Scheduling.ExecutorAdded read = ReadBody12(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 13:
+                    {
+                        global::Acme.Scheduling.ExecutorRemoved read = ReadBody13(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 14:
+                    {
+                        global::Acme.Scheduling.ExecutorExcluded read = ReadBody14(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 15:
+                    {
+                        global::Acme.Scheduling.ExecutorUnexcluded read = ReadBody15(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 16:
+                    {
+                        global::Acme.Scheduling.NodeExcluded read = ReadBody16(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 17:
+                    {
+                        global::Acme.Scheduling.NodeUnexcluded read = ReadBody17(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 18:
+                    {
+                        global::Acme.Scheduling.BlockManagerAdded read = ReadBody18(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 19:
+                    {
+                        global::Acme.Scheduling.BlockManagerRemoved read = ReadBody19(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 20:
+                    {
+                        global::Acme.Scheduling.BlockUpdated read = ReadBody20(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 21:
+                    {
+                        global::Acme.Scheduling.UnpersistRdd read = ReadBody21(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 22:
+                    {
+                        global::Acme.Scheduling.EnvironmentUpdate read = ReadBody22(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 23:
+                    {
+                        global::Acme.Scheduling.ApplicationEnd read = ReadBody23(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
                 }
 
-                if (name.ValueTextEquals(s_utf80))
-                {
-                    global::Acme.Scheduling.TaskKilled read = ReadBody0(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf82))
-                {
-                    global::Acme.Scheduling.StageDone read = ReadBody2(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf84))
-                {
-                    global::Acme.Scheduling.JobSubmitted read = ReadBody4(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf85))
-                {
-                    global::Acme.Scheduling.JobStarted read = ReadBody5(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf86))
-                {
-                    global::Acme.Scheduling.JobEnded read = ReadBody6(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf87))
-                {
-                    global::Acme.Scheduling.StageSubmitted read = ReadBody7(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf88))
-                {
-                    global::Acme.Scheduling.StageRetried read = ReadBody8(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf89))
-                {
-                    global::Acme.Scheduling.TaskStarted read = ReadBody9(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf810))
-                {
-                    global::Acme.Scheduling.TaskGettingResult read = ReadBody10(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf811))
-                {
-                    global::Acme.Scheduling.TaskSpeculated read = ReadBody11(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf812))
-                {
-                    global::Acme.Scheduling.ExecutorAdded read = ReadBody12(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf813))
-                {
-                    global::Acme.Scheduling.ExecutorRemoved read = ReadBody13(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf814))
-                {
-                    global::Acme.Scheduling.ExecutorExcluded read = ReadBody14(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf815))
-                {
-                    global::Acme.Scheduling.ExecutorUnexcluded read = ReadBody15(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf816))
-                {
-                    global::Acme.Scheduling.NodeExcluded read = ReadBody16(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf817))
-                {
-                    global::Acme.Scheduling.NodeUnexcluded read = ReadBody17(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf818))
-                {
-                    global::Acme.Scheduling.BlockManagerAdded read = ReadBody18(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf819))
-                {
-                    global::Acme.Scheduling.BlockManagerRemoved read = ReadBody19(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf820))
-                {
-                    global::Acme.Scheduling.BlockUpdated read = ReadBody20(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf821))
-                {
-                    global::Acme.Scheduling.UnpersistRdd read = ReadBody21(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf822))
-                {
-                    global::Acme.Scheduling.EnvironmentUpdate read = ReadBody22(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf823))
-                {
-                    global::Acme.Scheduling.ApplicationEnd read = ReadBody23(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
-                }
-
-                string unrecognised = name.GetString()!;
+                string unrecognised = reader.GetString()!;
                 global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
                 return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Unrecognised(unrecognised);
             }
@@ -367,6 +354,287 @@ namespace Acme.Scheduling
             {
                 return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Malformed(global::GeneratedBus.EventLog.EventJson.Describe(exception));
             }
+        }
+
+        private static int MatchEvent(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name1))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    case 8:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name6))
+                        {
+                            return 6;
+                        }
+
+                        return -1;
+                    case 9:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name3))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name2))
+                        {
+                            return 3;
+                        }
+
+                        return -1;
+                    case 10:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name0))
+                        {
+                            return 2;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name5))
+                        {
+                            return 5;
+                        }
+
+                        return -1;
+                    case 11:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name9))
+                        {
+                            return 9;
+                        }
+
+                        return -1;
+                    case 12:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name4))
+                        {
+                            return 4;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name8))
+                        {
+                            return 8;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name16))
+                        {
+                            return 16;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name20))
+                        {
+                            return 20;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name21))
+                        {
+                            return 21;
+                        }
+
+                        return -1;
+                    case 13:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name12))
+                        {
+                            return 12;
+                        }
+
+                        return -1;
+                    case 14:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name7))
+                        {
+                            return 7;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name11))
+                        {
+                            return 11;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name17))
+                        {
+                            return 17;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name23))
+                        {
+                            return 23;
+                        }
+
+                        return -1;
+                    case 15:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name13))
+                        {
+                            return 13;
+                        }
+
+                        return -1;
+                    case 16:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name14))
+                        {
+                            return 14;
+                        }
+
+                        return -1;
+                    case 17:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name10))
+                        {
+                            return 10;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name18))
+                        {
+                            return 18;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name22))
+                        {
+                            return 22;
+                        }
+
+                        return -1;
+                    case 18:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name15))
+                        {
+                            return 15;
+                        }
+
+                        return -1;
+                    case 19:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name19))
+                        {
+                            return 19;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name3))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name1))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name0))
+            {
+                return 2;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name2))
+            {
+                return 3;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name4))
+            {
+                return 4;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name5))
+            {
+                return 5;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name6))
+            {
+                return 6;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name7))
+            {
+                return 7;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name8))
+            {
+                return 8;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name9))
+            {
+                return 9;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name10))
+            {
+                return 10;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name11))
+            {
+                return 11;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name12))
+            {
+                return 12;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name13))
+            {
+                return 13;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name14))
+            {
+                return 14;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name15))
+            {
+                return 15;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name16))
+            {
+                return 16;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name17))
+            {
+                return 17;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name18))
+            {
+                return 18;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name19))
+            {
+                return 19;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name20))
+            {
+                return 20;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name21))
+            {
+                return 21;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name22))
+            {
+                return 22;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name23))
+            {
+                return 23;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers0(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.TaskKilled value)
@@ -395,43 +663,38 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf824))
+                switch (MatchMember0(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Reason");
+                        }
 
-                if (reader.ValueTextEquals(s_utf825))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Reason");
-                    }
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Reason"));
+                        continue;
+                    case 2:
+                        if (h2)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("KilledBy");
+                        }
 
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Reason"));
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf826))
-                {
-                    if (h2)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("KilledBy");
-                    }
-
-                    h2 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v2 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("KilledBy"));
-                    continue;
+                        h2 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v2 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("KilledBy"));
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -461,6 +724,55 @@ namespace Acme.Scheduling
             return result;
         }
 
+        private static int MatchMember0(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name24))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name25))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    case 8:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name26))
+                        {
+                            return 2;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name24))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name25))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name26))
+            {
+                return 2;
+            }
+
+            return -1;
+        }
+
         private static void WriteMembers1(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.TaskEnd value)
         {
             writer.WritePropertyName(s_name24);
@@ -483,30 +795,28 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf824))
+                switch (MatchMember1(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Reason");
+                        }
 
-                if (reader.ValueTextEquals(s_utf825))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Reason");
-                    }
-
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Reason"));
-                    continue;
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Reason"));
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -531,6 +841,43 @@ namespace Acme.Scheduling
             return result;
         }
 
+        private static int MatchMember1(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name24))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name25))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name24))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name25))
+            {
+                return 1;
+            }
+
+            return -1;
+        }
+
         private static void WriteMembers2(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.StageDone value)
         {
             writer.WritePropertyName(s_name27);
@@ -549,17 +896,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf827))
+                switch (MatchMember2(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -577,6 +925,33 @@ namespace Acme.Scheduling
 
             global::Acme.Scheduling.StageDone result = new global::Acme.Scheduling.StageDone(v0);
             return result;
+        }
+
+        private static int MatchMember2(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name27))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name27))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers3(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.TaskEvent value)
@@ -597,17 +972,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf824))
+                switch (MatchMember3(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -625,6 +1001,33 @@ namespace Acme.Scheduling
 
             global::Acme.Scheduling.TaskEvent result = new global::Acme.Scheduling.TaskEvent(v0);
             return result;
+        }
+
+        private static int MatchMember3(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name24))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name24))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers4(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.JobSubmitted value)
@@ -645,17 +1048,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf828))
+                switch (MatchMember4(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -673,6 +1077,33 @@ namespace Acme.Scheduling
 
             global::Acme.Scheduling.JobSubmitted result = new global::Acme.Scheduling.JobSubmitted(v0);
             return result;
+        }
+
+        private static int MatchMember4(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name28))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name28))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers5(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.JobStarted value)
@@ -693,17 +1124,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf828))
+                switch (MatchMember5(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -721,6 +1153,33 @@ namespace Acme.Scheduling
 
             global::Acme.Scheduling.JobStarted result = new global::Acme.Scheduling.JobStarted(v0);
             return result;
+        }
+
+        private static int MatchMember5(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name28))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name28))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers6(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.JobEnded value)
@@ -741,17 +1200,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf828))
+                switch (MatchMember6(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -769,6 +1229,33 @@ namespace Acme.Scheduling
 
             global::Acme.Scheduling.JobEnded result = new global::Acme.Scheduling.JobEnded(v0);
             return result;
+        }
+
+        private static int MatchMember6(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name28))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name28))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers7(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.StageSubmitted value)
@@ -789,17 +1276,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf828))
+                switch (MatchMember7(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -817,6 +1305,33 @@ namespace Acme.Scheduling
 
             global::Acme.Scheduling.StageSubmitted result = new global::Acme.Scheduling.StageSubmitted(v0);
             return result;
+        }
+
+        private static int MatchMember7(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name28))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name28))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers8(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.StageRetried value)
@@ -837,17 +1352,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf828))
+                switch (MatchMember8(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -865,6 +1381,33 @@ namespace Acme.Scheduling
 
             global::Acme.Scheduling.StageRetried result = new global::Acme.Scheduling.StageRetried(v0);
             return result;
+        }
+
+        private static int MatchMember8(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name28))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name28))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers9(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.TaskStarted value)
@@ -885,17 +1428,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf828))
+                switch (MatchMember9(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -913,6 +1457,33 @@ namespace Acme.Scheduling
 
             global::Acme.Scheduling.TaskStarted result = new global::Acme.Scheduling.TaskStarted(v0);
             return result;
+        }
+
+        private static int MatchMember9(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name28))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name28))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers10(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.TaskGettingResult value)
@@ -933,17 +1504,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf828))
+                switch (MatchMember10(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -961,6 +1533,33 @@ namespace Acme.Scheduling
 
             global::Acme.Scheduling.TaskGettingResult result = new global::Acme.Scheduling.TaskGettingResult(v0);
             return result;
+        }
+
+        private static int MatchMember10(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name28))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name28))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers11(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.TaskSpeculated value)
@@ -981,17 +1580,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf828))
+                switch (MatchMember11(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -1009,6 +1609,33 @@ namespace Acme.Scheduling
 
             global::Acme.Scheduling.TaskSpeculated result = new global::Acme.Scheduling.TaskSpeculated(v0);
             return result;
+        }
+
+        private static int MatchMember11(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name28))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name28))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers12(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.ExecutorAdded value)
@@ -1029,17 +1656,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf828))
+                switch (MatchMember12(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -1057,6 +1685,33 @@ namespace Acme.Scheduling
 
             global::Acme.Scheduling.ExecutorAdded result = new global::Acme.Scheduling.ExecutorAdded(v0);
             return result;
+        }
+
+        private static int MatchMember12(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name28))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name28))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers13(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.ExecutorRemoved value)
@@ -1077,17 +1732,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf828))
+                switch (MatchMember13(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -1105,6 +1761,33 @@ namespace Acme.Scheduling
 
             global::Acme.Scheduling.ExecutorRemoved result = new global::Acme.Scheduling.ExecutorRemoved(v0);
             return result;
+        }
+
+        private static int MatchMember13(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name28))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name28))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers14(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.ExecutorExcluded value)
@@ -1125,17 +1808,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf828))
+                switch (MatchMember14(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -1153,6 +1837,33 @@ namespace Acme.Scheduling
 
             global::Acme.Scheduling.ExecutorExcluded result = new global::Acme.Scheduling.ExecutorExcluded(v0);
             return result;
+        }
+
+        private static int MatchMember14(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name28))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name28))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers15(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.ExecutorUnexcluded value)
@@ -1173,17 +1884,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf828))
+                switch (MatchMember15(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -1201,6 +1913,33 @@ namespace Acme.Scheduling
 
             global::Acme.Scheduling.ExecutorUnexcluded result = new global::Acme.Scheduling.ExecutorUnexcluded(v0);
             return result;
+        }
+
+        private static int MatchMember15(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name28))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name28))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers16(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.NodeExcluded value)
@@ -1221,17 +1960,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf828))
+                switch (MatchMember16(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -1249,6 +1989,33 @@ namespace Acme.Scheduling
 
             global::Acme.Scheduling.NodeExcluded result = new global::Acme.Scheduling.NodeExcluded(v0);
             return result;
+        }
+
+        private static int MatchMember16(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name28))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name28))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers17(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.NodeUnexcluded value)
@@ -1269,17 +2036,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf828))
+                switch (MatchMember17(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -1297,6 +2065,33 @@ namespace Acme.Scheduling
 
             global::Acme.Scheduling.NodeUnexcluded result = new global::Acme.Scheduling.NodeUnexcluded(v0);
             return result;
+        }
+
+        private static int MatchMember17(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name28))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name28))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers18(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.BlockManagerAdded value)
@@ -1317,17 +2112,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf828))
+                switch (MatchMember18(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -1345,6 +2141,33 @@ namespace Acme.Scheduling
 
             global::Acme.Scheduling.BlockManagerAdded result = new global::Acme.Scheduling.BlockManagerAdded(v0);
             return result;
+        }
+
+        private static int MatchMember18(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name28))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name28))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers19(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.BlockManagerRemoved value)
@@ -1365,17 +2188,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf828))
+                switch (MatchMember19(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -1393,6 +2217,33 @@ namespace Acme.Scheduling
 
             global::Acme.Scheduling.BlockManagerRemoved result = new global::Acme.Scheduling.BlockManagerRemoved(v0);
             return result;
+        }
+
+        private static int MatchMember19(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name28))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name28))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers20(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.BlockUpdated value)
@@ -1413,17 +2264,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf828))
+                switch (MatchMember20(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -1441,6 +2293,33 @@ namespace Acme.Scheduling
 
             global::Acme.Scheduling.BlockUpdated result = new global::Acme.Scheduling.BlockUpdated(v0);
             return result;
+        }
+
+        private static int MatchMember20(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name28))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name28))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers21(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.UnpersistRdd value)
@@ -1461,17 +2340,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf828))
+                switch (MatchMember21(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -1489,6 +2369,33 @@ namespace Acme.Scheduling
 
             global::Acme.Scheduling.UnpersistRdd result = new global::Acme.Scheduling.UnpersistRdd(v0);
             return result;
+        }
+
+        private static int MatchMember21(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name28))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name28))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers22(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.EnvironmentUpdate value)
@@ -1509,17 +2416,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf828))
+                switch (MatchMember22(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -1537,6 +2445,33 @@ namespace Acme.Scheduling
 
             global::Acme.Scheduling.EnvironmentUpdate result = new global::Acme.Scheduling.EnvironmentUpdate(v0);
             return result;
+        }
+
+        private static int MatchMember22(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name28))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name28))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers23(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.ApplicationEnd value)
@@ -1557,17 +2492,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf828))
+                switch (MatchMember23(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -1587,91 +2523,118 @@ namespace Acme.Scheduling
             return result;
         }
 
+        private static int MatchMember23(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name28))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name28))
+            {
+                return 0;
+            }
+
+            return -1;
+        }
+
         private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("TaskKilled");
-        private static readonly byte[] s_utf80 = global::System.Text.Encoding.UTF8.GetBytes("TaskKilled");
+        private static global::System.ReadOnlySpan<byte> Utf8Name0 => new byte[] { 0x54, 0x61, 0x73, 0x6B, 0x4B, 0x69, 0x6C, 0x6C, 0x65, 0x64 }; // "TaskKilled"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("TaskEnd");
-        private static readonly byte[] s_utf81 = global::System.Text.Encoding.UTF8.GetBytes("TaskEnd");
+        private static global::System.ReadOnlySpan<byte> Utf8Name1 => new byte[] { 0x54, 0x61, 0x73, 0x6B, 0x45, 0x6E, 0x64 }; // "TaskEnd"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("StageDone");
-        private static readonly byte[] s_utf82 = global::System.Text.Encoding.UTF8.GetBytes("StageDone");
+        private static global::System.ReadOnlySpan<byte> Utf8Name2 => new byte[] { 0x53, 0x74, 0x61, 0x67, 0x65, 0x44, 0x6F, 0x6E, 0x65 }; // "StageDone"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("TaskEvent");
-        private static readonly byte[] s_utf83 = global::System.Text.Encoding.UTF8.GetBytes("TaskEvent");
+        private static global::System.ReadOnlySpan<byte> Utf8Name3 => new byte[] { 0x54, 0x61, 0x73, 0x6B, 0x45, 0x76, 0x65, 0x6E, 0x74 }; // "TaskEvent"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("JobSubmitted");
-        private static readonly byte[] s_utf84 = global::System.Text.Encoding.UTF8.GetBytes("JobSubmitted");
+        private static global::System.ReadOnlySpan<byte> Utf8Name4 => new byte[] { 0x4A, 0x6F, 0x62, 0x53, 0x75, 0x62, 0x6D, 0x69, 0x74, 0x74, 0x65, 0x64 }; // "JobSubmitted"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::System.Text.Json.JsonEncodedText.Encode("JobStarted");
-        private static readonly byte[] s_utf85 = global::System.Text.Encoding.UTF8.GetBytes("JobStarted");
+        private static global::System.ReadOnlySpan<byte> Utf8Name5 => new byte[] { 0x4A, 0x6F, 0x62, 0x53, 0x74, 0x61, 0x72, 0x74, 0x65, 0x64 }; // "JobStarted"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name6 = global::System.Text.Json.JsonEncodedText.Encode("JobEnded");
-        private static readonly byte[] s_utf86 = global::System.Text.Encoding.UTF8.GetBytes("JobEnded");
+        private static global::System.ReadOnlySpan<byte> Utf8Name6 => new byte[] { 0x4A, 0x6F, 0x62, 0x45, 0x6E, 0x64, 0x65, 0x64 }; // "JobEnded"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name7 = global::System.Text.Json.JsonEncodedText.Encode("StageSubmitted");
-        private static readonly byte[] s_utf87 = global::System.Text.Encoding.UTF8.GetBytes("StageSubmitted");
+        private static global::System.ReadOnlySpan<byte> Utf8Name7 => new byte[] { 0x53, 0x74, 0x61, 0x67, 0x65, 0x53, 0x75, 0x62, 0x6D, 0x69, 0x74, 0x74, 0x65, 0x64 }; // "StageSubmitted"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name8 = global::System.Text.Json.JsonEncodedText.Encode("StageRetried");
-        private static readonly byte[] s_utf88 = global::System.Text.Encoding.UTF8.GetBytes("StageRetried");
+        private static global::System.ReadOnlySpan<byte> Utf8Name8 => new byte[] { 0x53, 0x74, 0x61, 0x67, 0x65, 0x52, 0x65, 0x74, 0x72, 0x69, 0x65, 0x64 }; // "StageRetried"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name9 = global::System.Text.Json.JsonEncodedText.Encode("TaskStarted");
-        private static readonly byte[] s_utf89 = global::System.Text.Encoding.UTF8.GetBytes("TaskStarted");
+        private static global::System.ReadOnlySpan<byte> Utf8Name9 => new byte[] { 0x54, 0x61, 0x73, 0x6B, 0x53, 0x74, 0x61, 0x72, 0x74, 0x65, 0x64 }; // "TaskStarted"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name10 = global::System.Text.Json.JsonEncodedText.Encode("TaskGettingResult");
-        private static readonly byte[] s_utf810 = global::System.Text.Encoding.UTF8.GetBytes("TaskGettingResult");
+        private static global::System.ReadOnlySpan<byte> Utf8Name10 => new byte[] { 0x54, 0x61, 0x73, 0x6B, 0x47, 0x65, 0x74, 0x74, 0x69, 0x6E, 0x67, 0x52, 0x65, 0x73, 0x75, 0x6C, 0x74 }; // "TaskGettingResult"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name11 = global::System.Text.Json.JsonEncodedText.Encode("TaskSpeculated");
-        private static readonly byte[] s_utf811 = global::System.Text.Encoding.UTF8.GetBytes("TaskSpeculated");
+        private static global::System.ReadOnlySpan<byte> Utf8Name11 => new byte[] { 0x54, 0x61, 0x73, 0x6B, 0x53, 0x70, 0x65, 0x63, 0x75, 0x6C, 0x61, 0x74, 0x65, 0x64 }; // "TaskSpeculated"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name12 = global::System.Text.Json.JsonEncodedText.Encode("ExecutorAdded");
-        private static readonly byte[] s_utf812 = global::System.Text.Encoding.UTF8.GetBytes("ExecutorAdded");
+        private static global::System.ReadOnlySpan<byte> Utf8Name12 => new byte[] { 0x45, 0x78, 0x65, 0x63, 0x75, 0x74, 0x6F, 0x72, 0x41, 0x64, 0x64, 0x65, 0x64 }; // "ExecutorAdded"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name13 = global::System.Text.Json.JsonEncodedText.Encode("ExecutorRemoved");
-        private static readonly byte[] s_utf813 = global::System.Text.Encoding.UTF8.GetBytes("ExecutorRemoved");
+        private static global::System.ReadOnlySpan<byte> Utf8Name13 => new byte[] { 0x45, 0x78, 0x65, 0x63, 0x75, 0x74, 0x6F, 0x72, 0x52, 0x65, 0x6D, 0x6F, 0x76, 0x65, 0x64 }; // "ExecutorRemoved"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name14 = global::System.Text.Json.JsonEncodedText.Encode("ExecutorExcluded");
-        private static readonly byte[] s_utf814 = global::System.Text.Encoding.UTF8.GetBytes("ExecutorExcluded");
+        private static global::System.ReadOnlySpan<byte> Utf8Name14 => new byte[] { 0x45, 0x78, 0x65, 0x63, 0x75, 0x74, 0x6F, 0x72, 0x45, 0x78, 0x63, 0x6C, 0x75, 0x64, 0x65, 0x64 }; // "ExecutorExcluded"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name15 = global::System.Text.Json.JsonEncodedText.Encode("ExecutorUnexcluded");
-        private static readonly byte[] s_utf815 = global::System.Text.Encoding.UTF8.GetBytes("ExecutorUnexcluded");
+        private static global::System.ReadOnlySpan<byte> Utf8Name15 => new byte[] { 0x45, 0x78, 0x65, 0x63, 0x75, 0x74, 0x6F, 0x72, 0x55, 0x6E, 0x65, 0x78, 0x63, 0x6C, 0x75, 0x64, 0x65, 0x64 }; // "ExecutorUnexcluded"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name16 = global::System.Text.Json.JsonEncodedText.Encode("NodeExcluded");
-        private static readonly byte[] s_utf816 = global::System.Text.Encoding.UTF8.GetBytes("NodeExcluded");
+        private static global::System.ReadOnlySpan<byte> Utf8Name16 => new byte[] { 0x4E, 0x6F, 0x64, 0x65, 0x45, 0x78, 0x63, 0x6C, 0x75, 0x64, 0x65, 0x64 }; // "NodeExcluded"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name17 = global::System.Text.Json.JsonEncodedText.Encode("NodeUnexcluded");
-        private static readonly byte[] s_utf817 = global::System.Text.Encoding.UTF8.GetBytes("NodeUnexcluded");
+        private static global::System.ReadOnlySpan<byte> Utf8Name17 => new byte[] { 0x4E, 0x6F, 0x64, 0x65, 0x55, 0x6E, 0x65, 0x78, 0x63, 0x6C, 0x75, 0x64, 0x65, 0x64 }; // "NodeUnexcluded"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name18 = global::System.Text.Json.JsonEncodedText.Encode("BlockManagerAdded");
-        private static readonly byte[] s_utf818 = global::System.Text.Encoding.UTF8.GetBytes("BlockManagerAdded");
+        private static global::System.ReadOnlySpan<byte> Utf8Name18 => new byte[] { 0x42, 0x6C, 0x6F, 0x63, 0x6B, 0x4D, 0x61, 0x6E, 0x61, 0x67, 0x65, 0x72, 0x41, 0x64, 0x64, 0x65, 0x64 }; // "BlockManagerAdded"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name19 = global::System.Text.Json.JsonEncodedText.Encode("BlockManagerRemoved");
-        private static readonly byte[] s_utf819 = global::System.Text.Encoding.UTF8.GetBytes("BlockManagerRemoved");
+        private static global::System.ReadOnlySpan<byte> Utf8Name19 => new byte[] { 0x42, 0x6C, 0x6F, 0x63, 0x6B, 0x4D, 0x61, 0x6E, 0x61, 0x67, 0x65, 0x72, 0x52, 0x65, 0x6D, 0x6F, 0x76, 0x65, 0x64 }; // "BlockManagerRemoved"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name20 = global::System.Text.Json.JsonEncodedText.Encode("BlockUpdated");
-        private static readonly byte[] s_utf820 = global::System.Text.Encoding.UTF8.GetBytes("BlockUpdated");
+        private static global::System.ReadOnlySpan<byte> Utf8Name20 => new byte[] { 0x42, 0x6C, 0x6F, 0x63, 0x6B, 0x55, 0x70, 0x64, 0x61, 0x74, 0x65, 0x64 }; // "BlockUpdated"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name21 = global::System.Text.Json.JsonEncodedText.Encode("UnpersistRdd");
-        private static readonly byte[] s_utf821 = global::System.Text.Encoding.UTF8.GetBytes("UnpersistRdd");
+        private static global::System.ReadOnlySpan<byte> Utf8Name21 => new byte[] { 0x55, 0x6E, 0x70, 0x65, 0x72, 0x73, 0x69, 0x73, 0x74, 0x52, 0x64, 0x64 }; // "UnpersistRdd"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name22 = global::System.Text.Json.JsonEncodedText.Encode("EnvironmentUpdate");
-        private static readonly byte[] s_utf822 = global::System.Text.Encoding.UTF8.GetBytes("EnvironmentUpdate");
+        private static global::System.ReadOnlySpan<byte> Utf8Name22 => new byte[] { 0x45, 0x6E, 0x76, 0x69, 0x72, 0x6F, 0x6E, 0x6D, 0x65, 0x6E, 0x74, 0x55, 0x70, 0x64, 0x61, 0x74, 0x65 }; // "EnvironmentUpdate"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name23 = global::System.Text.Json.JsonEncodedText.Encode("ApplicationEnd");
-        private static readonly byte[] s_utf823 = global::System.Text.Encoding.UTF8.GetBytes("ApplicationEnd");
+        private static global::System.ReadOnlySpan<byte> Utf8Name23 => new byte[] { 0x41, 0x70, 0x70, 0x6C, 0x69, 0x63, 0x61, 0x74, 0x69, 0x6F, 0x6E, 0x45, 0x6E, 0x64 }; // "ApplicationEnd"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name24 = global::System.Text.Json.JsonEncodedText.Encode("TaskId");
-        private static readonly byte[] s_utf824 = global::System.Text.Encoding.UTF8.GetBytes("TaskId");
+        private static global::System.ReadOnlySpan<byte> Utf8Name24 => new byte[] { 0x54, 0x61, 0x73, 0x6B, 0x49, 0x64 }; // "TaskId"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name25 = global::System.Text.Json.JsonEncodedText.Encode("Reason");
-        private static readonly byte[] s_utf825 = global::System.Text.Encoding.UTF8.GetBytes("Reason");
+        private static global::System.ReadOnlySpan<byte> Utf8Name25 => new byte[] { 0x52, 0x65, 0x61, 0x73, 0x6F, 0x6E }; // "Reason"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name26 = global::System.Text.Json.JsonEncodedText.Encode("KilledBy");
-        private static readonly byte[] s_utf826 = global::System.Text.Encoding.UTF8.GetBytes("KilledBy");
+        private static global::System.ReadOnlySpan<byte> Utf8Name26 => new byte[] { 0x4B, 0x69, 0x6C, 0x6C, 0x65, 0x64, 0x42, 0x79 }; // "KilledBy"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name27 = global::System.Text.Json.JsonEncodedText.Encode("StageId");
-        private static readonly byte[] s_utf827 = global::System.Text.Encoding.UTF8.GetBytes("StageId");
+        private static global::System.ReadOnlySpan<byte> Utf8Name27 => new byte[] { 0x53, 0x74, 0x61, 0x67, 0x65, 0x49, 0x64 }; // "StageId"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name28 = global::System.Text.Json.JsonEncodedText.Encode("Time");
-        private static readonly byte[] s_utf828 = global::System.Text.Encoding.UTF8.GetBytes("Time");
+        private static global::System.ReadOnlySpan<byte> Utf8Name28 => new byte[] { 0x54, 0x69, 0x6D, 0x65 }; // "Time"
     }
 }

@@ -58,22 +58,31 @@ namespace Acme.Scheduling.Jobs
         {
             try
             {
-                global::System.Text.Json.Utf8JsonReader reader = global::GeneratedBus.EventLog.EventJson.ReadEventName(utf8Line, options, out global::System.Text.Json.Utf8JsonReader name, out bool eventSeen);
-                if (name.ValueTextEquals(s_utf80))
+                global::System.Text.Json.Utf8JsonReader reader = global::GeneratedBus.EventLog.EventJson.ReadToEventName(utf8Line, options, out bool eventSeen);
+                int kind = MatchEvent(ref reader);
+                if (kind >= 0 && !eventSeen)
                 {
-                    global::Acme.Scheduling.Jobs.Submitted read = ReadBody0(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.Jobs.JobEvent>.Ok(read);
+                    // "Event" is not first: read the members from the object's start, those before it too.
+                    reader = global::GeneratedBus.EventLog.EventJson.ReadObjectStart(utf8Line, options);
                 }
 
-                if (name.ValueTextEquals(s_utf81))
+                switch (kind)
                 {
-                    global::Acme.Scheduling.Jobs.Retries.RetryScheduled read = ReadBody1(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.Jobs.JobEvent>.Ok(read);
+                    case 0:
+                    {
+                        global::Acme.Scheduling.Jobs.Submitted read = ReadBody0(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.Jobs.JobEvent>.Ok(read);
+                    }
+                    case 1:
+                    {
+                        global::Acme.Scheduling.Jobs.Retries.RetryScheduled read = ReadBody1(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.Jobs.JobEvent>.Ok(read);
+                    }
                 }
 
-                string unrecognised = name.GetString()!;
+                string unrecognised = reader.GetString()!;
                 global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
                 return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.Jobs.JobEvent>.Unrecognised(unrecognised);
             }
@@ -81,6 +90,45 @@ namespace Acme.Scheduling.Jobs
             {
                 return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.Jobs.JobEvent>.Malformed(global::GeneratedBus.EventLog.EventJson.Describe(exception));
             }
+        }
+
+        private static int MatchEvent(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 9:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name0))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 14:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name1))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name0))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name1))
+            {
+                return 1;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers0(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.Jobs.Submitted value)
@@ -101,17 +149,18 @@ namespace Acme.Scheduling.Jobs
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf82))
+                switch (MatchMember0(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("JobId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("JobId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -129,6 +178,33 @@ namespace Acme.Scheduling.Jobs
 
             global::Acme.Scheduling.Jobs.Submitted result = new global::Acme.Scheduling.Jobs.Submitted(v0);
             return result;
+        }
+
+        private static int MatchMember0(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name2))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name2))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers1(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.Jobs.Retries.RetryScheduled value)
@@ -153,30 +229,28 @@ namespace Acme.Scheduling.Jobs
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf82))
+                switch (MatchMember1(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("JobId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("JobId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Attempt");
+                        }
 
-                if (reader.ValueTextEquals(s_utf83))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Attempt");
-                    }
-
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -196,16 +270,55 @@ namespace Acme.Scheduling.Jobs
             return result;
         }
 
+        private static int MatchMember1(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name2))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name3))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name2))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name3))
+            {
+                return 1;
+            }
+
+            return -1;
+        }
+
         private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("Submitted");
-        private static readonly byte[] s_utf80 = global::System.Text.Encoding.UTF8.GetBytes("Submitted");
+        private static global::System.ReadOnlySpan<byte> Utf8Name0 => new byte[] { 0x53, 0x75, 0x62, 0x6D, 0x69, 0x74, 0x74, 0x65, 0x64 }; // "Submitted"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("RetryScheduled");
-        private static readonly byte[] s_utf81 = global::System.Text.Encoding.UTF8.GetBytes("RetryScheduled");
+        private static global::System.ReadOnlySpan<byte> Utf8Name1 => new byte[] { 0x52, 0x65, 0x74, 0x72, 0x79, 0x53, 0x63, 0x68, 0x65, 0x64, 0x75, 0x6C, 0x65, 0x64 }; // "RetryScheduled"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("JobId");
-        private static readonly byte[] s_utf82 = global::System.Text.Encoding.UTF8.GetBytes("JobId");
+        private static global::System.ReadOnlySpan<byte> Utf8Name2 => new byte[] { 0x4A, 0x6F, 0x62, 0x49, 0x64 }; // "JobId"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("Attempt");
-        private static readonly byte[] s_utf83 = global::System.Text.Encoding.UTF8.GetBytes("Attempt");
+        private static global::System.ReadOnlySpan<byte> Utf8Name3 => new byte[] { 0x41, 0x74, 0x74, 0x65, 0x6D, 0x70, 0x74 }; // "Attempt"
     }
 }

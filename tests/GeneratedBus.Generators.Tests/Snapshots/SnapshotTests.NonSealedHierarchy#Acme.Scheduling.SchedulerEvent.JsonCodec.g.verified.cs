@@ -70,36 +70,43 @@ namespace Acme.Scheduling
         {
             try
             {
-                global::System.Text.Json.Utf8JsonReader reader = global::GeneratedBus.EventLog.EventJson.ReadEventName(utf8Line, options, out global::System.Text.Json.Utf8JsonReader name, out bool eventSeen);
-                if (name.ValueTextEquals(s_utf83))
+                global::System.Text.Json.Utf8JsonReader reader = global::GeneratedBus.EventLog.EventJson.ReadToEventName(utf8Line, options, out bool eventSeen);
+                int kind = MatchEvent(ref reader);
+                if (kind >= 0 && !eventSeen)
                 {
-                    global::Acme.Scheduling.TaskEvent read = ReadBody3(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    // "Event" is not first: read the members from the object's start, those before it too.
+                    reader = global::GeneratedBus.EventLog.EventJson.ReadObjectStart(utf8Line, options);
                 }
 
-                if (name.ValueTextEquals(s_utf81))
+                switch (kind)
                 {
-                    global::Acme.Scheduling.TaskEnd read = ReadBody1(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    case 0:
+                    {
+                        global::Acme.Scheduling.TaskEvent read = ReadBody3(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 1:
+                    {
+                        global::Acme.Scheduling.TaskEnd read = ReadBody1(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 2:
+                    {
+                        global::Acme.Scheduling.TaskKilled read = ReadBody0(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 3:
+                    {
+                        global::Acme.Scheduling.StageDone read = ReadBody2(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
                 }
 
-                if (name.ValueTextEquals(s_utf80))
-                {
-                    global::Acme.Scheduling.TaskKilled read = ReadBody0(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf82))
-                {
-                    global::Acme.Scheduling.StageDone read = ReadBody2(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
-                }
-
-                string unrecognised = name.GetString()!;
+                string unrecognised = reader.GetString()!;
                 global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
                 return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Unrecognised(unrecognised);
             }
@@ -107,6 +114,67 @@ namespace Acme.Scheduling
             {
                 return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Malformed(global::GeneratedBus.EventLog.EventJson.Describe(exception));
             }
+        }
+
+        private static int MatchEvent(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name1))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    case 9:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name3))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name2))
+                        {
+                            return 3;
+                        }
+
+                        return -1;
+                    case 10:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name0))
+                        {
+                            return 2;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name3))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name1))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name0))
+            {
+                return 2;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name2))
+            {
+                return 3;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers0(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.TaskKilled value)
@@ -135,43 +203,38 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf84))
+                switch (MatchMember0(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Reason");
+                        }
 
-                if (reader.ValueTextEquals(s_utf85))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Reason");
-                    }
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Reason"));
+                        continue;
+                    case 2:
+                        if (h2)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("KilledBy");
+                        }
 
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Reason"));
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf86))
-                {
-                    if (h2)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("KilledBy");
-                    }
-
-                    h2 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v2 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("KilledBy"));
-                    continue;
+                        h2 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v2 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("KilledBy"));
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -201,6 +264,55 @@ namespace Acme.Scheduling
             return result;
         }
 
+        private static int MatchMember0(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name4))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name5))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    case 8:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name6))
+                        {
+                            return 2;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name4))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name5))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name6))
+            {
+                return 2;
+            }
+
+            return -1;
+        }
+
         private static void WriteMembers1(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.TaskEnd value)
         {
             writer.WritePropertyName(s_name4);
@@ -223,30 +335,28 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf84))
+                switch (MatchMember1(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Reason");
+                        }
 
-                if (reader.ValueTextEquals(s_utf85))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Reason");
-                    }
-
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Reason"));
-                    continue;
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Reason"));
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -271,6 +381,43 @@ namespace Acme.Scheduling
             return result;
         }
 
+        private static int MatchMember1(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name4))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name5))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name4))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name5))
+            {
+                return 1;
+            }
+
+            return -1;
+        }
+
         private static void WriteMembers2(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.StageDone value)
         {
             writer.WritePropertyName(s_name7);
@@ -289,17 +436,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf87))
+                switch (MatchMember2(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -317,6 +465,33 @@ namespace Acme.Scheduling
 
             global::Acme.Scheduling.StageDone result = new global::Acme.Scheduling.StageDone(v0);
             return result;
+        }
+
+        private static int MatchMember2(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name7))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name7))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers3(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.TaskEvent value)
@@ -337,17 +512,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf84))
+                switch (MatchMember3(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -367,28 +543,55 @@ namespace Acme.Scheduling
             return result;
         }
 
+        private static int MatchMember3(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name4))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name4))
+            {
+                return 0;
+            }
+
+            return -1;
+        }
+
         private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("TaskKilled");
-        private static readonly byte[] s_utf80 = global::System.Text.Encoding.UTF8.GetBytes("TaskKilled");
+        private static global::System.ReadOnlySpan<byte> Utf8Name0 => new byte[] { 0x54, 0x61, 0x73, 0x6B, 0x4B, 0x69, 0x6C, 0x6C, 0x65, 0x64 }; // "TaskKilled"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("TaskEnd");
-        private static readonly byte[] s_utf81 = global::System.Text.Encoding.UTF8.GetBytes("TaskEnd");
+        private static global::System.ReadOnlySpan<byte> Utf8Name1 => new byte[] { 0x54, 0x61, 0x73, 0x6B, 0x45, 0x6E, 0x64 }; // "TaskEnd"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("StageDone");
-        private static readonly byte[] s_utf82 = global::System.Text.Encoding.UTF8.GetBytes("StageDone");
+        private static global::System.ReadOnlySpan<byte> Utf8Name2 => new byte[] { 0x53, 0x74, 0x61, 0x67, 0x65, 0x44, 0x6F, 0x6E, 0x65 }; // "StageDone"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("TaskEvent");
-        private static readonly byte[] s_utf83 = global::System.Text.Encoding.UTF8.GetBytes("TaskEvent");
+        private static global::System.ReadOnlySpan<byte> Utf8Name3 => new byte[] { 0x54, 0x61, 0x73, 0x6B, 0x45, 0x76, 0x65, 0x6E, 0x74 }; // "TaskEvent"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("TaskId");
-        private static readonly byte[] s_utf84 = global::System.Text.Encoding.UTF8.GetBytes("TaskId");
+        private static global::System.ReadOnlySpan<byte> Utf8Name4 => new byte[] { 0x54, 0x61, 0x73, 0x6B, 0x49, 0x64 }; // "TaskId"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::System.Text.Json.JsonEncodedText.Encode("Reason");
-        private static readonly byte[] s_utf85 = global::System.Text.Encoding.UTF8.GetBytes("Reason");
+        private static global::System.ReadOnlySpan<byte> Utf8Name5 => new byte[] { 0x52, 0x65, 0x61, 0x73, 0x6F, 0x6E }; // "Reason"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name6 = global::System.Text.Json.JsonEncodedText.Encode("KilledBy");
-        private static readonly byte[] s_utf86 = global::System.Text.Encoding.UTF8.GetBytes("KilledBy");
+        private static global::System.ReadOnlySpan<byte> Utf8Name6 => new byte[] { 0x4B, 0x69, 0x6C, 0x6C, 0x65, 0x64, 0x42, 0x79 }; // "KilledBy"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name7 = global::System.Text.Json.JsonEncodedText.Encode("StageId");
-        private static readonly byte[] s_utf87 = global::System.Text.Encoding.UTF8.GetBytes("StageId");
+        private static global::System.ReadOnlySpan<byte> Utf8Name7 => new byte[] { 0x53, 0x74, 0x61, 0x67, 0x65, 0x49, 0x64 }; // "StageId"
     }
 }

@@ -64,29 +64,37 @@ namespace Acme.Scheduling
         {
             try
             {
-                global::System.Text.Json.Utf8JsonReader reader = global::GeneratedBus.EventLog.EventJson.ReadEventName(utf8Line, options, out global::System.Text.Json.Utf8JsonReader name, out bool eventSeen);
-                if (name.ValueTextEquals(s_utf80))
+                global::System.Text.Json.Utf8JsonReader reader = global::GeneratedBus.EventLog.EventJson.ReadToEventName(utf8Line, options, out bool eventSeen);
+                int kind = MatchEvent(ref reader);
+                if (kind >= 0 && !eventSeen)
                 {
-                    global::Acme.Scheduling.JobStart read = ReadBody0(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    // "Event" is not first: read the members from the object's start, those before it too.
+                    reader = global::GeneratedBus.EventLog.EventJson.ReadObjectStart(utf8Line, options);
                 }
 
-                if (name.ValueTextEquals(s_utf81))
+                switch (kind)
                 {
-                    global::Acme.Scheduling.JobEnd read = ReadBody1(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    case 0:
+                    {
+                        global::Acme.Scheduling.JobStart read = ReadBody0(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 1:
+                    {
+                        global::Acme.Scheduling.JobEnd read = ReadBody1(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
+                    case 2:
+                    {
+                        global::Acme.Scheduling.HeartbeatEvent read = ReadBody2(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
+                    }
                 }
 
-                if (name.ValueTextEquals(s_utf82))
-                {
-                    global::Acme.Scheduling.HeartbeatEvent read = ReadBody2(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Ok(read);
-                }
-
-                string unrecognised = name.GetString()!;
+                string unrecognised = reader.GetString()!;
                 global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
                 return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Unrecognised(unrecognised);
             }
@@ -94,6 +102,57 @@ namespace Acme.Scheduling
             {
                 return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Scheduling.SchedulerEvent>.Malformed(global::GeneratedBus.EventLog.EventJson.Describe(exception));
             }
+        }
+
+        private static int MatchEvent(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name1))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    case 8:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name0))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 14:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name2))
+                        {
+                            return 2;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name0))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name1))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name2))
+            {
+                return 2;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers0(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.JobStart value)
@@ -118,30 +177,28 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf83))
+                switch (MatchMember0(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("JobId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("JobId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                if (reader.ValueTextEquals(s_utf84))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
-
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -159,6 +216,45 @@ namespace Acme.Scheduling
 
             global::Acme.Scheduling.JobStart result = new global::Acme.Scheduling.JobStart(v0, v1);
             return result;
+        }
+
+        private static int MatchMember0(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name4))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name3))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name3))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name4))
+            {
+                return 1;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers1(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.JobEnd value)
@@ -187,43 +283,38 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf83))
+                switch (MatchMember1(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("JobId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("JobId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                if (reader.ValueTextEquals(s_utf84))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
+                    case 2:
+                        if (h2)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Succeeded");
+                        }
 
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf85))
-                {
-                    if (h2)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Succeeded");
-                    }
-
-                    h2 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v2 = global::GeneratedBus.EventLog.EventJson.ReadBoolean(ref reader);
-                    continue;
+                        h2 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v2 = global::GeneratedBus.EventLog.EventJson.ReadBoolean(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -241,6 +332,57 @@ namespace Acme.Scheduling
 
             global::Acme.Scheduling.JobEnd result = new global::Acme.Scheduling.JobEnd(v0, v1, v2);
             return result;
+        }
+
+        private static int MatchMember1(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name4))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name3))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 9:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name5))
+                        {
+                            return 2;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name3))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name4))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name5))
+            {
+                return 2;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers2(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Scheduling.HeartbeatEvent value)
@@ -261,17 +403,18 @@ namespace Acme.Scheduling
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf86))
+                switch (MatchMember2(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("ExecutorId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("ExecutorId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("ExecutorId"));
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("ExecutorId"));
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -296,25 +439,52 @@ namespace Acme.Scheduling
             return result;
         }
 
+        private static int MatchMember2(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 10:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name6))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name6))
+            {
+                return 0;
+            }
+
+            return -1;
+        }
+
         private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("JobStart");
-        private static readonly byte[] s_utf80 = global::System.Text.Encoding.UTF8.GetBytes("JobStart");
+        private static global::System.ReadOnlySpan<byte> Utf8Name0 => new byte[] { 0x4A, 0x6F, 0x62, 0x53, 0x74, 0x61, 0x72, 0x74 }; // "JobStart"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("JobEnd");
-        private static readonly byte[] s_utf81 = global::System.Text.Encoding.UTF8.GetBytes("JobEnd");
+        private static global::System.ReadOnlySpan<byte> Utf8Name1 => new byte[] { 0x4A, 0x6F, 0x62, 0x45, 0x6E, 0x64 }; // "JobEnd"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("HeartbeatEvent");
-        private static readonly byte[] s_utf82 = global::System.Text.Encoding.UTF8.GetBytes("HeartbeatEvent");
+        private static global::System.ReadOnlySpan<byte> Utf8Name2 => new byte[] { 0x48, 0x65, 0x61, 0x72, 0x74, 0x62, 0x65, 0x61, 0x74, 0x45, 0x76, 0x65, 0x6E, 0x74 }; // "HeartbeatEvent"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("JobId");
-        private static readonly byte[] s_utf83 = global::System.Text.Encoding.UTF8.GetBytes("JobId");
+        private static global::System.ReadOnlySpan<byte> Utf8Name3 => new byte[] { 0x4A, 0x6F, 0x62, 0x49, 0x64 }; // "JobId"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("Time");
-        private static readonly byte[] s_utf84 = global::System.Text.Encoding.UTF8.GetBytes("Time");
+        private static global::System.ReadOnlySpan<byte> Utf8Name4 => new byte[] { 0x54, 0x69, 0x6D, 0x65 }; // "Time"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::System.Text.Json.JsonEncodedText.Encode("Succeeded");
-        private static readonly byte[] s_utf85 = global::System.Text.Encoding.UTF8.GetBytes("Succeeded");
+        private static global::System.ReadOnlySpan<byte> Utf8Name5 => new byte[] { 0x53, 0x75, 0x63, 0x63, 0x65, 0x65, 0x64, 0x65, 0x64 }; // "Succeeded"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name6 = global::System.Text.Json.JsonEncodedText.Encode("ExecutorId");
-        private static readonly byte[] s_utf86 = global::System.Text.Encoding.UTF8.GetBytes("ExecutorId");
+        private static global::System.ReadOnlySpan<byte> Utf8Name6 => new byte[] { 0x45, 0x78, 0x65, 0x63, 0x75, 0x74, 0x6F, 0x72, 0x49, 0x64 }; // "ExecutorId"
     }
 }

@@ -178,162 +178,151 @@ namespace Spark.Scheduler
         {
             try
             {
-                global::System.Text.Json.Utf8JsonReader reader = global::GeneratedBus.EventLog.EventJson.ReadEventName(utf8Line, options, out global::System.Text.Json.Utf8JsonReader name, out bool eventSeen);
-                if (name.ValueTextEquals(s_utf80))
+                global::System.Text.Json.Utf8JsonReader reader = global::GeneratedBus.EventLog.EventJson.ReadToEventName(utf8Line, options, out bool eventSeen);
+                int kind = MatchEvent(ref reader);
+                if (kind >= 0 && !eventSeen)
                 {
-                    global::Spark.Scheduler.StageSubmitted read = ReadBody0(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
+                    // "Event" is not first: read the members from the object's start, those before it too.
+                    reader = global::GeneratedBus.EventLog.EventJson.ReadObjectStart(utf8Line, options);
                 }
 
-                if (name.ValueTextEquals(s_utf81))
+                switch (kind)
                 {
-                    global::Spark.Scheduler.StageCompleted read = ReadBody2(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
+                    case 0:
+                    {
+                        global::Spark.Scheduler.StageSubmitted read = ReadBody0(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
+                    }
+                    case 1:
+                    {
+                        global::Spark.Scheduler.StageCompleted read = ReadBody2(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
+                    }
+                    case 2:
+                    {
+                        global::Spark.Scheduler.TaskStart read = ReadBody3(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
+                    }
+                    case 3:
+                    {
+                        global::Spark.Scheduler.TaskGettingResult read = ReadBody5(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
+                    }
+                    case 4:
+                    {
+                        global::Spark.Scheduler.TaskEnd read = ReadBody6(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
+                    }
+                    case 5:
+                    {
+                        global::Spark.Scheduler.JobStart read = ReadBody8(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
+                    }
+                    case 6:
+                    {
+                        global::Spark.Scheduler.JobEnd read = ReadBody9(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
+                    }
+                    case 7:
+                    {
+                        global::Spark.Scheduler.EnvironmentUpdate read = ReadBody10(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
+                    }
+                    case 8:
+                    {
+                        global::Spark.Scheduler.BlockManagerAdded read = ReadBody12(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
+                    }
+                    case 9:
+                    {
+                        global::Spark.Scheduler.BlockManagerRemoved read = ReadBody14(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
+                    }
+                    case 10:
+                    {
+                        global::Spark.Scheduler.UnpersistRDD read = ReadBody15(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
+                    }
+                    case 11:
+                    {
+                        global::Spark.Scheduler.ApplicationStart read = ReadBody16(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
+                    }
+                    case 12:
+                    {
+                        global::Spark.Scheduler.ApplicationEnd read = ReadBody17(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
+                    }
+                    case 13:
+                    {
+                        global::Spark.Scheduler.ExecutorMetricsUpdate read = ReadBody18(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
+                    }
+                    case 14:
+                    {
+                        global::Spark.Scheduler.ExecutorAdded read = ReadBody20(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
+                    }
+                    case 15:
+                    {
+                        global::Spark.Scheduler.ExecutorRemoved read = ReadBody22(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
+                    }
+                    case 16:
+                    {
+                        global::Spark.Scheduler.ExecutorBlacklisted read = ReadBody23(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
+                    }
+                    case 17:
+                    {
+                        global::Spark.Scheduler.ExecutorUnblacklisted read = ReadBody24(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
+                    }
+                    case 18:
+                    {
+                        global::Spark.Scheduler.NodeBlacklisted read = ReadBody25(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
+                    }
+                    case 19:
+                    {
+                        global::Spark.Scheduler.NodeUnblacklisted read = ReadBody26(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
+                    }
+                    case 20:
+                    {
+                        global::Spark.Scheduler.BlockUpdated read = ReadBody27(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
+                    }
+                    case 21:
+                    {
+                        global::Spark.Scheduler.SpeculativeTaskSubmitted read = ReadBody29(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
+                    }
                 }
 
-                if (name.ValueTextEquals(s_utf82))
-                {
-                    global::Spark.Scheduler.TaskStart read = ReadBody3(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf83))
-                {
-                    global::Spark.Scheduler.TaskGettingResult read = ReadBody5(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf84))
-                {
-                    global::Spark.Scheduler.TaskEnd read = ReadBody6(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf85))
-                {
-                    global::Spark.Scheduler.JobStart read = ReadBody8(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf86))
-                {
-                    global::Spark.Scheduler.JobEnd read = ReadBody9(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf87))
-                {
-                    global::Spark.Scheduler.EnvironmentUpdate read = ReadBody10(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf88))
-                {
-                    global::Spark.Scheduler.BlockManagerAdded read = ReadBody12(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf89))
-                {
-                    global::Spark.Scheduler.BlockManagerRemoved read = ReadBody14(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf810))
-                {
-                    global::Spark.Scheduler.UnpersistRDD read = ReadBody15(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf811))
-                {
-                    global::Spark.Scheduler.ApplicationStart read = ReadBody16(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf812))
-                {
-                    global::Spark.Scheduler.ApplicationEnd read = ReadBody17(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf813))
-                {
-                    global::Spark.Scheduler.ExecutorMetricsUpdate read = ReadBody18(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf814))
-                {
-                    global::Spark.Scheduler.ExecutorAdded read = ReadBody20(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf815))
-                {
-                    global::Spark.Scheduler.ExecutorRemoved read = ReadBody22(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf816))
-                {
-                    global::Spark.Scheduler.ExecutorBlacklisted read = ReadBody23(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf817))
-                {
-                    global::Spark.Scheduler.ExecutorUnblacklisted read = ReadBody24(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf818))
-                {
-                    global::Spark.Scheduler.NodeBlacklisted read = ReadBody25(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf819))
-                {
-                    global::Spark.Scheduler.NodeUnblacklisted read = ReadBody26(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf820))
-                {
-                    global::Spark.Scheduler.BlockUpdated read = ReadBody27(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
-                }
-
-                if (name.ValueTextEquals(s_utf821))
-                {
-                    global::Spark.Scheduler.SpeculativeTaskSubmitted read = ReadBody29(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Ok(read);
-                }
-
-                string unrecognised = name.GetString()!;
+                string unrecognised = reader.GetString()!;
                 global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
                 return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Unrecognised(unrecognised);
             }
@@ -341,6 +330,267 @@ namespace Spark.Scheduler
             {
                 return global::GeneratedBus.EventLog.EventReadResult<global::Spark.Scheduler.SparkEvent>.Malformed(global::GeneratedBus.EventLog.EventJson.Describe(exception));
             }
+        }
+
+        private static int MatchEvent(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name6))
+                        {
+                            return 6;
+                        }
+
+                        return -1;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name4))
+                        {
+                            return 4;
+                        }
+
+                        return -1;
+                    case 8:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name5))
+                        {
+                            return 5;
+                        }
+
+                        return -1;
+                    case 9:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name2))
+                        {
+                            return 2;
+                        }
+
+                        return -1;
+                    case 12:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name10))
+                        {
+                            return 10;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name20))
+                        {
+                            return 20;
+                        }
+
+                        return -1;
+                    case 13:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name14))
+                        {
+                            return 14;
+                        }
+
+                        return -1;
+                    case 14:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name0))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name1))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name12))
+                        {
+                            return 12;
+                        }
+
+                        return -1;
+                    case 15:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name15))
+                        {
+                            return 15;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name18))
+                        {
+                            return 18;
+                        }
+
+                        return -1;
+                    case 16:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name11))
+                        {
+                            return 11;
+                        }
+
+                        return -1;
+                    case 17:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name3))
+                        {
+                            return 3;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name7))
+                        {
+                            return 7;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name8))
+                        {
+                            return 8;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name19))
+                        {
+                            return 19;
+                        }
+
+                        return -1;
+                    case 19:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name9))
+                        {
+                            return 9;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name16))
+                        {
+                            return 16;
+                        }
+
+                        return -1;
+                    case 21:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name13))
+                        {
+                            return 13;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name17))
+                        {
+                            return 17;
+                        }
+
+                        return -1;
+                    case 24:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name21))
+                        {
+                            return 21;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name0))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name1))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name2))
+            {
+                return 2;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name3))
+            {
+                return 3;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name4))
+            {
+                return 4;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name5))
+            {
+                return 5;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name6))
+            {
+                return 6;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name7))
+            {
+                return 7;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name8))
+            {
+                return 8;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name9))
+            {
+                return 9;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name10))
+            {
+                return 10;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name11))
+            {
+                return 11;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name12))
+            {
+                return 12;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name13))
+            {
+                return 13;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name14))
+            {
+                return 14;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name15))
+            {
+                return 15;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name16))
+            {
+                return 16;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name17))
+            {
+                return 17;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name18))
+            {
+                return 18;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name19))
+            {
+                return 19;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name20))
+            {
+                return 20;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name21))
+            {
+                return 21;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers0(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.StageSubmitted value)
@@ -365,30 +615,28 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf822))
+                switch (MatchMember0(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageInfo");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageInfo");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = (Read0(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("StageInfo"));
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = (Read0(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("StageInfo"));
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Properties");
+                        }
 
-                if (reader.ValueTextEquals(s_utf823))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Properties");
-                    }
-
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = Read1(ref reader);
-                    continue;
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = Read1(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -411,6 +659,45 @@ namespace Spark.Scheduler
 
             global::Spark.Scheduler.StageSubmitted result = new global::Spark.Scheduler.StageSubmitted(v0!, v1!);
             return result;
+        }
+
+        private static int MatchMember0(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 9:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name22))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 10:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name23))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name22))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name23))
+            {
+                return 1;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers1(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.StageInfo value)
@@ -443,56 +730,48 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf824))
+                switch (MatchMember1(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("AttemptNumber");
+                        }
 
-                if (reader.ValueTextEquals(s_utf825))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("AttemptNumber");
-                    }
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
+                    case 2:
+                        if (h2)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Name");
+                        }
 
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
-                }
+                        h2 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v2 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Name"));
+                        continue;
+                    case 3:
+                        if (h3)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("NumTasks");
+                        }
 
-                if (reader.ValueTextEquals(s_utf826))
-                {
-                    if (h2)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Name");
-                    }
-
-                    h2 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v2 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Name"));
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf827))
-                {
-                    if (h3)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("NumTasks");
-                    }
-
-                    h3 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v3 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
+                        h3 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v3 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -517,6 +796,69 @@ namespace Spark.Scheduler
             return result;
         }
 
+        private static int MatchMember1(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name26))
+                        {
+                            return 2;
+                        }
+
+                        return -1;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name24))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 8:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name27))
+                        {
+                            return 3;
+                        }
+
+                        return -1;
+                    case 13:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name25))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name24))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name25))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name26))
+            {
+                return 2;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name27))
+            {
+                return 3;
+            }
+
+            return -1;
+        }
+
         private static void WriteMembers2(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.StageCompleted value)
         {
             writer.WritePropertyName(s_name22);
@@ -535,17 +877,18 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf822))
+                switch (MatchMember2(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageInfo");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageInfo");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = (Read0(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("StageInfo"));
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = (Read0(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("StageInfo"));
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -568,6 +911,33 @@ namespace Spark.Scheduler
 
             global::Spark.Scheduler.StageCompleted result = new global::Spark.Scheduler.StageCompleted(v0!);
             return result;
+        }
+
+        private static int MatchMember2(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 9:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name22))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name22))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers3(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.TaskStart value)
@@ -596,43 +966,38 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf824))
+                switch (MatchMember3(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageAttemptId");
+                        }
 
-                if (reader.ValueTextEquals(s_utf828))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageAttemptId");
-                    }
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
+                    case 2:
+                        if (h2)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskInfo");
+                        }
 
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf829))
-                {
-                    if (h2)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskInfo");
-                    }
-
-                    h2 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v2 = (Read2(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("TaskInfo"));
-                    continue;
+                        h2 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v2 = (Read2(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("TaskInfo"));
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -655,6 +1020,57 @@ namespace Spark.Scheduler
 
             global::Spark.Scheduler.TaskStart result = new global::Spark.Scheduler.TaskStart(v0, v1, v2!);
             return result;
+        }
+
+        private static int MatchMember3(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name24))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 8:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name29))
+                        {
+                            return 2;
+                        }
+
+                        return -1;
+                    case 14:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name28))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name24))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name28))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name29))
+            {
+                return 2;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers4(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.TaskInfo value)
@@ -695,82 +1111,68 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf830))
+                switch (MatchMember4(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Index");
+                        }
 
-                if (reader.ValueTextEquals(s_utf831))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Index");
-                    }
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
+                    case 2:
+                        if (h2)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Attempt");
+                        }
 
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
-                }
+                        h2 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v2 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
+                    case 3:
+                        if (h3)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("LaunchTime");
+                        }
 
-                if (reader.ValueTextEquals(s_utf832))
-                {
-                    if (h2)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Attempt");
-                    }
+                        h3 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v3 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
+                    case 4:
+                        if (h4)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("ExecutorId");
+                        }
 
-                    h2 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v2 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
-                }
+                        h4 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v4 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("ExecutorId"));
+                        continue;
+                    case 5:
+                        if (h5)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Host");
+                        }
 
-                if (reader.ValueTextEquals(s_utf833))
-                {
-                    if (h3)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("LaunchTime");
-                    }
-
-                    h3 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v3 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf834))
-                {
-                    if (h4)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("ExecutorId");
-                    }
-
-                    h4 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v4 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("ExecutorId"));
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf835))
-                {
-                    if (h5)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Host");
-                    }
-
-                    h5 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v5 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Host"));
-                    continue;
+                        h5 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v5 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Host"));
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -800,6 +1202,91 @@ namespace Spark.Scheduler
             return result;
         }
 
+        private static int MatchMember4(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name35))
+                        {
+                            return 5;
+                        }
+
+                        return -1;
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name31))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name30))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name32))
+                        {
+                            return 2;
+                        }
+
+                        return -1;
+                    case 10:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name33))
+                        {
+                            return 3;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name34))
+                        {
+                            return 4;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name30))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name31))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name32))
+            {
+                return 2;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name33))
+            {
+                return 3;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name34))
+            {
+                return 4;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name35))
+            {
+                return 5;
+            }
+
+            return -1;
+        }
+
         private static void WriteMembers5(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.TaskGettingResult value)
         {
             writer.WritePropertyName(s_name29);
@@ -818,17 +1305,18 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf829))
+                switch (MatchMember5(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskInfo");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskInfo");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = (Read2(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("TaskInfo"));
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = (Read2(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("TaskInfo"));
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -851,6 +1339,33 @@ namespace Spark.Scheduler
 
             global::Spark.Scheduler.TaskGettingResult result = new global::Spark.Scheduler.TaskGettingResult(v0!);
             return result;
+        }
+
+        private static int MatchMember5(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 8:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name29))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name29))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers6(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.TaskEnd value)
@@ -891,82 +1406,68 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf824))
+                switch (MatchMember6(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageAttemptId");
+                        }
 
-                if (reader.ValueTextEquals(s_utf828))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageAttemptId");
-                    }
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
+                    case 2:
+                        if (h2)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskType");
+                        }
 
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
-                }
+                        h2 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v2 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("TaskType"));
+                        continue;
+                    case 3:
+                        if (h3)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Reason");
+                        }
 
-                if (reader.ValueTextEquals(s_utf836))
-                {
-                    if (h2)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskType");
-                    }
+                        h3 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v3 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Reason"));
+                        continue;
+                    case 4:
+                        if (h4)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskInfo");
+                        }
 
-                    h2 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v2 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("TaskType"));
-                    continue;
-                }
+                        h4 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v4 = (Read2(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("TaskInfo"));
+                        continue;
+                    case 5:
+                        if (h5)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskMetrics");
+                        }
 
-                if (reader.ValueTextEquals(s_utf837))
-                {
-                    if (h3)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Reason");
-                    }
-
-                    h3 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v3 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Reason"));
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf829))
-                {
-                    if (h4)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskInfo");
-                    }
-
-                    h4 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v4 = (Read2(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("TaskInfo"));
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf838))
-                {
-                    if (h5)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskMetrics");
-                    }
-
-                    h5 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v5 = Read3(ref reader);
-                    continue;
+                        h5 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v5 = Read3(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -1001,6 +1502,91 @@ namespace Spark.Scheduler
             return result;
         }
 
+        private static int MatchMember6(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name37))
+                        {
+                            return 3;
+                        }
+
+                        return -1;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name24))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 8:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name36))
+                        {
+                            return 2;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name29))
+                        {
+                            return 4;
+                        }
+
+                        return -1;
+                    case 11:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name38))
+                        {
+                            return 5;
+                        }
+
+                        return -1;
+                    case 14:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name28))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name24))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name28))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name36))
+            {
+                return 2;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name37))
+            {
+                return 3;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name29))
+            {
+                return 4;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name38))
+            {
+                return 5;
+            }
+
+            return -1;
+        }
+
         private static void WriteMembers7(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.TaskMetrics value)
         {
             writer.WritePropertyName(s_name39);
@@ -1031,56 +1617,48 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf839))
+                switch (MatchMember7(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("ExecutorRunTime");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("ExecutorRunTime");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("ExecutorCpuTime");
+                        }
 
-                if (reader.ValueTextEquals(s_utf840))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("ExecutorCpuTime");
-                    }
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
+                    case 2:
+                        if (h2)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("ResultSize");
+                        }
 
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
-                }
+                        h2 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v2 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
+                    case 3:
+                        if (h3)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("JvmGcTime");
+                        }
 
-                if (reader.ValueTextEquals(s_utf841))
-                {
-                    if (h2)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("ResultSize");
-                    }
-
-                    h2 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v2 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf842))
-                {
-                    if (h3)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("JvmGcTime");
-                    }
-
-                    h3 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v3 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h3 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v3 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -1098,6 +1676,67 @@ namespace Spark.Scheduler
 
             global::Spark.Scheduler.TaskMetrics result = new global::Spark.Scheduler.TaskMetrics(v0, v1, v2, v3);
             return result;
+        }
+
+        private static int MatchMember7(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 9:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name42))
+                        {
+                            return 3;
+                        }
+
+                        return -1;
+                    case 10:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name41))
+                        {
+                            return 2;
+                        }
+
+                        return -1;
+                    case 15:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name39))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name40))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name39))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name40))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name41))
+            {
+                return 2;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name42))
+            {
+                return 3;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers8(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.JobStart value)
@@ -1130,56 +1769,48 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf843))
+                switch (MatchMember8(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("JobId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("JobId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                if (reader.ValueTextEquals(s_utf844))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
+                    case 2:
+                        if (h2)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageInfos");
+                        }
 
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
-                }
+                        h2 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v2 = (Read4(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("StageInfos"));
+                        continue;
+                    case 3:
+                        if (h3)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Properties");
+                        }
 
-                if (reader.ValueTextEquals(s_utf845))
-                {
-                    if (h2)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageInfos");
-                    }
-
-                    h2 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v2 = (Read4(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("StageInfos"));
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf823))
-                {
-                    if (h3)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Properties");
-                    }
-
-                    h3 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v3 = Read1(ref reader);
-                    continue;
+                        h3 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v3 = Read1(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -1202,6 +1833,67 @@ namespace Spark.Scheduler
 
             global::Spark.Scheduler.JobStart result = new global::Spark.Scheduler.JobStart(v0, v1, v2!, v3!);
             return result;
+        }
+
+        private static int MatchMember8(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name44))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name43))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 10:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name45))
+                        {
+                            return 2;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name23))
+                        {
+                            return 3;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name43))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name44))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name45))
+            {
+                return 2;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name23))
+            {
+                return 3;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers9(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.JobEnd value)
@@ -1230,43 +1922,38 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf843))
+                switch (MatchMember9(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("JobId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("JobId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                if (reader.ValueTextEquals(s_utf844))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
+                    case 2:
+                        if (h2)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("JobResult");
+                        }
 
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf846))
-                {
-                    if (h2)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("JobResult");
-                    }
-
-                    h2 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v2 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("JobResult"));
-                    continue;
+                        h2 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v2 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("JobResult"));
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -1291,6 +1978,57 @@ namespace Spark.Scheduler
             return result;
         }
 
+        private static int MatchMember9(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name44))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name43))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 9:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name46))
+                        {
+                            return 2;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name43))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name44))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name46))
+            {
+                return 2;
+            }
+
+            return -1;
+        }
+
         private static void WriteMembers10(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.EnvironmentUpdate value)
         {
             writer.WritePropertyName(s_name47);
@@ -1309,17 +2047,18 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf847))
+                switch (MatchMember10(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("EnvironmentDetails");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("EnvironmentDetails");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = (Read5(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("EnvironmentDetails"));
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = (Read5(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("EnvironmentDetails"));
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -1344,6 +2083,33 @@ namespace Spark.Scheduler
             return result;
         }
 
+        private static int MatchMember10(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 18:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name47))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name47))
+            {
+                return 0;
+            }
+
+            return -1;
+        }
+
         private static void WriteMembers11(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.KeyValuePair<string, string> value)
         {
             writer.WritePropertyName(s_name48);
@@ -1366,30 +2132,28 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf848))
+                switch (MatchMember11(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Key");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Key");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Key"));
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Key"));
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Value");
+                        }
 
-                if (reader.ValueTextEquals(s_utf849))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Value");
-                    }
-
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Value"));
-                    continue;
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Value"));
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -1417,6 +2181,45 @@ namespace Spark.Scheduler
 
             global::System.Collections.Generic.KeyValuePair<string, string> result = new global::System.Collections.Generic.KeyValuePair<string, string>(v0!, v1!);
             return result;
+        }
+
+        private static int MatchMember11(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 3:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name48))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name49))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name48))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name49))
+            {
+                return 1;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers12(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.BlockManagerAdded value)
@@ -1453,69 +2256,58 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf844))
+                switch (MatchMember12(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("BlockManagerId");
+                        }
 
-                if (reader.ValueTextEquals(s_utf850))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("BlockManagerId");
-                    }
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = (Read6(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("BlockManagerId"));
+                        continue;
+                    case 2:
+                        if (h2)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("MaxMem");
+                        }
 
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = (Read6(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("BlockManagerId"));
-                    continue;
-                }
+                        h2 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v2 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
+                    case 3:
+                        if (h3)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("MaxOnHeapMem");
+                        }
 
-                if (reader.ValueTextEquals(s_utf851))
-                {
-                    if (h2)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("MaxMem");
-                    }
+                        h3 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v3 = Read7(ref reader);
+                        continue;
+                    case 4:
+                        if (h4)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("MaxOffHeapMem");
+                        }
 
-                    h2 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v2 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf852))
-                {
-                    if (h3)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("MaxOnHeapMem");
-                    }
-
-                    h3 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v3 = Read7(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf853))
-                {
-                    if (h4)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("MaxOffHeapMem");
-                    }
-
-                    h4 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v4 = Read7(ref reader);
-                    continue;
+                        h4 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v4 = Read7(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -1538,6 +2330,81 @@ namespace Spark.Scheduler
 
             global::Spark.Scheduler.BlockManagerAdded result = new global::Spark.Scheduler.BlockManagerAdded(v0, v1!, v2, v3, v4);
             return result;
+        }
+
+        private static int MatchMember12(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name44))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name51))
+                        {
+                            return 2;
+                        }
+
+                        return -1;
+                    case 12:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name52))
+                        {
+                            return 3;
+                        }
+
+                        return -1;
+                    case 13:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name53))
+                        {
+                            return 4;
+                        }
+
+                        return -1;
+                    case 14:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name50))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name44))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name50))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name51))
+            {
+                return 2;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name52))
+            {
+                return 3;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name53))
+            {
+                return 4;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers13(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.BlockManagerId value)
@@ -1566,43 +2433,38 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf834))
+                switch (MatchMember13(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("ExecutorId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("ExecutorId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("ExecutorId"));
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("ExecutorId"));
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Host");
+                        }
 
-                if (reader.ValueTextEquals(s_utf835))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Host");
-                    }
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Host"));
+                        continue;
+                    case 2:
+                        if (h2)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Port");
+                        }
 
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Host"));
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf854))
-                {
-                    if (h2)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Port");
-                    }
-
-                    h2 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v2 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
+                        h2 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v2 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -1632,6 +2494,55 @@ namespace Spark.Scheduler
             return result;
         }
 
+        private static int MatchMember13(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name35))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name54))
+                        {
+                            return 2;
+                        }
+
+                        return -1;
+                    case 10:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name34))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name34))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name35))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name54))
+            {
+                return 2;
+            }
+
+            return -1;
+        }
+
         private static void WriteMembers14(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.BlockManagerRemoved value)
         {
             writer.WritePropertyName(s_name44);
@@ -1654,30 +2565,28 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf844))
+                switch (MatchMember14(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("BlockManagerId");
+                        }
 
-                if (reader.ValueTextEquals(s_utf850))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("BlockManagerId");
-                    }
-
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = (Read6(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("BlockManagerId"));
-                    continue;
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = (Read6(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("BlockManagerId"));
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -1702,6 +2611,45 @@ namespace Spark.Scheduler
             return result;
         }
 
+        private static int MatchMember14(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name44))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 14:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name50))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name44))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name50))
+            {
+                return 1;
+            }
+
+            return -1;
+        }
+
         private static void WriteMembers15(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.UnpersistRDD value)
         {
             writer.WritePropertyName(s_name55);
@@ -1720,17 +2668,18 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf855))
+                switch (MatchMember15(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("RddId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("RddId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -1748,6 +2697,33 @@ namespace Spark.Scheduler
 
             global::Spark.Scheduler.UnpersistRDD result = new global::Spark.Scheduler.UnpersistRDD(v0);
             return result;
+        }
+
+        private static int MatchMember15(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name55))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name55))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers16(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.ApplicationStart value)
@@ -1784,69 +2760,58 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf856))
+                switch (MatchMember16(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("AppName");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("AppName");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("AppName"));
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("AppName"));
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("AppId");
+                        }
 
-                if (reader.ValueTextEquals(s_utf857))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("AppId");
-                    }
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = global::GeneratedBus.EventLog.EventJson.ReadString(ref reader);
+                        continue;
+                    case 2:
+                        if (h2)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = global::GeneratedBus.EventLog.EventJson.ReadString(ref reader);
-                    continue;
-                }
+                        h2 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v2 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
+                    case 3:
+                        if (h3)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("SparkUser");
+                        }
 
-                if (reader.ValueTextEquals(s_utf844))
-                {
-                    if (h2)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                        h3 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v3 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("SparkUser"));
+                        continue;
+                    case 4:
+                        if (h4)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("AppAttemptId");
+                        }
 
-                    h2 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v2 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf858))
-                {
-                    if (h3)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("SparkUser");
-                    }
-
-                    h3 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v3 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("SparkUser"));
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf859))
-                {
-                    if (h4)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("AppAttemptId");
-                    }
-
-                    h4 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v4 = global::GeneratedBus.EventLog.EventJson.ReadString(ref reader);
-                    continue;
+                        h4 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v4 = global::GeneratedBus.EventLog.EventJson.ReadString(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -1876,6 +2841,81 @@ namespace Spark.Scheduler
             return result;
         }
 
+        private static int MatchMember16(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name44))
+                        {
+                            return 2;
+                        }
+
+                        return -1;
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name57))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name56))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 9:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name58))
+                        {
+                            return 3;
+                        }
+
+                        return -1;
+                    case 12:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name59))
+                        {
+                            return 4;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name56))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name57))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name44))
+            {
+                return 2;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name58))
+            {
+                return 3;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name59))
+            {
+                return 4;
+            }
+
+            return -1;
+        }
+
         private static void WriteMembers17(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.ApplicationEnd value)
         {
             writer.WritePropertyName(s_name44);
@@ -1894,17 +2934,18 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf844))
+                switch (MatchMember17(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -1922,6 +2963,33 @@ namespace Spark.Scheduler
 
             global::Spark.Scheduler.ApplicationEnd result = new global::Spark.Scheduler.ApplicationEnd(v0);
             return result;
+        }
+
+        private static int MatchMember17(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name44))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name44))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers18(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.ExecutorMetricsUpdate value)
@@ -1946,30 +3014,28 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf860))
+                switch (MatchMember18(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("ExecId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("ExecId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("ExecId"));
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("ExecId"));
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("AccumUpdates");
+                        }
 
-                if (reader.ValueTextEquals(s_utf861))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("AccumUpdates");
-                    }
-
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = (Read8(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("AccumUpdates"));
-                    continue;
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = (Read8(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("AccumUpdates"));
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -1999,6 +3065,45 @@ namespace Spark.Scheduler
             return result;
         }
 
+        private static int MatchMember18(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name60))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 12:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name61))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name60))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name61))
+            {
+                return 1;
+            }
+
+            return -1;
+        }
+
         private static void WriteMembers19(global::System.Text.Json.Utf8JsonWriter writer, (long TaskId, int StageId, int StageAttemptId) value)
         {
             writer.WritePropertyName(s_name30);
@@ -2025,43 +3130,38 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf830))
+                switch (MatchMember19(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageId");
+                        }
 
-                if (reader.ValueTextEquals(s_utf824))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageId");
-                    }
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
+                    case 2:
+                        if (h2)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageAttemptId");
+                        }
 
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf828))
-                {
-                    if (h2)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageAttemptId");
-                    }
-
-                    h2 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v2 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
+                        h2 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v2 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -2079,6 +3179,57 @@ namespace Spark.Scheduler
 
             (long TaskId, int StageId, int StageAttemptId) result = (v0, v1, v2);
             return result;
+        }
+
+        private static int MatchMember19(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name30))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name24))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    case 14:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name28))
+                        {
+                            return 2;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name30))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name24))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name28))
+            {
+                return 2;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers20(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.ExecutorAdded value)
@@ -2107,43 +3258,38 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf844))
+                switch (MatchMember20(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("ExecutorId");
+                        }
 
-                if (reader.ValueTextEquals(s_utf834))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("ExecutorId");
-                    }
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("ExecutorId"));
+                        continue;
+                    case 2:
+                        if (h2)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("ExecutorInfo");
+                        }
 
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("ExecutorId"));
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf862))
-                {
-                    if (h2)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("ExecutorInfo");
-                    }
-
-                    h2 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v2 = (Read9(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("ExecutorInfo"));
-                    continue;
+                        h2 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v2 = (Read9(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("ExecutorInfo"));
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -2173,6 +3319,57 @@ namespace Spark.Scheduler
             return result;
         }
 
+        private static int MatchMember20(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name44))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 10:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name34))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    case 12:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name62))
+                        {
+                            return 2;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name44))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name34))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name62))
+            {
+                return 2;
+            }
+
+            return -1;
+        }
+
         private static void WriteMembers21(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.ExecutorInfo value)
         {
             writer.WritePropertyName(s_name63);
@@ -2199,43 +3396,38 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf863))
+                switch (MatchMember21(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("ExecutorHost");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("ExecutorHost");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("ExecutorHost"));
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("ExecutorHost"));
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("TotalCores");
+                        }
 
-                if (reader.ValueTextEquals(s_utf864))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("TotalCores");
-                    }
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
+                    case 2:
+                        if (h2)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("LogUrls");
+                        }
 
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf865))
-                {
-                    if (h2)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("LogUrls");
-                    }
-
-                    h2 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v2 = (Read1(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("LogUrls"));
-                    continue;
+                        h2 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v2 = (Read1(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("LogUrls"));
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -2265,6 +3457,57 @@ namespace Spark.Scheduler
             return result;
         }
 
+        private static int MatchMember21(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name65))
+                        {
+                            return 2;
+                        }
+
+                        return -1;
+                    case 10:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name64))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    case 12:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name63))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name63))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name64))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name65))
+            {
+                return 2;
+            }
+
+            return -1;
+        }
+
         private static void WriteMembers22(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.ExecutorRemoved value)
         {
             writer.WritePropertyName(s_name44);
@@ -2291,43 +3534,38 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf844))
+                switch (MatchMember22(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("ExecutorId");
+                        }
 
-                if (reader.ValueTextEquals(s_utf834))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("ExecutorId");
-                    }
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("ExecutorId"));
+                        continue;
+                    case 2:
+                        if (h2)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Reason");
+                        }
 
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("ExecutorId"));
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf837))
-                {
-                    if (h2)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Reason");
-                    }
-
-                    h2 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v2 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Reason"));
-                    continue;
+                        h2 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v2 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Reason"));
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -2357,6 +3595,57 @@ namespace Spark.Scheduler
             return result;
         }
 
+        private static int MatchMember22(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name44))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name37))
+                        {
+                            return 2;
+                        }
+
+                        return -1;
+                    case 10:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name34))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name44))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name34))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name37))
+            {
+                return 2;
+            }
+
+            return -1;
+        }
+
         private static void WriteMembers23(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.ExecutorBlacklisted value)
         {
             writer.WritePropertyName(s_name44);
@@ -2383,43 +3672,38 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf844))
+                switch (MatchMember23(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("ExecutorId");
+                        }
 
-                if (reader.ValueTextEquals(s_utf834))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("ExecutorId");
-                    }
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("ExecutorId"));
+                        continue;
+                    case 2:
+                        if (h2)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskFailures");
+                        }
 
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("ExecutorId"));
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf866))
-                {
-                    if (h2)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("TaskFailures");
-                    }
-
-                    h2 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v2 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
+                        h2 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v2 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -2444,6 +3728,57 @@ namespace Spark.Scheduler
             return result;
         }
 
+        private static int MatchMember23(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name44))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 10:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name34))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    case 12:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name66))
+                        {
+                            return 2;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name44))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name34))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name66))
+            {
+                return 2;
+            }
+
+            return -1;
+        }
+
         private static void WriteMembers24(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.ExecutorUnblacklisted value)
         {
             writer.WritePropertyName(s_name44);
@@ -2466,30 +3801,28 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf844))
+                switch (MatchMember24(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("ExecutorId");
+                        }
 
-                if (reader.ValueTextEquals(s_utf834))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("ExecutorId");
-                    }
-
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("ExecutorId"));
-                    continue;
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("ExecutorId"));
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -2512,6 +3845,45 @@ namespace Spark.Scheduler
 
             global::Spark.Scheduler.ExecutorUnblacklisted result = new global::Spark.Scheduler.ExecutorUnblacklisted(v0, v1!);
             return result;
+        }
+
+        private static int MatchMember24(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name44))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 10:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name34))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name44))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name34))
+            {
+                return 1;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers25(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.NodeBlacklisted value)
@@ -2540,43 +3912,38 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf844))
+                switch (MatchMember25(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("HostId");
+                        }
 
-                if (reader.ValueTextEquals(s_utf867))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("HostId");
-                    }
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("HostId"));
+                        continue;
+                    case 2:
+                        if (h2)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("ExecutorFailures");
+                        }
 
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("HostId"));
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf868))
-                {
-                    if (h2)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("ExecutorFailures");
-                    }
-
-                    h2 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v2 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
+                        h2 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v2 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -2601,6 +3968,57 @@ namespace Spark.Scheduler
             return result;
         }
 
+        private static int MatchMember25(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name44))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name67))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    case 16:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name68))
+                        {
+                            return 2;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name44))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name67))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name68))
+            {
+                return 2;
+            }
+
+            return -1;
+        }
+
         private static void WriteMembers26(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.NodeUnblacklisted value)
         {
             writer.WritePropertyName(s_name44);
@@ -2623,30 +4041,28 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf844))
+                switch (MatchMember26(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Time");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("HostId");
+                        }
 
-                if (reader.ValueTextEquals(s_utf867))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("HostId");
-                    }
-
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("HostId"));
-                    continue;
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("HostId"));
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -2671,6 +4087,45 @@ namespace Spark.Scheduler
             return result;
         }
 
+        private static int MatchMember26(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name44))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name67))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name44))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name67))
+            {
+                return 1;
+            }
+
+            return -1;
+        }
+
         private static void WriteMembers27(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.BlockUpdated value)
         {
             writer.WritePropertyName(s_name69);
@@ -2689,17 +4144,18 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf869))
+                switch (MatchMember27(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("BlockUpdatedInfo");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("BlockUpdatedInfo");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = (Read10(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("BlockUpdatedInfo"));
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = (Read10(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("BlockUpdatedInfo"));
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -2722,6 +4178,33 @@ namespace Spark.Scheduler
 
             global::Spark.Scheduler.BlockUpdated result = new global::Spark.Scheduler.BlockUpdated(v0!);
             return result;
+        }
+
+        private static int MatchMember27(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 16:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name69))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name69))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers28(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.BlockUpdatedInfo value)
@@ -2758,69 +4241,58 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf850))
+                switch (MatchMember28(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("BlockManagerId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("BlockManagerId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = (Read6(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("BlockManagerId"));
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = (Read6(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("BlockManagerId"));
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("BlockId");
+                        }
 
-                if (reader.ValueTextEquals(s_utf870))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("BlockId");
-                    }
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("BlockId"));
+                        continue;
+                    case 2:
+                        if (h2)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("StorageLevel");
+                        }
 
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("BlockId"));
-                    continue;
-                }
+                        h2 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v2 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("StorageLevel"));
+                        continue;
+                    case 3:
+                        if (h3)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("MemSize");
+                        }
 
-                if (reader.ValueTextEquals(s_utf871))
-                {
-                    if (h2)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("StorageLevel");
-                    }
+                        h3 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v3 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
+                    case 4:
+                        if (h4)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("DiskSize");
+                        }
 
-                    h2 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v2 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("StorageLevel"));
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf872))
-                {
-                    if (h3)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("MemSize");
-                    }
-
-                    h3 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v3 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals(s_utf873))
-                {
-                    if (h4)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("DiskSize");
-                    }
-
-                    h4 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v4 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h4 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v4 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -2855,6 +4327,79 @@ namespace Spark.Scheduler
             return result;
         }
 
+        private static int MatchMember28(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name70))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name72))
+                        {
+                            return 3;
+                        }
+
+                        return -1;
+                    case 8:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name73))
+                        {
+                            return 4;
+                        }
+
+                        return -1;
+                    case 12:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name71))
+                        {
+                            return 2;
+                        }
+
+                        return -1;
+                    case 14:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name50))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name50))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name70))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name71))
+            {
+                return 2;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name72))
+            {
+                return 3;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name73))
+            {
+                return 4;
+            }
+
+            return -1;
+        }
+
         private static void WriteMembers29(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.SpeculativeTaskSubmitted value)
         {
             writer.WritePropertyName(s_name24);
@@ -2877,30 +4422,28 @@ namespace Spark.Scheduler
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf824))
+                switch (MatchMember29(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageAttemptId");
+                        }
 
-                if (reader.ValueTextEquals(s_utf828))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("StageAttemptId");
-                    }
-
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -2918,6 +4461,45 @@ namespace Spark.Scheduler
 
             global::Spark.Scheduler.SpeculativeTaskSubmitted result = new global::Spark.Scheduler.SpeculativeTaskSubmitted(v0, v1);
             return result;
+        }
+
+        private static int MatchMember29(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name24))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 14:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name28))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name24))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name28))
+            {
+                return 1;
+            }
+
+            return -1;
         }
 
         private static void Write0(global::System.Text.Json.Utf8JsonWriter writer, global::Spark.Scheduler.StageInfo? value)
@@ -3341,225 +4923,225 @@ namespace Spark.Scheduler
         }
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("StageSubmitted");
-        private static readonly byte[] s_utf80 = global::System.Text.Encoding.UTF8.GetBytes("StageSubmitted");
+        private static global::System.ReadOnlySpan<byte> Utf8Name0 => new byte[] { 0x53, 0x74, 0x61, 0x67, 0x65, 0x53, 0x75, 0x62, 0x6D, 0x69, 0x74, 0x74, 0x65, 0x64 }; // "StageSubmitted"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("StageCompleted");
-        private static readonly byte[] s_utf81 = global::System.Text.Encoding.UTF8.GetBytes("StageCompleted");
+        private static global::System.ReadOnlySpan<byte> Utf8Name1 => new byte[] { 0x53, 0x74, 0x61, 0x67, 0x65, 0x43, 0x6F, 0x6D, 0x70, 0x6C, 0x65, 0x74, 0x65, 0x64 }; // "StageCompleted"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("TaskStart");
-        private static readonly byte[] s_utf82 = global::System.Text.Encoding.UTF8.GetBytes("TaskStart");
+        private static global::System.ReadOnlySpan<byte> Utf8Name2 => new byte[] { 0x54, 0x61, 0x73, 0x6B, 0x53, 0x74, 0x61, 0x72, 0x74 }; // "TaskStart"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("TaskGettingResult");
-        private static readonly byte[] s_utf83 = global::System.Text.Encoding.UTF8.GetBytes("TaskGettingResult");
+        private static global::System.ReadOnlySpan<byte> Utf8Name3 => new byte[] { 0x54, 0x61, 0x73, 0x6B, 0x47, 0x65, 0x74, 0x74, 0x69, 0x6E, 0x67, 0x52, 0x65, 0x73, 0x75, 0x6C, 0x74 }; // "TaskGettingResult"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("TaskEnd");
-        private static readonly byte[] s_utf84 = global::System.Text.Encoding.UTF8.GetBytes("TaskEnd");
+        private static global::System.ReadOnlySpan<byte> Utf8Name4 => new byte[] { 0x54, 0x61, 0x73, 0x6B, 0x45, 0x6E, 0x64 }; // "TaskEnd"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::System.Text.Json.JsonEncodedText.Encode("JobStart");
-        private static readonly byte[] s_utf85 = global::System.Text.Encoding.UTF8.GetBytes("JobStart");
+        private static global::System.ReadOnlySpan<byte> Utf8Name5 => new byte[] { 0x4A, 0x6F, 0x62, 0x53, 0x74, 0x61, 0x72, 0x74 }; // "JobStart"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name6 = global::System.Text.Json.JsonEncodedText.Encode("JobEnd");
-        private static readonly byte[] s_utf86 = global::System.Text.Encoding.UTF8.GetBytes("JobEnd");
+        private static global::System.ReadOnlySpan<byte> Utf8Name6 => new byte[] { 0x4A, 0x6F, 0x62, 0x45, 0x6E, 0x64 }; // "JobEnd"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name7 = global::System.Text.Json.JsonEncodedText.Encode("EnvironmentUpdate");
-        private static readonly byte[] s_utf87 = global::System.Text.Encoding.UTF8.GetBytes("EnvironmentUpdate");
+        private static global::System.ReadOnlySpan<byte> Utf8Name7 => new byte[] { 0x45, 0x6E, 0x76, 0x69, 0x72, 0x6F, 0x6E, 0x6D, 0x65, 0x6E, 0x74, 0x55, 0x70, 0x64, 0x61, 0x74, 0x65 }; // "EnvironmentUpdate"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name8 = global::System.Text.Json.JsonEncodedText.Encode("BlockManagerAdded");
-        private static readonly byte[] s_utf88 = global::System.Text.Encoding.UTF8.GetBytes("BlockManagerAdded");
+        private static global::System.ReadOnlySpan<byte> Utf8Name8 => new byte[] { 0x42, 0x6C, 0x6F, 0x63, 0x6B, 0x4D, 0x61, 0x6E, 0x61, 0x67, 0x65, 0x72, 0x41, 0x64, 0x64, 0x65, 0x64 }; // "BlockManagerAdded"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name9 = global::System.Text.Json.JsonEncodedText.Encode("BlockManagerRemoved");
-        private static readonly byte[] s_utf89 = global::System.Text.Encoding.UTF8.GetBytes("BlockManagerRemoved");
+        private static global::System.ReadOnlySpan<byte> Utf8Name9 => new byte[] { 0x42, 0x6C, 0x6F, 0x63, 0x6B, 0x4D, 0x61, 0x6E, 0x61, 0x67, 0x65, 0x72, 0x52, 0x65, 0x6D, 0x6F, 0x76, 0x65, 0x64 }; // "BlockManagerRemoved"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name10 = global::System.Text.Json.JsonEncodedText.Encode("UnpersistRDD");
-        private static readonly byte[] s_utf810 = global::System.Text.Encoding.UTF8.GetBytes("UnpersistRDD");
+        private static global::System.ReadOnlySpan<byte> Utf8Name10 => new byte[] { 0x55, 0x6E, 0x70, 0x65, 0x72, 0x73, 0x69, 0x73, 0x74, 0x52, 0x44, 0x44 }; // "UnpersistRDD"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name11 = global::System.Text.Json.JsonEncodedText.Encode("ApplicationStart");
-        private static readonly byte[] s_utf811 = global::System.Text.Encoding.UTF8.GetBytes("ApplicationStart");
+        private static global::System.ReadOnlySpan<byte> Utf8Name11 => new byte[] { 0x41, 0x70, 0x70, 0x6C, 0x69, 0x63, 0x61, 0x74, 0x69, 0x6F, 0x6E, 0x53, 0x74, 0x61, 0x72, 0x74 }; // "ApplicationStart"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name12 = global::System.Text.Json.JsonEncodedText.Encode("ApplicationEnd");
-        private static readonly byte[] s_utf812 = global::System.Text.Encoding.UTF8.GetBytes("ApplicationEnd");
+        private static global::System.ReadOnlySpan<byte> Utf8Name12 => new byte[] { 0x41, 0x70, 0x70, 0x6C, 0x69, 0x63, 0x61, 0x74, 0x69, 0x6F, 0x6E, 0x45, 0x6E, 0x64 }; // "ApplicationEnd"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name13 = global::System.Text.Json.JsonEncodedText.Encode("ExecutorMetricsUpdate");
-        private static readonly byte[] s_utf813 = global::System.Text.Encoding.UTF8.GetBytes("ExecutorMetricsUpdate");
+        private static global::System.ReadOnlySpan<byte> Utf8Name13 => new byte[] { 0x45, 0x78, 0x65, 0x63, 0x75, 0x74, 0x6F, 0x72, 0x4D, 0x65, 0x74, 0x72, 0x69, 0x63, 0x73, 0x55, 0x70, 0x64, 0x61, 0x74, 0x65 }; // "ExecutorMetricsUpdate"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name14 = global::System.Text.Json.JsonEncodedText.Encode("ExecutorAdded");
-        private static readonly byte[] s_utf814 = global::System.Text.Encoding.UTF8.GetBytes("ExecutorAdded");
+        private static global::System.ReadOnlySpan<byte> Utf8Name14 => new byte[] { 0x45, 0x78, 0x65, 0x63, 0x75, 0x74, 0x6F, 0x72, 0x41, 0x64, 0x64, 0x65, 0x64 }; // "ExecutorAdded"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name15 = global::System.Text.Json.JsonEncodedText.Encode("ExecutorRemoved");
-        private static readonly byte[] s_utf815 = global::System.Text.Encoding.UTF8.GetBytes("ExecutorRemoved");
+        private static global::System.ReadOnlySpan<byte> Utf8Name15 => new byte[] { 0x45, 0x78, 0x65, 0x63, 0x75, 0x74, 0x6F, 0x72, 0x52, 0x65, 0x6D, 0x6F, 0x76, 0x65, 0x64 }; // "ExecutorRemoved"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name16 = global::System.Text.Json.JsonEncodedText.Encode("ExecutorBlacklisted");
-        private static readonly byte[] s_utf816 = global::System.Text.Encoding.UTF8.GetBytes("ExecutorBlacklisted");
+        private static global::System.ReadOnlySpan<byte> Utf8Name16 => new byte[] { 0x45, 0x78, 0x65, 0x63, 0x75, 0x74, 0x6F, 0x72, 0x42, 0x6C, 0x61, 0x63, 0x6B, 0x6C, 0x69, 0x73, 0x74, 0x65, 0x64 }; // "ExecutorBlacklisted"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name17 = global::System.Text.Json.JsonEncodedText.Encode("ExecutorUnblacklisted");
-        private static readonly byte[] s_utf817 = global::System.Text.Encoding.UTF8.GetBytes("ExecutorUnblacklisted");
+        private static global::System.ReadOnlySpan<byte> Utf8Name17 => new byte[] { 0x45, 0x78, 0x65, 0x63, 0x75, 0x74, 0x6F, 0x72, 0x55, 0x6E, 0x62, 0x6C, 0x61, 0x63, 0x6B, 0x6C, 0x69, 0x73, 0x74, 0x65, 0x64 }; // "ExecutorUnblacklisted"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name18 = global::System.Text.Json.JsonEncodedText.Encode("NodeBlacklisted");
-        private static readonly byte[] s_utf818 = global::System.Text.Encoding.UTF8.GetBytes("NodeBlacklisted");
+        private static global::System.ReadOnlySpan<byte> Utf8Name18 => new byte[] { 0x4E, 0x6F, 0x64, 0x65, 0x42, 0x6C, 0x61, 0x63, 0x6B, 0x6C, 0x69, 0x73, 0x74, 0x65, 0x64 }; // "NodeBlacklisted"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name19 = global::System.Text.Json.JsonEncodedText.Encode("NodeUnblacklisted");
-        private static readonly byte[] s_utf819 = global::System.Text.Encoding.UTF8.GetBytes("NodeUnblacklisted");
+        private static global::System.ReadOnlySpan<byte> Utf8Name19 => new byte[] { 0x4E, 0x6F, 0x64, 0x65, 0x55, 0x6E, 0x62, 0x6C, 0x61, 0x63, 0x6B, 0x6C, 0x69, 0x73, 0x74, 0x65, 0x64 }; // "NodeUnblacklisted"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name20 = global::System.Text.Json.JsonEncodedText.Encode("BlockUpdated");
-        private static readonly byte[] s_utf820 = global::System.Text.Encoding.UTF8.GetBytes("BlockUpdated");
+        private static global::System.ReadOnlySpan<byte> Utf8Name20 => new byte[] { 0x42, 0x6C, 0x6F, 0x63, 0x6B, 0x55, 0x70, 0x64, 0x61, 0x74, 0x65, 0x64 }; // "BlockUpdated"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name21 = global::System.Text.Json.JsonEncodedText.Encode("SpeculativeTaskSubmitted");
-        private static readonly byte[] s_utf821 = global::System.Text.Encoding.UTF8.GetBytes("SpeculativeTaskSubmitted");
+        private static global::System.ReadOnlySpan<byte> Utf8Name21 => new byte[] { 0x53, 0x70, 0x65, 0x63, 0x75, 0x6C, 0x61, 0x74, 0x69, 0x76, 0x65, 0x54, 0x61, 0x73, 0x6B, 0x53, 0x75, 0x62, 0x6D, 0x69, 0x74, 0x74, 0x65, 0x64 }; // "SpeculativeTaskSubmitted"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name22 = global::System.Text.Json.JsonEncodedText.Encode("StageInfo");
-        private static readonly byte[] s_utf822 = global::System.Text.Encoding.UTF8.GetBytes("StageInfo");
+        private static global::System.ReadOnlySpan<byte> Utf8Name22 => new byte[] { 0x53, 0x74, 0x61, 0x67, 0x65, 0x49, 0x6E, 0x66, 0x6F }; // "StageInfo"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name23 = global::System.Text.Json.JsonEncodedText.Encode("Properties");
-        private static readonly byte[] s_utf823 = global::System.Text.Encoding.UTF8.GetBytes("Properties");
+        private static global::System.ReadOnlySpan<byte> Utf8Name23 => new byte[] { 0x50, 0x72, 0x6F, 0x70, 0x65, 0x72, 0x74, 0x69, 0x65, 0x73 }; // "Properties"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name24 = global::System.Text.Json.JsonEncodedText.Encode("StageId");
-        private static readonly byte[] s_utf824 = global::System.Text.Encoding.UTF8.GetBytes("StageId");
+        private static global::System.ReadOnlySpan<byte> Utf8Name24 => new byte[] { 0x53, 0x74, 0x61, 0x67, 0x65, 0x49, 0x64 }; // "StageId"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name25 = global::System.Text.Json.JsonEncodedText.Encode("AttemptNumber");
-        private static readonly byte[] s_utf825 = global::System.Text.Encoding.UTF8.GetBytes("AttemptNumber");
+        private static global::System.ReadOnlySpan<byte> Utf8Name25 => new byte[] { 0x41, 0x74, 0x74, 0x65, 0x6D, 0x70, 0x74, 0x4E, 0x75, 0x6D, 0x62, 0x65, 0x72 }; // "AttemptNumber"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name26 = global::System.Text.Json.JsonEncodedText.Encode("Name");
-        private static readonly byte[] s_utf826 = global::System.Text.Encoding.UTF8.GetBytes("Name");
+        private static global::System.ReadOnlySpan<byte> Utf8Name26 => new byte[] { 0x4E, 0x61, 0x6D, 0x65 }; // "Name"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name27 = global::System.Text.Json.JsonEncodedText.Encode("NumTasks");
-        private static readonly byte[] s_utf827 = global::System.Text.Encoding.UTF8.GetBytes("NumTasks");
+        private static global::System.ReadOnlySpan<byte> Utf8Name27 => new byte[] { 0x4E, 0x75, 0x6D, 0x54, 0x61, 0x73, 0x6B, 0x73 }; // "NumTasks"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name28 = global::System.Text.Json.JsonEncodedText.Encode("StageAttemptId");
-        private static readonly byte[] s_utf828 = global::System.Text.Encoding.UTF8.GetBytes("StageAttemptId");
+        private static global::System.ReadOnlySpan<byte> Utf8Name28 => new byte[] { 0x53, 0x74, 0x61, 0x67, 0x65, 0x41, 0x74, 0x74, 0x65, 0x6D, 0x70, 0x74, 0x49, 0x64 }; // "StageAttemptId"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name29 = global::System.Text.Json.JsonEncodedText.Encode("TaskInfo");
-        private static readonly byte[] s_utf829 = global::System.Text.Encoding.UTF8.GetBytes("TaskInfo");
+        private static global::System.ReadOnlySpan<byte> Utf8Name29 => new byte[] { 0x54, 0x61, 0x73, 0x6B, 0x49, 0x6E, 0x66, 0x6F }; // "TaskInfo"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name30 = global::System.Text.Json.JsonEncodedText.Encode("TaskId");
-        private static readonly byte[] s_utf830 = global::System.Text.Encoding.UTF8.GetBytes("TaskId");
+        private static global::System.ReadOnlySpan<byte> Utf8Name30 => new byte[] { 0x54, 0x61, 0x73, 0x6B, 0x49, 0x64 }; // "TaskId"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name31 = global::System.Text.Json.JsonEncodedText.Encode("Index");
-        private static readonly byte[] s_utf831 = global::System.Text.Encoding.UTF8.GetBytes("Index");
+        private static global::System.ReadOnlySpan<byte> Utf8Name31 => new byte[] { 0x49, 0x6E, 0x64, 0x65, 0x78 }; // "Index"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name32 = global::System.Text.Json.JsonEncodedText.Encode("Attempt");
-        private static readonly byte[] s_utf832 = global::System.Text.Encoding.UTF8.GetBytes("Attempt");
+        private static global::System.ReadOnlySpan<byte> Utf8Name32 => new byte[] { 0x41, 0x74, 0x74, 0x65, 0x6D, 0x70, 0x74 }; // "Attempt"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name33 = global::System.Text.Json.JsonEncodedText.Encode("LaunchTime");
-        private static readonly byte[] s_utf833 = global::System.Text.Encoding.UTF8.GetBytes("LaunchTime");
+        private static global::System.ReadOnlySpan<byte> Utf8Name33 => new byte[] { 0x4C, 0x61, 0x75, 0x6E, 0x63, 0x68, 0x54, 0x69, 0x6D, 0x65 }; // "LaunchTime"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name34 = global::System.Text.Json.JsonEncodedText.Encode("ExecutorId");
-        private static readonly byte[] s_utf834 = global::System.Text.Encoding.UTF8.GetBytes("ExecutorId");
+        private static global::System.ReadOnlySpan<byte> Utf8Name34 => new byte[] { 0x45, 0x78, 0x65, 0x63, 0x75, 0x74, 0x6F, 0x72, 0x49, 0x64 }; // "ExecutorId"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name35 = global::System.Text.Json.JsonEncodedText.Encode("Host");
-        private static readonly byte[] s_utf835 = global::System.Text.Encoding.UTF8.GetBytes("Host");
+        private static global::System.ReadOnlySpan<byte> Utf8Name35 => new byte[] { 0x48, 0x6F, 0x73, 0x74 }; // "Host"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name36 = global::System.Text.Json.JsonEncodedText.Encode("TaskType");
-        private static readonly byte[] s_utf836 = global::System.Text.Encoding.UTF8.GetBytes("TaskType");
+        private static global::System.ReadOnlySpan<byte> Utf8Name36 => new byte[] { 0x54, 0x61, 0x73, 0x6B, 0x54, 0x79, 0x70, 0x65 }; // "TaskType"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name37 = global::System.Text.Json.JsonEncodedText.Encode("Reason");
-        private static readonly byte[] s_utf837 = global::System.Text.Encoding.UTF8.GetBytes("Reason");
+        private static global::System.ReadOnlySpan<byte> Utf8Name37 => new byte[] { 0x52, 0x65, 0x61, 0x73, 0x6F, 0x6E }; // "Reason"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name38 = global::System.Text.Json.JsonEncodedText.Encode("TaskMetrics");
-        private static readonly byte[] s_utf838 = global::System.Text.Encoding.UTF8.GetBytes("TaskMetrics");
+        private static global::System.ReadOnlySpan<byte> Utf8Name38 => new byte[] { 0x54, 0x61, 0x73, 0x6B, 0x4D, 0x65, 0x74, 0x72, 0x69, 0x63, 0x73 }; // "TaskMetrics"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name39 = global::System.Text.Json.JsonEncodedText.Encode("ExecutorRunTime");
-        private static readonly byte[] s_utf839 = global::System.Text.Encoding.UTF8.GetBytes("ExecutorRunTime");
+        private static global::System.ReadOnlySpan<byte> Utf8Name39 => new byte[] { 0x45, 0x78, 0x65, 0x63, 0x75, 0x74, 0x6F, 0x72, 0x52, 0x75, 0x6E, 0x54, 0x69, 0x6D, 0x65 }; // "ExecutorRunTime"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name40 = global::System.Text.Json.JsonEncodedText.Encode("ExecutorCpuTime");
-        private static readonly byte[] s_utf840 = global::System.Text.Encoding.UTF8.GetBytes("ExecutorCpuTime");
+        private static global::System.ReadOnlySpan<byte> Utf8Name40 => new byte[] { 0x45, 0x78, 0x65, 0x63, 0x75, 0x74, 0x6F, 0x72, 0x43, 0x70, 0x75, 0x54, 0x69, 0x6D, 0x65 }; // "ExecutorCpuTime"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name41 = global::System.Text.Json.JsonEncodedText.Encode("ResultSize");
-        private static readonly byte[] s_utf841 = global::System.Text.Encoding.UTF8.GetBytes("ResultSize");
+        private static global::System.ReadOnlySpan<byte> Utf8Name41 => new byte[] { 0x52, 0x65, 0x73, 0x75, 0x6C, 0x74, 0x53, 0x69, 0x7A, 0x65 }; // "ResultSize"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name42 = global::System.Text.Json.JsonEncodedText.Encode("JvmGcTime");
-        private static readonly byte[] s_utf842 = global::System.Text.Encoding.UTF8.GetBytes("JvmGcTime");
+        private static global::System.ReadOnlySpan<byte> Utf8Name42 => new byte[] { 0x4A, 0x76, 0x6D, 0x47, 0x63, 0x54, 0x69, 0x6D, 0x65 }; // "JvmGcTime"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name43 = global::System.Text.Json.JsonEncodedText.Encode("JobId");
-        private static readonly byte[] s_utf843 = global::System.Text.Encoding.UTF8.GetBytes("JobId");
+        private static global::System.ReadOnlySpan<byte> Utf8Name43 => new byte[] { 0x4A, 0x6F, 0x62, 0x49, 0x64 }; // "JobId"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name44 = global::System.Text.Json.JsonEncodedText.Encode("Time");
-        private static readonly byte[] s_utf844 = global::System.Text.Encoding.UTF8.GetBytes("Time");
+        private static global::System.ReadOnlySpan<byte> Utf8Name44 => new byte[] { 0x54, 0x69, 0x6D, 0x65 }; // "Time"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name45 = global::System.Text.Json.JsonEncodedText.Encode("StageInfos");
-        private static readonly byte[] s_utf845 = global::System.Text.Encoding.UTF8.GetBytes("StageInfos");
+        private static global::System.ReadOnlySpan<byte> Utf8Name45 => new byte[] { 0x53, 0x74, 0x61, 0x67, 0x65, 0x49, 0x6E, 0x66, 0x6F, 0x73 }; // "StageInfos"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name46 = global::System.Text.Json.JsonEncodedText.Encode("JobResult");
-        private static readonly byte[] s_utf846 = global::System.Text.Encoding.UTF8.GetBytes("JobResult");
+        private static global::System.ReadOnlySpan<byte> Utf8Name46 => new byte[] { 0x4A, 0x6F, 0x62, 0x52, 0x65, 0x73, 0x75, 0x6C, 0x74 }; // "JobResult"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name47 = global::System.Text.Json.JsonEncodedText.Encode("EnvironmentDetails");
-        private static readonly byte[] s_utf847 = global::System.Text.Encoding.UTF8.GetBytes("EnvironmentDetails");
+        private static global::System.ReadOnlySpan<byte> Utf8Name47 => new byte[] { 0x45, 0x6E, 0x76, 0x69, 0x72, 0x6F, 0x6E, 0x6D, 0x65, 0x6E, 0x74, 0x44, 0x65, 0x74, 0x61, 0x69, 0x6C, 0x73 }; // "EnvironmentDetails"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name48 = global::System.Text.Json.JsonEncodedText.Encode("Key");
-        private static readonly byte[] s_utf848 = global::System.Text.Encoding.UTF8.GetBytes("Key");
+        private static global::System.ReadOnlySpan<byte> Utf8Name48 => new byte[] { 0x4B, 0x65, 0x79 }; // "Key"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name49 = global::System.Text.Json.JsonEncodedText.Encode("Value");
-        private static readonly byte[] s_utf849 = global::System.Text.Encoding.UTF8.GetBytes("Value");
+        private static global::System.ReadOnlySpan<byte> Utf8Name49 => new byte[] { 0x56, 0x61, 0x6C, 0x75, 0x65 }; // "Value"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name50 = global::System.Text.Json.JsonEncodedText.Encode("BlockManagerId");
-        private static readonly byte[] s_utf850 = global::System.Text.Encoding.UTF8.GetBytes("BlockManagerId");
+        private static global::System.ReadOnlySpan<byte> Utf8Name50 => new byte[] { 0x42, 0x6C, 0x6F, 0x63, 0x6B, 0x4D, 0x61, 0x6E, 0x61, 0x67, 0x65, 0x72, 0x49, 0x64 }; // "BlockManagerId"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name51 = global::System.Text.Json.JsonEncodedText.Encode("MaxMem");
-        private static readonly byte[] s_utf851 = global::System.Text.Encoding.UTF8.GetBytes("MaxMem");
+        private static global::System.ReadOnlySpan<byte> Utf8Name51 => new byte[] { 0x4D, 0x61, 0x78, 0x4D, 0x65, 0x6D }; // "MaxMem"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name52 = global::System.Text.Json.JsonEncodedText.Encode("MaxOnHeapMem");
-        private static readonly byte[] s_utf852 = global::System.Text.Encoding.UTF8.GetBytes("MaxOnHeapMem");
+        private static global::System.ReadOnlySpan<byte> Utf8Name52 => new byte[] { 0x4D, 0x61, 0x78, 0x4F, 0x6E, 0x48, 0x65, 0x61, 0x70, 0x4D, 0x65, 0x6D }; // "MaxOnHeapMem"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name53 = global::System.Text.Json.JsonEncodedText.Encode("MaxOffHeapMem");
-        private static readonly byte[] s_utf853 = global::System.Text.Encoding.UTF8.GetBytes("MaxOffHeapMem");
+        private static global::System.ReadOnlySpan<byte> Utf8Name53 => new byte[] { 0x4D, 0x61, 0x78, 0x4F, 0x66, 0x66, 0x48, 0x65, 0x61, 0x70, 0x4D, 0x65, 0x6D }; // "MaxOffHeapMem"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name54 = global::System.Text.Json.JsonEncodedText.Encode("Port");
-        private static readonly byte[] s_utf854 = global::System.Text.Encoding.UTF8.GetBytes("Port");
+        private static global::System.ReadOnlySpan<byte> Utf8Name54 => new byte[] { 0x50, 0x6F, 0x72, 0x74 }; // "Port"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name55 = global::System.Text.Json.JsonEncodedText.Encode("RddId");
-        private static readonly byte[] s_utf855 = global::System.Text.Encoding.UTF8.GetBytes("RddId");
+        private static global::System.ReadOnlySpan<byte> Utf8Name55 => new byte[] { 0x52, 0x64, 0x64, 0x49, 0x64 }; // "RddId"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name56 = global::System.Text.Json.JsonEncodedText.Encode("AppName");
-        private static readonly byte[] s_utf856 = global::System.Text.Encoding.UTF8.GetBytes("AppName");
+        private static global::System.ReadOnlySpan<byte> Utf8Name56 => new byte[] { 0x41, 0x70, 0x70, 0x4E, 0x61, 0x6D, 0x65 }; // "AppName"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name57 = global::System.Text.Json.JsonEncodedText.Encode("AppId");
-        private static readonly byte[] s_utf857 = global::System.Text.Encoding.UTF8.GetBytes("AppId");
+        private static global::System.ReadOnlySpan<byte> Utf8Name57 => new byte[] { 0x41, 0x70, 0x70, 0x49, 0x64 }; // "AppId"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name58 = global::System.Text.Json.JsonEncodedText.Encode("SparkUser");
-        private static readonly byte[] s_utf858 = global::System.Text.Encoding.UTF8.GetBytes("SparkUser");
+        private static global::System.ReadOnlySpan<byte> Utf8Name58 => new byte[] { 0x53, 0x70, 0x61, 0x72, 0x6B, 0x55, 0x73, 0x65, 0x72 }; // "SparkUser"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name59 = global::System.Text.Json.JsonEncodedText.Encode("AppAttemptId");
-        private static readonly byte[] s_utf859 = global::System.Text.Encoding.UTF8.GetBytes("AppAttemptId");
+        private static global::System.ReadOnlySpan<byte> Utf8Name59 => new byte[] { 0x41, 0x70, 0x70, 0x41, 0x74, 0x74, 0x65, 0x6D, 0x70, 0x74, 0x49, 0x64 }; // "AppAttemptId"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name60 = global::System.Text.Json.JsonEncodedText.Encode("ExecId");
-        private static readonly byte[] s_utf860 = global::System.Text.Encoding.UTF8.GetBytes("ExecId");
+        private static global::System.ReadOnlySpan<byte> Utf8Name60 => new byte[] { 0x45, 0x78, 0x65, 0x63, 0x49, 0x64 }; // "ExecId"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name61 = global::System.Text.Json.JsonEncodedText.Encode("AccumUpdates");
-        private static readonly byte[] s_utf861 = global::System.Text.Encoding.UTF8.GetBytes("AccumUpdates");
+        private static global::System.ReadOnlySpan<byte> Utf8Name61 => new byte[] { 0x41, 0x63, 0x63, 0x75, 0x6D, 0x55, 0x70, 0x64, 0x61, 0x74, 0x65, 0x73 }; // "AccumUpdates"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name62 = global::System.Text.Json.JsonEncodedText.Encode("ExecutorInfo");
-        private static readonly byte[] s_utf862 = global::System.Text.Encoding.UTF8.GetBytes("ExecutorInfo");
+        private static global::System.ReadOnlySpan<byte> Utf8Name62 => new byte[] { 0x45, 0x78, 0x65, 0x63, 0x75, 0x74, 0x6F, 0x72, 0x49, 0x6E, 0x66, 0x6F }; // "ExecutorInfo"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name63 = global::System.Text.Json.JsonEncodedText.Encode("ExecutorHost");
-        private static readonly byte[] s_utf863 = global::System.Text.Encoding.UTF8.GetBytes("ExecutorHost");
+        private static global::System.ReadOnlySpan<byte> Utf8Name63 => new byte[] { 0x45, 0x78, 0x65, 0x63, 0x75, 0x74, 0x6F, 0x72, 0x48, 0x6F, 0x73, 0x74 }; // "ExecutorHost"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name64 = global::System.Text.Json.JsonEncodedText.Encode("TotalCores");
-        private static readonly byte[] s_utf864 = global::System.Text.Encoding.UTF8.GetBytes("TotalCores");
+        private static global::System.ReadOnlySpan<byte> Utf8Name64 => new byte[] { 0x54, 0x6F, 0x74, 0x61, 0x6C, 0x43, 0x6F, 0x72, 0x65, 0x73 }; // "TotalCores"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name65 = global::System.Text.Json.JsonEncodedText.Encode("LogUrls");
-        private static readonly byte[] s_utf865 = global::System.Text.Encoding.UTF8.GetBytes("LogUrls");
+        private static global::System.ReadOnlySpan<byte> Utf8Name65 => new byte[] { 0x4C, 0x6F, 0x67, 0x55, 0x72, 0x6C, 0x73 }; // "LogUrls"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name66 = global::System.Text.Json.JsonEncodedText.Encode("TaskFailures");
-        private static readonly byte[] s_utf866 = global::System.Text.Encoding.UTF8.GetBytes("TaskFailures");
+        private static global::System.ReadOnlySpan<byte> Utf8Name66 => new byte[] { 0x54, 0x61, 0x73, 0x6B, 0x46, 0x61, 0x69, 0x6C, 0x75, 0x72, 0x65, 0x73 }; // "TaskFailures"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name67 = global::System.Text.Json.JsonEncodedText.Encode("HostId");
-        private static readonly byte[] s_utf867 = global::System.Text.Encoding.UTF8.GetBytes("HostId");
+        private static global::System.ReadOnlySpan<byte> Utf8Name67 => new byte[] { 0x48, 0x6F, 0x73, 0x74, 0x49, 0x64 }; // "HostId"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name68 = global::System.Text.Json.JsonEncodedText.Encode("ExecutorFailures");
-        private static readonly byte[] s_utf868 = global::System.Text.Encoding.UTF8.GetBytes("ExecutorFailures");
+        private static global::System.ReadOnlySpan<byte> Utf8Name68 => new byte[] { 0x45, 0x78, 0x65, 0x63, 0x75, 0x74, 0x6F, 0x72, 0x46, 0x61, 0x69, 0x6C, 0x75, 0x72, 0x65, 0x73 }; // "ExecutorFailures"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name69 = global::System.Text.Json.JsonEncodedText.Encode("BlockUpdatedInfo");
-        private static readonly byte[] s_utf869 = global::System.Text.Encoding.UTF8.GetBytes("BlockUpdatedInfo");
+        private static global::System.ReadOnlySpan<byte> Utf8Name69 => new byte[] { 0x42, 0x6C, 0x6F, 0x63, 0x6B, 0x55, 0x70, 0x64, 0x61, 0x74, 0x65, 0x64, 0x49, 0x6E, 0x66, 0x6F }; // "BlockUpdatedInfo"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name70 = global::System.Text.Json.JsonEncodedText.Encode("BlockId");
-        private static readonly byte[] s_utf870 = global::System.Text.Encoding.UTF8.GetBytes("BlockId");
+        private static global::System.ReadOnlySpan<byte> Utf8Name70 => new byte[] { 0x42, 0x6C, 0x6F, 0x63, 0x6B, 0x49, 0x64 }; // "BlockId"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name71 = global::System.Text.Json.JsonEncodedText.Encode("StorageLevel");
-        private static readonly byte[] s_utf871 = global::System.Text.Encoding.UTF8.GetBytes("StorageLevel");
+        private static global::System.ReadOnlySpan<byte> Utf8Name71 => new byte[] { 0x53, 0x74, 0x6F, 0x72, 0x61, 0x67, 0x65, 0x4C, 0x65, 0x76, 0x65, 0x6C }; // "StorageLevel"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name72 = global::System.Text.Json.JsonEncodedText.Encode("MemSize");
-        private static readonly byte[] s_utf872 = global::System.Text.Encoding.UTF8.GetBytes("MemSize");
+        private static global::System.ReadOnlySpan<byte> Utf8Name72 => new byte[] { 0x4D, 0x65, 0x6D, 0x53, 0x69, 0x7A, 0x65 }; // "MemSize"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name73 = global::System.Text.Json.JsonEncodedText.Encode("DiskSize");
-        private static readonly byte[] s_utf873 = global::System.Text.Encoding.UTF8.GetBytes("DiskSize");
+        private static global::System.ReadOnlySpan<byte> Utf8Name73 => new byte[] { 0x44, 0x69, 0x73, 0x6B, 0x53, 0x69, 0x7A, 0x65 }; // "DiskSize"
     }
 }

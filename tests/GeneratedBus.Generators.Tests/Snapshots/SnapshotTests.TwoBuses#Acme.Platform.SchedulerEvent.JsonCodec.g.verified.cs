@@ -58,22 +58,31 @@ namespace Acme.Platform
         {
             try
             {
-                global::System.Text.Json.Utf8JsonReader reader = global::GeneratedBus.EventLog.EventJson.ReadEventName(utf8Line, options, out global::System.Text.Json.Utf8JsonReader name, out bool eventSeen);
-                if (name.ValueTextEquals(s_utf80))
+                global::System.Text.Json.Utf8JsonReader reader = global::GeneratedBus.EventLog.EventJson.ReadToEventName(utf8Line, options, out bool eventSeen);
+                int kind = MatchEvent(ref reader);
+                if (kind >= 0 && !eventSeen)
                 {
-                    global::Acme.Platform.JobStart read = ReadBody0(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Platform.SchedulerEvent>.Ok(read);
+                    // "Event" is not first: read the members from the object's start, those before it too.
+                    reader = global::GeneratedBus.EventLog.EventJson.ReadObjectStart(utf8Line, options);
                 }
 
-                if (name.ValueTextEquals(s_utf81))
+                switch (kind)
                 {
-                    global::Acme.Platform.JobEnd read = ReadBody1(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Platform.SchedulerEvent>.Ok(read);
+                    case 0:
+                    {
+                        global::Acme.Platform.JobStart read = ReadBody0(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Platform.SchedulerEvent>.Ok(read);
+                    }
+                    case 1:
+                    {
+                        global::Acme.Platform.JobEnd read = ReadBody1(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Platform.SchedulerEvent>.Ok(read);
+                    }
                 }
 
-                string unrecognised = name.GetString()!;
+                string unrecognised = reader.GetString()!;
                 global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
                 return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Platform.SchedulerEvent>.Unrecognised(unrecognised);
             }
@@ -81,6 +90,45 @@ namespace Acme.Platform
             {
                 return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Platform.SchedulerEvent>.Malformed(global::GeneratedBus.EventLog.EventJson.Describe(exception));
             }
+        }
+
+        private static int MatchEvent(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name1))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    case 8:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name0))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name0))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name1))
+            {
+                return 1;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers0(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Platform.JobStart value)
@@ -101,17 +149,18 @@ namespace Acme.Platform
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf82))
+                switch (MatchMember0(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("JobId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("JobId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -129,6 +178,33 @@ namespace Acme.Platform
 
             global::Acme.Platform.JobStart result = new global::Acme.Platform.JobStart(v0);
             return result;
+        }
+
+        private static int MatchMember0(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name2))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name2))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers1(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Platform.JobEnd value)
@@ -153,30 +229,28 @@ namespace Acme.Platform
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf82))
+                switch (MatchMember1(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("JobId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("JobId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Succeeded");
+                        }
 
-                if (reader.ValueTextEquals(s_utf83))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Succeeded");
-                    }
-
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = global::GeneratedBus.EventLog.EventJson.ReadBoolean(ref reader);
-                    continue;
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = global::GeneratedBus.EventLog.EventJson.ReadBoolean(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -196,16 +270,55 @@ namespace Acme.Platform
             return result;
         }
 
+        private static int MatchMember1(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name2))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 9:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name3))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name2))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name3))
+            {
+                return 1;
+            }
+
+            return -1;
+        }
+
         private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("JobStart");
-        private static readonly byte[] s_utf80 = global::System.Text.Encoding.UTF8.GetBytes("JobStart");
+        private static global::System.ReadOnlySpan<byte> Utf8Name0 => new byte[] { 0x4A, 0x6F, 0x62, 0x53, 0x74, 0x61, 0x72, 0x74 }; // "JobStart"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("JobEnd");
-        private static readonly byte[] s_utf81 = global::System.Text.Encoding.UTF8.GetBytes("JobEnd");
+        private static global::System.ReadOnlySpan<byte> Utf8Name1 => new byte[] { 0x4A, 0x6F, 0x62, 0x45, 0x6E, 0x64 }; // "JobEnd"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("JobId");
-        private static readonly byte[] s_utf82 = global::System.Text.Encoding.UTF8.GetBytes("JobId");
+        private static global::System.ReadOnlySpan<byte> Utf8Name2 => new byte[] { 0x4A, 0x6F, 0x62, 0x49, 0x64 }; // "JobId"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("Succeeded");
-        private static readonly byte[] s_utf83 = global::System.Text.Encoding.UTF8.GetBytes("Succeeded");
+        private static global::System.ReadOnlySpan<byte> Utf8Name3 => new byte[] { 0x53, 0x75, 0x63, 0x63, 0x65, 0x65, 0x64, 0x65, 0x64 }; // "Succeeded"
     }
 }

@@ -52,15 +52,25 @@ namespace Acme.Platform
         {
             try
             {
-                global::System.Text.Json.Utf8JsonReader reader = global::GeneratedBus.EventLog.EventJson.ReadEventName(utf8Line, options, out global::System.Text.Json.Utf8JsonReader name, out bool eventSeen);
-                if (name.ValueTextEquals(s_utf80))
+                global::System.Text.Json.Utf8JsonReader reader = global::GeneratedBus.EventLog.EventJson.ReadToEventName(utf8Line, options, out bool eventSeen);
+                int kind = MatchEvent(ref reader);
+                if (kind >= 0 && !eventSeen)
                 {
-                    global::Acme.Platform.BlockWritten read = ReadBody0(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Platform.StorageEvents>.Ok(read);
+                    // "Event" is not first: read the members from the object's start, those before it too.
+                    reader = global::GeneratedBus.EventLog.EventJson.ReadObjectStart(utf8Line, options);
                 }
 
-                string unrecognised = name.GetString()!;
+                switch (kind)
+                {
+                    case 0:
+                    {
+                        global::Acme.Platform.BlockWritten read = ReadBody0(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Platform.StorageEvents>.Ok(read);
+                    }
+                }
+
+                string unrecognised = reader.GetString()!;
                 global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
                 return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Platform.StorageEvents>.Unrecognised(unrecognised);
             }
@@ -68,6 +78,33 @@ namespace Acme.Platform
             {
                 return global::GeneratedBus.EventLog.EventReadResult<global::Acme.Platform.StorageEvents>.Malformed(global::GeneratedBus.EventLog.EventJson.Describe(exception));
             }
+        }
+
+        private static int MatchEvent(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 12:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name0))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name0))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers0(global::System.Text.Json.Utf8JsonWriter writer, global::Acme.Platform.BlockWritten value)
@@ -92,30 +129,28 @@ namespace Acme.Platform
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf81))
+                switch (MatchMember0(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("BlockId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("BlockId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("BlockId"));
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("BlockId"));
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Bytes");
+                        }
 
-                if (reader.ValueTextEquals(s_utf82))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Bytes");
-                    }
-
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
-                    continue;
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = global::GeneratedBus.EventLog.EventJson.ReadInt64(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -140,13 +175,52 @@ namespace Acme.Platform
             return result;
         }
 
+        private static int MatchMember0(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name2))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name1))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name1))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name2))
+            {
+                return 1;
+            }
+
+            return -1;
+        }
+
         private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("BlockWritten");
-        private static readonly byte[] s_utf80 = global::System.Text.Encoding.UTF8.GetBytes("BlockWritten");
+        private static global::System.ReadOnlySpan<byte> Utf8Name0 => new byte[] { 0x42, 0x6C, 0x6F, 0x63, 0x6B, 0x57, 0x72, 0x69, 0x74, 0x74, 0x65, 0x6E }; // "BlockWritten"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("BlockId");
-        private static readonly byte[] s_utf81 = global::System.Text.Encoding.UTF8.GetBytes("BlockId");
+        private static global::System.ReadOnlySpan<byte> Utf8Name1 => new byte[] { 0x42, 0x6C, 0x6F, 0x63, 0x6B, 0x49, 0x64 }; // "BlockId"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("Bytes");
-        private static readonly byte[] s_utf82 = global::System.Text.Encoding.UTF8.GetBytes("Bytes");
+        private static global::System.ReadOnlySpan<byte> Utf8Name2 => new byte[] { 0x42, 0x79, 0x74, 0x65, 0x73 }; // "Bytes"
     }
 }

@@ -64,29 +64,37 @@ namespace Shop.Orders
         {
             try
             {
-                global::System.Text.Json.Utf8JsonReader reader = global::GeneratedBus.EventLog.EventJson.ReadEventName(utf8Line, options, out global::System.Text.Json.Utf8JsonReader name, out bool eventSeen);
-                if (name.ValueTextEquals(s_utf80))
+                global::System.Text.Json.Utf8JsonReader reader = global::GeneratedBus.EventLog.EventJson.ReadToEventName(utf8Line, options, out bool eventSeen);
+                int kind = MatchEvent(ref reader);
+                if (kind >= 0 && !eventSeen)
                 {
-                    global::Shop.Orders.OrderPlaced read = ReadBody0(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Shop.Orders.OrderEvent>.Ok(read);
+                    // "Event" is not first: read the members from the object's start, those before it too.
+                    reader = global::GeneratedBus.EventLog.EventJson.ReadObjectStart(utf8Line, options);
                 }
 
-                if (name.ValueTextEquals(s_utf81))
+                switch (kind)
                 {
-                    global::Shop.Orders.OrderShipped read = ReadBody1(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Shop.Orders.OrderEvent>.Ok(read);
+                    case 0:
+                    {
+                        global::Shop.Orders.OrderPlaced read = ReadBody0(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Shop.Orders.OrderEvent>.Ok(read);
+                    }
+                    case 1:
+                    {
+                        global::Shop.Orders.OrderShipped read = ReadBody1(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Shop.Orders.OrderEvent>.Ok(read);
+                    }
+                    case 2:
+                    {
+                        global::Shop.Orders.OrderCancelled read = ReadBody2(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Shop.Orders.OrderEvent>.Ok(read);
+                    }
                 }
 
-                if (name.ValueTextEquals(s_utf82))
-                {
-                    global::Shop.Orders.OrderCancelled read = ReadBody2(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Shop.Orders.OrderEvent>.Ok(read);
-                }
-
-                string unrecognised = name.GetString()!;
+                string unrecognised = reader.GetString()!;
                 global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
                 return global::GeneratedBus.EventLog.EventReadResult<global::Shop.Orders.OrderEvent>.Unrecognised(unrecognised);
             }
@@ -94,6 +102,57 @@ namespace Shop.Orders
             {
                 return global::GeneratedBus.EventLog.EventReadResult<global::Shop.Orders.OrderEvent>.Malformed(global::GeneratedBus.EventLog.EventJson.Describe(exception));
             }
+        }
+
+        private static int MatchEvent(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 11:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name0))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    case 12:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name1))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    case 14:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name2))
+                        {
+                            return 2;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name0))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name1))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name2))
+            {
+                return 2;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers0(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Orders.OrderPlaced value)
@@ -118,30 +177,28 @@ namespace Shop.Orders
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf83))
+                switch (MatchMember0(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("OrderId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("OrderId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Skus");
+                        }
 
-                if (reader.ValueTextEquals(s_utf84))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Skus");
-                    }
-
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = (Read0(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Skus"));
-                    continue;
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = (Read0(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Skus"));
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -166,6 +223,45 @@ namespace Shop.Orders
             return result;
         }
 
+        private static int MatchMember0(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name4))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name3))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name3))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name4))
+            {
+                return 1;
+            }
+
+            return -1;
+        }
+
         private static void WriteMembers1(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Orders.OrderShipped value)
         {
             writer.WritePropertyName(s_name3);
@@ -188,30 +284,28 @@ namespace Shop.Orders
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf83))
+                switch (MatchMember1(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("OrderId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("OrderId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Carrier");
+                        }
 
-                if (reader.ValueTextEquals(s_utf85))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Carrier");
-                    }
-
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = global::GeneratedBus.EventLog.EventJson.ReadString(ref reader);
-                    continue;
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = global::GeneratedBus.EventLog.EventJson.ReadString(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -229,6 +323,43 @@ namespace Shop.Orders
 
             global::Shop.Orders.OrderShipped result = new global::Shop.Orders.OrderShipped(v0, v1!);
             return result;
+        }
+
+        private static int MatchMember1(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name3))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name5))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name3))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name5))
+            {
+                return 1;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers2(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Orders.OrderCancelled value)
@@ -249,17 +380,18 @@ namespace Shop.Orders
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf83))
+                switch (MatchMember2(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("OrderId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("OrderId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -277,6 +409,33 @@ namespace Shop.Orders
 
             global::Shop.Orders.OrderCancelled result = new global::Shop.Orders.OrderCancelled(v0);
             return result;
+        }
+
+        private static int MatchMember2(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name3))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name3))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void Write0(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.List<string>? value)
@@ -319,21 +478,21 @@ namespace Shop.Orders
         }
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("OrderPlaced");
-        private static readonly byte[] s_utf80 = global::System.Text.Encoding.UTF8.GetBytes("OrderPlaced");
+        private static global::System.ReadOnlySpan<byte> Utf8Name0 => new byte[] { 0x4F, 0x72, 0x64, 0x65, 0x72, 0x50, 0x6C, 0x61, 0x63, 0x65, 0x64 }; // "OrderPlaced"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("OrderShipped");
-        private static readonly byte[] s_utf81 = global::System.Text.Encoding.UTF8.GetBytes("OrderShipped");
+        private static global::System.ReadOnlySpan<byte> Utf8Name1 => new byte[] { 0x4F, 0x72, 0x64, 0x65, 0x72, 0x53, 0x68, 0x69, 0x70, 0x70, 0x65, 0x64 }; // "OrderShipped"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("OrderCancelled");
-        private static readonly byte[] s_utf82 = global::System.Text.Encoding.UTF8.GetBytes("OrderCancelled");
+        private static global::System.ReadOnlySpan<byte> Utf8Name2 => new byte[] { 0x4F, 0x72, 0x64, 0x65, 0x72, 0x43, 0x61, 0x6E, 0x63, 0x65, 0x6C, 0x6C, 0x65, 0x64 }; // "OrderCancelled"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("OrderId");
-        private static readonly byte[] s_utf83 = global::System.Text.Encoding.UTF8.GetBytes("OrderId");
+        private static global::System.ReadOnlySpan<byte> Utf8Name3 => new byte[] { 0x4F, 0x72, 0x64, 0x65, 0x72, 0x49, 0x64 }; // "OrderId"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("Skus");
-        private static readonly byte[] s_utf84 = global::System.Text.Encoding.UTF8.GetBytes("Skus");
+        private static global::System.ReadOnlySpan<byte> Utf8Name4 => new byte[] { 0x53, 0x6B, 0x75, 0x73 }; // "Skus"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::System.Text.Json.JsonEncodedText.Encode("Carrier");
-        private static readonly byte[] s_utf85 = global::System.Text.Encoding.UTF8.GetBytes("Carrier");
+        private static global::System.ReadOnlySpan<byte> Utf8Name5 => new byte[] { 0x43, 0x61, 0x72, 0x72, 0x69, 0x65, 0x72 }; // "Carrier"
     }
 }

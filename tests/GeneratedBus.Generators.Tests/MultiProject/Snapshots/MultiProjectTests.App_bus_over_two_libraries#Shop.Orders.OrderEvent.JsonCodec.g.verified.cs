@@ -64,29 +64,37 @@ namespace Shop.Orders
         {
             try
             {
-                global::System.Text.Json.Utf8JsonReader reader = global::GeneratedBus.EventLog.EventJson.ReadEventName(utf8Line, options, out global::System.Text.Json.Utf8JsonReader name, out bool eventSeen);
-                if (name.ValueTextEquals(s_utf80))
+                global::System.Text.Json.Utf8JsonReader reader = global::GeneratedBus.EventLog.EventJson.ReadToEventName(utf8Line, options, out bool eventSeen);
+                int kind = MatchEvent(ref reader);
+                if (kind >= 0 && !eventSeen)
                 {
-                    global::Shop.Payments.PaymentRefunded read = ReadBody0(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Shop.Orders.OrderEvent>.Ok(read);
+                    // "Event" is not first: read the members from the object's start, those before it too.
+                    reader = global::GeneratedBus.EventLog.EventJson.ReadObjectStart(utf8Line, options);
                 }
 
-                if (name.ValueTextEquals(s_utf81))
+                switch (kind)
                 {
-                    global::Shop.Payments.PaymentTaken read = ReadBody1(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Shop.Orders.OrderEvent>.Ok(read);
+                    case 0:
+                    {
+                        global::Shop.Payments.PaymentRefunded read = ReadBody0(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Shop.Orders.OrderEvent>.Ok(read);
+                    }
+                    case 1:
+                    {
+                        global::Shop.Payments.PaymentTaken read = ReadBody1(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Shop.Orders.OrderEvent>.Ok(read);
+                    }
+                    case 2:
+                    {
+                        global::Shop.Shipping.OrderShipped read = ReadBody2(ref reader, true, eventSeen);
+                        global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
+                        return global::GeneratedBus.EventLog.EventReadResult<global::Shop.Orders.OrderEvent>.Ok(read);
+                    }
                 }
 
-                if (name.ValueTextEquals(s_utf82))
-                {
-                    global::Shop.Shipping.OrderShipped read = ReadBody2(ref reader, true, eventSeen);
-                    global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
-                    return global::GeneratedBus.EventLog.EventReadResult<global::Shop.Orders.OrderEvent>.Ok(read);
-                }
-
-                string unrecognised = name.GetString()!;
+                string unrecognised = reader.GetString()!;
                 global::GeneratedBus.EventLog.EventJson.ReadToEnd(ref reader);
                 return global::GeneratedBus.EventLog.EventReadResult<global::Shop.Orders.OrderEvent>.Unrecognised(unrecognised);
             }
@@ -94,6 +102,55 @@ namespace Shop.Orders
             {
                 return global::GeneratedBus.EventLog.EventReadResult<global::Shop.Orders.OrderEvent>.Malformed(global::GeneratedBus.EventLog.EventJson.Describe(exception));
             }
+        }
+
+        private static int MatchEvent(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 12:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name1))
+                        {
+                            return 1;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name2))
+                        {
+                            return 2;
+                        }
+
+                        return -1;
+                    case 15:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name0))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name0))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name1))
+            {
+                return 1;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name2))
+            {
+                return 2;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers0(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Payments.PaymentRefunded value)
@@ -114,17 +171,18 @@ namespace Shop.Orders
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf83))
+                switch (MatchMember0(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("OrderId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("OrderId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -142,6 +200,33 @@ namespace Shop.Orders
 
             global::Shop.Payments.PaymentRefunded result = new global::Shop.Payments.PaymentRefunded(v0);
             return result;
+        }
+
+        private static int MatchMember0(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name3))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name3))
+            {
+                return 0;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers1(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Payments.PaymentTaken value)
@@ -166,30 +251,28 @@ namespace Shop.Orders
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf83))
+                switch (MatchMember1(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("OrderId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("OrderId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Amount");
+                        }
 
-                if (reader.ValueTextEquals(s_utf84))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Amount");
-                    }
-
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = global::GeneratedBus.EventLog.EventJson.ReadDecimal(ref reader);
-                    continue;
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = global::GeneratedBus.EventLog.EventJson.ReadDecimal(ref reader);
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -207,6 +290,45 @@ namespace Shop.Orders
 
             global::Shop.Payments.PaymentTaken result = new global::Shop.Payments.PaymentTaken(v0, v1);
             return result;
+        }
+
+        private static int MatchMember1(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 6:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name4))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name3))
+                        {
+                            return 0;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name3))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name4))
+            {
+                return 1;
+            }
+
+            return -1;
         }
 
         private static void WriteMembers2(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Shipping.OrderShipped value)
@@ -231,30 +353,28 @@ namespace Shop.Orders
                     break;
                 }
 
-                if (reader.ValueTextEquals(s_utf83))
+                switch (MatchMember2(ref reader))
                 {
-                    if (h0)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("OrderId");
-                    }
+                    case 0:
+                        if (h0)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("OrderId");
+                        }
 
-                    h0 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
-                    continue;
-                }
+                        h0 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v0 = global::GeneratedBus.EventLog.EventJson.ReadInt32(ref reader);
+                        continue;
+                    case 1:
+                        if (h1)
+                        {
+                            throw global::GeneratedBus.EventLog.EventJson.Duplicate("Carrier");
+                        }
 
-                if (reader.ValueTextEquals(s_utf85))
-                {
-                    if (h1)
-                    {
-                        throw global::GeneratedBus.EventLog.EventJson.Duplicate("Carrier");
-                    }
-
-                    h1 = true;
-                    global::GeneratedBus.EventLog.EventJson.Next(ref reader);
-                    v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Carrier"));
-                    continue;
+                        h1 = true;
+                        global::GeneratedBus.EventLog.EventJson.Next(ref reader);
+                        v1 = (global::GeneratedBus.EventLog.EventJson.ReadString(ref reader) ?? throw global::GeneratedBus.EventLog.EventJson.NullFor("Carrier"));
+                        continue;
                 }
 
                 if (topLevel && reader.ValueTextEquals(global::GeneratedBus.EventLog.EventJson.EventPropertyUtf8))
@@ -279,22 +399,59 @@ namespace Shop.Orders
             return result;
         }
 
+        private static int MatchMember2(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
+                switch (name.Length)
+                {
+                    case 7:
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name3))
+                        {
+                            return 0;
+                        }
+
+                        if (global::System.MemoryExtensions.SequenceEqual(name, Utf8Name5))
+                        {
+                            return 1;
+                        }
+
+                        return -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            if (reader.ValueTextEquals(Utf8Name3))
+            {
+                return 0;
+            }
+
+            if (reader.ValueTextEquals(Utf8Name5))
+            {
+                return 1;
+            }
+
+            return -1;
+        }
+
         private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("PaymentRefunded");
-        private static readonly byte[] s_utf80 = global::System.Text.Encoding.UTF8.GetBytes("PaymentRefunded");
+        private static global::System.ReadOnlySpan<byte> Utf8Name0 => new byte[] { 0x50, 0x61, 0x79, 0x6D, 0x65, 0x6E, 0x74, 0x52, 0x65, 0x66, 0x75, 0x6E, 0x64, 0x65, 0x64 }; // "PaymentRefunded"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("PaymentTaken");
-        private static readonly byte[] s_utf81 = global::System.Text.Encoding.UTF8.GetBytes("PaymentTaken");
+        private static global::System.ReadOnlySpan<byte> Utf8Name1 => new byte[] { 0x50, 0x61, 0x79, 0x6D, 0x65, 0x6E, 0x74, 0x54, 0x61, 0x6B, 0x65, 0x6E }; // "PaymentTaken"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("OrderShipped");
-        private static readonly byte[] s_utf82 = global::System.Text.Encoding.UTF8.GetBytes("OrderShipped");
+        private static global::System.ReadOnlySpan<byte> Utf8Name2 => new byte[] { 0x4F, 0x72, 0x64, 0x65, 0x72, 0x53, 0x68, 0x69, 0x70, 0x70, 0x65, 0x64 }; // "OrderShipped"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("OrderId");
-        private static readonly byte[] s_utf83 = global::System.Text.Encoding.UTF8.GetBytes("OrderId");
+        private static global::System.ReadOnlySpan<byte> Utf8Name3 => new byte[] { 0x4F, 0x72, 0x64, 0x65, 0x72, 0x49, 0x64 }; // "OrderId"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("Amount");
-        private static readonly byte[] s_utf84 = global::System.Text.Encoding.UTF8.GetBytes("Amount");
+        private static global::System.ReadOnlySpan<byte> Utf8Name4 => new byte[] { 0x41, 0x6D, 0x6F, 0x75, 0x6E, 0x74 }; // "Amount"
 
         private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::System.Text.Json.JsonEncodedText.Encode("Carrier");
-        private static readonly byte[] s_utf85 = global::System.Text.Encoding.UTF8.GetBytes("Carrier");
+        private static global::System.ReadOnlySpan<byte> Utf8Name5 => new byte[] { 0x43, 0x61, 0x72, 0x72, 0x69, 0x65, 0x72 }; // "Carrier"
     }
 }
