@@ -48,7 +48,7 @@ public sealed class HistoryBalanceTests
         using var dir = new TempDirectory();
         var listener = new AppStatusListener();
         HistoryBalance lost = Balance(12, new RedisGroupBalance("g", 10, 0, 1), Consumer); // one appended entry is nowhere
-        var result = new HistoryResult(Ended: true, listener.Store, listener.Summary(), lost, ListenerFailures: 0);
+        var result = new HistoryResult(Ended: true, listener.Store, listener.Summary(), lost, ListenerFailures: 0, GroupFate.Kept);
         var options = new HistoryOptions(RedisAddress.Parse("127.0.0.1:1"), new RunStream("s"), dir.File("rest"), TimeSpan.FromSeconds(1));
         var stdout = new StringWriter();
         var stderr = new StringWriter();
@@ -59,5 +59,6 @@ public sealed class HistoryBalanceTests
         Assert.StartsWith("error: the Redis bridge does not balance: Redis bridge: stream s, group g: appended 12 = acknowledged 10 + pending 0 + unread 1", stderr.ToString(), StringComparison.Ordinal);
         Assert.Contains(lost.ToString(), stdout.ToString(), StringComparison.Ordinal);
         Assert.True(File.Exists(dir.File("rest/applications.json")));
+        Assert.EndsWith("group g kept on {s}:stream for inspection (XINFO GROUPS {s}:stream, XPENDING {s}:stream g); XGROUP DESTROY {s}:stream g removes it" + Environment.NewLine, stdout.ToString(), StringComparison.Ordinal);
     }
 }

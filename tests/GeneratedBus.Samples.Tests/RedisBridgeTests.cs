@@ -73,6 +73,13 @@ public sealed class RedisBridgeTests(ITestOutputHelper output)
 
         Assert.Equal(run.Table.Section(ResultTable.AppStatus), read.Table.Section(ResultTable.AppStatus));
 
+        // Its group balanced, so history removed it: another history's group would be the only one left.
+        Assert.Contains($"group {group.Name} removed from {{{stream}}}:stream: everything it read is acknowledged", read.Stdout, StringComparison.Ordinal);
+        using (ConnectionMultiplexer observer = server.ConnectObserver())
+        {
+            Assert.DoesNotContain(observer.GetDatabase().StreamGroupInfo($"{{{stream}}}:stream"), g => g.Name == group.Name);
+        }
+
         SampleRun replay = ChildProcess.SparkScheduler(dir.Path, "replay", dir.File("events.log"), "--rest-out", dir.File("replay-rest"));
         Assert.True(replay.ExitCode == 0, replay.Stderr);
         AssertSameFiles(dir.File("replay-rest"), dir.File("history-rest"));
@@ -95,6 +102,12 @@ public sealed class RedisBridgeTests(ITestOutputHelper output)
         Assert.Contains("error: timed out: nothing new on stream 'nobody-publishes' for 1 s (--timeout) and the run has not ended", read.Stderr, StringComparison.Ordinal);
         Assert.Equal(0, BridgeLines.Group(read.Stdout).Appended);
         Assert.False(Directory.Exists(dir.File("rest")), "REST files written for a run that never ended");
+
+        // A group that did not finish stays on the stream to be looked at, and the output says how to remove it.
+        string name = BridgeLines.Group(read.Stdout).Name;
+        Assert.Contains($"group {name} kept on {{nobody-publishes}}:stream for inspection", read.Stdout, StringComparison.Ordinal);
+        using ConnectionMultiplexer observer = server.ConnectObserver();
+        Assert.Contains(observer.GetDatabase().StreamGroupInfo("{nobody-publishes}:stream"), g => g.Name == name);
     }
 
     [Fact]

@@ -70,6 +70,21 @@ internal static class HistoryCommand
     /// <summary>Prints what was read and the bridge line, writes the REST files; 1 when the run did not end or the bridge does not balance.</summary>
     internal static int Report(HistoryResult r, HistoryOptions options, TextWriter stdout, TextWriter stderr)
     {
+        int exitCode = ReportRun(r, options, stdout, stderr);
+        stdout.WriteLine(GroupLine(r.Balance.Group, options.Stream.Keys.Stream.ToString(), r.Group));
+        return exitCode;
+    }
+
+    /// <summary>The line that says whether history's consumer group is still on the stream, and how to remove it.</summary>
+    internal static string GroupLine(string group, string streamKey, GroupFate fate) => fate switch
+    {
+        GroupFate.Removed => $"group {group} removed from {streamKey}: everything it read is acknowledged",
+        GroupFate.RemovalFailed => $"group {group} left on {streamKey}: Redis could not be reached to remove it; XGROUP DESTROY {streamKey} {group} removes it",
+        _ => $"group {group} kept on {streamKey} for inspection (XINFO GROUPS {streamKey}, XPENDING {streamKey} {group}); XGROUP DESTROY {streamKey} {group} removes it",
+    };
+
+    private static int ReportRun(HistoryResult r, HistoryOptions options, TextWriter stdout, TextWriter stderr)
+    {
         if (!r.Ended)
         {
             stdout.WriteLine(r.Balance);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
 using GeneratedBus;
+using GeneratedBus.Redis;
 using GeneratedBus.Redis.Accounting;
 using GeneratedBus.Redis.Subscribing;
 using SparkScheduler.Cli;
@@ -16,7 +17,8 @@ namespace SparkScheduler.Redis;
 /// <c>history</c>'s reading: a consumer group of its own, created at the stream's start, posts every entry into a local
 /// bus whose <c>Wait</c> queue holds a fresh <see cref="AppStatusListener"/> (as <c>replay</c>'s does), then the
 /// end watcher, then the acknowledger. It reads until the run has ended (its end marker, or its ApplicationEnd) and
-/// every appended entry is acknowledged, or until nothing new arrived for the timeout.
+/// every appended entry is acknowledged, or until nothing new arrived for the timeout. A group that balanced is then
+/// removed from the stream; one that did not stays there to be inspected.
 /// </summary>
 internal static class HistoryReader
 {
@@ -52,7 +54,24 @@ internal static class HistoryReader
         RedisGroupBalance mine = server.Groups.FirstOrDefault(g => g.Group == group) ?? new RedisGroupBalance(group, 0, 0, server.Appended);
         var balance = new HistoryBalance(options.Stream.Name, group, server.Appended, mine, subscriber.GetStats());
         long failures = bus.GetStats().Listeners.Values.Sum(l => l.Failures);
-        return new HistoryResult(ended, listener.Store, listener.Summary(), balance, failures);
+        GroupFate fate = ended && balance.IsBalanced
+            ? await RemoveGroupAsync(redis.GetDatabase(), subscriber.Keys, group).ConfigureAwait(false)
+            : GroupFate.Kept;
+        return new HistoryResult(ended, listener.Store, listener.Summary(), balance, failures, fate);
+    }
+
+    // Done with: every entry the run appended is acknowledged in it, so it holds nothing to inspect, and a group left
+    // behind by every history would pile up on the stream. A group that did not balance stays, with its pending entries.
+    private static async Task<GroupFate> RemoveGroupAsync(IDatabase db, RedisStreamKeys keys, string group)
+    {
+        try
+        {
+            return await db.StreamDeleteConsumerGroupAsync(keys.Stream, group).ConfigureAwait(false) ? GroupFate.Removed : GroupFate.Kept;
+        }
+        catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException)
+        {
+            return GroupFate.RemovalFailed;
+        }
     }
 
     private static async Task<bool> WaitForEndAsync(

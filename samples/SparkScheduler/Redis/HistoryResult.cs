@@ -9,4 +9,5 @@ namespace SparkScheduler.Redis;
 /// <param name="Status">The listener's "App status" summary, as the run prints it.</param>
 /// <param name="Balance">The bridge line.</param>
 /// <param name="ListenerFailures">Events the listeners threw on (counted by the local bus): the answers would be incomplete.</param>
-internal sealed record HistoryResult(bool Ended, AppStatusStore Store, AppStatusSummary Status, HistoryBalance Balance, long ListenerFailures);
+/// <param name="Group">What became of history's consumer group on the stream.</param>
+internal sealed record HistoryResult(bool Ended, AppStatusStore Store, AppStatusSummary Status, HistoryBalance Balance, long ListenerFailures, GroupFate Group);

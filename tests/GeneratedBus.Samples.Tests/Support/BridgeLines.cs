@@ -16,11 +16,11 @@ internal static partial class BridgeLines
     }
 
     /// <summary>history's line: appended = acknowledged + pending + unread, then this consumer's counts.</summary>
-    public static (long Appended, long Acknowledged, long Pending, long Unread, long Delivered, long Processed, long Duplicates, long Redeliveries, long Gaps, long Undecodable, bool Balanced) Group(string stdout)
+    public static (string Name, long Appended, long Acknowledged, long Pending, long Unread, long Delivered, long Processed, long Duplicates, long Redeliveries, long Gaps, long Undecodable, bool Balanced) Group(string stdout)
     {
         Match m = GroupLine().Match(Single(stdout));
         Assert.True(m.Success, "group bridge line: " + Single(stdout));
-        return (L(m, 1), L(m, 2), L(m, 3), L(m, 4), L(m, 5), L(m, 6), L(m, 7), L(m, 8), L(m, 9), L(m, 10), m.Groups[11].Value == "balanced");
+        return (m.Groups[1].Value, L(m, 2), L(m, 3), L(m, 4), L(m, 5), L(m, 6), L(m, 7), L(m, 8), L(m, 9), L(m, 10), L(m, 11), m.Groups[12].Value == "balanced");
     }
 
     private static string Single(string stdout) =>
@@ -31,6 +31,6 @@ internal static partial class BridgeLines
     [GeneratedRegex(@"^Redis bridge: stream \S+, producer \S+: posted (\d+) = appended (\d+) \+ dropped \(stream full\) (\d+) \+ dropped \(unreachable\) (\d+) \+ duplicates (\d+) \+ waiting (\d+) \+ unencodable (\d+): (balanced|NOT BALANCED)$")]
     private static partial Regex PublisherLine();
 
-    [GeneratedRegex(@"^Redis bridge: stream \S+, group \S+: appended (\d+) = acknowledged (\d+) \+ pending (\d+) \+ unread (\d+); delivered (\d+), processed (\d+), duplicates (\d+), redeliveries (\d+), gaps (\d+), undecodable (\d+): (balanced|NOT BALANCED)$")]
+    [GeneratedRegex(@"^Redis bridge: stream \S+, group (\S+): appended (\d+) = acknowledged (\d+) \+ pending (\d+) \+ unread (\d+); delivered (\d+), processed (\d+), duplicates (\d+), redeliveries (\d+), gaps (\d+), undecodable (\d+): (balanced|NOT BALANCED)$")]
     private static partial Regex GroupLine();
 }
