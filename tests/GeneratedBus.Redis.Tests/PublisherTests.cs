@@ -6,7 +6,9 @@ using System.Threading;
 using GeneratedBus.EventLog;
 using GeneratedBus.Redis.Publishing;
 using GeneratedBus.Redis.Scripts;
+using GeneratedBus.Hosting.Tests.Support;
 using GeneratedBus.Redis.Tests.Support;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 using Xunit.Abstractions;
 
@@ -41,6 +43,36 @@ public sealed class PublisherTests(ITestOutputHelper output)
         Assert.Equal(["1", "2", "3", "4"], entries.Select(e => (string)e["s"]!).ToArray());
         Assert.Equal(4, (long)db.HashGet(keys.Counters, "appended"));
         Assert.Equal(1, (long)db.HashGet(keys.Counters, "duplicates"));
+    }
+
+    [Fact]
+    public void An_error_that_is_not_an_outage_is_logged_kept_as_the_fault_and_its_events_counted_as_abandoned_at_dispose()
+    {
+        using RedisServer? server = RedisServer.StartOrSkip(output);
+        if (server is null) return;
+        using ConnectionMultiplexer redis = server.ConnectObserver();
+        var keys = new RedisStreamKeys("wrongtype");
+        redis.GetDatabase().StringSet(keys.Stream, "not a stream");   // every XADD now fails with WRONGTYPE: no retry cures it
+        var logs = new CollectingLoggerProvider();
+        var publisher = new RedisStreamPublisher<TradeEvent>(redis, TradeJsonCodec.Instance,
+            new RedisPublisherOptions { StreamName = keys.Name, BatchSize = 100, ProducerId = "p" }, logs.CreateLogger("publisher"));
+
+        // One event: the batch is not full, so the background flush sends it after the linger, and meets the error.
+        publisher.Append(new TradeSettled(1, 1));
+        var waited = Stopwatch.StartNew();
+        while (publisher.Fault is null && waited.Elapsed < Deadline) Thread.Sleep(10);
+
+        Assert.NotNull(publisher.Fault);
+        Assert.Contains("WRONGTYPE", publisher.Fault!.Message, StringComparison.Ordinal);
+        LogEntry error = Assert.Single(logs.Entries, e => e.EventId.Id == 111);
+        Assert.Equal((LogLevel.Error, "RedisPublisherFailed"), (error.Level, error.EventId.Name));
+        Assert.Equal((1L, 0L, 1L), (publisher.GetStats().Received, publisher.GetStats().Appended, publisher.GetStats().Batched));
+
+        publisher.Dispose();   // does not throw, and does not log the same error twice
+
+        var stats = publisher.GetStats();
+        Assert.Equal((1L, 0L, 0L), (stats.Abandoned, stats.Appended, stats.Batched));
+        Assert.Single(logs.Entries, e => e.EventId.Id == 111);
     }
 
     [Fact]

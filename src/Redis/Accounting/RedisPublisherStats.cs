@@ -10,7 +10,7 @@ namespace GeneratedBus.Redis.Accounting;
 /// <param name="Appended">Events the script appended.</param>
 /// <param name="DroppedStreamFull">Events the script dropped because the stream was at capacity.</param>
 /// <param name="Duplicates">Events the script had already handled (a retry it could not match to its last reply).</param>
-/// <param name="Abandoned">Events still unsent when <c>Dispose</c> gave up on an unreachable Redis.</param>
+/// <param name="Abandoned">Events still unsettled when <c>Dispose</c> gave up on an unreachable Redis, or after an error that is not an outage (<c>Fault</c>).</param>
 /// <param name="Batched">Events in the publisher's current batch or in script calls not answered yet.</param>
 /// <param name="Retries">Script calls sent again: after a connection failure, or refused for having overtaken an earlier call that failed.</param>
 /// <param name="Unencodable">Events the codec could not write (not of the bus's [BusEvent] types): dropped, counted.</param>

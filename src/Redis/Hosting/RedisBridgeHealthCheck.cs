@@ -9,7 +9,8 @@ namespace GeneratedBus.Redis.Hosting;
 
 /// <summary>
 /// The hosted Redis bridge of one event type: Healthy while its connection is up, its subscriber reads and nothing was
-/// lost since the last check; Degraded, saying why, when Redis is unreachable, the subscriber has not started, or the
+/// lost since the last check; Degraded, saying why, when Redis is unreachable, the subscriber has not started or stopped
+/// on an error, the publisher's background flush stopped on an error, or the
 /// publisher dropped (stream full, queue full) or abandoned events, or the subscriber saw gaps or undecodable entries
 /// since the last check. The counts are in the entry's <c>Data</c>.
 /// </summary>
@@ -43,6 +44,11 @@ internal sealed class RedisBridgeHealthCheck<TEvent>(
         data["publisher.droppedStreamFull"] = stats.DroppedStreamFull;
         data["publisher.droppedQueueFull"] = queueDropped;
         data["publisher.retries"] = stats.Retries;
+        if (companion.Publisher.Fault is { } fault)
+        {
+            problems.Add($"publisher's background flush stopped: {fault.Message}");
+        }
+
         if (!companion.Connection.IsConnected)
         {
             problems.Add("publisher: Redis unreachable (its queue fills, then drops and counts)");

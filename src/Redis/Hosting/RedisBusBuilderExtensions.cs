@@ -62,7 +62,7 @@ public static class RedisBusBuilderExtensions
         services.AddSingleton(provider =>
         {
             RedisPublisherSettings settings = Settings<RedisPublisherSettings>(provider, name);
-            return new RedisStreamPublisher<TEvent>(Connection(provider, settings.ConnectionString), codec, settings.ToOptions());
+            return new RedisStreamPublisher<TEvent>(Connection(provider, settings.ConnectionString), codec, settings.ToOptions(), HostingLogger(provider));
         });
         services.AddSingleton(provider => new RedisPublisherCompanion<TEvent>(
             provider.GetRequiredService<RedisStreamPublisher<TEvent>>(),

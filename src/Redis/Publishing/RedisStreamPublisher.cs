@@ -8,6 +8,7 @@ using System.Text.Json;
 using GeneratedBus.EventLog;
 using GeneratedBus.Redis.Accounting;
 using GeneratedBus.Redis.Scripts;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace GeneratedBus.Redis.Publishing;
@@ -35,6 +36,8 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly SemaphoreSlim _batchStarted = new(0);
     private readonly Task _lingerFlusher;
+    private readonly ILogger? _logger;
+    private volatile Exception? _fault;
     private AppendBatch _batch = new();
     private long _nextSequence = 1;
     private long _batchesSent;                                // the linger flusher's token for "the batch it was woken for"
@@ -44,7 +47,11 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
     private int _disposeCalled;
 
     /// <summary>A publisher that writes <paramref name="codec"/>'s JSON to the stream named in <paramref name="options"/>.</summary>
-    public RedisStreamPublisher(IConnectionMultiplexer redis, IEventJsonCodec<TEvent> codec, RedisPublisherOptions? options = null)
+    /// <param name="redis">The connection.</param>
+    /// <param name="codec">The bus's generated codec (<c>{Bus}JsonCodec.Instance</c>).</param>
+    /// <param name="options">Stream, producer id, batching and retries.</param>
+    /// <param name="logger">Where a failure of the background flush is logged (<see cref="Fault"/>).</param>
+    public RedisStreamPublisher(IConnectionMultiplexer redis, IEventJsonCodec<TEvent> codec, RedisPublisherOptions? options = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(redis);
         ArgumentNullException.ThrowIfNull(codec);
@@ -58,6 +65,7 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
         _producer = _options.ProducerId;
         _notify = _options.NotifySubscribers ? (RedisValue)_keys.Notify.ToString() : RedisValue.EmptyString;
         _writer = new Utf8JsonWriter(_batch.Payloads);
+        _logger = logger;
         _lingerFlusher = Task.Run(FlushLingeringBatchesAsync);
     }
 
@@ -66,6 +74,15 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
 
     /// <summary>The stream's keys.</summary>
     public RedisStreamKeys Keys => _keys;
+
+    /// <summary>
+    /// Why the background flush of lingering batches stopped: an error that is not an outage (an outage is retried),
+    /// for example the stream's key holding another type (<c>WRONGTYPE</c>). It was logged as an error when it happened.
+    /// Its events stay counted as waiting; <see cref="Append"/> still sends full batches, the error is thrown again by
+    /// the next <see cref="Append"/> or <see cref="Flush"/> that settles that batch, and <see cref="Dispose"/> counts
+    /// what is unsettled as abandoned. Null while the flush runs and no error was met.
+    /// </summary>
+    public Exception? Fault => _fault;
 
     /// <summary>
     /// Adds <paramref name="event"/> to the current batch under the next sequence number, and sends the batch once it
@@ -124,20 +141,31 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
 
     /// <summary>
     /// Sends what is batched and settles every call, retrying for up to <see cref="RedisPublisherOptions.DisposeTimeout"/>;
-    /// what is still unsettled then is counted as abandoned. Stop the bus first, so that its queue has handed over every event.
+    /// what is still unsettled then, or after an error that is not an outage (logged, and kept in <see cref="Fault"/>),
+    /// is counted as abandoned. Stop the bus first, so that its queue has handed over every event.
     /// </summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposeCalled, 1) == 1) return; // a second Dispose (a DI container's, after the host's) does nothing
         _stopping.Cancel();
-        try { _lingerFlusher.Wait(); } catch (AggregateException) { } // it ends on the cancellation
+        _lingerFlusher.Wait(); // it ends on the cancellation, and keeps a failure of its own in Fault
         lock (_gate)
         {
             if (_disposed) return;
             using (var deadline = new CancellationTokenSource(_options.DisposeTimeout))
             {
-                SendBatchLocked(deadline.Token);
-                SettleAllLocked(deadline.Token);
+                try
+                {
+                    SendBatchLocked(deadline.Token);
+                    SettleAllLocked(deadline.Token);
+                }
+                catch (Exception ex)
+                {
+                    // Not an outage, so no retry would cure it: what is unsettled is abandoned below, counted, and
+                    // the failure logged (once: the background flush may have met it first), not thrown from Dispose.
+                    if (!ReferenceEquals(ex, _fault)) PublisherLog.Failed(_logger, ProducerId, _keys.Name, ex);
+                    _fault ??= ex;
+                }
             }
             _abandoned += _batch.Count + _inFlightEvents;
             _inFlightEvents = 0;
@@ -152,6 +180,21 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
     }
 
     private async Task FlushLingeringBatchesAsync()
+    {
+        try
+        {
+            await FlushUntilStoppedAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // Never silent: logged at once, and kept for the owner and the health check. The batch stays in flight,
+            // counted as waiting, for the next call that settles it to throw, or for Dispose to count as abandoned.
+            _fault = ex;
+            PublisherLog.Failed(_logger, ProducerId, _keys.Name, ex);
+        }
+    }
+
+    private async Task FlushUntilStoppedAsync()
     {
         CancellationToken stopping = _stopping.Token;
         while (!stopping.IsCancellationRequested)
