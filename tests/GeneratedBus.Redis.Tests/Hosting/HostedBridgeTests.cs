@@ -10,6 +10,7 @@ using GeneratedBus.Redis.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 using Xunit.Abstractions;
 
@@ -71,6 +72,41 @@ public sealed class HostedBridgeTests(ITestOutputHelper output)
         Assert.Contains(logs.Entries, e => e.EventId.Name == "RedisPublisherStopped" && e.Message.Contains("shop-1", StringComparison.Ordinal));
         Assert.Contains(logs.Entries, e => e.EventId.Name == "RedisSubscriberStarted" && e.Message.Contains("audit/a1", StringComparison.Ordinal));
         Assert.Contains(logs.Entries, e => e.EventId.Name == "RedisSubscriberStopped");
+    }
+
+    [Fact]
+    public async Task A_publisher_whose_flush_meets_an_error_that_is_not_an_outage_logs_it_and_the_health_check_says_so()
+    {
+        using RedisServer? server = RedisServer.StartOrSkip(output);
+        if (server is null) return;
+        var logs = new CollectingLoggerProvider();
+        using ConnectionMultiplexer observer = server.ConnectObserver();
+        observer.GetDatabase().StringSet(new RedisStreamKeys("clobbered").Stream, "not a stream");   // WRONGTYPE for every XADD
+        using IHost producer = BridgeHosts.Build(
+            services =>
+            {
+                services.AddTradeBus().AddRedisPublisher(TradeJsonCodec.Instance);
+                services.AddHealthChecks().AddRedisBridgeCheck<TradeEvent>();
+            },
+            new Dictionary<string, string?> { ["GeneratedBus:Redis:Publisher:ConnectionString"] = server.Configuration, ["GeneratedBus:Redis:Publisher:StreamName"] = "clobbered" },
+            logs);
+        await producer.StartAsync().WaitAsync(Deadline);
+
+        producer.Services.GetRequiredService<TradeBus>().Post(new TradePlaced(1, 1, "X"));
+        RedisStreamPublisher<TradeEvent> publisher = producer.Services.GetRequiredService<RedisStreamPublisher<TradeEvent>>();
+        await Waiting.UntilAsync(() => Task.FromResult(publisher.Fault is not null), Deadline, () => "no fault yet");
+
+        HealthReport health = await producer.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync().WaitAsync(Deadline);
+        HealthReportEntry entry = health.Entries["TradeEvent.Redis"];
+        Assert.Equal(HealthStatus.Degraded, entry.Status);
+        Assert.Contains("publisher's background flush stopped: WRONGTYPE", entry.Description);
+        Assert.Contains(logs.Entries, e => e.EventId.Name == "RedisPublisherFailed" && e.Level == LogLevel.Error);
+
+        // The stop counts the unsent event as abandoned, so the publisher's balance with its queue still holds.
+        await producer.StopAsync().WaitAsync(Deadline);
+        RedisPublisherBalance balance = publisher.GetStats().Balance(producer.Services.GetRequiredService<TradeBus>().GetStats().Queues["redis"]);
+        Assert.True(balance.IsBalanced, balance.ToString());
+        Assert.Equal(1, publisher.GetStats().Abandoned);
     }
 
     [Fact]
