@@ -215,6 +215,53 @@ public sealed class SubscriberTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task While_the_local_Wait_queue_is_full_what_it_processed_is_acknowledged_without_waiting_for_the_rest_of_the_batch()
+    {
+        using RedisServer? server = RedisServer.StartOrSkip(output);
+        if (server is null) return;
+        using ConnectionMultiplexer redis = server.ConnectObserver();
+        await Producers.RunAsync(redis, "full-queue", producers: 1, events: 300, Deadline);
+        using var gate = new SemaphoreSlim(0);
+        using var bus = new TradeBus(new BusOptions { QueueCapacity = 16, QueueFullMode = QueueFullMode.Wait, ExitTimeout = Deadline });
+        await using var subscriber = new RedisStreamSubscriber<TradeEvent>(redis, TradeJsonCodec.Instance, bus.PostAsync,
+            Options("full-queue", "slow", "s1", batchSize: 256));
+        bus.AddToQueue(new GatedListener(gate), "in");
+        bus.AddToQueue(new ProcessedListener(subscriber), "in");
+        bus.Start();
+        await subscriber.StartAsync();
+
+        // One read of 256 entries; the queue holds 16, so the subscriber waits for room in the middle of that batch.
+        await Waiting.UntilAsync(() => Task.FromResult(bus.GetStats().Queues["in"] is { } q && q.Posted == q.Capacity), Deadline,
+            () => $"the queue never filled: {bus.GetStats().Queues["in"]}");
+        gate.Release(100);
+
+        // The 100 processed ones are acknowledged while the rest of the batch still waits to be posted.
+        await Waiting.UntilAsync(() => Task.FromResult(subscriber.GetStats().Acknowledged >= 100), Deadline,
+            () => $"acknowledged {subscriber.GetStats().Acknowledged} of the 100 processed while the queue was full");
+        Assert.True(subscriber.GetStats().Delivered < 256, "the batch was posted to its end before anything was acknowledged");
+        RedisGroupBalance slow = (await RedisStreamBalance.ReadAsync(redis.GetDatabase(), new RedisStreamKeys("full-queue"))).Groups.Single();
+        Assert.Equal(100, slow.Acknowledged);
+
+        gate.Release(1_000);
+        await Waiting.UntilAsync(() => Task.FromResult(subscriber.GetStats().Acknowledged == 300), Deadline,
+            () => $"acknowledged {subscriber.GetStats().Acknowledged} of 300");
+        Assert.Equal((300L, 300L, 0L), (subscriber.GetStats().Delivered, subscriber.GetStats().Processed, subscriber.GetStats().Duplicates));
+    }
+
+    private sealed class GatedListener(SemaphoreSlim gate) : TradeFirehoseListener
+    {
+        public override void OnEvent(TradeEvent e)
+        {
+            if (!gate.Wait(Deadline)) throw new TimeoutException("the test never opened the gate");
+        }
+    }
+
+    private sealed class ProcessedListener(RedisStreamSubscriber<TradeEvent> subscriber) : TradeFirehoseListener
+    {
+        public override void OnEvent(TradeEvent e) => subscriber.Processed(e);
+    }
+
+    [Fact]
     public async Task The_balance_counts_unread_entries_when_Redis_has_no_lag_for_the_group()
     {
         using RedisServer? server = RedisServer.StartOrSkip(output);
@@ -233,8 +280,8 @@ public sealed class SubscriberTests(ITestOutputHelper output)
         Assert.Equal((1L, 2L), (group.Pending, group.Unread));   // 2-1 and 4-1 are unread; 3-1 is gone
     }
 
-    private static RedisSubscriberOptions Options(string stream, string group, string consumer) => new()
+    private static RedisSubscriberOptions Options(string stream, string group, string consumer, int batchSize = 100) => new()
     {
-        StreamName = stream, Group = group, Consumer = consumer, BatchSize = 100, MaxPollDelay = TimeSpan.FromMilliseconds(20),
+        StreamName = stream, Group = group, Consumer = consumer, BatchSize = batchSize, MaxPollDelay = TimeSpan.FromMilliseconds(20),
     };
 }

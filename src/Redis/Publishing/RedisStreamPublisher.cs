@@ -189,8 +189,9 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
         {
             // Never silent: logged at once, and kept for the owner and the health check. The batch stays in flight,
             // counted as waiting, for the next call that settles it to throw, or for Dispose to count as abandoned.
-            _fault = ex;
+            // Logged before it is published: whoever sees the fault finds its log entry written.
             PublisherLog.Failed(_logger, ProducerId, _keys.Name, ex);
+            _fault = ex;
         }
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Text;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using GeneratedBus.EventLog;
@@ -24,6 +25,7 @@ namespace GeneratedBus.Redis.Subscribing;
 public sealed class RedisStreamSubscriber<TEvent> : IAsyncDisposable
 {
     private static readonly TimeSpan MinPollDelay = TimeSpan.FromMilliseconds(1);
+    private static readonly TimeSpan AcknowledgeWhileWaiting = TimeSpan.FromMilliseconds(10);
     private readonly IDatabase _database;
     private readonly ISubscriber _notifications;
     private readonly IEventJsonCodec<TEvent> _codec;
@@ -190,8 +192,9 @@ public sealed class RedisStreamSubscriber<TEvent> : IAsyncDisposable
             {
                 // Not retried (it would fail the same way), and never silent: logged now, kept for the owner and the
                 // health check. Pending entries stay in the group, for a restart or another consumer to claim.
-                _fault = ex;
+                // Logged before it is published: whoever sees the fault finds its log entry written.
                 SubscriberLog.Failed(_logger, _options.Group, _options.Consumer, ex);
+                _fault = ex;
                 return;
             }
             // Nothing to read: wait for the append script's notification, or poll again after a growing delay.
@@ -264,7 +267,9 @@ public sealed class RedisStreamSubscriber<TEvent> : IAsyncDisposable
         Interlocked.Increment(ref _delivered);
         try
         {
-            await _post(read.Event!, stopping).ConfigureAwait(false);
+            ValueTask posting = _post(read.Event!, stopping);
+            if (posting.IsCompletedSuccessfully) posting.GetAwaiter().GetResult();
+            else await AcknowledgeWhilePostingAsync(posting.AsTask()).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -272,6 +277,27 @@ public sealed class RedisStreamSubscriber<TEvent> : IAsyncDisposable
             Interlocked.Decrement(ref _delivered);
             throw;
         }
+    }
+
+    // The local Wait queue is full and the post waits for room. Meanwhile its listeners process, and what they processed
+    // is acknowledged now, not after the rest of the read batch was posted: a crash then redelivers only what was not
+    // processed, and the group's pending count stays close to the queue's. The post is awaited to its end either way,
+    // so the read loop never runs beside it; an outage leaves the acknowledgements queued for the loop's next pass,
+    // and any other error is thrown once the post is over.
+    private async Task AcknowledgeWhilePostingAsync(Task posting)
+    {
+        Exception? failed = null;
+        while (!posting.IsCompleted)
+        {
+            await Task.WhenAny(posting, Task.Delay(AcknowledgeWhileWaiting)).ConfigureAwait(false);
+            if (failed is not null) continue;
+            try { await AcknowledgeProcessedAsync().ConfigureAwait(false); }
+            catch (Exception ex) when (RedisOutage.IsOutage(ex)) { } // still queued: the loop's next pass retries, and logs it
+            catch (Exception ex) { failed = ex; }
+        }
+
+        await posting.ConfigureAwait(false);
+        if (failed is not null) ExceptionDispatchInfo.Capture(failed).Throw();
     }
 
     private void CheckOrder(string producer, long sequence)
