@@ -35,7 +35,6 @@ internal sealed class ListenerCalls<TListener, TEvent, TDispatcher>
     /// <summary>Calls every listener of <paramref name="snapshot"/>, each guarded, without reading the clock.</summary>
     public void CallEach(ListenerSnapshot<TListener> snapshot, TEvent e, int kind)
     {
-        TListener[] listeners = snapshot.Listeners;
         int next = 0;
         while (true)
         {
@@ -43,24 +42,39 @@ internal sealed class ListenerCalls<TListener, TEvent, TDispatcher>
             {
                 // The run is a method of the dispatcher's, with no handler of its own: inside a try block the JIT
                 // keeps a loop's variables in memory, which costs about a tenth over 10 listeners.
-                default(TDispatcher).DispatchSpan(listeners, e, kind, ref next);
+                default(TDispatcher).DispatchSpan(snapshot.Listeners, e, kind, ref next);
                 return;
             }
             catch (Exception ex)
             {
-                if ((uint)next >= (uint)listeners.Length)
-                {
-                    // Only a hand-written span dispatcher can get here (the generated one throws only at a listener).
-                    throw new InvalidOperationException(
-                        $"The dispatcher's DispatchSpan threw with next = {next}, which names none of the {listeners.Length} listeners; it must leave next at the listener whose handler threw.",
-                        ex);
-                }
-
-                _guard.Failed(listeners[next], snapshot.Timers[next], e, ex);
-                next++;
+                next = Failed(snapshot, e, ex, next);
             }
         }
     }
+
+    /// <summary>
+    /// The listener at <paramref name="next"/> threw <paramref name="thrown"/> out of a run: counts and logs it, and
+    /// returns where the run resumes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public int Failed(ListenerSnapshot<TListener> snapshot, TEvent e, Exception thrown, int next)
+    {
+        TListener[] listeners = snapshot.Listeners;
+        if ((uint)next >= (uint)listeners.Length)
+        {
+            // Only a hand-written span dispatcher can get here (the generated one throws only at a listener).
+            throw NextOutOfRange(next, listeners.Length, thrown);
+        }
+
+        _guard.Failed(listeners[next], snapshot.Timers[next], e, thrown);
+        return next + 1;
+    }
+
+    // Out of line: the message's interpolation handler would otherwise be a local of CallEach, zeroed in its
+    // prologue on every post.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static InvalidOperationException NextOutOfRange(int next, int count, Exception thrown) =>
+        new($"The dispatcher's DispatchSpan threw with next = {next}, which names none of the {count} listeners; it must leave next at the listener whose handler threw.", thrown);
 
     /// <summary>
     /// Calls every listener of <paramref name="snapshot"/>, each guarded and timed: one clock reading per call, each

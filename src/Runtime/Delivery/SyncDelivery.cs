@@ -100,7 +100,20 @@ internal sealed class SyncDelivery<TListener, TEvent, TDispatcher> : SyncDeliver
             }
         }
 
-        _calls.CallEach(snapshot, e, kind);
+        // CallEach's loop, in this frame: one prologue less per post.
+        int next = 0;
+        while (true)
+        {
+            try
+            {
+                default(TDispatcher).DispatchSpan(snapshot.Listeners, e, kind, ref next);
+                return;
+            }
+            catch (Exception ex)
+            {
+                next = _calls.Failed(snapshot, e, ex, next);
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
