@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using GeneratedBus.Generators.Diagnostics;
 using GeneratedBus.Generators.Emitting;
@@ -50,43 +51,46 @@ public sealed class BusGenerator : IIncrementalGenerator
 
         IncrementalValueProvider<ReferencedEvents> referenced = RegisterReferencedEvents(context);
 
+        // Every Collect and Combine below hands on a reference type (ReferencePipeline): a cold build compiles Roslyn's
+        // pipeline code afresh for each struct or tuple type a step carries, and that was most of this generator's time.
         IncrementalValuesProvider<BusSpec> buses = events
             .Where(static result => result.Event is not null)
             .Select(static (result, _) => result.Event!)
             .WithTrackingName(TrackingNames.EventSpecs)
             .Collect()
             .WithTrackingName(TrackingNames.AllEventSpecs)
-            .Combine(listeners.Collect())
-            .Combine(referenced)
-            .SelectMany(static (pair, _) => BusPlanner.Create(pair.Left.Left.Concat(pair.Right.Events), pair.Left.Right, pair.Right).Buses)
+            .Select(static (specs, _) => new Boxed<ImmutableArray<EventSpec>>(specs))
+            .Pair(listeners.CollectBoxed())
+            .Pair(referenced)
+            .SelectMany(static (input, _) => BusPlanner.Create(input.Left.Left.Value.Concat(input.Right.Events), input.Left.Right.Value, input.Right).Buses)
             .WithTrackingName(TrackingNames.Buses);
 
         context.RegisterSourceOutput(buses, static (output, bus) => output.AddSource(bus.HintName, BusEmitter.Emit(bus)));
 
+        IncrementalValueProvider<Boxed<ImmutableArray<BusSpec>>> allBuses = buses.CollectBoxed();
+
         // The JSON codec, in a file of its own per bus. Its models carry no locations, so moving code leaves it cached.
-        IncrementalValuesProvider<CodecBusSpec> codecs = buses
-            .Collect()
-            .Combine(events
+        IncrementalValuesProvider<CodecBusSpec> codecs = allBuses
+            .Pair(events
                 .Where(static result => result.Codec is not null)
                 .Select(static (result, _) => result.Codec!)
                 .WithTrackingName(TrackingNames.CodecEvents)
-                .Collect()
-                .Combine(referenced))
-            .SelectMany(static (pair, _) => CodecPlanner.Plan(pair.Left, pair.Right.Left.AddRange(pair.Right.Right.Codecs)))
+                .CollectBoxed()
+                .Pair(referenced))
+            .SelectMany(static (input, _) => CodecPlanner.Plan(input.Left.Value, input.Right.Left.Value.AddRange(input.Right.Right.Codecs)))
             .WithTrackingName(TrackingNames.Codecs);
 
         context.RegisterSourceOutput(codecs, static (output, codec) => output.AddSource(codec.HintName, CodecEmitter.Emit(codec)));
 
         // The hosting registration (services.Add{Bus}Bus, healthChecks.Add{Bus}BusCheck), only where the package is referenced.
-        IncrementalValueProvider<bool> hostingReferenced = context.MetadataReferencesProvider
+        IncrementalValueProvider<Boxed<bool>> hostingReferenced = context.MetadataReferencesProvider
             .Collect()
-            .Select(static (references, _) => references.Any(HostingReference.IsHosting))
+            .Select(static (references, _) => new Boxed<bool>(references.Any(HostingReference.IsHosting)))
             .WithTrackingName(TrackingNames.HostingReferenced);
 
-        IncrementalValuesProvider<HostingSpec> hostingBuses = buses
-            .Collect()
-            .Combine(hostingReferenced)
-            .SelectMany(static (pair, _) => HostingPlanner.Plan(pair.Left, pair.Right))
+        IncrementalValuesProvider<HostingSpec> hostingBuses = allBuses
+            .Pair(hostingReferenced)
+            .SelectMany(static (input, _) => HostingPlanner.Plan(input.Left.Value, input.Right.Value))
             .WithTrackingName(TrackingNames.HostingBuses);
 
         context.RegisterSourceOutput(hostingBuses, static (output, spec) => output.AddSource(spec.HintName, HostingEmitter.Emit(spec)));
@@ -101,24 +105,20 @@ public sealed class BusGenerator : IIncrementalGenerator
             .Select(static (found, _) => found!)
             .WithTrackingName(TrackingNames.UnmarkedHandledTypes);
 
-        IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics = events
-            .Collect()
-            .Combine(unmarked.Collect())
-            .Combine(referenced)
-            .Select(static (pair, _) => DiagnosticCollector.Collect(pair.Left.Left, pair.Left.Right, pair.Right))
+        IncrementalValueProvider<Boxed<EquatableArray<DiagnosticInfo>>> diagnostics = events
+            .CollectBoxed()
+            .Pair(unmarked.CollectBoxed())
+            .Pair(referenced)
+            .Select(static (input, _) => new Boxed<EquatableArray<DiagnosticInfo>>(DiagnosticCollector.Collect(input.Left.Left.Value, input.Left.Right.Value, input.Right)))
             .WithTrackingName(TrackingNames.Diagnostics);
 
         // Only this branch sees the compilation: a diagnostic located in a syntax tree is one that #pragma warning and a
         // per-file .editorconfig severity can reach. The step re-runs on every compilation change, but it only maps the
         // few files with a diagnostic to their trees, and its result stays equal (so the output stays cached) until one
         // of those files changes. It holds trees, so it is not among the tracked, Roslyn-free steps.
-        IncrementalValueProvider<EquatableArray<Diagnostic>> located = diagnostics
-            .Combine(context.CompilationProvider)
-            .Select(static (pair, _) => DiagnosticLocator.Locate(pair.Left, pair.Right));
+        context.RegisterSourceOutput(Locate(context, diagnostics), ReportAll);
 
-        context.RegisterSourceOutput(located, ReportAll);
-
-        RegisterAsyncVoidCheck(context, buses);
+        RegisterAsyncVoidCheck(context, allBuses);
     }
 
     // [assembly: GenerateBus(typeof(Root))] and the referenced [BusEvent] types it covers. The requests are found by
@@ -126,61 +126,64 @@ public sealed class BusGenerator : IIncrementalGenerator
     // requested roots' names, the references and the assembly name: a source edit leaves them equal, so it stays cached.
     private static IncrementalValueProvider<ReferencedEvents> RegisterReferencedEvents(IncrementalGeneratorInitializationContext context)
     {
-        IncrementalValueProvider<EquatableArray<BusRequest>> requests = context.SyntaxProvider
+        IncrementalValueProvider<Boxed<EquatableArray<BusRequest>>> requests = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 GenerateBusParser.AttributeName,
                 static (node, _) => GenerateBusParser.IsCandidate(node),
-                static (context, cancellationToken) => GenerateBusParser.Parse(context, cancellationToken))
+                static (context, cancellationToken) => new Boxed<EquatableArray<BusRequest>>(GenerateBusParser.Parse(context, cancellationToken)))
             .Collect()
-            .Select(static (perFile, _) => EquatableArray<BusRequest>.From(perFile.SelectMany(static requests => requests)))
+            .Select(static (perFile, _) => new Boxed<EquatableArray<BusRequest>>(EquatableArray<BusRequest>.From(perFile.SelectMany(static requests => requests.Value))))
             .WithTrackingName(TrackingNames.GenerateBusRequests);
 
-        IncrementalValueProvider<EquatableArray<RequestedRoot>> roots = requests
-            .Select(static (requests, _) => GenerateBusParser.RootsOf(requests))
+        IncrementalValueProvider<Boxed<EquatableArray<RequestedRoot>>> roots = requests
+            .Select(static (requests, _) => new Boxed<EquatableArray<RequestedRoot>>(GenerateBusParser.RootsOf(requests.Value)))
             .WithTrackingName(TrackingNames.RequestedRoots);
 
         // Untracked: it re-runs on every compilation change, to the same string.
         IncrementalValueProvider<string> assemblyName = context.CompilationProvider
             .Select(static (compilation, _) => compilation.AssemblyName ?? string.Empty);
 
-        IncrementalValueProvider<EquatableArray<ScannedEvent>> scanned = roots
-            .Combine(context.MetadataReferencesProvider.Collect())
-            .Combine(assemblyName)
-            .Select(static (input, cancellationToken) => ReferenceScanner.Scan(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
+        IncrementalValueProvider<Boxed<EquatableArray<ScannedEvent>>> scanned = roots
+            .Pair(context.MetadataReferencesProvider.CollectBoxed())
+            .Pair(assemblyName)
+            .Select(static (input, cancellationToken) => new Boxed<EquatableArray<ScannedEvent>>(
+                ReferenceScanner.Scan(input.Left.Left.Value, input.Left.Right.Value, input.Right, cancellationToken)))
             .WithTrackingName(TrackingNames.ScannedReferences);
 
         return requests
-            .Combine(scanned)
-            .Select(static (pair, _) => ReferencedEventsJoin.Join(pair.Left, pair.Right))
+            .Pair(scanned)
+            .Select(static (input, _) => ReferencedEventsJoin.Join(input.Left.Value, input.Right.Value))
             .WithTrackingName(TrackingNames.ReferencedEvents);
     }
 
     // GB0015: async void overrides of generated sync handlers. The semantic step re-runs on every compilation change,
     // but only for the rare async void methods of one parameter, and its equal results leave the rest cached.
-    private static void RegisterAsyncVoidCheck(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<BusSpec> buses)
+    private static void RegisterAsyncVoidCheck(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<Boxed<ImmutableArray<BusSpec>>> buses)
     {
-        IncrementalValueProvider<EquatableArray<DiagnosticInfo>> asyncVoid = context.SyntaxProvider
+        IncrementalValueProvider<Boxed<EquatableArray<DiagnosticInfo>>> asyncVoid = context.SyntaxProvider
             .CreateSyntaxProvider(
                 static (node, _) => AsyncVoidParser.IsCandidate(node),
                 static (context, cancellationToken) => AsyncVoidParser.Parse(context, cancellationToken))
             .Where(static method => method is not null)
             .Select(static (method, _) => method!)
-            .Collect()
-            .Combine(buses.Collect())
-            .Select(static (pair, _) => AsyncVoidCheck.Check(pair.Left, pair.Right))
+            .CollectBoxed()
+            .Pair(buses)
+            .Select(static (input, _) => new Boxed<EquatableArray<DiagnosticInfo>>(AsyncVoidCheck.Check(input.Left.Value, input.Right.Value)))
             .WithTrackingName(TrackingNames.AsyncVoidDiagnostics);
 
         // Located in their trees as the other diagnostics are, so #pragma warning reaches them.
-        IncrementalValueProvider<EquatableArray<Diagnostic>> located = asyncVoid
-            .Combine(context.CompilationProvider)
-            .Select(static (pair, _) => DiagnosticLocator.Locate(pair.Left, pair.Right));
-
-        context.RegisterSourceOutput(located, ReportAll);
+        context.RegisterSourceOutput(Locate(context, asyncVoid), ReportAll);
     }
 
-    private static void ReportAll(SourceProductionContext output, EquatableArray<Diagnostic> located)
+    private static IncrementalValueProvider<Boxed<EquatableArray<Diagnostic>>> Locate(
+        IncrementalGeneratorInitializationContext context, IncrementalValueProvider<Boxed<EquatableArray<DiagnosticInfo>>> infos)
+        => infos
+            .Pair(context.CompilationProvider)
+            .Select(static (input, _) => new Boxed<EquatableArray<Diagnostic>>(DiagnosticLocator.Locate(input.Left.Value, input.Right)));
+
+    private static void ReportAll(SourceProductionContext output, Boxed<EquatableArray<Diagnostic>> located)
     {
-        foreach (Diagnostic diagnostic in located)
+        foreach (Diagnostic diagnostic in located.Value)
         {
             output.ReportDiagnostic(diagnostic);
         }

@@ -26,9 +26,9 @@ internal static class DocComments
     public static string[] HandlerDocFor(string? xml, string typeName)
     {
         var lines = new List<string>();
-        foreach (XElement element in CarriedElements(xml))
+        foreach ((string tag, string text) in CarriedElements(xml))
         {
-            AppendElement(lines, element);
+            AppendElement(lines, tag, text);
         }
 
         if (!lines.Exists(line => line.StartsWith("<summary>", StringComparison.Ordinal)))
@@ -40,32 +40,61 @@ internal static class DocComments
         return lines.ToArray();
     }
 
-    private static IEnumerable<XElement> CarriedElements(string? xml)
+    // The carried elements' tags and inner XML, in the event's own order of summary and remarks.
+    private static List<(string Tag, string Text)> CarriedElements(string? xml)
     {
+        var carried = new List<(string Tag, string Text)>();
         if (string.IsNullOrWhiteSpace(xml))
         {
-            return Array.Empty<XElement>();
+            return carried;
         }
 
+        // Most comments are plain text in plain tags: those need no XML parser (nor its cost in a cold compiler).
+        if (PlainDocXml.Elements(xml!) is { } plain)
+        {
+            foreach ((string tag, string text) in plain)
+            {
+                if (Array.IndexOf(s_carriedTags, tag) >= 0)
+                {
+                    carried.Add((tag, text));
+                }
+            }
+
+            return carried;
+        }
+
+        // No XML type in this method's signature or body: System.Xml loads only when a comment needs it.
+        return FromXml(xml!);
+    }
+
+    private static List<(string Tag, string Text)> FromXml(string xml)
+    {
+        var carried = new List<(string Tag, string Text)>();
         try
         {
             XElement? member = XDocument.Parse(xml, LoadOptions.PreserveWhitespace).Root;
             if (member is null)
             {
-                return Array.Empty<XElement>();
+                return carried;
             }
 
             // Matching by name keeps the event's own order of summary and remarks.
-            return member.Elements().Where(e => s_carriedTags.Contains(e.Name.LocalName)).ToArray();
+            foreach (XElement element in member.Elements().Where(e => s_carriedTags.Contains(e.Name.LocalName)).ToArray())
+            {
+                carried.Add((element.Name.LocalName, InnerXml(element)));
+            }
+
+            return carried;
         }
         catch (XmlException)
         {
             // Malformed docs come back as a comment; a generated summary replaces them.
-            return Array.Empty<XElement>();
+            return new List<(string Tag, string Text)>();
         }
     }
 
-    private static void AppendElement(List<string> lines, XElement element)
+    // The element's content as XML, once the tags the handler cannot carry are rewritten.
+    private static string InnerXml(XElement element)
     {
         // <paramref> and <typeparamref> name parameters the handler does not have (CS1734, CS1735): show them as code.
         foreach (XElement reference in element.Descendants().Where(IsParameterReference).ToArray())
@@ -79,8 +108,11 @@ internal static class DocComments
             parameter.ReplaceWith(parameter.Nodes());
         }
 
-        string tag = element.Name.LocalName;
-        string inner = string.Concat(element.Nodes().Select(n => n.ToString(SaveOptions.DisableFormatting)));
+        return string.Concat(element.Nodes().Select(n => n.ToString(SaveOptions.DisableFormatting)));
+    }
+
+    private static void AppendElement(List<string> lines, string tag, string inner)
+    {
         string[] body = Dedent(inner);
         if (body.Length == 0)
         {
@@ -105,20 +137,38 @@ internal static class DocComments
     // Splits into lines, drops blank leading and trailing lines and the indentation the lines share.
     private static string[] Dedent(string text)
     {
-        List<string> lines = text.Split(s_lineBreaks, StringSplitOptions.None).Select(l => l.TrimEnd()).ToList();
-        while (lines.Count > 0 && lines[0].Length == 0)
+        string[] split = text.Split(s_lineBreaks, StringSplitOptions.None);
+        int first = 0;
+        int last = split.Length - 1;
+        while (first <= last && split[first].TrimEnd().Length == 0)
         {
-            lines.RemoveAt(0);
+            first++;
         }
 
-        while (lines.Count > 0 && lines[lines.Count - 1].Length == 0)
+        while (last >= first && split[last].TrimEnd().Length == 0)
         {
-            lines.RemoveAt(lines.Count - 1);
+            last--;
         }
 
         // The first line may follow the opening tag directly, so only the later lines say how deep the text is indented.
-        int indent = lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Length - l.TrimStart().Length).DefaultIfEmpty(0).Min();
+        int indent = int.MaxValue;
+        for (int i = first + 1; i <= last; i++)
+        {
+            string line = split[i].TrimEnd();
+            if (line.Length > 0)
+            {
+                indent = Math.Min(indent, line.Length - line.TrimStart().Length);
+            }
+        }
 
-        return lines.Select((l, i) => i == 0 ? l.TrimStart() : l.Substring(Math.Min(indent, l.Length))).ToArray();
+        indent = indent == int.MaxValue ? 0 : indent;
+        var lines = new string[last - first + 1];
+        for (int i = first; i <= last; i++)
+        {
+            string line = split[i].TrimEnd();
+            lines[i - first] = i == first ? line.TrimStart() : line.Substring(Math.Min(indent, line.Length));
+        }
+
+        return lines;
     }
 }
