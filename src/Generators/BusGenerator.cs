@@ -123,7 +123,8 @@ public sealed class BusGenerator : IIncrementalGenerator
 
     // [assembly: GenerateBus(typeof(Root))] and the referenced [BusEvent] types it covers. The requests are found by
     // syntax, so only files with the attribute are bound again on an edit. The walk over the references sees only the
-    // requested roots' names, the references and the assembly name: a source edit leaves them equal, so it stays cached.
+    // requested roots' names, the references and the assembly's name and strong name: a source edit leaves them equal,
+    // so it stays cached.
     private static IncrementalValueProvider<ReferencedEvents> RegisterReferencedEvents(IncrementalGeneratorInitializationContext context)
     {
         IncrementalValueProvider<Boxed<EquatableArray<BusRequest>>> requests = context.SyntaxProvider
@@ -139,13 +140,13 @@ public sealed class BusGenerator : IIncrementalGenerator
             .Select(static (requests, _) => new Boxed<EquatableArray<RequestedRoot>>(GenerateBusParser.RootsOf(requests.Value)))
             .WithTrackingName(TrackingNames.RequestedRoots);
 
-        // Untracked: it re-runs on every compilation change, to the same string.
-        IncrementalValueProvider<string> assemblyName = context.CompilationProvider
-            .Select(static (compilation, _) => compilation.AssemblyName ?? string.Empty);
+        // Untracked: it re-runs on every compilation change, to an equal identity (name and strong-name settings).
+        IncrementalValueProvider<ScanIdentity> identity = context.CompilationProvider
+            .Select(static (compilation, _) => ScanIdentity.Of(compilation));
 
         IncrementalValueProvider<Boxed<EquatableArray<ScannedEvent>>> scanned = roots
             .Pair(context.MetadataReferencesProvider.CollectBoxed())
-            .Pair(assemblyName)
+            .Pair(identity)
             .Select(static (input, cancellationToken) => new Boxed<EquatableArray<ScannedEvent>>(
                 ReferenceScanner.Scan(input.Left.Left.Value, input.Left.Right.Value, input.Right, cancellationToken)))
             .WithTrackingName(TrackingNames.ScannedReferences);

@@ -135,7 +135,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ForeignRoot = Create(
         "GB0021",
         "Bus of a root from another assembly is not generated here",
-        "The events of root '{0}' here get no bus in this project, because '{0}' is declared in another assembly and two projects generating its bus would clash (CS0433); the bus is generated where [assembly: GenerateBus(typeof({0}))] is declared: put it in the project that references every library with events of '{0}' (usually the app), or declare these events in the root's own assembly",
+        "The events of root '{0}' here get no bus in this project, because '{0}' is declared in another assembly and two projects generating its bus would clash (CS0433); {1}",
         DiagnosticSeverity.Info);
 
     /// <summary>GB0022: GenerateBus naming a type that is the root of no event.</summary>

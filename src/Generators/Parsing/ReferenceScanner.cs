@@ -13,10 +13,11 @@ namespace GeneratedBus.Generators.Parsing;
 /// from metadata have no syntax: everything comes from their symbols.
 /// </summary>
 /// <remarks>
-/// Its inputs are the requested roots' names, the references and the assembly name, never the compilation, so Roslyn
+/// Its inputs are the requested roots' names, the references and the assembly's name and strong name, never the compilation, so Roslyn
 /// skips it on every source edit that leaves those equal: the walk over the references runs again only when a
 /// reference or a requested root changes. It reads the references through a compilation of its own that has the same
-/// references and assembly name (so InternalsVisibleTo and accessibility answer as they do in the real one), and no
+/// references, assembly name and strong name (so InternalsVisibleTo and accessibility answer as they do in the real
+/// one), and no
 /// source: nothing it finds can depend on this project's files. Without a request it builds nothing at all.
 /// </remarks>
 internal static class ReferenceScanner
@@ -25,7 +26,7 @@ internal static class ReferenceScanner
 
     /// <summary>The referenced events of <paramref name="roots"/>, ordered by assembly name then metadata name.</summary>
     public static EquatableArray<ScannedEvent> Scan(
-        EquatableArray<RequestedRoot> roots, ImmutableArray<MetadataReference> references, string assemblyName, CancellationToken cancellationToken)
+        EquatableArray<RequestedRoot> roots, ImmutableArray<MetadataReference> references, ScanIdentity identity, CancellationToken cancellationToken)
     {
         if (roots.Count == 0)
         {
@@ -33,8 +34,10 @@ internal static class ReferenceScanner
         }
 
         // An empty name is no assembly name to Roslyn (it throws): a compilation without a name gets none here either.
+        // The strong name too: InternalsVisibleTo naming a public key grants access only to an assembly with that key.
+        string assemblyName = identity.AssemblyName;
         Compilation compilation = CSharpCompilation.Create(
-            assemblyName.Length == 0 ? null : assemblyName, references: references, options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            assemblyName.Length == 0 ? null : assemblyName, references: references, options: identity.ScanOptions());
         var found = new List<ScannedEvent>();
         foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols
                      .Where(ReferencesRuntime)

@@ -38,7 +38,7 @@ internal static class BusPlanner
             if (root.IsForeign && referenced?.IsRequested(root.MetadataName) != true)
             {
                 // Two libraries with events of one foreign root would each generate its bus: only the requester does.
-                issues.Add(new PlanIssue(DiagnosticDescriptors.ForeignRoot, root.MetadataName, null, [root.DisplayName]));
+                issues.Add(new PlanIssue(DiagnosticDescriptors.ForeignRoot, root.MetadataName, null, [root.DisplayName, ForeignRootAdvice(root)]));
                 continue;
             }
 
@@ -62,6 +62,13 @@ internal static class BusPlanner
 
         return new Plan(ListenerPlacement.Place(buses, listeners), issues);
     }
+
+    // GB0021's advice: request the bus where every library is referenced, unless a referenced assembly generated it
+    // already (its own, or a library with its own GenerateBus): then a request would be GB0023, and that bus, compiled
+    // there, can never hold events declared here.
+    private static string ForeignRootAdvice(RootSpec root) => root.Problem == RootProblem.BusAlreadyGenerated
+        ? $"'{root.ProblemDetail}' already holds its bus '{root.GeneratedPrefix.Substring("global::".Length) + root.BusTypeName}', which cannot include events declared here: declare these events in '{root.ProblemDetail}', or stop '{root.ProblemDetail}' generating that bus (move its events of '{root.DisplayName}' into a library, or remove its GenerateBus) and put [assembly: GenerateBus(typeof({root.DisplayName}))] in the project that references every library with events of '{root.DisplayName}'"
+        : $"the bus is generated where [assembly: GenerateBus(typeof({root.DisplayName}))] is declared: put it in the project that references every library with events of '{root.DisplayName}' (usually the app), or declare these events in the root's own assembly";
 
     // One list per root, roots in ordinal order; each list in declaration order without repeats (partial declarations).
     private static IEnumerable<List<EventSpec>> GroupByRoot(IEnumerable<EventSpec> events)

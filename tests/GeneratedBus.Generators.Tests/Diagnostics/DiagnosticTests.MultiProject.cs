@@ -48,6 +48,25 @@ public partial class DiagnosticTests
     }
 
     [Fact]
+    public void GB0021_advises_the_assembly_that_holds_the_bus_already_when_the_roots_own_assembly_generated_it()
+    {
+        MetadataReference core = ReferencedLibrary.Build("Shop.Core", [MultiProjectTests.Core + "\n[BusEvent] public sealed record OrderPlaced(int OrderId) : OrderEvent;"]);
+        MarkedSource input = MarkedSource.Parse("""
+            using GeneratedBus;
+            namespace Shop.Payments;
+            [BusEvent] public sealed record [|PaymentTaken|](int OrderId) : Shop.Orders.OrderEvent;
+            """);
+
+        GeneratorRun run = DiagnosticAssert.ReportsOnly(
+            input, ReferencedLibrary.App([input.Source], core), "GB0021", "Shop.Orders.OrderEvent", DiagnosticSeverity.Info);
+
+        // Not "add GenerateBus": that would be GB0023. Core's bus, compiled there, cannot hold this project's events.
+        string message = run.GeneratorDiagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("'Shop.Core' already holds its bus 'Shop.Orders.OrderBus', which cannot include events declared here: declare these events in 'Shop.Core'", message, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("usually the app", message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GB0022_GenerateBus_naming_a_type_that_is_the_root_of_no_event()
     {
         MarkedSource input = MarkedSource.Parse("""
