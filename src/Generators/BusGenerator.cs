@@ -49,7 +49,9 @@ public sealed class BusGenerator : IIncrementalGenerator
             .Select(static (found, _) => found!)
             .WithTrackingName(TrackingNames.Listeners);
 
-        IncrementalValueProvider<ReferencedEvents> referenced = RegisterReferencedEvents(context);
+        // One collection of the references, for the reference scan and the hosting check alike.
+        IncrementalValueProvider<Boxed<ImmutableArray<MetadataReference>>> references = context.MetadataReferencesProvider.CollectBoxed();
+        IncrementalValueProvider<ReferencedEvents> referenced = RegisterReferencedEvents(context, references);
 
         // Every Collect and Combine below hands on a reference type (ReferencePipeline): a cold build compiles Roslyn's
         // pipeline code afresh for each struct or tuple type a step carries, and that was most of this generator's time.
@@ -83,9 +85,8 @@ public sealed class BusGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(codecs, static (output, codec) => output.AddSource(codec.HintName, CodecEmitter.Emit(codec)));
 
         // The hosting registration (services.Add{Bus}Bus, healthChecks.Add{Bus}BusCheck), only where the package is referenced.
-        IncrementalValueProvider<Boxed<bool>> hostingReferenced = context.MetadataReferencesProvider
-            .Collect()
-            .Select(static (references, _) => new Boxed<bool>(references.Any(HostingReference.IsHosting)))
+        IncrementalValueProvider<Boxed<bool>> hostingReferenced = references
+            .Select(static (references, _) => new Boxed<bool>(references.Value.Any(HostingReference.IsHosting)))
             .WithTrackingName(TrackingNames.HostingReferenced);
 
         IncrementalValuesProvider<HostingSpec> hostingBuses = allBuses
@@ -125,7 +126,8 @@ public sealed class BusGenerator : IIncrementalGenerator
     // syntax, so only files with the attribute are bound again on an edit. The walk over the references sees only the
     // requested roots' names, the references and the assembly's name and strong name: a source edit leaves them equal,
     // so it stays cached.
-    private static IncrementalValueProvider<ReferencedEvents> RegisterReferencedEvents(IncrementalGeneratorInitializationContext context)
+    private static IncrementalValueProvider<ReferencedEvents> RegisterReferencedEvents(
+        IncrementalGeneratorInitializationContext context, IncrementalValueProvider<Boxed<ImmutableArray<MetadataReference>>> references)
     {
         IncrementalValueProvider<Boxed<EquatableArray<BusRequest>>> requests = context.SyntaxProvider
             .ForAttributeWithMetadataName(
@@ -145,7 +147,7 @@ public sealed class BusGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => ScanIdentity.Of(compilation));
 
         IncrementalValueProvider<Boxed<EquatableArray<ScannedEvent>>> scanned = roots
-            .Pair(context.MetadataReferencesProvider.CollectBoxed())
+            .Pair(references)
             .Pair(identity)
             .Select(static (input, cancellationToken) => new Boxed<EquatableArray<ScannedEvent>>(
                 ReferenceScanner.Scan(input.Left.Left.Value, input.Left.Right.Value, input.Right, cancellationToken)))
