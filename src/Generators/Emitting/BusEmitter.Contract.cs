@@ -27,16 +27,16 @@ internal sealed partial class BusEmitter
             """);
         using (_writer.Indented())
         {
-            WriteKindCases((handler, argument) => _writer.WriteLine($"listener.{handler}({argument});"));
+            WriteKindCases((spec, argument) => _writer.WriteLine($"listener.{spec?.HandlerName ?? GeneratedNames.OtherHandler}({argument});"));
             _writer.WriteLine("throw WrongKind(kind, e);");
         }
 
         _writer.WriteLine("}");
     }
 
-    // The runtime's whole run of listeners, one kind switch for all of them: each case loops with the event already
-    // typed, keeping next at the listener being called, so that after a handler throws the runtime knows whose call
-    // failed and resumes after it.
+    // The runtime's whole run of listeners, one kind switch for all of them: each case hands the typed event to
+    // ListenerRun, which keeps next at the listener being called, so that after a handler throws the runtime knows
+    // whose call failed and resumes after it.
     private void WriteDispatchSpan()
     {
         _writer.WriteLine($$"""
@@ -47,14 +47,7 @@ internal sealed partial class BusEmitter
             """);
         using (_writer.Indented())
         {
-            WriteKindCases((handler, argument) => _writer.WriteLine($$"""
-                for (int i = next; i < listeners.Length; i++)
-                {
-                    next = i;
-                    listeners[i].{{handler}}({{argument}});
-                }
-
-                """));
+            WriteKindCases((spec, argument) => _writer.WriteLine(RunOf(spec, argument, ", ref next")));
 
             // Only a call fails: a run with no listener left has nothing to throw for, as no per-listener Dispatch
             // would be made, and the runtime, which resumes after the listener next names, has none to blame.
@@ -71,7 +64,7 @@ internal sealed partial class BusEmitter
 
     // "switch ((Kind)kind) { ... }" with a case per kind that tests the event's type, each ending in return, then a
     // blank line: what follows runs only for a kind that does not fit the event.
-    private void WriteKindCases(System.Action<string, string> writeCall)
+    private void WriteKindCases(System.Action<EventSpec?, string> writeCall)
     {
         _writer.WriteLine($"switch (({Kind})kind)");
         _writer.WriteLine("{");
@@ -82,7 +75,7 @@ internal sealed partial class BusEmitter
                 _writer.WriteLine($"case {Kind}.{spec.KindName} when e is {spec.TypeName} typed:");
                 using (_writer.Indented())
                 {
-                    writeCall(spec.HandlerName, "typed");
+                    writeCall(spec, "typed");
                     _writer.WriteLine("return;");
                 }
             }
@@ -90,7 +83,7 @@ internal sealed partial class BusEmitter
             _writer.WriteLine($"case {Kind}.{GeneratedNames.OtherKind}:");
             using (_writer.Indented())
             {
-                writeCall(GeneratedNames.OtherHandler, "e");
+                writeCall(null, "e");
                 _writer.WriteLine("return;");
             }
         }

@@ -76,6 +76,8 @@ internal sealed partial class BusEmitter
             WriteDispatchSpan();
             _writer.WriteLine();
             WriteWrongKind();
+            _writer.WriteLine();
+            WriteListenerCalls();
             if (HasListeners)
             {
                 _writer.WriteLine();
@@ -226,16 +228,17 @@ internal sealed partial class BusEmitter
     }
 
     // The handler call of a dispatch case and its return: one listener, each of the list in order, or one async
-    // listener's call returned as it is.
-    private void WriteCallAndReturn(DispatchShape shape, string handler, string argument)
+    // listener's call returned as it is. spec is null for a type without a handler of its own.
+    private void WriteCallAndReturn(DispatchShape shape, EventSpec? spec, string argument)
     {
+        string handler = spec?.HandlerName ?? GeneratedNames.OtherHandler;
         switch (shape)
         {
             case DispatchShape.One:
                 _writer.WriteLine($"listener.{handler}({argument});");
                 break;
             case DispatchShape.All:
-                WriteLoopCall(handler, argument);
+                _writer.WriteLine(RunOf(spec, argument));
                 break;
             default:
                 _writer.WriteLine($"return listener.{GeneratedNames.Async(handler)}({argument}, cancellationToken);");
@@ -245,24 +248,13 @@ internal sealed partial class BusEmitter
         _writer.WriteLine("return;");
     }
 
-    private void WriteLoopCall(string handler, string argument)
-    {
-        _writer.WriteLine($$"""
-            for (int i = 0; i < listeners.Length; i++)
-            {
-                listeners[i].{{handler}}({{argument}});
-            }
-
-            """);
-    }
-
     // The last case of both dispatch switches: a type without a handler of its own.
     private void WriteOtherCase(DispatchShape shape)
     {
         _writer.WriteLine("default:");
         using (_writer.Indented())
         {
-            WriteCallAndReturn(shape, GeneratedNames.OtherHandler, "e");
+            WriteCallAndReturn(shape, null, "e");
         }
     }
 

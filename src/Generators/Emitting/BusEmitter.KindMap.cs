@@ -65,24 +65,9 @@ internal sealed partial class BusEmitter
             foreach (EventSpec spec in _bus.Events)
             {
                 _writer.WriteLine($"case {Kind}.{spec.KindName}:");
-                if (shape == DispatchShape.All)
+                using (_writer.Indented())
                 {
-                    // Typed once, outside the loop.
-                    _writer.WriteLine("{");
-                    using (_writer.Indented())
-                    {
-                        _writer.WriteLine($"{spec.TypeName} typed = ({spec.TypeName})e;");
-                        WriteCallAndReturn(shape, spec.HandlerName, "typed");
-                    }
-
-                    _writer.WriteLine("}");
-                }
-                else
-                {
-                    using (_writer.Indented())
-                    {
-                        WriteCallAndReturn(shape, spec.HandlerName, $"({spec.TypeName})e");
-                    }
+                    WriteCallAndReturn(shape, spec, $"({spec.TypeName})e");
                 }
             }
 

@@ -57,7 +57,7 @@ internal sealed partial class BusEmitter
                 _writer.WriteLine($"case {spec.TypeName} typed:");
                 using (_writer.Indented())
                 {
-                    WriteCallAndReturn(shape, spec.HandlerName, "typed");
+                    WriteCallAndReturn(shape, spec, "typed");
                 }
             }
 

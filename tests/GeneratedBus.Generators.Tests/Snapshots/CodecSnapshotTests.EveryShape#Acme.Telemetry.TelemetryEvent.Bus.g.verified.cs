@@ -199,25 +199,13 @@ namespace Acme.Telemetry
             switch (e)
             {
                 case global::Acme.Telemetry.Started typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnStarted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<StartedCall, global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Started>(listeners, typed);
                     return;
                 case global::Acme.Telemetry.Sample typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnSample(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<SampleCall, global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Sample>(listeners, typed);
                     return;
                 default:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.TelemetryEvent>(listeners, e);
                     return;
             }
         }
@@ -279,28 +267,13 @@ namespace Acme.Telemetry
             switch ((global::Acme.Telemetry.TelemetryEventKind)kind)
             {
                 case global::Acme.Telemetry.TelemetryEventKind.Started when e is global::Acme.Telemetry.Started typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnStarted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<StartedCall, global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Started>(listeners, typed, ref next);
                     return;
                 case global::Acme.Telemetry.TelemetryEventKind.Sample when e is global::Acme.Telemetry.Sample typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnSample(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<SampleCall, global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Sample>(listeners, typed, ref next);
                     return;
                 case global::Acme.Telemetry.TelemetryEventKind.Other:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.TelemetryEvent>(listeners, e, ref next);
                     return;
             }
 
@@ -319,6 +292,22 @@ namespace Acme.Telemetry
 
             string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
             return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Acme.Telemetry.TelemetryEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
+
+        // Each handler as a struct, for global::GeneratedBus.ListenerRun: it gives every listener position a call site of its own.
+        private readonly struct OtherCall : global::GeneratedBus.IListenerCall<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.TelemetryEvent>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Telemetry.ITelemetryListener>(listener).OnOtherEvent(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Telemetry.TelemetryEvent>(e));
+        }
+
+        private readonly struct StartedCall : global::GeneratedBus.IListenerCall<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Started>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Telemetry.ITelemetryListener>(listener).OnStarted(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Telemetry.Started>(e));
+        }
+
+        private readonly struct SampleCall : global::GeneratedBus.IListenerCall<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Sample>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Telemetry.ITelemetryListener>(listener).OnSample(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Telemetry.Sample>(e));
         }
     }
 

@@ -172,18 +172,10 @@ namespace Acme.Legacy
             switch (e)
             {
                 case global::Acme.Legacy.OrderPlaced typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOrderPlaced(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderPlacedCall, global::Acme.Legacy.IOrderListener, global::Acme.Legacy.OrderPlaced>(listeners, typed);
                     return;
                 default:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Legacy.IOrderListener, global::Acme.Legacy.OrderEvent>(listeners, e);
                     return;
             }
         }
@@ -240,20 +232,10 @@ namespace Acme.Legacy
             switch ((global::Acme.Legacy.OrderEventKind)kind)
             {
                 case global::Acme.Legacy.OrderEventKind.OrderPlaced when e is global::Acme.Legacy.OrderPlaced typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOrderPlaced(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderPlacedCall, global::Acme.Legacy.IOrderListener, global::Acme.Legacy.OrderPlaced>(listeners, typed, ref next);
                     return;
                 case global::Acme.Legacy.OrderEventKind.Other:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Legacy.IOrderListener, global::Acme.Legacy.OrderEvent>(listeners, e, ref next);
                     return;
             }
 
@@ -272,6 +254,17 @@ namespace Acme.Legacy
 
             string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
             return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Acme.Legacy.OrderEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
+
+        // Each handler as a struct, for global::GeneratedBus.ListenerRun: it gives every listener position a call site of its own.
+        private readonly struct OtherCall : global::GeneratedBus.IListenerCall<global::Acme.Legacy.IOrderListener, global::Acme.Legacy.OrderEvent>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Legacy.IOrderListener>(listener).OnOtherEvent(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Legacy.OrderEvent>(e));
+        }
+
+        private readonly struct OrderPlacedCall : global::GeneratedBus.IListenerCall<global::Acme.Legacy.IOrderListener, global::Acme.Legacy.OrderPlaced>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Legacy.IOrderListener>(listener).OnOrderPlaced(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Legacy.OrderPlaced>(e));
         }
     }
 

@@ -172,18 +172,10 @@ namespace Acme.Orders
             switch (e)
             {
                 case global::Acme.Orders.OrderPlaced typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOrderPlaced(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderPlacedCall, global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderPlaced>(listeners, typed);
                     return;
                 default:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderEvent>(listeners, e);
                     return;
             }
         }
@@ -240,20 +232,10 @@ namespace Acme.Orders
             switch ((global::Acme.Orders.OrderEventKind)kind)
             {
                 case global::Acme.Orders.OrderEventKind.OrderPlaced when e is global::Acme.Orders.OrderPlaced typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOrderPlaced(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderPlacedCall, global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderPlaced>(listeners, typed, ref next);
                     return;
                 case global::Acme.Orders.OrderEventKind.Other:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderEvent>(listeners, e, ref next);
                     return;
             }
 
@@ -272,6 +254,17 @@ namespace Acme.Orders
 
             string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
             return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Acme.Orders.OrderEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
+
+        // Each handler as a struct, for global::GeneratedBus.ListenerRun: it gives every listener position a call site of its own.
+        private readonly struct OtherCall : global::GeneratedBus.IListenerCall<global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderEvent>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Orders.IOrderListener>(listener).OnOtherEvent(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Orders.OrderEvent>(e));
+        }
+
+        private readonly struct OrderPlacedCall : global::GeneratedBus.IListenerCall<global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderPlaced>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Orders.IOrderListener>(listener).OnOrderPlaced(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Orders.OrderPlaced>(e));
         }
     }
 

@@ -226,32 +226,16 @@ namespace Acme.Orders
             switch (e)
             {
                 case global::Acme.Orders.OrderCancelled typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOrderCancelled(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderCancelledCall, global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderCancelled>(listeners, typed);
                     return;
                 case global::Acme.Orders.OrderPlaced typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOrderPlaced(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderPlacedCall, global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderPlaced>(listeners, typed);
                     return;
                 case global::Acme.Orders.OrderChanged typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOrderChanged(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderChangedCall, global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderChanged>(listeners, typed);
                     return;
                 default:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderEvent>(listeners, e);
                     return;
             }
         }
@@ -318,36 +302,16 @@ namespace Acme.Orders
             switch ((global::Acme.Orders.OrderEventKind)kind)
             {
                 case global::Acme.Orders.OrderEventKind.OrderPlaced when e is global::Acme.Orders.OrderPlaced typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOrderPlaced(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderPlacedCall, global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderPlaced>(listeners, typed, ref next);
                     return;
                 case global::Acme.Orders.OrderEventKind.OrderChanged when e is global::Acme.Orders.OrderChanged typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOrderChanged(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderChangedCall, global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderChanged>(listeners, typed, ref next);
                     return;
                 case global::Acme.Orders.OrderEventKind.OrderCancelled when e is global::Acme.Orders.OrderCancelled typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOrderCancelled(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderCancelledCall, global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderCancelled>(listeners, typed, ref next);
                     return;
                 case global::Acme.Orders.OrderEventKind.Other:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderEvent>(listeners, e, ref next);
                     return;
             }
 
@@ -366,6 +330,27 @@ namespace Acme.Orders
 
             string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
             return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Acme.Orders.OrderEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
+
+        // Each handler as a struct, for global::GeneratedBus.ListenerRun: it gives every listener position a call site of its own.
+        private readonly struct OtherCall : global::GeneratedBus.IListenerCall<global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderEvent>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Orders.IOrderListener>(listener).OnOtherEvent(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Orders.OrderEvent>(e));
+        }
+
+        private readonly struct OrderPlacedCall : global::GeneratedBus.IListenerCall<global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderPlaced>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Orders.IOrderListener>(listener).OnOrderPlaced(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Orders.OrderPlaced>(e));
+        }
+
+        private readonly struct OrderChangedCall : global::GeneratedBus.IListenerCall<global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderChanged>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Orders.IOrderListener>(listener).OnOrderChanged(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Orders.OrderChanged>(e));
+        }
+
+        private readonly struct OrderCancelledCall : global::GeneratedBus.IListenerCall<global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderCancelled>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Orders.IOrderListener>(listener).OnOrderCancelled(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Orders.OrderCancelled>(e));
         }
     }
 

@@ -275,39 +275,19 @@ namespace Acme.Scheduling
             switch (e)
             {
                 case global::Acme.Scheduling.StageSubmitted typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnStageSubmitted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<StageSubmittedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageSubmitted>(listeners, typed);
                     return;
                 case global::Acme.Scheduling.StageCompleted typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnStageCompleted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<StageCompletedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageCompleted>(listeners, typed);
                     return;
                 case global::Acme.Scheduling.StageCancelled typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnStageCancelled(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<StageCancelledCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageCancelled>(listeners, typed);
                     return;
                 case global::Acme.Scheduling.StageRetried typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnStageRetried(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<StageRetriedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageRetried>(listeners, typed);
                     return;
                 default:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>(listeners, e);
                     return;
             }
         }
@@ -379,44 +359,19 @@ namespace Acme.Scheduling
             switch ((global::Acme.Scheduling.SchedulerEventKind)kind)
             {
                 case global::Acme.Scheduling.SchedulerEventKind.StageSubmitted when e is global::Acme.Scheduling.StageSubmitted typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnStageSubmitted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<StageSubmittedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageSubmitted>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.StageCompleted when e is global::Acme.Scheduling.StageCompleted typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnStageCompleted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<StageCompletedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageCompleted>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.StageCancelled when e is global::Acme.Scheduling.StageCancelled typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnStageCancelled(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<StageCancelledCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageCancelled>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.StageRetried when e is global::Acme.Scheduling.StageRetried typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnStageRetried(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<StageRetriedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageRetried>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.Other:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>(listeners, e, ref next);
                     return;
             }
 
@@ -435,6 +390,32 @@ namespace Acme.Scheduling
 
             string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
             return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Acme.Scheduling.SchedulerEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
+
+        // Each handler as a struct, for global::GeneratedBus.ListenerRun: it gives every listener position a call site of its own.
+        private readonly struct OtherCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnOtherEvent(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.SchedulerEvent>(e));
+        }
+
+        private readonly struct StageSubmittedCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageSubmitted>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnStageSubmitted(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.StageSubmitted>(e));
+        }
+
+        private readonly struct StageCompletedCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageCompleted>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnStageCompleted(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.StageCompleted>(e));
+        }
+
+        private readonly struct StageCancelledCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageCancelled>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnStageCancelled(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.StageCancelled>(e));
+        }
+
+        private readonly struct StageRetriedCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageRetried>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnStageRetried(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.StageRetried>(e));
         }
     }
 

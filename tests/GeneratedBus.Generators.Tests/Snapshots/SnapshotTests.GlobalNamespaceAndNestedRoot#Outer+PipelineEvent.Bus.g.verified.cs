@@ -170,18 +170,10 @@ internal readonly struct PipelineDispatcher : global::GeneratedBus.IEventSpanDis
         switch (e)
         {
             case global::Started typed:
-                for (int i = 0; i < listeners.Length; i++)
-                {
-                    listeners[i].OnStarted(typed);
-                }
-
+                global::GeneratedBus.ListenerRun.Run<StartedCall, global::IPipelineListener, global::Started>(listeners, typed);
                 return;
             default:
-                for (int i = 0; i < listeners.Length; i++)
-                {
-                    listeners[i].OnOtherEvent(e);
-                }
-
+                global::GeneratedBus.ListenerRun.Run<OtherCall, global::IPipelineListener, global::Outer.PipelineEvent>(listeners, e);
                 return;
         }
     }
@@ -238,20 +230,10 @@ internal readonly struct PipelineDispatcher : global::GeneratedBus.IEventSpanDis
         switch ((global::PipelineEventKind)kind)
         {
             case global::PipelineEventKind.Started when e is global::Started typed:
-                for (int i = next; i < listeners.Length; i++)
-                {
-                    next = i;
-                    listeners[i].OnStarted(typed);
-                }
-
+                global::GeneratedBus.ListenerRun.Run<StartedCall, global::IPipelineListener, global::Started>(listeners, typed, ref next);
                 return;
             case global::PipelineEventKind.Other:
-                for (int i = next; i < listeners.Length; i++)
-                {
-                    next = i;
-                    listeners[i].OnOtherEvent(e);
-                }
-
+                global::GeneratedBus.ListenerRun.Run<OtherCall, global::IPipelineListener, global::Outer.PipelineEvent>(listeners, e, ref next);
                 return;
         }
 
@@ -270,6 +252,17 @@ internal readonly struct PipelineDispatcher : global::GeneratedBus.IEventSpanDis
 
         string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
         return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::PipelineEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+    }
+
+    // Each handler as a struct, for global::GeneratedBus.ListenerRun: it gives every listener position a call site of its own.
+    private readonly struct OtherCall : global::GeneratedBus.IListenerCall<global::IPipelineListener, global::Outer.PipelineEvent>
+    {
+        void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::IPipelineListener>(listener).OnOtherEvent(global::System.Runtime.CompilerServices.Unsafe.As<global::Outer.PipelineEvent>(e));
+    }
+
+    private readonly struct StartedCall : global::GeneratedBus.IListenerCall<global::IPipelineListener, global::Started>
+    {
+        void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::IPipelineListener>(listener).OnStarted(global::System.Runtime.CompilerServices.Unsafe.As<global::Started>(e));
     }
 }
 

@@ -226,32 +226,16 @@ namespace Acme.@class
             switch (e)
             {
                 case global::Acme.@class.@event typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].Onevent(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<eventCall, global::Acme.@class.IÉvénementListener, global::Acme.@class.@event>(listeners, typed);
                     return;
                 case global::Acme.@class.Démarré typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnDémarré(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<DémarréCall, global::Acme.@class.IÉvénementListener, global::Acme.@class.Démarré>(listeners, typed);
                     return;
                 case global::Acme.@class.classEvent typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].Onclass(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<classCall, global::Acme.@class.IÉvénementListener, global::Acme.@class.classEvent>(listeners, typed);
                     return;
                 default:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.@class.IÉvénementListener, global::Acme.@class.ÉvénementEvent>(listeners, e);
                     return;
             }
         }
@@ -318,36 +302,16 @@ namespace Acme.@class
             switch ((global::Acme.@class.ÉvénementEventKind)kind)
             {
                 case global::Acme.@class.ÉvénementEventKind.@event when e is global::Acme.@class.@event typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].Onevent(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<eventCall, global::Acme.@class.IÉvénementListener, global::Acme.@class.@event>(listeners, typed, ref next);
                     return;
                 case global::Acme.@class.ÉvénementEventKind.Démarré when e is global::Acme.@class.Démarré typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnDémarré(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<DémarréCall, global::Acme.@class.IÉvénementListener, global::Acme.@class.Démarré>(listeners, typed, ref next);
                     return;
                 case global::Acme.@class.ÉvénementEventKind.@class when e is global::Acme.@class.classEvent typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].Onclass(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<classCall, global::Acme.@class.IÉvénementListener, global::Acme.@class.classEvent>(listeners, typed, ref next);
                     return;
                 case global::Acme.@class.ÉvénementEventKind.Other:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.@class.IÉvénementListener, global::Acme.@class.ÉvénementEvent>(listeners, e, ref next);
                     return;
             }
 
@@ -366,6 +330,27 @@ namespace Acme.@class
 
             string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
             return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Acme.@class.ÉvénementEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
+
+        // Each handler as a struct, for global::GeneratedBus.ListenerRun: it gives every listener position a call site of its own.
+        private readonly struct OtherCall : global::GeneratedBus.IListenerCall<global::Acme.@class.IÉvénementListener, global::Acme.@class.ÉvénementEvent>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.@class.IÉvénementListener>(listener).OnOtherEvent(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.@class.ÉvénementEvent>(e));
+        }
+
+        private readonly struct eventCall : global::GeneratedBus.IListenerCall<global::Acme.@class.IÉvénementListener, global::Acme.@class.@event>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.@class.IÉvénementListener>(listener).Onevent(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.@class.@event>(e));
+        }
+
+        private readonly struct DémarréCall : global::GeneratedBus.IListenerCall<global::Acme.@class.IÉvénementListener, global::Acme.@class.Démarré>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.@class.IÉvénementListener>(listener).OnDémarré(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.@class.Démarré>(e));
+        }
+
+        private readonly struct classCall : global::GeneratedBus.IListenerCall<global::Acme.@class.IÉvénementListener, global::Acme.@class.classEvent>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.@class.IÉvénementListener>(listener).Onclass(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.@class.classEvent>(e));
         }
     }
 

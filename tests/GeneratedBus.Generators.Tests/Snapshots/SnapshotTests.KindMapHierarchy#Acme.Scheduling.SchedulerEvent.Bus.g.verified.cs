@@ -821,261 +821,82 @@ namespace Acme.Scheduling
             switch (KindOf(e))
             {
                 case global::Acme.Scheduling.SchedulerEventKind.Task:
-                {
-                    global::Acme.Scheduling.TaskEvent typed = (global::Acme.Scheduling.TaskEvent)e;
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnTask(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<TaskCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.TaskEvent>(listeners, (global::Acme.Scheduling.TaskEvent)e);
                     return;
-                }
                 case global::Acme.Scheduling.SchedulerEventKind.TaskEnd:
-                {
-                    global::Acme.Scheduling.TaskEnd typed = (global::Acme.Scheduling.TaskEnd)e;
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnTaskEnd(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<TaskEndCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.TaskEnd>(listeners, (global::Acme.Scheduling.TaskEnd)e);
                     return;
-                }
                 case global::Acme.Scheduling.SchedulerEventKind.TaskKilled:
-                {
-                    global::Acme.Scheduling.TaskKilled typed = (global::Acme.Scheduling.TaskKilled)e;
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnTaskKilled(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<TaskKilledCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.TaskKilled>(listeners, (global::Acme.Scheduling.TaskKilled)e);
                     return;
-                }
                 case global::Acme.Scheduling.SchedulerEventKind.Stage:
-                {
-                    global::Acme.Scheduling.StageEvent typed = (global::Acme.Scheduling.StageEvent)e;
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnStage(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<StageCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageEvent>(listeners, (global::Acme.Scheduling.StageEvent)e);
                     return;
-                }
                 case global::Acme.Scheduling.SchedulerEventKind.StageDone:
-                {
-                    global::Acme.Scheduling.StageDone typed = (global::Acme.Scheduling.StageDone)e;
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnStageDone(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<StageDoneCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageDone>(listeners, (global::Acme.Scheduling.StageDone)e);
                     return;
-                }
                 case global::Acme.Scheduling.SchedulerEventKind.JobSubmitted:
-                {
-                    global::Acme.Scheduling.JobSubmitted typed = (global::Acme.Scheduling.JobSubmitted)e;
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnJobSubmitted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<JobSubmittedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.JobSubmitted>(listeners, (global::Acme.Scheduling.JobSubmitted)e);
                     return;
-                }
                 case global::Acme.Scheduling.SchedulerEventKind.JobStarted:
-                {
-                    global::Acme.Scheduling.JobStarted typed = (global::Acme.Scheduling.JobStarted)e;
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnJobStarted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<JobStartedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.JobStarted>(listeners, (global::Acme.Scheduling.JobStarted)e);
                     return;
-                }
                 case global::Acme.Scheduling.SchedulerEventKind.JobEnded:
-                {
-                    global::Acme.Scheduling.JobEnded typed = (global::Acme.Scheduling.JobEnded)e;
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnJobEnded(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<JobEndedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.JobEnded>(listeners, (global::Acme.Scheduling.JobEnded)e);
                     return;
-                }
                 case global::Acme.Scheduling.SchedulerEventKind.StageSubmitted:
-                {
-                    global::Acme.Scheduling.StageSubmitted typed = (global::Acme.Scheduling.StageSubmitted)e;
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnStageSubmitted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<StageSubmittedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageSubmitted>(listeners, (global::Acme.Scheduling.StageSubmitted)e);
                     return;
-                }
                 case global::Acme.Scheduling.SchedulerEventKind.StageRetried:
-                {
-                    global::Acme.Scheduling.StageRetried typed = (global::Acme.Scheduling.StageRetried)e;
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnStageRetried(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<StageRetriedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageRetried>(listeners, (global::Acme.Scheduling.StageRetried)e);
                     return;
-                }
                 case global::Acme.Scheduling.SchedulerEventKind.TaskStarted:
-                {
-                    global::Acme.Scheduling.TaskStarted typed = (global::Acme.Scheduling.TaskStarted)e;
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnTaskStarted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<TaskStartedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.TaskStarted>(listeners, (global::Acme.Scheduling.TaskStarted)e);
                     return;
-                }
                 case global::Acme.Scheduling.SchedulerEventKind.TaskGettingResult:
-                {
-                    global::Acme.Scheduling.TaskGettingResult typed = (global::Acme.Scheduling.TaskGettingResult)e;
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnTaskGettingResult(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<TaskGettingResultCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.TaskGettingResult>(listeners, (global::Acme.Scheduling.TaskGettingResult)e);
                     return;
-                }
                 case global::Acme.Scheduling.SchedulerEventKind.TaskSpeculated:
-                {
-                    global::Acme.Scheduling.TaskSpeculated typed = (global::Acme.Scheduling.TaskSpeculated)e;
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnTaskSpeculated(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<TaskSpeculatedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.TaskSpeculated>(listeners, (global::Acme.Scheduling.TaskSpeculated)e);
                     return;
-                }
                 case global::Acme.Scheduling.SchedulerEventKind.ExecutorAdded:
-                {
-                    global::Acme.Scheduling.ExecutorAdded typed = (global::Acme.Scheduling.ExecutorAdded)e;
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnExecutorAdded(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<ExecutorAddedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.ExecutorAdded>(listeners, (global::Acme.Scheduling.ExecutorAdded)e);
                     return;
-                }
                 case global::Acme.Scheduling.SchedulerEventKind.ExecutorRemoved:
-                {
-                    global::Acme.Scheduling.ExecutorRemoved typed = (global::Acme.Scheduling.ExecutorRemoved)e;
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnExecutorRemoved(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<ExecutorRemovedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.ExecutorRemoved>(listeners, (global::Acme.Scheduling.ExecutorRemoved)e);
                     return;
-                }
                 case global::Acme.Scheduling.SchedulerEventKind.ExecutorExcluded:
-                {
-                    global::Acme.Scheduling.ExecutorExcluded typed = (global::Acme.Scheduling.ExecutorExcluded)e;
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnExecutorExcluded(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<ExecutorExcludedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.ExecutorExcluded>(listeners, (global::Acme.Scheduling.ExecutorExcluded)e);
                     return;
-                }
                 case global::Acme.Scheduling.SchedulerEventKind.ExecutorUnexcluded:
-                {
-                    global::Acme.Scheduling.ExecutorUnexcluded typed = (global::Acme.Scheduling.ExecutorUnexcluded)e;
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnExecutorUnexcluded(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<ExecutorUnexcludedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.ExecutorUnexcluded>(listeners, (global::Acme.Scheduling.ExecutorUnexcluded)e);
                     return;
-                }
                 case global::Acme.Scheduling.SchedulerEventKind.NodeExcluded:
-                {
-                    global::Acme.Scheduling.NodeExcluded typed = (global::Acme.Scheduling.NodeExcluded)e;
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnNodeExcluded(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<NodeExcludedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.NodeExcluded>(listeners, (global::Acme.Scheduling.NodeExcluded)e);
                     return;
-                }
                 case global::Acme.Scheduling.SchedulerEventKind.NodeUnexcluded:
-                {
-                    global::Acme.Scheduling.NodeUnexcluded typed = (global::Acme.Scheduling.NodeUnexcluded)e;
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnNodeUnexcluded(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<NodeUnexcludedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.NodeUnexcluded>(listeners, (global::Acme.Scheduling.NodeUnexcluded)e);
                     return;
-                }
                 case global::Acme.Scheduling.SchedulerEventKind.BlockManagerAdded:
-                {
-                    global::Acme.Scheduling.BlockManagerAdded typed = (global::Acme.Scheduling.BlockManagerAdded)e;
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnBlockManagerAdded(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<BlockManagerAddedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.BlockManagerAdded>(listeners, (global::Acme.Scheduling.BlockManagerAdded)e);
                     return;
-                }
                 case global::Acme.Scheduling.SchedulerEventKind.BlockManagerRemoved:
-                {
-                    global::Acme.Scheduling.BlockManagerRemoved typed = (global::Acme.Scheduling.BlockManagerRemoved)e;
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnBlockManagerRemoved(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<BlockManagerRemovedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.BlockManagerRemoved>(listeners, (global::Acme.Scheduling.BlockManagerRemoved)e);
                     return;
-                }
                 case global::Acme.Scheduling.SchedulerEventKind.BlockUpdated:
-                {
-                    global::Acme.Scheduling.BlockUpdated typed = (global::Acme.Scheduling.BlockUpdated)e;
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnBlockUpdated(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<BlockUpdatedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.BlockUpdated>(listeners, (global::Acme.Scheduling.BlockUpdated)e);
                     return;
-                }
                 case global::Acme.Scheduling.SchedulerEventKind.UnpersistRdd:
-                {
-                    global::Acme.Scheduling.UnpersistRdd typed = (global::Acme.Scheduling.UnpersistRdd)e;
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnUnpersistRdd(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<UnpersistRddCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.UnpersistRdd>(listeners, (global::Acme.Scheduling.UnpersistRdd)e);
                     return;
-                }
                 case global::Acme.Scheduling.SchedulerEventKind.EnvironmentUpdate:
-                {
-                    global::Acme.Scheduling.EnvironmentUpdate typed = (global::Acme.Scheduling.EnvironmentUpdate)e;
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnEnvironmentUpdate(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<EnvironmentUpdateCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.EnvironmentUpdate>(listeners, (global::Acme.Scheduling.EnvironmentUpdate)e);
                     return;
-                }
                 case global::Acme.Scheduling.SchedulerEventKind.ApplicationEnd:
-                {
-                    global::Acme.Scheduling.ApplicationEnd typed = (global::Acme.Scheduling.ApplicationEnd)e;
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnApplicationEnd(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<ApplicationEndCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.ApplicationEnd>(listeners, (global::Acme.Scheduling.ApplicationEnd)e);
                     return;
-                }
                 default:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>(listeners, e);
                     return;
             }
         }
@@ -1247,212 +1068,82 @@ namespace Acme.Scheduling
             switch ((global::Acme.Scheduling.SchedulerEventKind)kind)
             {
                 case global::Acme.Scheduling.SchedulerEventKind.Task when e is global::Acme.Scheduling.TaskEvent typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnTask(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<TaskCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.TaskEvent>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.TaskEnd when e is global::Acme.Scheduling.TaskEnd typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnTaskEnd(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<TaskEndCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.TaskEnd>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.TaskKilled when e is global::Acme.Scheduling.TaskKilled typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnTaskKilled(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<TaskKilledCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.TaskKilled>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.Stage when e is global::Acme.Scheduling.StageEvent typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnStage(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<StageCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageEvent>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.StageDone when e is global::Acme.Scheduling.StageDone typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnStageDone(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<StageDoneCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageDone>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.JobSubmitted when e is global::Acme.Scheduling.JobSubmitted typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnJobSubmitted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<JobSubmittedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.JobSubmitted>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.JobStarted when e is global::Acme.Scheduling.JobStarted typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnJobStarted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<JobStartedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.JobStarted>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.JobEnded when e is global::Acme.Scheduling.JobEnded typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnJobEnded(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<JobEndedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.JobEnded>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.StageSubmitted when e is global::Acme.Scheduling.StageSubmitted typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnStageSubmitted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<StageSubmittedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageSubmitted>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.StageRetried when e is global::Acme.Scheduling.StageRetried typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnStageRetried(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<StageRetriedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageRetried>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.TaskStarted when e is global::Acme.Scheduling.TaskStarted typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnTaskStarted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<TaskStartedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.TaskStarted>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.TaskGettingResult when e is global::Acme.Scheduling.TaskGettingResult typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnTaskGettingResult(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<TaskGettingResultCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.TaskGettingResult>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.TaskSpeculated when e is global::Acme.Scheduling.TaskSpeculated typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnTaskSpeculated(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<TaskSpeculatedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.TaskSpeculated>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.ExecutorAdded when e is global::Acme.Scheduling.ExecutorAdded typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnExecutorAdded(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<ExecutorAddedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.ExecutorAdded>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.ExecutorRemoved when e is global::Acme.Scheduling.ExecutorRemoved typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnExecutorRemoved(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<ExecutorRemovedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.ExecutorRemoved>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.ExecutorExcluded when e is global::Acme.Scheduling.ExecutorExcluded typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnExecutorExcluded(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<ExecutorExcludedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.ExecutorExcluded>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.ExecutorUnexcluded when e is global::Acme.Scheduling.ExecutorUnexcluded typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnExecutorUnexcluded(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<ExecutorUnexcludedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.ExecutorUnexcluded>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.NodeExcluded when e is global::Acme.Scheduling.NodeExcluded typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnNodeExcluded(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<NodeExcludedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.NodeExcluded>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.NodeUnexcluded when e is global::Acme.Scheduling.NodeUnexcluded typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnNodeUnexcluded(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<NodeUnexcludedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.NodeUnexcluded>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.BlockManagerAdded when e is global::Acme.Scheduling.BlockManagerAdded typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnBlockManagerAdded(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<BlockManagerAddedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.BlockManagerAdded>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.BlockManagerRemoved when e is global::Acme.Scheduling.BlockManagerRemoved typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnBlockManagerRemoved(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<BlockManagerRemovedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.BlockManagerRemoved>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.BlockUpdated when e is global::Acme.Scheduling.BlockUpdated typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnBlockUpdated(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<BlockUpdatedCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.BlockUpdated>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.UnpersistRdd when e is global::Acme.Scheduling.UnpersistRdd typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnUnpersistRdd(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<UnpersistRddCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.UnpersistRdd>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.EnvironmentUpdate when e is global::Acme.Scheduling.EnvironmentUpdate typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnEnvironmentUpdate(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<EnvironmentUpdateCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.EnvironmentUpdate>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.ApplicationEnd when e is global::Acme.Scheduling.ApplicationEnd typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnApplicationEnd(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<ApplicationEndCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.ApplicationEnd>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.Other:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>(listeners, e, ref next);
                     return;
             }
 
@@ -1471,6 +1162,137 @@ namespace Acme.Scheduling
 
             string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
             return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Acme.Scheduling.SchedulerEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
+
+        // Each handler as a struct, for global::GeneratedBus.ListenerRun: it gives every listener position a call site of its own.
+        private readonly struct OtherCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnOtherEvent(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.SchedulerEvent>(e));
+        }
+
+        private readonly struct TaskCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.TaskEvent>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnTask(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.TaskEvent>(e));
+        }
+
+        private readonly struct TaskEndCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.TaskEnd>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnTaskEnd(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.TaskEnd>(e));
+        }
+
+        private readonly struct TaskKilledCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.TaskKilled>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnTaskKilled(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.TaskKilled>(e));
+        }
+
+        private readonly struct StageCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageEvent>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnStage(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.StageEvent>(e));
+        }
+
+        private readonly struct StageDoneCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageDone>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnStageDone(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.StageDone>(e));
+        }
+
+        private readonly struct JobSubmittedCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.JobSubmitted>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnJobSubmitted(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.JobSubmitted>(e));
+        }
+
+        private readonly struct JobStartedCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.JobStarted>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnJobStarted(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.JobStarted>(e));
+        }
+
+        private readonly struct JobEndedCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.JobEnded>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnJobEnded(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.JobEnded>(e));
+        }
+
+        private readonly struct StageSubmittedCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageSubmitted>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnStageSubmitted(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.StageSubmitted>(e));
+        }
+
+        private readonly struct StageRetriedCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageRetried>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnStageRetried(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.StageRetried>(e));
+        }
+
+        private readonly struct TaskStartedCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.TaskStarted>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnTaskStarted(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.TaskStarted>(e));
+        }
+
+        private readonly struct TaskGettingResultCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.TaskGettingResult>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnTaskGettingResult(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.TaskGettingResult>(e));
+        }
+
+        private readonly struct TaskSpeculatedCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.TaskSpeculated>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnTaskSpeculated(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.TaskSpeculated>(e));
+        }
+
+        private readonly struct ExecutorAddedCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.ExecutorAdded>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnExecutorAdded(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ExecutorAdded>(e));
+        }
+
+        private readonly struct ExecutorRemovedCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.ExecutorRemoved>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnExecutorRemoved(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ExecutorRemoved>(e));
+        }
+
+        private readonly struct ExecutorExcludedCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.ExecutorExcluded>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnExecutorExcluded(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ExecutorExcluded>(e));
+        }
+
+        private readonly struct ExecutorUnexcludedCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.ExecutorUnexcluded>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnExecutorUnexcluded(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ExecutorUnexcluded>(e));
+        }
+
+        private readonly struct NodeExcludedCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.NodeExcluded>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnNodeExcluded(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.NodeExcluded>(e));
+        }
+
+        private readonly struct NodeUnexcludedCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.NodeUnexcluded>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnNodeUnexcluded(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.NodeUnexcluded>(e));
+        }
+
+        private readonly struct BlockManagerAddedCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.BlockManagerAdded>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnBlockManagerAdded(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.BlockManagerAdded>(e));
+        }
+
+        private readonly struct BlockManagerRemovedCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.BlockManagerRemoved>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnBlockManagerRemoved(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.BlockManagerRemoved>(e));
+        }
+
+        private readonly struct BlockUpdatedCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.BlockUpdated>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnBlockUpdated(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.BlockUpdated>(e));
+        }
+
+        private readonly struct UnpersistRddCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.UnpersistRdd>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnUnpersistRdd(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.UnpersistRdd>(e));
+        }
+
+        private readonly struct EnvironmentUpdateCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.EnvironmentUpdate>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnEnvironmentUpdate(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.EnvironmentUpdate>(e));
+        }
+
+        private readonly struct ApplicationEndCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.ApplicationEnd>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnApplicationEnd(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ApplicationEnd>(e));
         }
     }
 

@@ -280,46 +280,22 @@ namespace Acme.Orders
             switch (e)
             {
                 case global::Acme.Orders.OrderPlaced typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOrderPlaced(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderPlacedCall, global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderPlaced>(listeners, typed);
                     return;
                 case global::Acme.Orders.OrderPaid typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOrderPaid(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderPaidCall, global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderPaid>(listeners, typed);
                     return;
                 case global::Acme.Orders.OrderPacked typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOrderPacked(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderPackedCall, global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderPacked>(listeners, typed);
                     return;
                 case global::Acme.Orders.OrderShipped typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOrderShipped(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderShippedCall, global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderShipped>(listeners, typed);
                     return;
                 case global::Acme.Orders.OrderCancelled typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOrderCancelled(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderCancelledCall, global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderCancelled>(listeners, typed);
                     return;
                 default:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderEvent>(listeners, e);
                     return;
             }
         }
@@ -396,52 +372,22 @@ namespace Acme.Orders
             switch ((global::Acme.Orders.OrderEventKind)kind)
             {
                 case global::Acme.Orders.OrderEventKind.OrderPlaced when e is global::Acme.Orders.OrderPlaced typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOrderPlaced(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderPlacedCall, global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderPlaced>(listeners, typed, ref next);
                     return;
                 case global::Acme.Orders.OrderEventKind.OrderPaid when e is global::Acme.Orders.OrderPaid typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOrderPaid(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderPaidCall, global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderPaid>(listeners, typed, ref next);
                     return;
                 case global::Acme.Orders.OrderEventKind.OrderPacked when e is global::Acme.Orders.OrderPacked typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOrderPacked(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderPackedCall, global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderPacked>(listeners, typed, ref next);
                     return;
                 case global::Acme.Orders.OrderEventKind.OrderShipped when e is global::Acme.Orders.OrderShipped typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOrderShipped(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderShippedCall, global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderShipped>(listeners, typed, ref next);
                     return;
                 case global::Acme.Orders.OrderEventKind.OrderCancelled when e is global::Acme.Orders.OrderCancelled typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOrderCancelled(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderCancelledCall, global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderCancelled>(listeners, typed, ref next);
                     return;
                 case global::Acme.Orders.OrderEventKind.Other:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderEvent>(listeners, e, ref next);
                     return;
             }
 
@@ -460,6 +406,37 @@ namespace Acme.Orders
 
             string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
             return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Acme.Orders.OrderEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
+
+        // Each handler as a struct, for global::GeneratedBus.ListenerRun: it gives every listener position a call site of its own.
+        private readonly struct OtherCall : global::GeneratedBus.IListenerCall<global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderEvent>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Orders.IOrderListener>(listener).OnOtherEvent(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Orders.OrderEvent>(e));
+        }
+
+        private readonly struct OrderPlacedCall : global::GeneratedBus.IListenerCall<global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderPlaced>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Orders.IOrderListener>(listener).OnOrderPlaced(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Orders.OrderPlaced>(e));
+        }
+
+        private readonly struct OrderPaidCall : global::GeneratedBus.IListenerCall<global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderPaid>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Orders.IOrderListener>(listener).OnOrderPaid(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Orders.OrderPaid>(e));
+        }
+
+        private readonly struct OrderPackedCall : global::GeneratedBus.IListenerCall<global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderPacked>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Orders.IOrderListener>(listener).OnOrderPacked(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Orders.OrderPacked>(e));
+        }
+
+        private readonly struct OrderShippedCall : global::GeneratedBus.IListenerCall<global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderShipped>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Orders.IOrderListener>(listener).OnOrderShipped(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Orders.OrderShipped>(e));
+        }
+
+        private readonly struct OrderCancelledCall : global::GeneratedBus.IListenerCall<global::Acme.Orders.IOrderListener, global::Acme.Orders.OrderCancelled>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Orders.IOrderListener>(listener).OnOrderCancelled(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Orders.OrderCancelled>(e));
         }
 
         /// <summary>

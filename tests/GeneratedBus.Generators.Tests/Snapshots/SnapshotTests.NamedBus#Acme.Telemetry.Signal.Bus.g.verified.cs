@@ -199,25 +199,13 @@ namespace Acme.Telemetry
             switch (e)
             {
                 case global::Acme.Telemetry.Gauge typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnGauge(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<GaugeCall, global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Gauge>(listeners, typed);
                     return;
                 case global::Acme.Telemetry.Counter typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnCounter(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<CounterCall, global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Counter>(listeners, typed);
                     return;
                 default:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>(listeners, e);
                     return;
             }
         }
@@ -279,28 +267,13 @@ namespace Acme.Telemetry
             switch ((global::Acme.Telemetry.TelemetryEventKind)kind)
             {
                 case global::Acme.Telemetry.TelemetryEventKind.Gauge when e is global::Acme.Telemetry.Gauge typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnGauge(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<GaugeCall, global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Gauge>(listeners, typed, ref next);
                     return;
                 case global::Acme.Telemetry.TelemetryEventKind.Counter when e is global::Acme.Telemetry.Counter typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnCounter(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<CounterCall, global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Counter>(listeners, typed, ref next);
                     return;
                 case global::Acme.Telemetry.TelemetryEventKind.Other:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>(listeners, e, ref next);
                     return;
             }
 
@@ -319,6 +292,22 @@ namespace Acme.Telemetry
 
             string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
             return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Acme.Telemetry.TelemetryEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
+
+        // Each handler as a struct, for global::GeneratedBus.ListenerRun: it gives every listener position a call site of its own.
+        private readonly struct OtherCall : global::GeneratedBus.IListenerCall<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Signal>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Telemetry.ITelemetryListener>(listener).OnOtherEvent(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Telemetry.Signal>(e));
+        }
+
+        private readonly struct GaugeCall : global::GeneratedBus.IListenerCall<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Gauge>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Telemetry.ITelemetryListener>(listener).OnGauge(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Telemetry.Gauge>(e));
+        }
+
+        private readonly struct CounterCall : global::GeneratedBus.IListenerCall<global::Acme.Telemetry.ITelemetryListener, global::Acme.Telemetry.Counter>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Telemetry.ITelemetryListener>(listener).OnCounter(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Telemetry.Counter>(e));
         }
     }
 

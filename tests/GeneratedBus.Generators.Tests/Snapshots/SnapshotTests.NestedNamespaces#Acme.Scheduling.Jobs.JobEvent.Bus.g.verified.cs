@@ -199,25 +199,13 @@ namespace Acme.Scheduling.Jobs
             switch (e)
             {
                 case global::Acme.Scheduling.Jobs.Submitted typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnSubmitted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<SubmittedCall, global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.Submitted>(listeners, typed);
                     return;
                 case global::Acme.Scheduling.Jobs.Retries.RetryScheduled typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnRetryScheduled(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<RetryScheduledCall, global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.Retries.RetryScheduled>(listeners, typed);
                     return;
                 default:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.JobEvent>(listeners, e);
                     return;
             }
         }
@@ -279,28 +267,13 @@ namespace Acme.Scheduling.Jobs
             switch ((global::Acme.Scheduling.Jobs.JobEventKind)kind)
             {
                 case global::Acme.Scheduling.Jobs.JobEventKind.Submitted when e is global::Acme.Scheduling.Jobs.Submitted typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnSubmitted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<SubmittedCall, global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.Submitted>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.Jobs.JobEventKind.RetryScheduled when e is global::Acme.Scheduling.Jobs.Retries.RetryScheduled typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnRetryScheduled(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<RetryScheduledCall, global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.Retries.RetryScheduled>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.Jobs.JobEventKind.Other:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.JobEvent>(listeners, e, ref next);
                     return;
             }
 
@@ -319,6 +292,22 @@ namespace Acme.Scheduling.Jobs
 
             string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
             return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Acme.Scheduling.Jobs.JobEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
+
+        // Each handler as a struct, for global::GeneratedBus.ListenerRun: it gives every listener position a call site of its own.
+        private readonly struct OtherCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.JobEvent>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.Jobs.IJobListener>(listener).OnOtherEvent(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.Jobs.JobEvent>(e));
+        }
+
+        private readonly struct SubmittedCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.Submitted>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.Jobs.IJobListener>(listener).OnSubmitted(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.Jobs.Submitted>(e));
+        }
+
+        private readonly struct RetryScheduledCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.Jobs.IJobListener, global::Acme.Scheduling.Jobs.Retries.RetryScheduled>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.Jobs.IJobListener>(listener).OnRetryScheduled(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.Jobs.Retries.RetryScheduled>(e));
         }
     }
 

@@ -280,46 +280,22 @@ namespace Acme.Scheduling
             switch (e)
             {
                 case global::Acme.Scheduling.TaskKilled typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnTaskKilled(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<TaskKilledCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.TaskKilled>(listeners, typed);
                     return;
                 case global::Acme.Scheduling.TaskEnd typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnTaskEnd(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<TaskEndCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.TaskEnd>(listeners, typed);
                     return;
                 case global::Acme.Scheduling.StageDone typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnStageDone(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<StageDoneCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageDone>(listeners, typed);
                     return;
                 case global::Acme.Scheduling.TaskEvent typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnTask(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<TaskCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.TaskEvent>(listeners, typed);
                     return;
                 case global::Acme.Scheduling.StageEvent typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnStage(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<StageCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageEvent>(listeners, typed);
                     return;
                 default:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>(listeners, e);
                     return;
             }
         }
@@ -396,52 +372,22 @@ namespace Acme.Scheduling
             switch ((global::Acme.Scheduling.SchedulerEventKind)kind)
             {
                 case global::Acme.Scheduling.SchedulerEventKind.Task when e is global::Acme.Scheduling.TaskEvent typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnTask(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<TaskCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.TaskEvent>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.TaskEnd when e is global::Acme.Scheduling.TaskEnd typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnTaskEnd(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<TaskEndCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.TaskEnd>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.TaskKilled when e is global::Acme.Scheduling.TaskKilled typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnTaskKilled(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<TaskKilledCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.TaskKilled>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.Stage when e is global::Acme.Scheduling.StageEvent typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnStage(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<StageCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageEvent>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.StageDone when e is global::Acme.Scheduling.StageDone typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnStageDone(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<StageDoneCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageDone>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.Other:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>(listeners, e, ref next);
                     return;
             }
 
@@ -460,6 +406,37 @@ namespace Acme.Scheduling
 
             string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
             return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Acme.Scheduling.SchedulerEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
+
+        // Each handler as a struct, for global::GeneratedBus.ListenerRun: it gives every listener position a call site of its own.
+        private readonly struct OtherCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnOtherEvent(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.SchedulerEvent>(e));
+        }
+
+        private readonly struct TaskCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.TaskEvent>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnTask(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.TaskEvent>(e));
+        }
+
+        private readonly struct TaskEndCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.TaskEnd>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnTaskEnd(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.TaskEnd>(e));
+        }
+
+        private readonly struct TaskKilledCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.TaskKilled>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnTaskKilled(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.TaskKilled>(e));
+        }
+
+        private readonly struct StageCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageEvent>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnStage(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.StageEvent>(e));
+        }
+
+        private readonly struct StageDoneCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.StageDone>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnStageDone(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.StageDone>(e));
         }
     }
 

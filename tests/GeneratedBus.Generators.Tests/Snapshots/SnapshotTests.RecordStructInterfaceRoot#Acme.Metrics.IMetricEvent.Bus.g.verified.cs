@@ -226,32 +226,16 @@ namespace Acme.Metrics
             switch (e)
             {
                 case global::Acme.Metrics.CpuSample typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnCpuSample(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<CpuSampleCall, global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>(listeners, e);
                     return;
                 case global::Acme.Metrics.MemorySample typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnMemorySample(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<MemorySampleCall, global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>(listeners, e);
                     return;
                 case global::Acme.Metrics.ThresholdCrossed typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnThresholdCrossed(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<ThresholdCrossedCall, global::Acme.Metrics.IMetricListener, global::Acme.Metrics.ThresholdCrossed>(listeners, typed);
                     return;
                 default:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>(listeners, e);
                     return;
             }
         }
@@ -318,36 +302,16 @@ namespace Acme.Metrics
             switch ((global::Acme.Metrics.MetricEventKind)kind)
             {
                 case global::Acme.Metrics.MetricEventKind.CpuSample when e is global::Acme.Metrics.CpuSample typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnCpuSample(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<CpuSampleCall, global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>(listeners, e, ref next);
                     return;
                 case global::Acme.Metrics.MetricEventKind.MemorySample when e is global::Acme.Metrics.MemorySample typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnMemorySample(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<MemorySampleCall, global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>(listeners, e, ref next);
                     return;
                 case global::Acme.Metrics.MetricEventKind.ThresholdCrossed when e is global::Acme.Metrics.ThresholdCrossed typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnThresholdCrossed(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<ThresholdCrossedCall, global::Acme.Metrics.IMetricListener, global::Acme.Metrics.ThresholdCrossed>(listeners, typed, ref next);
                     return;
                 case global::Acme.Metrics.MetricEventKind.Other:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>(listeners, e, ref next);
                     return;
             }
 
@@ -366,6 +330,27 @@ namespace Acme.Metrics
 
             string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
             return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Acme.Metrics.MetricEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
+
+        // Each handler as a struct, for global::GeneratedBus.ListenerRun: it gives every listener position a call site of its own.
+        private readonly struct OtherCall : global::GeneratedBus.IListenerCall<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Metrics.IMetricListener>(listener).OnOtherEvent(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Metrics.IMetricEvent>(e));
+        }
+
+        private readonly struct CpuSampleCall : global::GeneratedBus.IListenerCall<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Metrics.IMetricListener>(listener).OnCpuSample((global::Acme.Metrics.CpuSample)e);
+        }
+
+        private readonly struct MemorySampleCall : global::GeneratedBus.IListenerCall<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Metrics.IMetricListener>(listener).OnMemorySample((global::Acme.Metrics.MemorySample)e);
+        }
+
+        private readonly struct ThresholdCrossedCall : global::GeneratedBus.IListenerCall<global::Acme.Metrics.IMetricListener, global::Acme.Metrics.ThresholdCrossed>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Metrics.IMetricListener>(listener).OnThresholdCrossed(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Metrics.ThresholdCrossed>(e));
         }
     }
 

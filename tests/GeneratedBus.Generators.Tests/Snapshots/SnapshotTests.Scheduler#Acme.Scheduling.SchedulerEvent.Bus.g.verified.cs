@@ -226,32 +226,16 @@ namespace Acme.Scheduling
             switch (e)
             {
                 case global::Acme.Scheduling.JobStart typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnJobStart(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<JobStartCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.JobStart>(listeners, typed);
                     return;
                 case global::Acme.Scheduling.JobEnd typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnJobEnd(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<JobEndCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.JobEnd>(listeners, typed);
                     return;
                 case global::Acme.Scheduling.HeartbeatEvent typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnHeartbeat(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<HeartbeatCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.HeartbeatEvent>(listeners, typed);
                     return;
                 default:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>(listeners, e);
                     return;
             }
         }
@@ -318,36 +302,16 @@ namespace Acme.Scheduling
             switch ((global::Acme.Scheduling.SchedulerEventKind)kind)
             {
                 case global::Acme.Scheduling.SchedulerEventKind.JobStart when e is global::Acme.Scheduling.JobStart typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnJobStart(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<JobStartCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.JobStart>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.JobEnd when e is global::Acme.Scheduling.JobEnd typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnJobEnd(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<JobEndCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.JobEnd>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.Heartbeat when e is global::Acme.Scheduling.HeartbeatEvent typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnHeartbeat(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<HeartbeatCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.HeartbeatEvent>(listeners, typed, ref next);
                     return;
                 case global::Acme.Scheduling.SchedulerEventKind.Other:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>(listeners, e, ref next);
                     return;
             }
 
@@ -366,6 +330,27 @@ namespace Acme.Scheduling
 
             string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
             return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Acme.Scheduling.SchedulerEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
+
+        // Each handler as a struct, for global::GeneratedBus.ListenerRun: it gives every listener position a call site of its own.
+        private readonly struct OtherCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.SchedulerEvent>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnOtherEvent(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.SchedulerEvent>(e));
+        }
+
+        private readonly struct JobStartCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.JobStart>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnJobStart(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.JobStart>(e));
+        }
+
+        private readonly struct JobEndCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.JobEnd>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnJobEnd(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.JobEnd>(e));
+        }
+
+        private readonly struct HeartbeatCall : global::GeneratedBus.IListenerCall<global::Acme.Scheduling.ISchedulerListener, global::Acme.Scheduling.HeartbeatEvent>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.ISchedulerListener>(listener).OnHeartbeat(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Scheduling.HeartbeatEvent>(e));
         }
     }
 

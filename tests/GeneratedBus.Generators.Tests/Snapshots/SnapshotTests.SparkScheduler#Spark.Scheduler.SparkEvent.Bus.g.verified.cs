@@ -739,165 +739,73 @@ namespace Spark.Scheduler
             switch (e)
             {
                 case global::Spark.Scheduler.StageSubmitted typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnStageSubmitted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<StageSubmittedCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.StageSubmitted>(listeners, typed);
                     return;
                 case global::Spark.Scheduler.StageCompleted typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnStageCompleted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<StageCompletedCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.StageCompleted>(listeners, typed);
                     return;
                 case global::Spark.Scheduler.TaskStart typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnTaskStart(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<TaskStartCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.TaskStart>(listeners, typed);
                     return;
                 case global::Spark.Scheduler.TaskGettingResult typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnTaskGettingResult(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<TaskGettingResultCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.TaskGettingResult>(listeners, typed);
                     return;
                 case global::Spark.Scheduler.TaskEnd typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnTaskEnd(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<TaskEndCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.TaskEnd>(listeners, typed);
                     return;
                 case global::Spark.Scheduler.JobStart typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnJobStart(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<JobStartCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.JobStart>(listeners, typed);
                     return;
                 case global::Spark.Scheduler.JobEnd typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnJobEnd(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<JobEndCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.JobEnd>(listeners, typed);
                     return;
                 case global::Spark.Scheduler.EnvironmentUpdate typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnEnvironmentUpdate(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<EnvironmentUpdateCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.EnvironmentUpdate>(listeners, typed);
                     return;
                 case global::Spark.Scheduler.BlockManagerAdded typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnBlockManagerAdded(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<BlockManagerAddedCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.BlockManagerAdded>(listeners, typed);
                     return;
                 case global::Spark.Scheduler.BlockManagerRemoved typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnBlockManagerRemoved(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<BlockManagerRemovedCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.BlockManagerRemoved>(listeners, typed);
                     return;
                 case global::Spark.Scheduler.UnpersistRDD typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnUnpersistRDD(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<UnpersistRDDCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.UnpersistRDD>(listeners, typed);
                     return;
                 case global::Spark.Scheduler.ApplicationStart typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnApplicationStart(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<ApplicationStartCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.ApplicationStart>(listeners, typed);
                     return;
                 case global::Spark.Scheduler.ApplicationEnd typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnApplicationEnd(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<ApplicationEndCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.ApplicationEnd>(listeners, typed);
                     return;
                 case global::Spark.Scheduler.ExecutorMetricsUpdate typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnExecutorMetricsUpdate(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<ExecutorMetricsUpdateCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.ExecutorMetricsUpdate>(listeners, typed);
                     return;
                 case global::Spark.Scheduler.ExecutorAdded typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnExecutorAdded(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<ExecutorAddedCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.ExecutorAdded>(listeners, typed);
                     return;
                 case global::Spark.Scheduler.ExecutorRemoved typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnExecutorRemoved(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<ExecutorRemovedCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.ExecutorRemoved>(listeners, typed);
                     return;
                 case global::Spark.Scheduler.ExecutorBlacklisted typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnExecutorBlacklisted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<ExecutorBlacklistedCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.ExecutorBlacklisted>(listeners, typed);
                     return;
                 case global::Spark.Scheduler.ExecutorUnblacklisted typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnExecutorUnblacklisted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<ExecutorUnblacklistedCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.ExecutorUnblacklisted>(listeners, typed);
                     return;
                 case global::Spark.Scheduler.NodeBlacklisted typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnNodeBlacklisted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<NodeBlacklistedCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.NodeBlacklisted>(listeners, typed);
                     return;
                 case global::Spark.Scheduler.NodeUnblacklisted typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnNodeUnblacklisted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<NodeUnblacklistedCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.NodeUnblacklisted>(listeners, typed);
                     return;
                 case global::Spark.Scheduler.BlockUpdated typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnBlockUpdated(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<BlockUpdatedCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.BlockUpdated>(listeners, typed);
                     return;
                 case global::Spark.Scheduler.SpeculativeTaskSubmitted typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnSpeculativeTaskSubmitted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<SpeculativeTaskSubmittedCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SpeculativeTaskSubmitted>(listeners, typed);
                     return;
                 default:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>(listeners, e);
                     return;
             }
         }
@@ -1059,188 +967,73 @@ namespace Spark.Scheduler
             switch ((global::Spark.Scheduler.SparkEventKind)kind)
             {
                 case global::Spark.Scheduler.SparkEventKind.StageSubmitted when e is global::Spark.Scheduler.StageSubmitted typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnStageSubmitted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<StageSubmittedCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.StageSubmitted>(listeners, typed, ref next);
                     return;
                 case global::Spark.Scheduler.SparkEventKind.StageCompleted when e is global::Spark.Scheduler.StageCompleted typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnStageCompleted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<StageCompletedCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.StageCompleted>(listeners, typed, ref next);
                     return;
                 case global::Spark.Scheduler.SparkEventKind.TaskStart when e is global::Spark.Scheduler.TaskStart typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnTaskStart(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<TaskStartCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.TaskStart>(listeners, typed, ref next);
                     return;
                 case global::Spark.Scheduler.SparkEventKind.TaskGettingResult when e is global::Spark.Scheduler.TaskGettingResult typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnTaskGettingResult(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<TaskGettingResultCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.TaskGettingResult>(listeners, typed, ref next);
                     return;
                 case global::Spark.Scheduler.SparkEventKind.TaskEnd when e is global::Spark.Scheduler.TaskEnd typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnTaskEnd(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<TaskEndCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.TaskEnd>(listeners, typed, ref next);
                     return;
                 case global::Spark.Scheduler.SparkEventKind.JobStart when e is global::Spark.Scheduler.JobStart typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnJobStart(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<JobStartCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.JobStart>(listeners, typed, ref next);
                     return;
                 case global::Spark.Scheduler.SparkEventKind.JobEnd when e is global::Spark.Scheduler.JobEnd typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnJobEnd(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<JobEndCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.JobEnd>(listeners, typed, ref next);
                     return;
                 case global::Spark.Scheduler.SparkEventKind.EnvironmentUpdate when e is global::Spark.Scheduler.EnvironmentUpdate typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnEnvironmentUpdate(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<EnvironmentUpdateCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.EnvironmentUpdate>(listeners, typed, ref next);
                     return;
                 case global::Spark.Scheduler.SparkEventKind.BlockManagerAdded when e is global::Spark.Scheduler.BlockManagerAdded typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnBlockManagerAdded(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<BlockManagerAddedCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.BlockManagerAdded>(listeners, typed, ref next);
                     return;
                 case global::Spark.Scheduler.SparkEventKind.BlockManagerRemoved when e is global::Spark.Scheduler.BlockManagerRemoved typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnBlockManagerRemoved(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<BlockManagerRemovedCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.BlockManagerRemoved>(listeners, typed, ref next);
                     return;
                 case global::Spark.Scheduler.SparkEventKind.UnpersistRDD when e is global::Spark.Scheduler.UnpersistRDD typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnUnpersistRDD(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<UnpersistRDDCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.UnpersistRDD>(listeners, typed, ref next);
                     return;
                 case global::Spark.Scheduler.SparkEventKind.ApplicationStart when e is global::Spark.Scheduler.ApplicationStart typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnApplicationStart(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<ApplicationStartCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.ApplicationStart>(listeners, typed, ref next);
                     return;
                 case global::Spark.Scheduler.SparkEventKind.ApplicationEnd when e is global::Spark.Scheduler.ApplicationEnd typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnApplicationEnd(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<ApplicationEndCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.ApplicationEnd>(listeners, typed, ref next);
                     return;
                 case global::Spark.Scheduler.SparkEventKind.ExecutorMetricsUpdate when e is global::Spark.Scheduler.ExecutorMetricsUpdate typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnExecutorMetricsUpdate(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<ExecutorMetricsUpdateCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.ExecutorMetricsUpdate>(listeners, typed, ref next);
                     return;
                 case global::Spark.Scheduler.SparkEventKind.ExecutorAdded when e is global::Spark.Scheduler.ExecutorAdded typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnExecutorAdded(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<ExecutorAddedCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.ExecutorAdded>(listeners, typed, ref next);
                     return;
                 case global::Spark.Scheduler.SparkEventKind.ExecutorRemoved when e is global::Spark.Scheduler.ExecutorRemoved typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnExecutorRemoved(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<ExecutorRemovedCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.ExecutorRemoved>(listeners, typed, ref next);
                     return;
                 case global::Spark.Scheduler.SparkEventKind.ExecutorBlacklisted when e is global::Spark.Scheduler.ExecutorBlacklisted typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnExecutorBlacklisted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<ExecutorBlacklistedCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.ExecutorBlacklisted>(listeners, typed, ref next);
                     return;
                 case global::Spark.Scheduler.SparkEventKind.ExecutorUnblacklisted when e is global::Spark.Scheduler.ExecutorUnblacklisted typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnExecutorUnblacklisted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<ExecutorUnblacklistedCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.ExecutorUnblacklisted>(listeners, typed, ref next);
                     return;
                 case global::Spark.Scheduler.SparkEventKind.NodeBlacklisted when e is global::Spark.Scheduler.NodeBlacklisted typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnNodeBlacklisted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<NodeBlacklistedCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.NodeBlacklisted>(listeners, typed, ref next);
                     return;
                 case global::Spark.Scheduler.SparkEventKind.NodeUnblacklisted when e is global::Spark.Scheduler.NodeUnblacklisted typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnNodeUnblacklisted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<NodeUnblacklistedCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.NodeUnblacklisted>(listeners, typed, ref next);
                     return;
                 case global::Spark.Scheduler.SparkEventKind.BlockUpdated when e is global::Spark.Scheduler.BlockUpdated typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnBlockUpdated(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<BlockUpdatedCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.BlockUpdated>(listeners, typed, ref next);
                     return;
                 case global::Spark.Scheduler.SparkEventKind.SpeculativeTaskSubmitted when e is global::Spark.Scheduler.SpeculativeTaskSubmitted typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnSpeculativeTaskSubmitted(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<SpeculativeTaskSubmittedCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SpeculativeTaskSubmitted>(listeners, typed, ref next);
                     return;
                 case global::Spark.Scheduler.SparkEventKind.Other:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>(listeners, e, ref next);
                     return;
             }
 
@@ -1259,6 +1052,122 @@ namespace Spark.Scheduler
 
             string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
             return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Spark.Scheduler.SparkEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
+
+        // Each handler as a struct, for global::GeneratedBus.ListenerRun: it gives every listener position a call site of its own.
+        private readonly struct OtherCall : global::GeneratedBus.IListenerCall<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SparkEvent>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ISparkListener>(listener).OnOtherEvent(global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.SparkEvent>(e));
+        }
+
+        private readonly struct StageSubmittedCall : global::GeneratedBus.IListenerCall<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.StageSubmitted>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ISparkListener>(listener).OnStageSubmitted(global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.StageSubmitted>(e));
+        }
+
+        private readonly struct StageCompletedCall : global::GeneratedBus.IListenerCall<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.StageCompleted>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ISparkListener>(listener).OnStageCompleted(global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.StageCompleted>(e));
+        }
+
+        private readonly struct TaskStartCall : global::GeneratedBus.IListenerCall<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.TaskStart>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ISparkListener>(listener).OnTaskStart(global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.TaskStart>(e));
+        }
+
+        private readonly struct TaskGettingResultCall : global::GeneratedBus.IListenerCall<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.TaskGettingResult>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ISparkListener>(listener).OnTaskGettingResult(global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.TaskGettingResult>(e));
+        }
+
+        private readonly struct TaskEndCall : global::GeneratedBus.IListenerCall<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.TaskEnd>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ISparkListener>(listener).OnTaskEnd(global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.TaskEnd>(e));
+        }
+
+        private readonly struct JobStartCall : global::GeneratedBus.IListenerCall<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.JobStart>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ISparkListener>(listener).OnJobStart(global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.JobStart>(e));
+        }
+
+        private readonly struct JobEndCall : global::GeneratedBus.IListenerCall<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.JobEnd>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ISparkListener>(listener).OnJobEnd(global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.JobEnd>(e));
+        }
+
+        private readonly struct EnvironmentUpdateCall : global::GeneratedBus.IListenerCall<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.EnvironmentUpdate>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ISparkListener>(listener).OnEnvironmentUpdate(global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.EnvironmentUpdate>(e));
+        }
+
+        private readonly struct BlockManagerAddedCall : global::GeneratedBus.IListenerCall<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.BlockManagerAdded>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ISparkListener>(listener).OnBlockManagerAdded(global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.BlockManagerAdded>(e));
+        }
+
+        private readonly struct BlockManagerRemovedCall : global::GeneratedBus.IListenerCall<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.BlockManagerRemoved>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ISparkListener>(listener).OnBlockManagerRemoved(global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.BlockManagerRemoved>(e));
+        }
+
+        private readonly struct UnpersistRDDCall : global::GeneratedBus.IListenerCall<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.UnpersistRDD>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ISparkListener>(listener).OnUnpersistRDD(global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.UnpersistRDD>(e));
+        }
+
+        private readonly struct ApplicationStartCall : global::GeneratedBus.IListenerCall<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.ApplicationStart>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ISparkListener>(listener).OnApplicationStart(global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ApplicationStart>(e));
+        }
+
+        private readonly struct ApplicationEndCall : global::GeneratedBus.IListenerCall<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.ApplicationEnd>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ISparkListener>(listener).OnApplicationEnd(global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ApplicationEnd>(e));
+        }
+
+        private readonly struct ExecutorMetricsUpdateCall : global::GeneratedBus.IListenerCall<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.ExecutorMetricsUpdate>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ISparkListener>(listener).OnExecutorMetricsUpdate(global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ExecutorMetricsUpdate>(e));
+        }
+
+        private readonly struct ExecutorAddedCall : global::GeneratedBus.IListenerCall<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.ExecutorAdded>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ISparkListener>(listener).OnExecutorAdded(global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ExecutorAdded>(e));
+        }
+
+        private readonly struct ExecutorRemovedCall : global::GeneratedBus.IListenerCall<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.ExecutorRemoved>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ISparkListener>(listener).OnExecutorRemoved(global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ExecutorRemoved>(e));
+        }
+
+        private readonly struct ExecutorBlacklistedCall : global::GeneratedBus.IListenerCall<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.ExecutorBlacklisted>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ISparkListener>(listener).OnExecutorBlacklisted(global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ExecutorBlacklisted>(e));
+        }
+
+        private readonly struct ExecutorUnblacklistedCall : global::GeneratedBus.IListenerCall<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.ExecutorUnblacklisted>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ISparkListener>(listener).OnExecutorUnblacklisted(global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ExecutorUnblacklisted>(e));
+        }
+
+        private readonly struct NodeBlacklistedCall : global::GeneratedBus.IListenerCall<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.NodeBlacklisted>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ISparkListener>(listener).OnNodeBlacklisted(global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.NodeBlacklisted>(e));
+        }
+
+        private readonly struct NodeUnblacklistedCall : global::GeneratedBus.IListenerCall<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.NodeUnblacklisted>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ISparkListener>(listener).OnNodeUnblacklisted(global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.NodeUnblacklisted>(e));
+        }
+
+        private readonly struct BlockUpdatedCall : global::GeneratedBus.IListenerCall<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.BlockUpdated>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ISparkListener>(listener).OnBlockUpdated(global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.BlockUpdated>(e));
+        }
+
+        private readonly struct SpeculativeTaskSubmittedCall : global::GeneratedBus.IListenerCall<global::Spark.Scheduler.ISparkListener, global::Spark.Scheduler.SpeculativeTaskSubmitted>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.ISparkListener>(listener).OnSpeculativeTaskSubmitted(global::System.Runtime.CompilerServices.Unsafe.As<global::Spark.Scheduler.SpeculativeTaskSubmitted>(e));
         }
     }
 

@@ -199,25 +199,13 @@ namespace Acme.Platform
             switch (e)
             {
                 case global::Acme.Platform.JobStart typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnJobStart(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<JobStartCall, global::Acme.Platform.ISchedulerListener, global::Acme.Platform.JobStart>(listeners, typed);
                     return;
                 case global::Acme.Platform.JobEnd typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnJobEnd(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<JobEndCall, global::Acme.Platform.ISchedulerListener, global::Acme.Platform.JobEnd>(listeners, typed);
                     return;
                 default:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Platform.ISchedulerListener, global::Acme.Platform.SchedulerEvent>(listeners, e);
                     return;
             }
         }
@@ -279,28 +267,13 @@ namespace Acme.Platform
             switch ((global::Acme.Platform.SchedulerEventKind)kind)
             {
                 case global::Acme.Platform.SchedulerEventKind.JobStart when e is global::Acme.Platform.JobStart typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnJobStart(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<JobStartCall, global::Acme.Platform.ISchedulerListener, global::Acme.Platform.JobStart>(listeners, typed, ref next);
                     return;
                 case global::Acme.Platform.SchedulerEventKind.JobEnd when e is global::Acme.Platform.JobEnd typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnJobEnd(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<JobEndCall, global::Acme.Platform.ISchedulerListener, global::Acme.Platform.JobEnd>(listeners, typed, ref next);
                     return;
                 case global::Acme.Platform.SchedulerEventKind.Other:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Platform.ISchedulerListener, global::Acme.Platform.SchedulerEvent>(listeners, e, ref next);
                     return;
             }
 
@@ -319,6 +292,22 @@ namespace Acme.Platform
 
             string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
             return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Acme.Platform.SchedulerEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
+
+        // Each handler as a struct, for global::GeneratedBus.ListenerRun: it gives every listener position a call site of its own.
+        private readonly struct OtherCall : global::GeneratedBus.IListenerCall<global::Acme.Platform.ISchedulerListener, global::Acme.Platform.SchedulerEvent>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Platform.ISchedulerListener>(listener).OnOtherEvent(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Platform.SchedulerEvent>(e));
+        }
+
+        private readonly struct JobStartCall : global::GeneratedBus.IListenerCall<global::Acme.Platform.ISchedulerListener, global::Acme.Platform.JobStart>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Platform.ISchedulerListener>(listener).OnJobStart(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Platform.JobStart>(e));
+        }
+
+        private readonly struct JobEndCall : global::GeneratedBus.IListenerCall<global::Acme.Platform.ISchedulerListener, global::Acme.Platform.JobEnd>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Platform.ISchedulerListener>(listener).OnJobEnd(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Platform.JobEnd>(e));
         }
     }
 

@@ -172,18 +172,10 @@ namespace Acme.Platform
             switch (e)
             {
                 case global::Acme.Platform.BlockWritten typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnBlockWritten(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<BlockWrittenCall, global::Acme.Platform.IStorageListener, global::Acme.Platform.BlockWritten>(listeners, typed);
                     return;
                 default:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Platform.IStorageListener, global::Acme.Platform.StorageEvents>(listeners, e);
                     return;
             }
         }
@@ -240,20 +232,10 @@ namespace Acme.Platform
             switch ((global::Acme.Platform.StorageEventKind)kind)
             {
                 case global::Acme.Platform.StorageEventKind.BlockWritten when e is global::Acme.Platform.BlockWritten typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnBlockWritten(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<BlockWrittenCall, global::Acme.Platform.IStorageListener, global::Acme.Platform.BlockWritten>(listeners, typed, ref next);
                     return;
                 case global::Acme.Platform.StorageEventKind.Other:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Acme.Platform.IStorageListener, global::Acme.Platform.StorageEvents>(listeners, e, ref next);
                     return;
             }
 
@@ -272,6 +254,17 @@ namespace Acme.Platform
 
             string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
             return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Acme.Platform.StorageEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
+
+        // Each handler as a struct, for global::GeneratedBus.ListenerRun: it gives every listener position a call site of its own.
+        private readonly struct OtherCall : global::GeneratedBus.IListenerCall<global::Acme.Platform.IStorageListener, global::Acme.Platform.StorageEvents>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Platform.IStorageListener>(listener).OnOtherEvent(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Platform.StorageEvents>(e));
+        }
+
+        private readonly struct BlockWrittenCall : global::GeneratedBus.IListenerCall<global::Acme.Platform.IStorageListener, global::Acme.Platform.BlockWritten>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Platform.IStorageListener>(listener).OnBlockWritten(global::System.Runtime.CompilerServices.Unsafe.As<global::Acme.Platform.BlockWritten>(e));
         }
     }
 

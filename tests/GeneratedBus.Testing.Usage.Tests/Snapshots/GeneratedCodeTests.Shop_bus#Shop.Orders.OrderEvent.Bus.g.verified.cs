@@ -226,32 +226,16 @@ namespace Shop.Orders
             switch (e)
             {
                 case global::Shop.Orders.OrderPlaced typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOrderPlaced(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderPlacedCall, global::Shop.Orders.IOrderListener, global::Shop.Orders.OrderPlaced>(listeners, typed);
                     return;
                 case global::Shop.Orders.OrderShipped typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOrderShipped(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderShippedCall, global::Shop.Orders.IOrderListener, global::Shop.Orders.OrderShipped>(listeners, typed);
                     return;
                 case global::Shop.Orders.OrderCancelled typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOrderCancelled(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderCancelledCall, global::Shop.Orders.IOrderListener, global::Shop.Orders.OrderCancelled>(listeners, typed);
                     return;
                 default:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Shop.Orders.IOrderListener, global::Shop.Orders.OrderEvent>(listeners, e);
                     return;
             }
         }
@@ -318,36 +302,16 @@ namespace Shop.Orders
             switch ((global::Shop.Orders.OrderEventKind)kind)
             {
                 case global::Shop.Orders.OrderEventKind.OrderPlaced when e is global::Shop.Orders.OrderPlaced typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOrderPlaced(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderPlacedCall, global::Shop.Orders.IOrderListener, global::Shop.Orders.OrderPlaced>(listeners, typed, ref next);
                     return;
                 case global::Shop.Orders.OrderEventKind.OrderShipped when e is global::Shop.Orders.OrderShipped typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOrderShipped(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderShippedCall, global::Shop.Orders.IOrderListener, global::Shop.Orders.OrderShipped>(listeners, typed, ref next);
                     return;
                 case global::Shop.Orders.OrderEventKind.OrderCancelled when e is global::Shop.Orders.OrderCancelled typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOrderCancelled(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderCancelledCall, global::Shop.Orders.IOrderListener, global::Shop.Orders.OrderCancelled>(listeners, typed, ref next);
                     return;
                 case global::Shop.Orders.OrderEventKind.Other:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Shop.Orders.IOrderListener, global::Shop.Orders.OrderEvent>(listeners, e, ref next);
                     return;
             }
 
@@ -366,6 +330,27 @@ namespace Shop.Orders
 
             string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
             return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Shop.Orders.OrderEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
+
+        // Each handler as a struct, for global::GeneratedBus.ListenerRun: it gives every listener position a call site of its own.
+        private readonly struct OtherCall : global::GeneratedBus.IListenerCall<global::Shop.Orders.IOrderListener, global::Shop.Orders.OrderEvent>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Shop.Orders.IOrderListener>(listener).OnOtherEvent(global::System.Runtime.CompilerServices.Unsafe.As<global::Shop.Orders.OrderEvent>(e));
+        }
+
+        private readonly struct OrderPlacedCall : global::GeneratedBus.IListenerCall<global::Shop.Orders.IOrderListener, global::Shop.Orders.OrderPlaced>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Shop.Orders.IOrderListener>(listener).OnOrderPlaced(global::System.Runtime.CompilerServices.Unsafe.As<global::Shop.Orders.OrderPlaced>(e));
+        }
+
+        private readonly struct OrderShippedCall : global::GeneratedBus.IListenerCall<global::Shop.Orders.IOrderListener, global::Shop.Orders.OrderShipped>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Shop.Orders.IOrderListener>(listener).OnOrderShipped(global::System.Runtime.CompilerServices.Unsafe.As<global::Shop.Orders.OrderShipped>(e));
+        }
+
+        private readonly struct OrderCancelledCall : global::GeneratedBus.IListenerCall<global::Shop.Orders.IOrderListener, global::Shop.Orders.OrderCancelled>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Shop.Orders.IOrderListener>(listener).OnOrderCancelled(global::System.Runtime.CompilerServices.Unsafe.As<global::Shop.Orders.OrderCancelled>(e));
         }
 
         /// <summary>

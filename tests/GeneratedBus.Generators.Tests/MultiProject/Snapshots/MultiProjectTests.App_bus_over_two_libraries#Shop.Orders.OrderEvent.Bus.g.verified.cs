@@ -226,32 +226,16 @@ namespace Shop.Orders
             switch (e)
             {
                 case global::Shop.Payments.PaymentRefunded typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnPaymentRefunded(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<PaymentRefundedCall, global::Shop.Orders.IOrderListener, global::Shop.Payments.PaymentRefunded>(listeners, typed);
                     return;
                 case global::Shop.Payments.PaymentTaken typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnPaymentTaken(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<PaymentTakenCall, global::Shop.Orders.IOrderListener, global::Shop.Payments.PaymentTaken>(listeners, typed);
                     return;
                 case global::Shop.Shipping.OrderShipped typed:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOrderShipped(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderShippedCall, global::Shop.Orders.IOrderListener, global::Shop.Shipping.OrderShipped>(listeners, typed);
                     return;
                 default:
-                    for (int i = 0; i < listeners.Length; i++)
-                    {
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Shop.Orders.IOrderListener, global::Shop.Orders.OrderEvent>(listeners, e);
                     return;
             }
         }
@@ -318,36 +302,16 @@ namespace Shop.Orders
             switch ((global::Shop.Orders.OrderEventKind)kind)
             {
                 case global::Shop.Orders.OrderEventKind.PaymentRefunded when e is global::Shop.Payments.PaymentRefunded typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnPaymentRefunded(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<PaymentRefundedCall, global::Shop.Orders.IOrderListener, global::Shop.Payments.PaymentRefunded>(listeners, typed, ref next);
                     return;
                 case global::Shop.Orders.OrderEventKind.PaymentTaken when e is global::Shop.Payments.PaymentTaken typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnPaymentTaken(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<PaymentTakenCall, global::Shop.Orders.IOrderListener, global::Shop.Payments.PaymentTaken>(listeners, typed, ref next);
                     return;
                 case global::Shop.Orders.OrderEventKind.OrderShipped when e is global::Shop.Shipping.OrderShipped typed:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOrderShipped(typed);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OrderShippedCall, global::Shop.Orders.IOrderListener, global::Shop.Shipping.OrderShipped>(listeners, typed, ref next);
                     return;
                 case global::Shop.Orders.OrderEventKind.Other:
-                    for (int i = next; i < listeners.Length; i++)
-                    {
-                        next = i;
-                        listeners[i].OnOtherEvent(e);
-                    }
-
+                    global::GeneratedBus.ListenerRun.Run<OtherCall, global::Shop.Orders.IOrderListener, global::Shop.Orders.OrderEvent>(listeners, e, ref next);
                     return;
             }
 
@@ -366,6 +330,27 @@ namespace Shop.Orders
 
             string type = e is null ? "null" : e.GetType().FullName ?? e.GetType().Name;
             return new global::System.ArgumentException("Kind " + kind + " (" + NameOf((global::Shop.Orders.OrderEventKind)kind) + ") does not fit an event of type " + type + ".", "kind");
+        }
+
+        // Each handler as a struct, for global::GeneratedBus.ListenerRun: it gives every listener position a call site of its own.
+        private readonly struct OtherCall : global::GeneratedBus.IListenerCall<global::Shop.Orders.IOrderListener, global::Shop.Orders.OrderEvent>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Shop.Orders.IOrderListener>(listener).OnOtherEvent(global::System.Runtime.CompilerServices.Unsafe.As<global::Shop.Orders.OrderEvent>(e));
+        }
+
+        private readonly struct PaymentRefundedCall : global::GeneratedBus.IListenerCall<global::Shop.Orders.IOrderListener, global::Shop.Payments.PaymentRefunded>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Shop.Orders.IOrderListener>(listener).OnPaymentRefunded(global::System.Runtime.CompilerServices.Unsafe.As<global::Shop.Payments.PaymentRefunded>(e));
+        }
+
+        private readonly struct PaymentTakenCall : global::GeneratedBus.IListenerCall<global::Shop.Orders.IOrderListener, global::Shop.Payments.PaymentTaken>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Shop.Orders.IOrderListener>(listener).OnPaymentTaken(global::System.Runtime.CompilerServices.Unsafe.As<global::Shop.Payments.PaymentTaken>(e));
+        }
+
+        private readonly struct OrderShippedCall : global::GeneratedBus.IListenerCall<global::Shop.Orders.IOrderListener, global::Shop.Shipping.OrderShipped>
+        {
+            void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => global::System.Runtime.CompilerServices.Unsafe.As<global::Shop.Orders.IOrderListener>(listener).OnOrderShipped(global::System.Runtime.CompilerServices.Unsafe.As<global::Shop.Shipping.OrderShipped>(e));
         }
 
         /// <summary>
