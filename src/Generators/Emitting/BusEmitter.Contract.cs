@@ -27,7 +27,7 @@ internal sealed partial class BusEmitter
             """);
         using (_writer.Indented())
         {
-            WriteKindCases((spec, argument) => _writer.WriteLine($"listener.{spec?.HandlerName ?? GeneratedNames.OtherHandler}({argument});"));
+            WriteKindCases(runs: false, (spec, argument) => _writer.WriteLine($"listener.{spec?.HandlerName ?? GeneratedNames.OtherHandler}({argument});"));
             _writer.WriteLine("throw WrongKind(kind, e);");
         }
 
@@ -47,7 +47,7 @@ internal sealed partial class BusEmitter
             """);
         using (_writer.Indented())
         {
-            WriteKindCases((spec, argument) => _writer.WriteLine(RunOf(spec, argument, ", ref next")));
+            WriteKindCases(runs: true, (spec, argument) => _writer.WriteLine(RunOf(spec, argument, ", ref next")));
 
             // Only a call fails: a run with no listener left has nothing to throw for, as no per-listener Dispatch
             // would be made, and the runtime, which resumes after the listener next names, has none to blame.
@@ -64,7 +64,7 @@ internal sealed partial class BusEmitter
 
     // "switch ((Kind)kind) { ... }" with a case per kind that tests the event's type, each ending in return, then a
     // blank line: what follows runs only for a kind that does not fit the event.
-    private void WriteKindCases(System.Action<EventSpec?, string> writeCall)
+    private void WriteKindCases(bool runs, System.Action<EventSpec?, string> writeCall)
     {
         _writer.WriteLine($"switch (({Kind})kind)");
         _writer.WriteLine("{");
@@ -72,7 +72,7 @@ internal sealed partial class BusEmitter
         {
             foreach (EventSpec spec in _bus.Events)
             {
-                _writer.WriteLine($"case {Kind}.{spec.KindName} when e is {spec.TypeName} typed:");
+                _writer.WriteLine($"case {Kind}.{spec.KindName} when e is {TypedPattern(spec, runs)}:");
                 using (_writer.Indented())
                 {
                     writeCall(spec, "typed");

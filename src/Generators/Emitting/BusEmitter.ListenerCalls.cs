@@ -20,6 +20,10 @@ internal sealed partial class BusEmitter
     // (already boxed), which the handler's struct unboxes.
     private string EventTypeOf(EventSpec? spec) => spec is null || spec.IsValueType ? _root.TypeName : spec.TypeName;
 
+    // The type pattern of a dispatch case: a run of a record struct takes the boxed root, so the case only tests the
+    // type, and copies nothing out of the box.
+    private static string TypedPattern(EventSpec spec, bool runs) => $"{spec.TypeName} {(runs && spec.IsValueType ? "_" : "typed")}";
+
     // A dispatch case's run: argument is the case's typed event, but a record struct's run takes the boxed root. The
     // span contract passes "ref next" as well.
     private string RunOf(EventSpec? spec, string argument, string rest = "") =>

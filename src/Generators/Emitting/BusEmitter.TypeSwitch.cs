@@ -54,7 +54,7 @@ internal sealed partial class BusEmitter
         {
             foreach (EventSpec spec in TypeTestOrder)
             {
-                _writer.WriteLine($"case {spec.TypeName} typed:");
+                _writer.WriteLine($"case {TypedPattern(spec, shape == DispatchShape.All)}:");
                 using (_writer.Indented())
                 {
                     WriteCallAndReturn(shape, spec, "typed");

@@ -17,7 +17,7 @@ internal static class RootParser
     {
         "GeneratedBus.LiveListenerBus`2", "GeneratedBus.ListenerBus`2", "GeneratedBus.DispatcherBinding`2",
         "GeneratedBus.IEventSpanDispatcher`2", "GeneratedBus.EventKindMap", "GeneratedBus.BusOptions",
-        "GeneratedBus.EventKindSet", "GeneratedBus.IListenerKinds",
+        "GeneratedBus.EventKindSet", "GeneratedBus.IListenerKinds", "GeneratedBus.ListenerRun", "GeneratedBus.IListenerCall`2",
     };
 
     /// <summary>Describes <paramref name="root"/> as seen from <paramref name="compilation"/>.</summary>

@@ -1,3 +1,4 @@
+using System.Linq;
 using GeneratedBus.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -327,6 +328,42 @@ public partial class DiagnosticTests
         MetadataReference runtime = TestCompilation.RuntimeReference(compilation);
 
         GeneratorRun run = DiagnosticAssert.ReportsOnly(input, compilation.RemoveReferences(runtime), "GB0014", "Acme.SchedulerEvent");
+        Assert.Empty(run.Result.GeneratedSources);
+    }
+
+    [Theory]
+    [InlineData("ListenerRun")]
+    [InlineData("IListenerCall")]
+    public void GB0014_an_older_runtime_without_a_type_the_generated_code_needs(string missing)
+    {
+        // Every runtime type the generator checks for, as stubs, but the one an older runtime would lack.
+        string[] stubs =
+        [
+            "public class LiveListenerBus<TListener, TEvent> { }", "public class ListenerBus<TListener, TEvent> { }",
+            "public static class DispatcherBinding<TListener, TEvent> { }", "public interface IEventSpanDispatcher<TListener, TEvent> { }",
+            "public static class EventKindMap { }", "public sealed class BusOptions { }", "public sealed class EventKindSet { }",
+            "public interface IListenerKinds { }", "public static class ListenerRun { }", "public interface IListenerCall<TListener, TEvent> { }",
+        ];
+        string runtime = string.Join("\n", stubs.Where(stub => !stub.Contains($" {missing} ", System.StringComparison.Ordinal) && !stub.Contains($" {missing}<", System.StringComparison.Ordinal)));
+        MarkedSource input = MarkedSource.Parse($$"""
+            namespace GeneratedBus
+            {
+                [System.AttributeUsage(System.AttributeTargets.Class | System.AttributeTargets.Struct)]
+                public sealed class BusEventAttribute : System.Attribute { }
+            {{runtime}}
+            }
+
+            namespace Acme
+            {
+                public abstract record [|SchedulerEvent|];
+                [GeneratedBus.BusEvent] public sealed record JobStart(int JobId) : SchedulerEvent;
+            }
+            """);
+        Assert.Equal(stubs.Length - 1, runtime.Split('\n').Length);
+        CSharpCompilation compilation = TestCompilation.Create(input.Source);
+        MetadataReference reference = TestCompilation.RuntimeReference(compilation);
+
+        GeneratorRun run = DiagnosticAssert.ReportsOnly(input, compilation.RemoveReferences(reference), "GB0014", "Acme.SchedulerEvent");
         Assert.Empty(run.Result.GeneratedSources);
     }
 

@@ -225,10 +225,10 @@ namespace Acme.Metrics
 
             switch (e)
             {
-                case global::Acme.Metrics.CpuSample typed:
+                case global::Acme.Metrics.CpuSample _:
                     global::GeneratedBus.ListenerRun.Run<CpuSampleCall, global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>(listeners, e);
                     return;
-                case global::Acme.Metrics.MemorySample typed:
+                case global::Acme.Metrics.MemorySample _:
                     global::GeneratedBus.ListenerRun.Run<MemorySampleCall, global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>(listeners, e);
                     return;
                 case global::Acme.Metrics.ThresholdCrossed typed:
@@ -301,10 +301,10 @@ namespace Acme.Metrics
         {
             switch ((global::Acme.Metrics.MetricEventKind)kind)
             {
-                case global::Acme.Metrics.MetricEventKind.CpuSample when e is global::Acme.Metrics.CpuSample typed:
+                case global::Acme.Metrics.MetricEventKind.CpuSample when e is global::Acme.Metrics.CpuSample _:
                     global::GeneratedBus.ListenerRun.Run<CpuSampleCall, global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>(listeners, e, ref next);
                     return;
-                case global::Acme.Metrics.MetricEventKind.MemorySample when e is global::Acme.Metrics.MemorySample typed:
+                case global::Acme.Metrics.MetricEventKind.MemorySample when e is global::Acme.Metrics.MemorySample _:
                     global::GeneratedBus.ListenerRun.Run<MemorySampleCall, global::Acme.Metrics.IMetricListener, global::Acme.Metrics.IMetricEvent>(listeners, e, ref next);
                     return;
                 case global::Acme.Metrics.MetricEventKind.ThresholdCrossed when e is global::Acme.Metrics.ThresholdCrossed typed:

@@ -78,6 +78,24 @@ public class ListenerRunTests
     }
 
     [Fact]
+    public void Each_listener_is_called_from_the_site_of_its_position_and_a_resumed_run_reaches_the_next_edge_through_its_own()
+    {
+        IRecorder[] listeners = Recorders(40, calls: null);
+        SiteCall.Sites.Clear();
+        int next = 0;
+
+        ListenerRun.Run<SiteCall, IRecorder, Heard>(listeners, new Heard(1), ref next);
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => "Site" + (i % ListenerRun.Width)), SiteCall.Sites);
+
+        // As after listener 20 threw: 21-31 through the resume site, then 32 on through their own sites again.
+        SiteCall.Sites.Clear();
+        next = 21;
+        ListenerRun.Run<SiteCall, IRecorder, Heard>(listeners, new Heard(1), ref next);
+        Assert.Equal(Enumerable.Repeat("Resumed", 11).Concat(Enumerable.Range(32, 8).Select(i => "Site" + (i % ListenerRun.Width))), SiteCall.Sites);
+        Assert.Equal(39, next);
+    }
+
+    [Fact]
     public void A_run_allocates_nothing()
     {
         IRecorder[] listeners = Recorders(20, calls: null);
@@ -124,6 +142,18 @@ public class ListenerRunTests
             {
                 throw new InvalidOperationException($"listener {index}");
             }
+        }
+    }
+
+    // Records which site called, by the site tag's name (only the site test uses it, and a class's tests run one at a time).
+    private readonly struct SiteCall : IListenerCall<IRecorder, Heard>
+    {
+        public static readonly List<string> Sites = new();
+
+        void IListenerCall.Call<TSite>(object listener, object e)
+        {
+            Sites.Add(typeof(TSite).Name);
+            Unsafe.As<IRecorder>(listener).OnHeard(Unsafe.As<Heard>(e));
         }
     }
 
