@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -53,7 +54,14 @@ public static class ListenerRun
         where TListener : class
         where TEvent : class
     {
-        Sites<TCall>(AsObjects(listeners), e, ref next);
+        ReadOnlySpan<object> objects = AsObjects(listeners);
+        int start = next;
+        if ((start & (Width - 1)) != 0 && start < objects.Length)
+        {
+            start = Resume<TCall>(objects, e, ref next);
+        }
+
+        Sites<TCall>(objects, e, start, ref next);
     }
 
     /// <summary>Calls <typeparamref name="TCall"/> for every listener of <paramref name="listeners"/>, in order.</summary>
@@ -69,7 +77,7 @@ public static class ListenerRun
         where TEvent : class
     {
         int next = 0;
-        Sites<TCall>(AsObjects(listeners), e, ref next);
+        Sites<TCall>(AsObjects(listeners), e, 0, ref next);
     }
 
     // Every element of a span of a reference type is an object reference, so the same memory read as objects is the
@@ -81,15 +89,10 @@ public static class ListenerRun
     // Written out, not looped: each call below is a site of its own, and its site tag makes the call a method of its
     // own, which tiered compilation profiles apart from the others. "block.Length <= k" before block[k] also lets the
     // JIT drop the index check.
-    private static void Sites<TCall>(ReadOnlySpan<object> listeners, object e, ref int next)
+    private static void Sites<TCall>(ReadOnlySpan<object> listeners, object e, int start, ref int next)
         where TCall : struct, IListenerCall
     {
-        int start = next;
-        if ((start & (Width - 1)) != 0 && start < listeners.Length)
-        {
-            start = Resume<TCall>(listeners, e, ref next);
-        }
-
+        Debug.Assert((start & (Width - 1)) == 0 || start >= listeners.Length, "A run enters the sites at a block's edge (see Resume).");
         for (; start < listeners.Length; start += Width)
         {
             ReadOnlySpan<object> block = listeners.Slice(start);
@@ -220,7 +223,7 @@ public static class ListenerRun
 
     // A run that resumes after a listener that threw starts off a block's edge: up to the next edge, its listeners go
     // through one site of their own, so that each of the sites above keeps seeing the listener at its own position.
-    // Returns the edge, where the blocks go on.
+    // Returns the edge, where the blocks go on. Checked for in Run, not in Sites: a whole run starts at 0.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int Resume<TCall>(ReadOnlySpan<object> listeners, object e, ref int next)
         where TCall : struct, IListenerCall
