@@ -27,7 +27,7 @@ internal sealed partial class BusEmitter
             """);
         using (_writer.Indented())
         {
-            WriteKindCases(runs: false, (spec, argument) => _writer.WriteLine($"listener.{spec?.HandlerName ?? GeneratedNames.OtherHandler}({argument});"));
+            WriteKindCases(runs: false, (spec, argument) => _writer.WriteLine($"listener.{HandlerOf(spec)}({argument});"));
             _writer.WriteLine("throw WrongKind(kind, e);");
         }
 

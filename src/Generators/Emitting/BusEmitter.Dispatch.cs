@@ -231,7 +231,7 @@ internal sealed partial class BusEmitter
     // listener's call returned as it is. spec is null for a type without a handler of its own.
     private void WriteCallAndReturn(DispatchShape shape, EventSpec? spec, string argument)
     {
-        string handler = spec?.HandlerName ?? GeneratedNames.OtherHandler;
+        string handler = HandlerOf(spec);
         switch (shape)
         {
             case DispatchShape.One:

@@ -16,6 +16,9 @@ internal sealed partial class BusEmitter
     private static string ListenerCallOf(EventSpec? spec) =>
         (spec?.KindName ?? GeneratedNames.OtherKind).TrimStart('@') + "Call";
 
+    // The handler of a kind (null: events without a handler of their own).
+    private static string HandlerOf(EventSpec? spec) => spec?.HandlerName ?? GeneratedNames.OtherHandler;
+
     // What a run of the kind hands its handler: the event's own type, or for a record struct the root it was posted as
     // (already boxed), which the handler's struct unboxes.
     private string EventTypeOf(EventSpec? spec) => spec is null || spec.IsValueType ? _root.TypeName : spec.TypeName;
@@ -49,7 +52,7 @@ internal sealed partial class BusEmitter
         _writer.WriteLine($$"""
             private readonly struct {{ListenerCallOf(spec)}} : global::GeneratedBus.IListenerCall<{{ListenerInterface}}, {{type}}>
             {
-                void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => {{Unsafe}}.As<{{ListenerInterface}}>(listener).{{spec?.HandlerName ?? GeneratedNames.OtherHandler}}({{argument}});
+                void global::GeneratedBus.IListenerCall.Call<TSite>(object listener, object e) => {{Unsafe}}.As<{{ListenerInterface}}>(listener).{{HandlerOf(spec)}}({{argument}});
             }
             """);
     }
