@@ -69,7 +69,8 @@ internal static class ConsumerRun
                 await subscriber.StartAsync();
                 return;
             }
-            catch (RedisException failure) when (DateTime.UtcNow < deadline)
+            // A timeout is not a RedisException: RedisTimeoutException derives from TimeoutException.
+            catch (Exception failure) when (failure is RedisException or TimeoutException && DateTime.UtcNow < deadline)
             {
                 Console.Error.WriteLine($"start failed, retrying: {failure.Message}");
                 await Task.Delay(200);
