@@ -181,7 +181,8 @@ internal sealed partial class BusEmitter
     }
 
     // One type test or lookup and one jump for a whole list: the per-listener Dispatch repeats them for every
-    // listener. Each case loops with the event already typed, so the loop body is one interface call.
+    // listener. Each case hands the event, already typed, to ListenerRun, which calls each listener position from a
+    // site of its own.
     private void WriteDispatchToAll()
     {
         _writer.WriteLine($$"""
