@@ -531,8 +531,8 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
     /// <remarks>Marked under way from before its state read until every queue is done with it: Stop waits for that (see <see cref="PostsUnderWay"/>).</remarks>
     private void PostChecked(TEvent e, int kind)
     {
-        // One thread-number read per post, for the posted count, the mark and every queue's drop counter.
-        int thread = ThreadNumbers.Current;
+        // One cell-number read per post, for the posted count, the mark and every queue's drop counter.
+        int thread = StackPageNumbers.Current;
         PostsUnderWay.Cell cell = _posts.Enter(thread);
         try
         {
@@ -555,7 +555,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
     /// <summary>The asynchronous twin of <see cref="PostChecked"/>: the same steps, with the waits awaited.</summary>
     private ValueTask PostCheckedAsync(TEvent e, int kind, CancellationToken cancellationToken)
     {
-        int thread = ThreadNumbers.Current;
+        int thread = StackPageNumbers.Current;
         PostsUnderWay.Cell cell = _posts.Enter(thread);
         try
         {
@@ -622,13 +622,14 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
     {
         QueuesToWaitOn waits = QueuesToWaitOn.OfferRest(live, first, e, kind, thread);
         int i = first;
+        PostsUnderWay.BeginOwnWait(thread);
         try
         {
             for (; i < live.Length; i++)
             {
                 if (waits.Contains(i))
                 {
-                    live[i].WaitForRoom(e, kind);
+                    live[i].WaitForRoom(e, kind, thread);
                 }
             }
         }
@@ -637,6 +638,10 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
             // Interrupted: queue i counted its own drop; the queues still to wait on must count theirs.
             waits.GiveUpAfter(live, i, e, kind);
             throw;
+        }
+        finally
+        {
+            PostsUnderWay.EndOwnWait();
         }
     }
 
@@ -659,7 +664,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
                     continue;
                 }
 
-                EnqueueResult result = await live[i].WaitForRoomAsync(e, kind, cancellationToken).ConfigureAwait(false);
+                EnqueueResult result = await live[i].WaitForRoomAsync(e, kind, thread, cancellationToken).ConfigureAwait(false);
                 if (result != EnqueueResult.Accepted && cancellationToken.IsCancellationRequested)
                 {
                     // Dropped and counted on queue i; one more try on each queue left, else a counted drop there too.

@@ -56,10 +56,11 @@ internal static class ConsumerWaker
     /// <summary>Wakes the consumer parked on <paramref name="signal"/>, whose parked flag the caller has claimed.</summary>
     /// <param name="signal">The consumer's signal.</param>
     /// <param name="posts">The posts of the consumer's bus: the caller's posted count there tells its posts apart.</param>
-    public static void Wake(ManualResetEventSlim signal, PostsUnderWay posts)
+    /// <param name="thread">The cell number the caller's post counted in (one post reads it once, so it is the same for all its wakes).</param>
+    public static void Wake(ManualResetEventSlim signal, PostsUnderWay posts, int thread)
     {
         int bus = RuntimeHelpers.GetHashCode(posts);
-        long post = posts.CountOf(ThreadNumbers.Current);
+        long post = posts.CountOf(thread);
         if (t_directBus != bus || t_directPost != post || !Started())
         {
             // The first wake of a post (or there is no waker thread): direct, as fast as ever for a post to one queue.
