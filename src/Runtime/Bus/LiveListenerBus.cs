@@ -566,11 +566,30 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
 
             AsyncEventQueue<TListener, TEvent>[] live = _registry.Live;
             int full = OfferToEach(live, e, kind, thread);
-            return full < 0 ? default : WaitForRoomAsync(_posts, live, full, e, kind, thread, cancellationToken);
+            return full < 0 ? default : WaitForRoomAsyncMarkedOwn(live, full, e, kind, thread, cancellationToken);
         }
         finally
         {
             PostsUnderWay.Exit(cell);
+        }
+    }
+
+    /// <summary>
+    /// Starts <see cref="WaitForRoomAsync"/>, whose first part runs here, on the posting thread, while its post is
+    /// marked: registered as this thread's own wait for that part, as <see cref="WaitForRoom"/> is for all of its wait.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ValueTask WaitForRoomAsyncMarkedOwn(
+        AsyncEventQueue<TListener, TEvent>[] live, int full, TEvent e, int kind, int thread, CancellationToken cancellationToken)
+    {
+        PostsUnderWay.BeginOwnWait(thread);
+        try
+        {
+            return WaitForRoomAsync(_posts, live, full, e, kind, thread, cancellationToken);
+        }
+        finally
+        {
+            PostsUnderWay.EndOwnWait();
         }
     }
 

@@ -92,8 +92,9 @@ internal sealed class PostsUnderWay
     public void EndAsync() => Interlocked.Decrement(ref _waitingAsync);
 
     /// <summary>
-    /// A post of the calling thread, marked in cell <paramref name="number"/>, begins to wait for room: the one place a
-    /// post runs user code (a <c>MeterListener</c> callback for the wait's metrics). Until <see cref="EndOwnWait"/>,
+    /// A post of the calling thread, marked in cell <paramref name="number"/>, begins to wait for room (or, for
+    /// <c>PostAsync</c>, the part of the wait that runs on the posting thread): the one place a post runs user code (a
+    /// <c>MeterListener</c> callback for the wait's metrics). Until <see cref="EndOwnWait"/>,
     /// a Stop that code calls on this thread ignores that cell, which a post number (see
     /// <see cref="StackPageNumbers"/>) does not tie to <see cref="ThreadNumbers.Current"/>.
     /// </summary>

@@ -17,8 +17,9 @@ namespace GeneratedBus;
 /// frame there. A page number is drawn once and never returned, so it stays the page's. When a thread dies, its
 /// stack may be given to a new thread (glibc caches stacks; the kernel may map the same range again); the new
 /// thread then inherits the page's number, and its cells. That handoff is ordered: the dead thread's last write comes
-/// before it exits, and the stack reaches the new thread only through the allocator's lock (or the kernel's
-/// mapping), which the new thread's creator takes after the exit. Cells count sums, so an inherited count goes on
+/// before it exits; glibc hands a cached stack on only once the kernel has cleared the dead thread's id at its exit
+/// (<c>CLONE_CHILD_CLEARTID</c>), checked under the stack cache's lock, and a stack mapped anew goes through the
+/// kernel's mapping; the new thread's creator does either after the exit, and the new thread starts after that. Cells count sums, so an inherited count goes on
 /// from where its last owner left it, as with a reused <see cref="ThreadNumbers"/> number.</para>
 /// <para><b>What it is not.</b> A thread's identity: one thread gets different numbers at depths more than a page
 /// apart. So it is read once per post and passed down, and anything that must recognise the calling thread (Stop
@@ -35,13 +36,16 @@ internal static class StackPageNumbers
     /// <summary>How many pages can hold a number of their own.</summary>
     public const int Slots = 1 << SlotBits;
 
-    private const int SlotBits = 10;
+    private const int SlotBits = 8;
     private const int PageShift = 12;
 
     // An entry is (page << NumberBits) | (number + 1), 0 while free: one word, so a plain read never tears, on 32-bit
     // too (a 32-bit page index has 20 bits). Page numbers stay below Slots + the threads alive at once, well inside.
     private const int NumberBits = 12;
     private const nuint NumberMask = (1u << NumberBits) - 1;
+
+    // A slot refused for good (its number would not fit): page 0 holds no stack, so it matches no page, and it is not 0.
+    private const nuint Refused = 1;
 
     private static readonly nuint[] s_entries = new nuint[Slots];
     private static readonly object s_assign = new();
@@ -105,7 +109,9 @@ internal static class StackPageNumbers
                         return number;
                     }
 
+                    // Over 4 000 threads alive: this slot stays with thread numbers, and no later post comes back here.
                     ThreadNumbers.Return(number);
+                    Volatile.Write(ref s_entries[slot], Refused);
                 }
             }
         }

@@ -39,9 +39,13 @@ internal static class ConsumerWaker
     private static int s_idle;
 
     // The post of this thread's last direct wake: its bus (by identity hash, so nothing is kept alive; a collision
-    // costs one wake handed over or made directly) and this thread's posted count there.
+    // costs one wake handed over or made directly), the cell the post counted in (one thread counts in a cell per
+    // stack page it posts from, see StackPageNumbers), and that cell's posted count.
     [ThreadStatic]
     private static int t_directBus;
+
+    [ThreadStatic]
+    private static int t_directCell;
 
     [ThreadStatic]
     private static long t_directPost;
@@ -61,10 +65,11 @@ internal static class ConsumerWaker
     {
         int bus = RuntimeHelpers.GetHashCode(posts);
         long post = posts.CountOf(thread);
-        if (t_directBus != bus || t_directPost != post || !Started())
+        if (t_directBus != bus || t_directCell != thread || t_directPost != post || !Started())
         {
             // The first wake of a post (or there is no waker thread): direct, as fast as ever for a post to one queue.
             t_directBus = bus;
+            t_directCell = thread;
             t_directPost = post;
             t_directWakes++;
             signal.Set();
