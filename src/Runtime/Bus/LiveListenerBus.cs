@@ -531,8 +531,8 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
     /// <remarks>Marked under way from before its state read until every queue is done with it: Stop waits for that (see <see cref="PostsUnderWay"/>).</remarks>
     private void PostChecked(TEvent e, int kind)
     {
-        // One thread-number read per post, for the posted count, the mark and every queue's drop counter.
-        int thread = ThreadNumbers.Current;
+        // One cell-number read per post, for the posted count, the mark and every queue's drop counter.
+        int thread = StackPageNumbers.Current;
         PostsUnderWay.Cell cell = _posts.Enter(thread);
         try
         {
@@ -555,7 +555,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
     /// <summary>The asynchronous twin of <see cref="PostChecked"/>: the same steps, with the waits awaited.</summary>
     private ValueTask PostCheckedAsync(TEvent e, int kind, CancellationToken cancellationToken)
     {
-        int thread = ThreadNumbers.Current;
+        int thread = StackPageNumbers.Current;
         PostsUnderWay.Cell cell = _posts.Enter(thread);
         try
         {
@@ -566,11 +566,30 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
 
             AsyncEventQueue<TListener, TEvent>[] live = _registry.Live;
             int full = OfferToEach(live, e, kind, thread);
-            return full < 0 ? default : WaitForRoomAsync(_posts, live, full, e, kind, thread, cancellationToken);
+            return full < 0 ? default : WaitForRoomAsyncMarkedOwn(live, full, e, kind, thread, cancellationToken);
         }
         finally
         {
             PostsUnderWay.Exit(cell);
+        }
+    }
+
+    /// <summary>
+    /// Starts <see cref="WaitForRoomAsync"/>, whose first part runs here, on the posting thread, while its post is
+    /// marked: registered as this thread's own wait for that part, as <see cref="WaitForRoom"/> is for all of its wait.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ValueTask WaitForRoomAsyncMarkedOwn(
+        AsyncEventQueue<TListener, TEvent>[] live, int full, TEvent e, int kind, int thread, CancellationToken cancellationToken)
+    {
+        PostsUnderWay.BeginOwnWait(thread);
+        try
+        {
+            return WaitForRoomAsync(_posts, live, full, e, kind, thread, cancellationToken);
+        }
+        finally
+        {
+            PostsUnderWay.EndOwnWait();
         }
     }
 
@@ -622,13 +641,14 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
     {
         QueuesToWaitOn waits = QueuesToWaitOn.OfferRest(live, first, e, kind, thread);
         int i = first;
+        PostsUnderWay.BeginOwnWait(thread);
         try
         {
             for (; i < live.Length; i++)
             {
                 if (waits.Contains(i))
                 {
-                    live[i].WaitForRoom(e, kind);
+                    live[i].WaitForRoom(e, kind, thread);
                 }
             }
         }
@@ -637,6 +657,10 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
             // Interrupted: queue i counted its own drop; the queues still to wait on must count theirs.
             waits.GiveUpAfter(live, i, e, kind);
             throw;
+        }
+        finally
+        {
+            PostsUnderWay.EndOwnWait();
         }
     }
 
@@ -659,7 +683,7 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
                     continue;
                 }
 
-                EnqueueResult result = await live[i].WaitForRoomAsync(e, kind, cancellationToken).ConfigureAwait(false);
+                EnqueueResult result = await live[i].WaitForRoomAsync(e, kind, thread, cancellationToken).ConfigureAwait(false);
                 if (result != EnqueueResult.Accepted && cancellationToken.IsCancellationRequested)
                 {
                     // Dropped and counted on queue i; one more try on each queue left, else a counted drop there too.

@@ -29,6 +29,13 @@ internal sealed class PostsUnderWay
     private ThreadCells<Cell> _cells = new(static () => new Cell());
     private int _waitingAsync;
 
+    // The cell numbers of the calling thread's posts that wait for room, innermost last (see BeginOwnWait).
+    [ThreadStatic]
+    private static int[]? t_ownWaits;
+
+    [ThreadStatic]
+    private static int t_ownWaitCount;
+
     /// <summary>The posts counted so far: exact once posting has stopped.</summary>
     public long Posted
     {
@@ -47,14 +54,14 @@ internal sealed class PostsUnderWay
         }
     }
 
-    /// <summary>The posts thread <paramref name="thread"/> has counted: a number that tells its posts apart.</summary>
+    /// <summary>The posts cell <paramref name="thread"/> has counted: a number that tells its posts apart.</summary>
     public long CountOf(int thread) => Volatile.Read(ref _cells.Get(thread, out _).Posted);
 
     /// <summary>Test seam: holding it stops a thread's first post to the bus before the post is marked or counted.</summary>
     internal object GrowGate => _cells.GrowGate;
 
     /// <summary>P1: marks the calling thread in-post, before the post reads the bus state.</summary>
-    /// <param name="thread">The calling thread's <see cref="ThreadNumbers.Current"/>.</param>
+    /// <param name="thread">The post's cell number: <see cref="StackPageNumbers.Current"/>, or <see cref="ThreadNumbers.Current"/>.</param>
     /// <returns>The thread's cell, for <see cref="Count"/> and <see cref="Exit"/>.</returns>
     /// <remarks>
     /// A depth, not a flag: a post may run user code (a <c>MeterListener</c> callback for a wait's metrics) that posts
@@ -85,6 +92,51 @@ internal sealed class PostsUnderWay
     public void EndAsync() => Interlocked.Decrement(ref _waitingAsync);
 
     /// <summary>
+    /// A post of the calling thread, marked in cell <paramref name="number"/>, begins to wait for room (or, for
+    /// <c>PostAsync</c>, the part of the wait that runs on the posting thread): the one place a post runs user code (a
+    /// <c>MeterListener</c> callback for the wait's metrics). Until <see cref="EndOwnWait"/>,
+    /// a Stop that code calls on this thread ignores that cell, which a post number (see
+    /// <see cref="StackPageNumbers"/>) does not tie to <see cref="ThreadNumbers.Current"/>.
+    /// </summary>
+    public static void BeginOwnWait(int number)
+    {
+        int[] waiting = t_ownWaits ??= new int[4];
+        if (t_ownWaitCount == waiting.Length)
+        {
+            Array.Resize(ref t_ownWaits, waiting.Length * 2);
+            waiting = t_ownWaits!;
+        }
+
+        waiting[t_ownWaitCount++] = number;
+    }
+
+    /// <summary>The innermost wait of <see cref="BeginOwnWait"/> ended.</summary>
+    public static void EndOwnWait()
+    {
+        Invariant.Holds(t_ownWaitCount > 0, "every own wait that ends began");
+        t_ownWaitCount--;
+    }
+
+    // Whether cell i is the calling thread's: its thread number's, or a post of its own that waits (see BeginOwnWait).
+    private static bool IsOwn(int i, int self)
+    {
+        if (i == self)
+        {
+            return true;
+        }
+
+        for (int w = 0; w < t_ownWaitCount; w++)
+        {
+            if (t_ownWaits![w] == i)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// S2 and S3, after the bus state was set to stopped: waits until every post that saw the bus running has finished,
     /// ignoring the caller's own (a post whose user code called Stop cannot finish before Stop does). The caller must first have ended every
     /// wait for room, so none of these posts waits for anything.
@@ -103,7 +155,7 @@ internal sealed class PostsUnderWay
         for (int i = 0; i < cells.Length; i++)
         {
             // Seen clear once is enough: a post that begins after the barrier sees the bus stopped.
-            if (i != self && cells[i] is { } cell && !Polling.Until(() => Volatile.Read(ref cell.InPost) == 0, deadline))
+            if (!IsOwn(i, self) && cells[i] is { } cell && !Polling.Until(() => Volatile.Read(ref cell.InPost) == 0, deadline))
             {
                 return false;
             }

@@ -66,6 +66,21 @@ internal static class ThreadNumbers
         return holder.Number;
     }
 
+    /// <summary>
+    /// Draws a number that no thread will own and that is never given back: a stack page's (see
+    /// <see cref="StackPageNumbers"/>), from the same space, so the two kinds never share a cell.
+    /// </summary>
+    public static int DrawKept()
+    {
+        lock (s_lock)
+        {
+            return s_free.TryDequeue(out int reused, out _) ? reused : s_next++;
+        }
+    }
+
+    /// <summary>Gives back a number from <see cref="DrawKept"/> that was never used.</summary>
+    public static void Return(int number) => Release(number);
+
     private static void Release(int number)
     {
         lock (s_lock)

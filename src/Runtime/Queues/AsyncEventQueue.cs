@@ -174,7 +174,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     /// </summary>
     /// <param name="e">The event.</param>
     /// <param name="kind">Its kind.</param>
-    /// <param name="thread">The producer's <see cref="ThreadNumbers.Current"/>, read once per post for every queue.</param>
+    /// <param name="thread">The post's cell number (<see cref="StackPageNumbers.Current"/>, or <see cref="ThreadNumbers.Current"/> off the post path), read once per post for every queue.</param>
     /// <returns>
     /// True when the queue is a full Wait queue: the caller must place the event with <see cref="WaitForRoom"/> or
     /// <see cref="WaitForRoomAsync"/>, or give it up with <see cref="OfferOrDrop"/>. Until then it is in no count.
@@ -193,7 +193,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
         EnqueueResult result = Ring.TryEnqueue(e, kind, _claimRoom);
         if (result == EnqueueResult.Accepted)
         {
-            Parking.WakeIfParked();
+            Parking.WakeIfParked(thread);
         }
         else if (result == EnqueueResult.Full)
         {
@@ -216,9 +216,12 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     /// counted because the queue closed (Stop released it).
     /// </summary>
     /// <exception cref="ThreadInterruptedException">The thread was interrupted while it waited; the event is dropped and counted.</exception>
-    public void WaitForRoom(TEvent e, int kind)
+    /// <param name="e">The event.</param>
+    /// <param name="kind">Its kind.</param>
+    /// <param name="thread">The post's cell number, as passed to <see cref="Offer(TEvent, int, int)"/>.</param>
+    public void WaitForRoom(TEvent e, int kind, int thread)
     {
-        var offer = new RingOffer<TEvent>(Ring, Parking, e, kind, RoomToResume);
+        var offer = new RingOffer<TEvent>(Ring, Parking, e, kind, RoomToResume, thread);
         _waiting!.Wait(ref offer);
     }
 
@@ -227,8 +230,12 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
     /// dropped and counted because the queue closed or <paramref name="cancellationToken"/> was cancelled.
     /// </summary>
     /// <returns><see cref="EnqueueResult.Accepted"/> when placed; anything else was dropped and counted.</returns>
-    public ValueTask<EnqueueResult> WaitForRoomAsync(TEvent e, int kind, CancellationToken cancellationToken) =>
-        _waiting!.WaitAsync(new RingOffer<TEvent>(Ring, Parking, e, kind, RoomToResume), cancellationToken);
+    /// <param name="e">The event.</param>
+    /// <param name="kind">Its kind.</param>
+    /// <param name="thread">The post's cell number, as passed to <see cref="Offer(TEvent, int, int)"/>.</param>
+    /// <param name="cancellationToken">Ends the wait, with the event dropped and counted.</param>
+    public ValueTask<EnqueueResult> WaitForRoomAsync(TEvent e, int kind, int thread, CancellationToken cancellationToken) =>
+        _waiting!.WaitAsync(new RingOffer<TEvent>(Ring, Parking, e, kind, RoomToResume, thread), cancellationToken);
 
     /// <summary>
     /// Counts <paramref name="count"/> events the queue never took as posted and dropped: the start buffer of a bus

@@ -50,12 +50,13 @@ internal sealed class ConsumerParking<TEvent>
 
     /// <summary>Producer half: after the ring accepted an event, wakes the consumer if it parked.</summary>
     /// <remarks>Inlined into every accepted post, where it is one load while the consumer runs.</remarks>
+    /// <param name="thread">The cell number of the post whose event is in, for the consumer waker to tell posts apart.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void WakeIfParked()
+    public void WakeIfParked(int thread)
     {
         if (Volatile.Read(ref _parked.Value) == 1)
         {
-            Wake();
+            Wake(thread);
         }
     }
 
@@ -113,11 +114,11 @@ internal sealed class ConsumerParking<TEvent>
     /// hands to the <see cref="ConsumerWaker"/>, so a post into many idle queues does not pay a wake-up for each.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void Wake()
+    private void Wake(int thread)
     {
         if (Interlocked.Exchange(ref _parked.Value, 0) == 1)
         {
-            ConsumerWaker.Wake(_signal, _posts);
+            ConsumerWaker.Wake(_signal, _posts, thread);
         }
     }
 }

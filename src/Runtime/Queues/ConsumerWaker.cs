@@ -39,9 +39,13 @@ internal static class ConsumerWaker
     private static int s_idle;
 
     // The post of this thread's last direct wake: its bus (by identity hash, so nothing is kept alive; a collision
-    // costs one wake handed over or made directly) and this thread's posted count there.
+    // costs one wake handed over or made directly), the cell the post counted in (one thread counts in a cell per
+    // stack page it posts from, see StackPageNumbers), and that cell's posted count.
     [ThreadStatic]
     private static int t_directBus;
+
+    [ThreadStatic]
+    private static int t_directCell;
 
     [ThreadStatic]
     private static long t_directPost;
@@ -56,14 +60,16 @@ internal static class ConsumerWaker
     /// <summary>Wakes the consumer parked on <paramref name="signal"/>, whose parked flag the caller has claimed.</summary>
     /// <param name="signal">The consumer's signal.</param>
     /// <param name="posts">The posts of the consumer's bus: the caller's posted count there tells its posts apart.</param>
-    public static void Wake(ManualResetEventSlim signal, PostsUnderWay posts)
+    /// <param name="thread">The cell number the caller's post counted in (one post reads it once, so it is the same for all its wakes).</param>
+    public static void Wake(ManualResetEventSlim signal, PostsUnderWay posts, int thread)
     {
         int bus = RuntimeHelpers.GetHashCode(posts);
-        long post = posts.CountOf(ThreadNumbers.Current);
-        if (t_directBus != bus || t_directPost != post || !Started())
+        long post = posts.CountOf(thread);
+        if (t_directBus != bus || t_directCell != thread || t_directPost != post || !Started())
         {
             // The first wake of a post (or there is no waker thread): direct, as fast as ever for a post to one queue.
             t_directBus = bus;
+            t_directCell = thread;
             t_directPost = post;
             t_directWakes++;
             signal.Set();

@@ -23,13 +23,15 @@ internal readonly struct RingOffer<TEvent> : IOffer
     private readonly TEvent _event;
     private readonly int _kind;
     private readonly int _room;
+    private readonly int _thread;
 
     /// <param name="ring">The queue's ring.</param>
     /// <param name="parking">Its consumer's parking, to wake it once the event is in.</param>
     /// <param name="e">The event.</param>
     /// <param name="kind">Its kind.</param>
     /// <param name="room">The free slots to wait for, 1 to the capacity.</param>
-    public RingOffer(BoundedRing<TEvent> ring, ConsumerParking<TEvent> parking, TEvent e, int kind, int room)
+    /// <param name="thread">The post's cell number, for the consumer waker to tell its posts apart.</param>
+    public RingOffer(BoundedRing<TEvent> ring, ConsumerParking<TEvent> parking, TEvent e, int kind, int room, int thread)
     {
         Invariant.Holds(room >= 1 && room <= ring.Capacity, "a waiting producer waits for 1 to capacity free slots");
         _ring = ring;
@@ -37,6 +39,7 @@ internal readonly struct RingOffer<TEvent> : IOffer
         _event = e;
         _kind = kind;
         _room = room;
+        _thread = thread;
     }
 
     /// <inheritdoc/>
@@ -61,7 +64,7 @@ internal readonly struct RingOffer<TEvent> : IOffer
         EnqueueResult result = _ring.TryEnqueue(_event, _kind);
         if (result == EnqueueResult.Accepted)
         {
-            _parking.WakeIfParked();
+            _parking.WakeIfParked(_thread);
         }
 
         return result;

@@ -186,13 +186,16 @@ internal sealed partial class WaitingProducers
             throw new InvalidOperationException("A dispatch thread must never wait for room in a queue.");
         }
 
-        // From here until End, ReleaseAll waits for this producer unless it parks (see the note there).
-        Interlocked.Increment(ref _running);
+        // Recorded before the wait is running: a MeterListener callback runs here, inline, and if it stops the bus,
+        // ReleaseAll must not wait for this producer, which cannot go on until the callback returns.
         Interlocked.Increment(ref _waits);
         if (BusMetrics.ProducerWaits.Enabled)
         {
             BusMetrics.AddSafely(BusMetrics.ProducerWaits, 1, _busTag, _queueTag);
         }
+
+        // From here until End, ReleaseAll waits for this producer unless it parks (see the note there).
+        Interlocked.Increment(ref _running);
 
         start = _time.GetTimestamp();
     }

@@ -23,7 +23,7 @@ public class RingOfferTests
             ring.Take(position, out _);
         }
 
-        var offer = new RingOffer<object>(ring, parking, "e", 0, room: 2);
+        var offer = new RingOffer<object>(ring, parking, "e", 0, room: 2, ThreadNumbers.Current);
         Assert.Equal(EnqueueResult.Full, offer.TryOffer());
         Assert.Equal(EnqueueResult.Accepted, offer.TryOfferBeforePark());
         Assert.Equal(4, ring.Size);
@@ -48,7 +48,7 @@ public class RingOfferTests
         }
 
         ring.Close();
-        var offer = new RingOffer<object>(ring, new ConsumerParking<object>(ring, new PostsUnderWay()), "e", 0, room: 1);
+        var offer = new RingOffer<object>(ring, new ConsumerParking<object>(ring, new PostsUnderWay()), "e", 0, room: 1, ThreadNumbers.Current);
         Assert.Equal(EnqueueResult.Closed, offer.TryOffer());
         Assert.Equal(EnqueueResult.Closed, offer.TryOfferBeforePark());
     }
