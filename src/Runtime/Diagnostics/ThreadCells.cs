@@ -5,9 +5,10 @@ using System.Threading;
 namespace GeneratedBus;
 
 /// <summary>
-/// One cell per thread number (see <see cref="ThreadNumbers"/>), made on the number's first use and kept after its
-/// thread dies, for state that each thread writes alone: a counter's count, or a posting thread's call tally. A
-/// lookup is a thread static read and an array index, with no lock and no locked instruction.
+/// One cell per thread number (see <see cref="ThreadNumbers"/>) or stack page number (see
+/// <see cref="StackPageNumbers"/>, the post path's), made on the number's first use and kept after its thread dies,
+/// for state that one thread at a time writes: a counter's count, or a posting thread's call tally. A lookup is the
+/// number's read and an array index, with no lock and no locked instruction.
 /// </summary>
 /// <remarks>
 /// A cell belongs to a number, not to a thread: the thread that is next given the number takes it over, and
