@@ -19,8 +19,9 @@ namespace GeneratedBus;
 /// thread then inherits the page's number, and its cells. That handoff is ordered: the dead thread's last write comes
 /// before it exits; glibc hands a cached stack on only once the kernel has cleared the dead thread's id at its exit
 /// (<c>CLONE_CHILD_CLEARTID</c>), checked under the stack cache's lock, and a stack mapped anew goes through the
-/// kernel's mapping; the new thread's creator does either after the exit, and the new thread starts after that. Cells count sums, so an inherited count goes on
-/// from where its last owner left it, as with a reused <see cref="ThreadNumbers"/> number.</para>
+/// kernel's mapping; the new thread's creator does either after the exit, and the new thread starts after that.
+/// Cells count sums, so an inherited count goes on from where its last owner left it, as with a reused
+/// <see cref="ThreadNumbers"/> number.</para>
 /// <para><b>What it is not.</b> A thread's identity: one thread gets different numbers at depths more than a page
 /// apart. So it is read once per post and passed down, and anything that must recognise the calling thread (Stop
 /// ignoring the caller's own post, see <see cref="PostsUnderWay"/>) uses <see cref="ThreadNumbers.Current"/>.</para>
@@ -49,31 +50,37 @@ internal static class StackPageNumbers
 
     private static readonly nuint[] s_entries = new nuint[Slots];
     private static readonly object s_assign = new();
-    private static int s_drawn;
 
     /// <summary>The calling frame's page number: the same on every call from one depth of one thread.</summary>
     public static int Current
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get
-        {
-            nuint page = PageOfThisFrame();
-            nuint entry = s_entries[SlotOf(page)];
-            return entry >> NumberBits == page ? (int)(entry & NumberMask) - 1 : Assign(page);
-        }
+        get => NumberOf(PageOfThisFrame());
     }
 
     /// <summary>How many page numbers have been drawn in this process: never more than <see cref="Slots"/>.</summary>
     /// <remarks>They share one space with thread numbers, so thread numbers can sit above them: a bound for tests.</remarks>
-    internal static int Drawn => Volatile.Read(ref s_drawn);
+    internal static int Drawn
+    {
+        get
+        {
+            // Every entry above Refused holds a page and its number (a page index is at least 1).
+            int drawn = 0;
+            foreach (nuint entry in s_entries)
+            {
+                drawn += entry > Refused ? 1 : 0;
+            }
+
+            return drawn;
+        }
+    }
 
     /// <summary>The number <see cref="Current"/> gives for <paramref name="page"/>, drawn if the page has none yet.</summary>
     /// <remarks>For tests, which pass made-up pages to fill and collide slots; a page no thread runs on never writes a cell.</remarks>
     internal static int ForPage(nuint page)
     {
         Invariant.Holds(page != 0, "page 0 holds no stack, and its index would match a free entry");
-        nuint entry = Volatile.Read(ref s_entries[SlotOf(page)]);
-        return entry >> NumberBits == page ? (int)(entry & NumberMask) - 1 : Assign(page);
+        return NumberOf(page);
     }
 
     /// <summary>The slot <paramref name="page"/> maps to (Fibonacci hashing), for tests that collide two pages.</summary>
@@ -86,6 +93,15 @@ internal static class StackPageNumbers
         // An address-taken local lives in this frame, on this thread's stack (in the caller's frame once inlined).
         byte probe = 0;
         return (nuint)Unsafe.AsPointer(ref probe) >> PageShift;
+    }
+
+    // The table's number for the page, or Assign's. A plain read: an entry is one word, set once from 0, and a stale
+    // 0 only sends the caller to Assign, which reads it again under the lock.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int NumberOf(nuint page)
+    {
+        nuint entry = s_entries[SlotOf(page)];
+        return entry >> NumberBits == page ? (int)(entry & NumberMask) - 1 : Assign(page);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -105,7 +121,6 @@ internal static class StackPageNumbers
                     {
                         // Release: whoever reads the entry and uses the number sees the lock's history before it.
                         Volatile.Write(ref s_entries[slot], (page << NumberBits) | (nuint)(number + 1));
-                        s_drawn++;
                         return number;
                     }
 
