@@ -118,23 +118,8 @@ internal sealed class PostsUnderWay
     }
 
     // Whether cell i is the calling thread's: its thread number's, or a post of its own that waits (see BeginOwnWait).
-    private static bool IsOwn(int i, int self)
-    {
-        if (i == self)
-        {
-            return true;
-        }
-
-        for (int w = 0; w < t_ownWaitCount; w++)
-        {
-            if (t_ownWaits![w] == i)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsOwn(int i, int self) =>
+        i == self || (t_ownWaitCount > 0 && Array.IndexOf(t_ownWaits!, i, 0, t_ownWaitCount) >= 0);
 
     /// <summary>
     /// S2 and S3, after the bus state was set to stopped: waits until every post that saw the bus running has finished,
