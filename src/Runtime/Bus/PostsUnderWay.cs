@@ -36,6 +36,14 @@ internal sealed class PostsUnderWay
     [ThreadStatic]
     private static int t_ownWaitCount;
 
+    // The buses whose asynchronous waits for room run a metric callback on the calling thread, innermost last (see
+    // BeginOwnAsyncWait).
+    [ThreadStatic]
+    private static PostsUnderWay?[]? t_ownAsyncWaits;
+
+    [ThreadStatic]
+    private static int t_ownAsyncWaitCount;
+
     /// <summary>The posts counted so far: exact once posting has stopped.</summary>
     public long Posted
     {
@@ -117,14 +125,56 @@ internal sealed class PostsUnderWay
         t_ownWaitCount--;
     }
 
+    /// <summary>
+    /// An asynchronous wait for room of a post of this bus, counted since <see cref="BeginAsync"/>, runs user code on
+    /// the calling thread (a <c>MeterListener</c> callback for the wait's metrics), which is whatever thread begins,
+    /// resumes or ends the wait: the posting thread, or a pool thread. Until <see cref="EndOwnAsyncWait"/>, a Stop of
+    /// this bus that code calls on this thread does not wait for that post, which cannot end before the callback does.
+    /// </summary>
+    public void BeginOwnAsyncWait()
+    {
+        Invariant.Holds(
+            OwnAsyncWaits() < Volatile.Read(ref _waitingAsync),
+            "an asynchronous wait is counted (BeginAsync) while its callbacks run, apart from those that run theirs on this thread already");
+        PostsUnderWay?[] waiting = t_ownAsyncWaits ??= new PostsUnderWay?[4];
+        if (t_ownAsyncWaitCount == waiting.Length)
+        {
+            Array.Resize(ref t_ownAsyncWaits, waiting.Length * 2);
+            waiting = t_ownAsyncWaits!;
+        }
+
+        waiting[t_ownAsyncWaitCount++] = this;
+    }
+
+    /// <summary>The innermost callback of <see cref="BeginOwnAsyncWait"/> returned.</summary>
+    public static void EndOwnAsyncWait()
+    {
+        Invariant.Holds(t_ownAsyncWaitCount > 0, "every own asynchronous wait that ends began");
+        t_ownAsyncWaits![--t_ownAsyncWaitCount] = null; // No thread static keeps a bus alive.
+    }
+
+    // How many of this bus's asynchronous waits run a callback on the calling thread (see BeginOwnAsyncWait).
+    private int OwnAsyncWaits()
+    {
+        int own = 0;
+        for (int i = 0; i < t_ownAsyncWaitCount; i++)
+        {
+            own += ReferenceEquals(t_ownAsyncWaits![i], this) ? 1 : 0;
+        }
+
+        return own;
+    }
+
     // Whether cell i is the calling thread's: its thread number's, or a post of its own that waits (see BeginOwnWait).
     private static bool IsOwn(int i, int self) =>
         i == self || (t_ownWaitCount > 0 && Array.IndexOf(t_ownWaits!, i, 0, t_ownWaitCount) >= 0);
 
     /// <summary>
     /// S2 and S3, after the bus state was set to stopped: waits until every post that saw the bus running has finished,
-    /// ignoring the caller's own (a post whose user code called Stop cannot finish before Stop does). The caller must first have ended every
-    /// wait for room, so none of these posts waits for anything.
+    /// ignoring the caller's own (a post whose user code called Stop cannot finish before Stop does): its marked posts
+    /// (see <see cref="BeginOwnWait"/>) and the asynchronous waits whose callback it runs (see
+    /// <see cref="BeginOwnAsyncWait"/>). The caller must first have ended every wait for room, so none of these posts
+    /// waits for anything.
     /// </summary>
     /// <param name="timeout">How long to wait at most; <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</param>
     /// <returns>Whether they all finished in time.</returns>
@@ -146,8 +196,11 @@ internal sealed class PostsUnderWay
             }
         }
 
-        // Every marked post has finished its synchronous part, so no asynchronous wait begins any more.
-        return Polling.Until(() => Volatile.Read(ref _waitingAsync) == 0, deadline);
+        // Every marked post has finished its synchronous part, so no asynchronous wait begins any more. The caller's
+        // own stay counted until it returns: wait for the rest only.
+        int own = OwnAsyncWaits();
+        Invariant.Holds(own <= Volatile.Read(ref _waitingAsync), "an asynchronous wait running a callback has not ended");
+        return Polling.Until(() => Volatile.Read(ref _waitingAsync) == own, deadline);
     }
 
     /// <summary>

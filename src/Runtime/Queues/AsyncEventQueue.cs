@@ -52,7 +52,7 @@ internal sealed class AsyncEventQueue<TListener, TEvent>
         Context = context;
         Ring = new BoundedRing<TEvent>(capacity);
         FullMode = context.FullModes.Of(name);
-        _waiting = FullMode == QueueFullMode.Wait ? new WaitingProducers(context.Name, name, context.TimeProvider) : null;
+        _waiting = FullMode == QueueFullMode.Wait ? new WaitingProducers(context.Name, name, context.TimeProvider, posts: context.Posts) : null;
         _claimRoom = _waiting is null ? 1 : RoomToResume;
         Accounting = new QueueAccounting<TEvent>(Ring, _waiting);
         Parking = new ConsumerParking<TEvent>(Ring, context.Posts);

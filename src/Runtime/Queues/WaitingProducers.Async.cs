@@ -10,7 +10,8 @@ internal sealed partial class WaitingProducers
     /// <summary>
     /// Producer, after its offer came back full: like <see cref="Wait{TOffer}"/>, but parks asynchronously. Completes
     /// synchronously, allocating nothing, when a retry within the spin budget is accepted or the wait must end at
-    /// once. A parked wait is resumed on the thread pool, never on the consumer's thread.
+    /// once. A parked wait is resumed on the thread pool, never on the consumer's thread. The caller counts the wait
+    /// in the bus's posts (<see cref="PostsUnderWay.BeginAsync"/>) until it ends.
     /// </summary>
     /// <param name="offer">Retried until it is not full.</param>
     /// <param name="cancellationToken">Ends the wait early, dropping the event (the result says so; nothing is thrown).</param>
@@ -19,7 +20,7 @@ internal sealed partial class WaitingProducers
     public ValueTask<EnqueueResult> WaitAsync<TOffer>(TOffer offer, CancellationToken cancellationToken = default)
         where TOffer : struct, IOffer
     {
-        Begin(out long start);
+        Begin(async: true, out long start);
         EnqueueResult result;
         try
         {
@@ -27,12 +28,12 @@ internal sealed partial class WaitingProducers
         }
         catch
         {
-            End(EnqueueResult.Full, start, running: true, counted: false);
+            End(EnqueueResult.Full, start, running: true, counted: false, async: true);
             throw;
         }
 
         return result != EnqueueResult.Full || MustEnd(cancellationToken)
-            ? new ValueTask<EnqueueResult>(End(result, start, running: true, counted: false))
+            ? new ValueTask<EnqueueResult>(End(result, start, running: true, counted: false, async: true))
             : ParkAsync(offer, start, cancellationToken);
     }
 
@@ -78,7 +79,7 @@ internal sealed partial class WaitingProducers
         finally
         {
             registration.Dispose();
-            End(result, start, running, counted);
+            End(result, start, running, counted, async: true);
         }
 
         return result;

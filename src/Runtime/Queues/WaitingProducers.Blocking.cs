@@ -24,7 +24,7 @@ internal sealed partial class WaitingProducers
     public EnqueueResult Wait<TOffer>(ref TOffer offer, CancellationToken cancellationToken = default)
         where TOffer : struct, IOffer
     {
-        Begin(out long start);
+        Begin(async: false, out long start);
         EnqueueResult result = EnqueueResult.Full;
         bool running = true, counted = false;
         Waiter? waiter = null;
@@ -98,7 +98,7 @@ internal sealed partial class WaitingProducers
         {
             // Waits for a callback under way, so the reused waiter is never cancelled during a later wait.
             registration.Dispose();
-            End(result, start, running, counted);
+            End(result, start, running, counted, async: false);
         }
 
         return result;

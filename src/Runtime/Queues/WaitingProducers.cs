@@ -60,6 +60,7 @@ internal sealed partial class WaitingProducers
     private readonly TimeProvider _time;
     private readonly KeyValuePair<string, object?> _busTag;
     private readonly KeyValuePair<string, object?> _queueTag;
+    private readonly PostsUnderWay? _posts;
 
     // Read by the consumer on every batch: alone on its lines (see AnnouncedFlag).
     private AnnouncedFlag _announced;
@@ -86,9 +87,14 @@ internal sealed partial class WaitingProducers
     /// <param name="queue">The <c>queue</c> tag of the wait metrics.</param>
     /// <param name="time">The clock of the wait durations.</param>
     /// <param name="spins">Retries before parking; default <see cref="DefaultSpins"/>, or none on one processor.</param>
-    public WaitingProducers(string bus, string queue, TimeProvider time, int? spins = null)
+    /// <param name="posts">
+    /// The bus's posts, which count every asynchronous wait (see <see cref="WaitAsync{TOffer}"/>); null when the
+    /// waits belong to no bus (tests).
+    /// </param>
+    public WaitingProducers(string bus, string queue, TimeProvider time, int? spins = null, PostsUnderWay? posts = null)
     {
         _time = time;
+        _posts = posts;
         _spins = spins ?? (Environment.ProcessorCount == 1 ? 0 : DefaultSpins);
         _busTag = new KeyValuePair<string, object?>(BusMetricNames.BusTag, bus);
         _queueTag = new KeyValuePair<string, object?>(BusMetricNames.QueueTag, queue);
@@ -178,7 +184,9 @@ internal sealed partial class WaitingProducers
             : default;
 
     /// <summary>Starts a wait: checks the caller, counts the wait, reads the clock.</summary>
-    private void Begin(out long start)
+    /// <param name="async">Whether the wait is asynchronous (see <see cref="RecordWaitBegan"/>).</param>
+    /// <param name="start">The clock reading, for <see cref="End"/>.</param>
+    private void Begin(bool async, out long start)
     {
         if (ConsumerThread.Owner is not null)
         {
@@ -191,7 +199,7 @@ internal sealed partial class WaitingProducers
         Interlocked.Increment(ref _waits);
         if (BusMetrics.ProducerWaits.Enabled)
         {
-            BusMetrics.AddSafely(BusMetrics.ProducerWaits, 1, _busTag, _queueTag);
+            RecordWaitBegan(async);
         }
 
         // From here until End, ReleaseAll waits for this producer unless it parks (see the note there).
@@ -205,7 +213,8 @@ internal sealed partial class WaitingProducers
     /// <param name="start">The clock reading of <see cref="Begin"/>.</param>
     /// <param name="running">Whether the wait is counted in <c>_running</c> (it is not while parked or once resolved).</param>
     /// <param name="counted">Whether whoever ended its park counted the drop.</param>
-    private EnqueueResult End(EnqueueResult result, long start, bool running, bool counted)
+    /// <param name="async">Whether the wait is asynchronous (see <see cref="RecordWaitEnded"/>).</param>
+    private EnqueueResult End(EnqueueResult result, long start, bool running, bool counted, bool async)
     {
         if (result != EnqueueResult.Accepted && !counted)
         {
@@ -222,7 +231,8 @@ internal sealed partial class WaitingProducers
         Interlocked.Add(ref _waitTicks, elapsed);
         if (BusMetrics.ProducerWaitDuration.Enabled)
         {
-            BusMetrics.RecordSafely(BusMetrics.ProducerWaitDuration, (double)elapsed / _time.TimestampFrequency, _busTag, _queueTag);
+            // After _running is lowered, as Begin records before raising it: a callback here may stop the bus too.
+            RecordWaitEnded(elapsed, async);
         }
 
         return result;
