@@ -34,6 +34,7 @@ public static class Program
         typeof(PerListenerDispatch22Benchmarks),
         typeof(SyncDispatchBenchmarks),
         typeof(FlatDispatchBenchmarks),
+        typeof(FlatCodecWriteBenchmarks),
         typeof(LosslessBenchmarks),
         typeof(TwoProducerBenchmarks),
         typeof(DropPathBenchmarks),

@@ -14,6 +14,7 @@ public static class Categories
     public const string DropPath = "5 post to a full queue";
     public const string Generator = "8 generator, 1000-event bus";
     public const string FlatDispatch = "extra: dispatch across a 64-event bus";
+    public const string FlatCodecWrite = "extra: codec write across a 64-event bus";
     public const string FilterPath = "extra: lossless post with interest filtering off and on";
     public const string FilterDropPath = "extra: post to a full queue with interest filtering off and on";
 }

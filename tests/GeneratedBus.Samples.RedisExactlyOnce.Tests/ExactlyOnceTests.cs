@@ -8,6 +8,7 @@ using GeneratedBus.Redis.Accounting;
 using GeneratedBus.Redis.Tests.Support;
 using GeneratedBus.Samples.RedisExactlyOnce.Tests.Support;
 using GeneratedBus.Samples.Worker.Tests.Support;
+using GeneratedBus.Tests.Shared;
 using RedisExactlyOnce;
 using StackExchange.Redis;
 using Xunit.Abstractions;
@@ -45,11 +46,11 @@ public sealed class ExactlyOnceTests(ITestOutputHelper output)
 
         // Run 1: consumes until it has applied StallAfter effects, then hangs in its listener (that effect committed,
         // never acknowledged; the entries behind it read but not processed), and is killed there, mid-stream.
-        using (SampleProcess first = SampleProcess.Start(dir.Path, "consume", "--redis", server, "--db", db, "--batch", "50", "--stall-after", $"{StallAfter}"))
+        using (SampleProcess first = SampleProcess.Start("RedisExactlyOnce.dll", dir.Path, "consume", "--redis", server, "--db", db, "--batch", "50", "--stall-after", $"{StallAfter}"))
         {
             Assert.True(first.WaitUntil(() => first.LinesWith("Consuming").Length > 0, s_deadline), "the consumer did not start:\n" + first.Log);
             List<SampleProcess> producers = Enumerable.Range(1, Producers)
-                .Select(p => SampleProcess.Start(dir.Path, "produce", "--redis", server, "--producer", $"p{p}", "--count", $"{EventsPerProducer}"))
+                .Select(p => SampleProcess.Start("RedisExactlyOnce.dll", dir.Path, "produce", "--redis", server, "--producer", $"p{p}", "--count", $"{EventsPerProducer}"))
                 .ToList();
             try
             {
@@ -69,7 +70,7 @@ public sealed class ExactlyOnceTests(ITestOutputHelper output)
         }
 
         // Run 2: the same consumer name re-reads its pending entries first, then the rest, and stops once all are applied.
-        using SampleProcess second = SampleProcess.Start(dir.Path, "consume", "--redis", server, "--db", db, "--batch", "50", "--until", $"{total}");
+        using SampleProcess second = SampleProcess.Start("RedisExactlyOnce.dll", dir.Path, "consume", "--redis", server, "--db", db, "--batch", "50", "--until", $"{total}");
         Assert.True(second.WaitForExit(s_deadline), "the restarted consumer did not finish:\n" + second.Log);
         Assert.True(second.ExitCode == 0, $"exit code {second.ExitCode}:\n" + second.Log);
 

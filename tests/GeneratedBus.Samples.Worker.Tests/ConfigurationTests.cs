@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using GeneratedBus.Samples.Worker.Tests.Support;
+using GeneratedBus.Tests.Shared;
 
 namespace GeneratedBus.Samples.Worker.Tests;
 
@@ -14,7 +15,7 @@ public sealed class ConfigurationTests
     public void A_bad_bus_setting_stops_startup_with_exit_code_2_and_names_the_key()
     {
         using var dir = new TempDirectory();
-        using var worker = WorkerProcess.Start(dir.Path, "--GeneratedBus:ShopBus:Queues:store:Capacity=0", "--Store:DatabasePath=" + dir.File("events.db"));
+        using var worker = SampleProcess.Start("ShopWorker.dll", dir.Path, "--GeneratedBus:ShopBus:Queues:store:Capacity=0", "--Store:DatabasePath=" + dir.File("events.db"));
 
         Assert.True(worker.WaitForExit(s_deadline), "the worker did not stop:\n" + worker.Log);
         Assert.True(worker.ExitCode == 2, $"exit code {worker.ExitCode}:\n" + worker.Log);
@@ -28,7 +29,7 @@ public sealed class ConfigurationTests
         // appsettings.json makes "store" a Wait queue of 1000 (the bus's defaults are DropWrite and 10000): a feed far
         // ahead of SQLite is held back rather than dropped, and it ends with at most 1000 of its 9000 events queued.
         using var dir = new TempDirectory();
-        using var worker = WorkerProcess.Start(dir.Path, "--Feed:EventsPerSecond=0", "--Feed:Orders=3000", "--Store:DatabasePath=" + dir.File("events.db"));
+        using var worker = SampleProcess.Start("ShopWorker.dll", dir.Path, "--Feed:EventsPerSecond=0", "--Feed:Orders=3000", "--Store:DatabasePath=" + dir.File("events.db"));
 
         Assert.True(worker.WaitForExit(s_deadline), "the worker did not stop itself:\n" + worker.Log);
         Assert.True(worker.ExitCode == 0, $"exit code {worker.ExitCode}:\n" + worker.Log);

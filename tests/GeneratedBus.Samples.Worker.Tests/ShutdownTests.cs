@@ -1,6 +1,7 @@
 using System;
 using System.Text.RegularExpressions;
 using GeneratedBus.Samples.Worker.Tests.Support;
+using GeneratedBus.Tests.Shared;
 
 namespace GeneratedBus.Samples.Worker.Tests;
 
@@ -23,7 +24,7 @@ public sealed class ShutdownTests
     {
         using var dir = new TempDirectory();
         string db = dir.File("events.db");
-        using var worker = WorkerProcess.Start(dir.Path, "--Feed:EventsPerSecond=0", "--Store:DatabasePath=" + db);
+        using var worker = SampleProcess.Start("ShopWorker.dll", dir.Path, "--Feed:EventsPerSecond=0", "--Store:DatabasePath=" + db);
 
         // Mid-stream: the host has started (its signal handlers are in place) and rows are being written.
         Assert.True(worker.WaitUntil(() => worker.LinesWith("Application started").Length > 0, s_deadline), "the worker did not start:\n" + worker.Log);
@@ -53,7 +54,7 @@ public sealed class ShutdownTests
     {
         using var dir = new TempDirectory();
         string db = dir.File("events.db");
-        using var worker = WorkerProcess.Start(dir.Path, "--Feed:EventsPerSecond=0", "--Feed:Orders=2000", "--Store:DatabasePath=" + db);
+        using var worker = SampleProcess.Start("ShopWorker.dll", dir.Path, "--Feed:EventsPerSecond=0", "--Feed:Orders=2000", "--Store:DatabasePath=" + db);
 
         Assert.True(worker.WaitForExit(s_deadline), "the worker did not stop itself:\n" + worker.Log);
         Assert.True(worker.ExitCode == 0, $"exit code {worker.ExitCode}:\n" + worker.Log);
@@ -63,7 +64,7 @@ public sealed class ShutdownTests
         Assert.Single(worker.LinesWith("Feed stopped after 2000 orders;"));
     }
 
-    private static long RunOf(WorkerProcess worker)
+    private static long RunOf(SampleProcess worker)
     {
         Match m = Regex.Match(worker.Log, @"Writing shop events to .* as run (\d+)\.", RegexOptions.CultureInvariant);
         Assert.True(m.Success, "no 'Writing shop events' line:\n" + worker.Log);

@@ -10,14 +10,7 @@ namespace GeneratedBus.Generators.Emitting;
 /// </summary>
 internal sealed partial class BusEmitter
 {
-    // Up to this many events, a chain of type tests beats hashing the type, which costs a call to object.GetType():
-    // measured over a shuffled mix of all kinds to ten listeners of ten classes, the chain ran at 0.84-0.92x a
-    // hand-written switch up to 24 events (it tests for null once, the hand-written one at every case), the lookup at
-    // 0.90-1.14x from 20 to 24 and below the chain only from about 28. Beyond this the chain grows with every event,
-    // and the last declared one costs most, while the lookup stays flat.
-    private const int TypeSwitchLimit = 24;
-
-    private bool UsesTypeSwitch => _bus.Events.Count <= TypeSwitchLimit;
+    private bool UsesTypeSwitch => KindLookup.UsesTypeSwitch(_bus.Events.Count);
 
     private void WriteKind()
     {

@@ -19,11 +19,27 @@ internal sealed partial class CodecEmitter
                     throw new global::System.ArgumentNullException("writer");
                 }
 
-                switch (e)
-                {
             """);
         using (_writer.Indented())
-        using (_writer.Indented())
+        {
+            if (_bus.WritesByKind)
+            {
+                WriteKindSwitchWriter();
+            }
+            else
+            {
+                WriteTypeSwitchWriter();
+            }
+        }
+
+        _writer.WriteLine("}");
+    }
+
+    // A small bus: the event's type picks its case, as the bus's own dispatch does.
+    private void WriteTypeSwitchWriter()
+    {
+        _writer.WriteLine("switch (e)");
+        using (_writer.Braces())
         {
             _writer.WriteLine("case null:");
             _writer.WriteLine("    throw new global::System.ArgumentNullException(\"e\");");
@@ -32,24 +48,54 @@ internal sealed partial class CodecEmitter
                 _writer.WriteLine($"case {spec.TypeName} typed:");
                 using (_writer.Indented())
                 {
-                    _writer.WriteLine($"""
-                        writer.WriteStartObject();
-                        writer.WriteString({Support}.EventProperty, {EncodedName(spec.WrittenName)});
-                        WriteMembers{_shapeIndex[spec.TypeName]}(writer, typed);
-                        writer.WriteEndObject();
-                        return;
-                        """);
+                    WriteEventObject(spec, "typed");
                 }
             }
 
-            _writer.WriteLine("default:");
-            _writer.WriteLine($"    throw new global::System.ArgumentException(\"'\" + e.GetType() + \"' is no [BusEvent] type the codec of {_root.BusTypeName} can write.\", \"e\");");
+            WriteUnwritable();
         }
+    }
 
-        _writer.WriteLine("""
+    // A larger bus: the dispatcher's KindOf (a hash of the type, and null rejected) picks the case, so the writer
+    // costs the same for every event instead of one type test per event declared before it. The kind is the exact
+    // type's or its nearest handled base's, so the cast cannot fail.
+    private void WriteKindSwitchWriter()
+    {
+        _writer.WriteLine($"switch ({_root.GeneratedPrefix}{_root.DispatcherName}.KindOf(e))");
+        using (_writer.Braces())
+        {
+            for (int i = 0; i < _bus.Events.Count; i++)
+            {
+                CodecEventSpec spec = _bus.Events[i];
+                if (spec.CanRead)
+                {
+                    _writer.WriteLine($"case {_root.GeneratedPrefix}{_root.KindName}.{_bus.KindNames[i]}:");
+                    using (_writer.Indented())
+                    {
+                        WriteEventObject(spec, $"({spec.TypeName})e");
+                    }
                 }
             }
+
+            WriteUnwritable();
+        }
+    }
+
+    private void WriteEventObject(CodecEventSpec spec, string typed)
+    {
+        _writer.WriteLine($"""
+            writer.WriteStartObject();
+            writer.WriteString({Support}.EventProperty, {EncodedName(spec.WrittenName)});
+            WriteMembers{_shapeIndex[spec.TypeName]}(writer, {typed});
+            writer.WriteEndObject();
+            return;
             """);
+    }
+
+    private void WriteUnwritable()
+    {
+        _writer.WriteLine("default:");
+        _writer.WriteLine($"    throw new global::System.ArgumentException(\"'\" + e.GetType() + \"' is no [BusEvent] type the codec of {_root.BusTypeName} can write.\", \"e\");");
     }
 
     private void WriteEventReader()

@@ -27,6 +27,7 @@ internal sealed partial class CodecEmitter
 
     private CodecEmitter(CodecBusSpec bus)
     {
+        System.Diagnostics.Debug.Assert(bus.KindNames.Count == bus.Events.Count, "one kind name per written event");
         _bus = bus;
         _root = bus.Root;
         foreach (CodecShape shape in bus.Events.SelectMany(e => e.Shapes))

@@ -24,11 +24,11 @@ internal static class CodecPlanner
         foreach (BusSpec bus in buses)
         {
             // Deeper types first, as the bus's own type switch tests them, so no case hides a subclass's.
-            CodecEventSpec[] events = bus.Events
+            EventSpec[] written = bus.Events
                 .OrderByDescending(e => e.Depth)
-                .Select(e => byType.TryGetValue(e.TypeName, out CodecEventSpec? codec) ? codec : null)
-                .OfType<CodecEventSpec>()
+                .Where(e => byType.ContainsKey(e.TypeName))
                 .ToArray();
+            CodecEventSpec[] events = written.Select(e => byType[e.TypeName]).ToArray();
             string[] suppressed = bus.Root.SuppressedWarnings.Concat(bus.Events.SelectMany(e => e.SuppressedWarnings))
                 .Concat(events.SelectMany(e => e.SuppressedWarnings))
                 .Distinct()
@@ -43,6 +43,8 @@ internal static class CodecPlanner
             yield return new CodecBusSpec(
                 bus.Root,
                 new EquatableArray<CodecEventSpec>(events),
+                new EquatableArray<string>(written.Select(e => e.KindName).ToArray()),
+                !KindLookup.UsesTypeSwitch(bus.Events.Count),
                 new EquatableArray<CodecReadName>(readOrder),
                 new EquatableArray<string>(suppressed),
                 HintNameOf(bus.HintName));

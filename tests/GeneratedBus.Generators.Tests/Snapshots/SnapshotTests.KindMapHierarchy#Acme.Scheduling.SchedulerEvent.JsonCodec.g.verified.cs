@@ -27,152 +27,150 @@ namespace Acme.Scheduling
                 throw new global::System.ArgumentNullException("writer");
             }
 
-            switch (e)
+            switch (global::Acme.Scheduling.SchedulerDispatcher.KindOf(e))
             {
-                case null:
-                    throw new global::System.ArgumentNullException("e");
-                case global::Acme.Scheduling.TaskKilled typed:
+                case global::Acme.Scheduling.SchedulerEventKind.TaskKilled:
                     writer.WriteStartObject();
                     writer.WriteString(global::GeneratedBus.EventLog.EventJson.EventProperty, s_name0);
-                    WriteMembers0(writer, typed);
+                    WriteMembers0(writer, (global::Acme.Scheduling.TaskKilled)e);
                     writer.WriteEndObject();
                     return;
-                case global::Acme.Scheduling.TaskEnd typed:
+                case global::Acme.Scheduling.SchedulerEventKind.TaskEnd:
                     writer.WriteStartObject();
                     writer.WriteString(global::GeneratedBus.EventLog.EventJson.EventProperty, s_name1);
-                    WriteMembers1(writer, typed);
+                    WriteMembers1(writer, (global::Acme.Scheduling.TaskEnd)e);
                     writer.WriteEndObject();
                     return;
-                case global::Acme.Scheduling.StageDone typed:
+                case global::Acme.Scheduling.SchedulerEventKind.StageDone:
                     writer.WriteStartObject();
                     writer.WriteString(global::GeneratedBus.EventLog.EventJson.EventProperty, s_name2);
-                    WriteMembers2(writer, typed);
+                    WriteMembers2(writer, (global::Acme.Scheduling.StageDone)e);
                     writer.WriteEndObject();
                     return;
-                case global::Acme.Scheduling.TaskEvent typed:
+                case global::Acme.Scheduling.SchedulerEventKind.Task:
                     writer.WriteStartObject();
                     writer.WriteString(global::GeneratedBus.EventLog.EventJson.EventProperty, s_name3);
-                    WriteMembers3(writer, typed);
+                    WriteMembers3(writer, (global::Acme.Scheduling.TaskEvent)e);
                     writer.WriteEndObject();
                     return;
-                case global::Acme.Scheduling.JobSubmitted typed:
+                case global::Acme.Scheduling.SchedulerEventKind.JobSubmitted:
                     writer.WriteStartObject();
                     writer.WriteString(global::GeneratedBus.EventLog.EventJson.EventProperty, s_name4);
-                    WriteMembers4(writer, typed);
+                    WriteMembers4(writer, (global::Acme.Scheduling.JobSubmitted)e);
                     writer.WriteEndObject();
                     return;
-                case global::Acme.Scheduling.JobStarted typed:
+                case global::Acme.Scheduling.SchedulerEventKind.JobStarted:
                     writer.WriteStartObject();
                     writer.WriteString(global::GeneratedBus.EventLog.EventJson.EventProperty, s_name5);
-                    WriteMembers5(writer, typed);
+                    WriteMembers5(writer, (global::Acme.Scheduling.JobStarted)e);
                     writer.WriteEndObject();
                     return;
-                case global::Acme.Scheduling.JobEnded typed:
+                case global::Acme.Scheduling.SchedulerEventKind.JobEnded:
                     writer.WriteStartObject();
                     writer.WriteString(global::GeneratedBus.EventLog.EventJson.EventProperty, s_name6);
-                    WriteMembers6(writer, typed);
+                    WriteMembers6(writer, (global::Acme.Scheduling.JobEnded)e);
                     writer.WriteEndObject();
                     return;
-                case global::Acme.Scheduling.StageSubmitted typed:
+                case global::Acme.Scheduling.SchedulerEventKind.StageSubmitted:
                     writer.WriteStartObject();
                     writer.WriteString(global::GeneratedBus.EventLog.EventJson.EventProperty, s_name7);
-                    WriteMembers7(writer, typed);
+                    WriteMembers7(writer, (global::Acme.Scheduling.StageSubmitted)e);
                     writer.WriteEndObject();
                     return;
-                case global::Acme.Scheduling.StageRetried typed:
+                case global::Acme.Scheduling.SchedulerEventKind.StageRetried:
                     writer.WriteStartObject();
                     writer.WriteString(global::GeneratedBus.EventLog.EventJson.EventProperty, s_name8);
-                    WriteMembers8(writer, typed);
+                    WriteMembers8(writer, (global::Acme.Scheduling.StageRetried)e);
                     writer.WriteEndObject();
                     return;
-                case global::Acme.Scheduling.TaskStarted typed:
+                case global::Acme.Scheduling.SchedulerEventKind.TaskStarted:
                     writer.WriteStartObject();
                     writer.WriteString(global::GeneratedBus.EventLog.EventJson.EventProperty, s_name9);
-                    WriteMembers9(writer, typed);
+                    WriteMembers9(writer, (global::Acme.Scheduling.TaskStarted)e);
                     writer.WriteEndObject();
                     return;
-                case global::Acme.Scheduling.TaskGettingResult typed:
+                case global::Acme.Scheduling.SchedulerEventKind.TaskGettingResult:
                     writer.WriteStartObject();
                     writer.WriteString(global::GeneratedBus.EventLog.EventJson.EventProperty, s_name10);
-                    WriteMembers10(writer, typed);
+                    WriteMembers10(writer, (global::Acme.Scheduling.TaskGettingResult)e);
                     writer.WriteEndObject();
                     return;
-                case global::Acme.Scheduling.TaskSpeculated typed:
+                case global::Acme.Scheduling.SchedulerEventKind.TaskSpeculated:
                     writer.WriteStartObject();
                     writer.WriteString(global::GeneratedBus.EventLog.EventJson.EventProperty, s_name11);
-                    WriteMembers11(writer, typed);
+                    WriteMembers11(writer, (global::Acme.Scheduling.TaskSpeculated)e);
                     writer.WriteEndObject();
                     return;
-                case global::Acme.Scheduling.ExecutorAdded typed:
+                case global::Acme.Scheduling.SchedulerEventKind.ExecutorAdded:
                     writer.WriteStartObject();
                     writer.WriteString(global::GeneratedBus.EventLog.EventJson.EventProperty, s_name12);
-                    WriteMembers12(writer, typed);
+                    WriteMembers12(writer, (global::Acme.Scheduling.ExecutorAdded)e);
                     writer.WriteEndObject();
                     return;
-                case global::Acme.Scheduling.ExecutorRemoved typed:
+                case global::Acme.Scheduling.SchedulerEventKind.ExecutorRemoved:
                     writer.WriteStartObject();
                     writer.WriteString(global::GeneratedBus.EventLog.EventJson.EventProperty, s_name13);
-                    WriteMembers13(writer, typed);
+                    WriteMembers13(writer, (global::Acme.Scheduling.ExecutorRemoved)e);
                     writer.WriteEndObject();
                     return;
-                case global::Acme.Scheduling.ExecutorExcluded typed:
+                case global::Acme.Scheduling.SchedulerEventKind.ExecutorExcluded:
                     writer.WriteStartObject();
                     writer.WriteString(global::GeneratedBus.EventLog.EventJson.EventProperty, s_name14);
-                    WriteMembers14(writer, typed);
+                    WriteMembers14(writer, (global::Acme.Scheduling.ExecutorExcluded)e);
                     writer.WriteEndObject();
                     return;
-                case global::Acme.Scheduling.ExecutorUnexcluded typed:
+                case global::Acme.Scheduling.SchedulerEventKind.ExecutorUnexcluded:
                     writer.WriteStartObject();
                     writer.WriteString(global::GeneratedBus.EventLog.EventJson.EventProperty, s_name15);
-                    WriteMembers15(writer, typed);
+                    WriteMembers15(writer, (global::Acme.Scheduling.ExecutorUnexcluded)e);
                     writer.WriteEndObject();
                     return;
-                case global::Acme.Scheduling.NodeExcluded typed:
+                case global::Acme.Scheduling.SchedulerEventKind.NodeExcluded:
                     writer.WriteStartObject();
                     writer.WriteString(global::GeneratedBus.EventLog.EventJson.EventProperty, s_name16);
-                    WriteMembers16(writer, typed);
+                    WriteMembers16(writer, (global::Acme.Scheduling.NodeExcluded)e);
                     writer.WriteEndObject();
                     return;
-                case global::Acme.Scheduling.NodeUnexcluded typed:
+                case global::Acme.Scheduling.SchedulerEventKind.NodeUnexcluded:
                     writer.WriteStartObject();
                     writer.WriteString(global::GeneratedBus.EventLog.EventJson.EventProperty, s_name17);
-                    WriteMembers17(writer, typed);
+                    WriteMembers17(writer, (global::Acme.Scheduling.NodeUnexcluded)e);
                     writer.WriteEndObject();
                     return;
-                case global::Acme.Scheduling.BlockManagerAdded typed:
+                case global::Acme.Scheduling.SchedulerEventKind.BlockManagerAdded:
                     writer.WriteStartObject();
                     writer.WriteString(global::GeneratedBus.EventLog.EventJson.EventProperty, s_name18);
-                    WriteMembers18(writer, typed);
+                    WriteMembers18(writer, (global::Acme.Scheduling.BlockManagerAdded)e);
                     writer.WriteEndObject();
                     return;
-                case global::Acme.Scheduling.BlockManagerRemoved typed:
+                case global::Acme.Scheduling.SchedulerEventKind.BlockManagerRemoved:
                     writer.WriteStartObject();
                     writer.WriteString(global::GeneratedBus.EventLog.EventJson.EventProperty, s_name19);
-                    WriteMembers19(writer, typed);
+                    WriteMembers19(writer, (global::Acme.Scheduling.BlockManagerRemoved)e);
                     writer.WriteEndObject();
                     return;
-                case global::Acme.Scheduling.BlockUpdated typed:
+                case global::Acme.Scheduling.SchedulerEventKind.BlockUpdated:
                     writer.WriteStartObject();
                     writer.WriteString(global::GeneratedBus.EventLog.EventJson.EventProperty, s_name20);
-                    WriteMembers20(writer, typed);
+                    WriteMembers20(writer, (global::Acme.Scheduling.BlockUpdated)e);
                     writer.WriteEndObject();
                     return;
-                case global::Acme.Scheduling.UnpersistRdd typed:
+                case global::Acme.Scheduling.SchedulerEventKind.UnpersistRdd:
                     writer.WriteStartObject();
                     writer.WriteString(global::GeneratedBus.EventLog.EventJson.EventProperty, s_name21);
-                    WriteMembers21(writer, typed);
+                    WriteMembers21(writer, (global::Acme.Scheduling.UnpersistRdd)e);
                     writer.WriteEndObject();
                     return;
-                case global::Acme.Scheduling.EnvironmentUpdate typed:
+                case global::Acme.Scheduling.SchedulerEventKind.EnvironmentUpdate:
                     writer.WriteStartObject();
                     writer.WriteString(global::GeneratedBus.EventLog.EventJson.EventProperty, s_name22);
-                    WriteMembers22(writer, typed);
+                    WriteMembers22(writer, (global::Acme.Scheduling.EnvironmentUpdate)e);
                     writer.WriteEndObject();
                     return;
-                case global::Acme.Scheduling.ApplicationEnd typed:
+                case global::Acme.Scheduling.SchedulerEventKind.ApplicationEnd:
                     writer.WriteStartObject();
                     writer.WriteString(global::GeneratedBus.EventLog.EventJson.EventProperty, s_name23);
-                    WriteMembers23(writer, typed);
+                    WriteMembers23(writer, (global::Acme.Scheduling.ApplicationEnd)e);
                     writer.WriteEndObject();
                     return;
                 default:

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using GeneratedBus.Tests.Shared;
 using Xunit;
 
 namespace GeneratedBus.Samples.Worker.Tests.Support;
@@ -12,7 +13,7 @@ internal sealed record DrainLine(long Posted, long Processed, long Dropped, long
         RegexOptions.CultureInvariant);
 
     /// <summary>The one <c>Drained:</c> line of the worker's log; fails the test if there is not exactly one.</summary>
-    public static DrainLine Of(WorkerProcess worker)
+    public static DrainLine Of(SampleProcess worker)
     {
         string line = Assert.Single(worker.LinesWith("Drained:"));
         Match m = s_pattern.Match(line);

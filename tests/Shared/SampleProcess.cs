@@ -6,15 +6,18 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading;
 
-namespace GeneratedBus.Samples.Worker.Tests.Support;
+namespace GeneratedBus.Tests.Shared;
 
-/// <summary>The built worker, run as a user runs it (<c>dotnet ShopWorker.dll</c>), with its log lines collected as they come.</summary>
-internal sealed class WorkerProcess : IDisposable
+/// <summary>
+/// A built sample, run as a user runs it (<c>dotnet ShopWorker.dll ...</c>), with its output lines (stdout and stderr)
+/// collected as they come. Shared by the sample test projects (linked, not referenced).
+/// </summary>
+internal sealed class SampleProcess : IDisposable
 {
     private readonly Process _process;
     private readonly List<string> _lines = [];
 
-    private WorkerProcess(Process process) => _process = process;
+    private SampleProcess(Process process) => _process = process;
 
     public int Id => _process.Id;
 
@@ -30,7 +33,8 @@ internal sealed class WorkerProcess : IDisposable
         }
     }
 
-    public static WorkerProcess Start(string workingDirectory, params string[] args)
+    /// <summary>Starts <c>dotnet {dll} {args}</c>, the sample's assembly being one of the test's output files.</summary>
+    public static SampleProcess Start(string dll, string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -38,7 +42,7 @@ internal sealed class WorkerProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ShopWorker.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
         foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -46,20 +50,20 @@ internal sealed class WorkerProcess : IDisposable
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         var process = new Process { StartInfo = start };
-        var worker = new WorkerProcess(process);
-        process.OutputDataReceived += (_, e) => worker.Add(e.Data);
-        process.ErrorDataReceived += (_, e) => worker.Add(e.Data);
+        var sample = new SampleProcess(process);
+        process.OutputDataReceived += (_, e) => sample.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => sample.Add(e.Data);
         if (!process.Start())
         {
-            throw new InvalidOperationException("dotnet ShopWorker.dll did not start");
+            throw new InvalidOperationException($"dotnet {dll} did not start");
         }
 
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return worker;
+        return sample;
     }
 
-    /// <summary>Waits until <paramref name="done"/> holds, checking every 20 ms; false once <paramref name="deadline"/> has passed or the worker has exited.</summary>
+    /// <summary>Waits until <paramref name="done"/> holds, checking every 20 ms; false once <paramref name="deadline"/> has passed or the process has exited.</summary>
     public bool WaitUntil(Func<bool> done, TimeSpan deadline)
     {
         var clock = Stopwatch.StartNew();
@@ -97,7 +101,16 @@ internal sealed class WorkerProcess : IDisposable
         return true;
     }
 
+    /// <summary>kill -9: the process and its children end at once, with no shutdown code run.</summary>
+    public void KillHard(TimeSpan deadline)
+    {
+        _process.Kill(entireProcessTree: true);
+        Assert.True(_process.WaitForExit(deadline), $"the killed process did not end within {deadline}");
+    }
+
     public int ExitCode => _process.ExitCode;
+
+    public bool HasExited => _process.HasExited;
 
     /// <summary>The lines containing <paramref name="text"/>.</summary>
     public string[] LinesWith(string text)
