@@ -80,7 +80,7 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
     /// for example the stream's key holding another type (<c>WRONGTYPE</c>). It was logged as an error when it happened.
     /// Its events stay counted as waiting; <see cref="Append"/> still sends full batches, the error is thrown again by
     /// the next <see cref="Append"/> or <see cref="Flush"/> that settles that batch, and <see cref="Dispose"/> counts
-    /// what is unsettled as abandoned. Null while the flush runs and no error was met.
+    /// what is unsettled as abandoned (as unconfirmed, a call of it that was never answered). Null while the flush runs and no error was met.
     /// </summary>
     public Exception? Fault => _fault;
 
