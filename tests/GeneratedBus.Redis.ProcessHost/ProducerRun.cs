@@ -63,7 +63,7 @@ internal static class ProducerRun
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"producer id={producer} posted={balance.Posted} appended={balance.Appended} dropped_full={balance.DroppedStreamFull} "
             + $"dropped_unreachable={balance.DroppedUnreachable} duplicates={balance.Duplicates} waiting={balance.Waiting} "
-            + $"unencodable={balance.Unencodable} abandoned={stats.Abandoned} retries={stats.Retries} "
+            + $"unencodable={balance.Unencodable} abandoned={stats.Abandoned} unconfirmed={balance.Unconfirmed} retries={stats.Retries} "
             + $"post_ms={posting.ElapsedMilliseconds} balanced={balance.IsBalanced}"));
         return balance.IsBalanced ? 0 : 1;
     }

@@ -178,7 +178,7 @@ public sealed class CrossProcessTests(ITestOutputHelper output)
         Assert.True(p["post_ms"] < pause.TotalMilliseconds / 2, $"posting took {p["post_ms"]} ms: the application waited for Redis");
         Assert.True(p["dropped_unreachable"] > 0 && p["retries"] > 0, $"the paused Redis should have filled the queue: {p}");
         Assert.True(p.Balanced, p.ToString());
-        Assert.Equal((events, 0L, 0L, 0L), (p["posted"], p["waiting"], p["abandoned"], p["duplicates"]));
+        Assert.Equal((events, 0L, 0L, 0L, 0L), (p["posted"], p["waiting"], p["abandoned"], p["unconfirmed"], p["duplicates"]));
         Assert.Equal(events, p["appended"] + p["dropped_unreachable"]);
 
         // The calls that timed out ran once the pause ended, and their retries were answered with the stored reply:

@@ -71,7 +71,7 @@ public sealed class PublisherTests(ITestOutputHelper output)
         publisher.Dispose();   // does not throw, and does not log the same error twice
 
         var stats = publisher.GetStats();
-        Assert.Equal((1L, 0L, 0L), (stats.Abandoned, stats.Appended, stats.Batched));
+        Assert.Equal((1L, 0L, 0L, 0L), (stats.Abandoned, stats.Unconfirmed, stats.Appended, stats.Batched)); // answered with an error: not in the stream
         Assert.Single(logs.Entries, e => e.EventId.Id == 111);
     }
 

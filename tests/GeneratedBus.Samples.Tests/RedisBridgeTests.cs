@@ -61,7 +61,7 @@ public sealed class RedisBridgeTests(ITestOutputHelper output)
         Assert.True(published.Balanced, run.Stdout);
         Assert.Equal(queue.Posted, published.Posted);
         Assert.Equal(run.Table.Value(ResultTable.EventTypes, "firehose.total"), published.Posted);
-        Assert.Equal((published.Posted, 0L, 0L, 0L, 0L, 0L), (published.Appended, published.DroppedFull, published.DroppedUnreachable, published.Duplicates, published.Waiting, published.Unencodable));
+        Assert.Equal((published.Posted, 0L, 0L, 0L, 0L, 0L, 0L), (published.Appended, published.DroppedFull, published.DroppedUnreachable, published.Duplicates, published.Waiting, published.Unencodable, published.Unconfirmed));
 
         // history: every appended entry delivered once, processed and acknowledged; none pending or unread.
         var group = BridgeLines.Group(read.Stdout);

@@ -76,8 +76,8 @@ public sealed class VerdictTests
     [Fact]
     public void A_redis_publisher_that_does_not_balance_fails_the_run()
     {
-        // posted 10 = appended 6 + dropped (stream full) 1 + dropped (unreachable) 2 + duplicates 0 + waiting 0 + unencodable 0: one lost.
-        var balance = new GeneratedBus.Redis.Accounting.RedisPublisherBalance(10, 6, 1, 2, 0, 0, 0);
+        // posted 10 = appended 6 + dropped (stream full) 1 + dropped (unreachable) 2 + duplicates 0 + waiting 0 + unencodable 0 + unconfirmed 0: one lost.
+        var balance = new GeneratedBus.Redis.Accounting.RedisPublisherBalance(10, 6, 1, 2, 0, 0, 0, 0);
         RunResult lost = Good.Value with { Redis = new SparkScheduler.Redis.PublishedRun("s", "p", balance, EndMarked: true) };
         var stderr = new StringWriter();
 

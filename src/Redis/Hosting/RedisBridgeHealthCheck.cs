@@ -11,7 +11,7 @@ namespace GeneratedBus.Redis.Hosting;
 /// The hosted Redis bridge of one event type: Healthy while its connection is up, its subscriber reads and nothing was
 /// lost since the last check; Degraded, saying why, when Redis is unreachable, the subscriber has not started or stopped
 /// on an error, the publisher's background flush stopped on an error, or the
-/// publisher dropped (stream full, queue full) or abandoned events, or the subscriber saw gaps or undecodable entries
+/// publisher dropped (stream full, queue full), abandoned or left unconfirmed events (sent, never answered), or the subscriber saw gaps or undecodable entries
 /// since the last check. The counts are in the entry's <c>Data</c>.
 /// </summary>
 internal sealed class RedisBridgeHealthCheck<TEvent>(
@@ -57,6 +57,7 @@ internal sealed class RedisBridgeHealthCheck<TEvent>(
         Report(problems, "publisher", "dropped (stream full)", seen.Grown("publisher.full", stats.DroppedStreamFull));
         Report(problems, "publisher", "dropped (queue full)", seen.Grown("publisher.queue", queueDropped));
         Report(problems, "publisher", "abandoned", seen.Grown("publisher.abandoned", stats.Abandoned));
+        Report(problems, "publisher", "unconfirmed (sent, never answered)", seen.Grown("publisher.unconfirmed", stats.Unconfirmed));
         Report(problems, "publisher", "unencodable", seen.Grown("publisher.unencodable", stats.Unencodable));
     }
 

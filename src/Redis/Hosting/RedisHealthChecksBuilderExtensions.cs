@@ -10,7 +10,7 @@ public static class RedisHealthChecksBuilderExtensions
     /// <summary>
     /// Checks the Redis publisher and subscriber registered for <typeparamref name="TEvent"/>: Healthy while connected,
     /// reading and losing nothing; Degraded, saying why, when Redis is unreachable, the subscriber has not started, or
-    /// events were dropped, abandoned, undecodable or missing (gaps) since the last check. Each registration remembers
+    /// events were dropped, abandoned, unconfirmed, undecodable or missing (gaps) since the last check. Each registration remembers
     /// the counts it last saw.
     /// </summary>
     /// <typeparam name="TEvent">The bus's event root.</typeparam>

@@ -12,8 +12,8 @@ namespace GeneratedBus.Redis.Hosting;
 
 /// <summary>
 /// A hosted publisher's place in the bus's lifecycle: a sink, so it has nothing to do until the bus drained; then
-/// its last batch goes (retried for <see cref="RedisPublisherOptions.DisposeTimeout"/>, the rest counted as abandoned)
-/// and the balance with its queue is logged.
+/// its last batch goes (retried for <see cref="RedisPublisherOptions.DisposeTimeout"/>, the rest counted as abandoned
+/// if never sent, or unconfirmed if sent and never answered) and the balance with its queue is logged.
 /// </summary>
 internal sealed class RedisPublisherCompanion<TEvent>(
     RedisStreamPublisher<TEvent> publisher, IConnectionMultiplexer connection, Func<QueueStats?> queue, ILogger logger) : IBusCompanion

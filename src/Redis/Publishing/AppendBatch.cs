@@ -34,6 +34,12 @@ internal sealed class AppendBatch
     /// <summary>The script call in flight, once sent.</summary>
     public Task<RedisResult> Reply { get; private set; } = Task.FromResult(RedisResult.Create(RedisValue.Null));
 
+    /// <summary>
+    /// Whether a call of this batch failed on the connection (lost or timed out): the server may have run it, so if the
+    /// batch is never settled, its events are unconfirmed rather than dropped.
+    /// </summary>
+    public bool CallLost { get; set; }
+
     /// <summary>Keeps the event written since <paramref name="start"/> (bytes a failed write left before it are skipped).</summary>
     public void Add(int start) => _entries.Add((start, _payloads.WrittenCount - start));
 
@@ -74,5 +80,6 @@ internal sealed class AppendBatch
         _entries.Clear();
         _arguments = [];
         First = 0;
+        CallLost = false;
     }
 }

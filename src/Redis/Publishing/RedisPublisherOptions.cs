@@ -36,7 +36,7 @@ public sealed class RedisPublisherOptions
     /// <summary>The longest wait between retries. Default 1 s.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long <c>Dispose</c> keeps retrying the last batch before it gives up and counts it as abandoned. Default 5 s.</summary>
+    /// <summary>How long <c>Dispose</c> keeps retrying the last batch before it gives up: what was never sent counts as abandoned, what was sent and never answered as unconfirmed. Default 5 s.</summary>
     public TimeSpan DisposeTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Whether the script publishes a wake-up to idle subscribers after it appended. Default on.</summary>

@@ -41,7 +41,7 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
     private AppendBatch _batch = new();
     private long _nextSequence = 1;
     private long _batchesSent;                                // the linger flusher's token for "the batch it was woken for"
-    private long _received, _appended, _droppedFull, _duplicates, _abandoned, _retries, _unencodable, _inFlightEvents;
+    private long _received, _appended, _droppedFull, _duplicates, _abandoned, _unconfirmed, _retries, _unencodable, _inFlightEvents;
     private long _waiting; // _batch.Count + _inFlightEvents, for GetStats without the gate
     private bool _disposed;
     private int _disposeCalled;
@@ -80,7 +80,7 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
     /// for example the stream's key holding another type (<c>WRONGTYPE</c>). It was logged as an error when it happened.
     /// Its events stay counted as waiting; <see cref="Append"/> still sends full batches, the error is thrown again by
     /// the next <see cref="Append"/> or <see cref="Flush"/> that settles that batch, and <see cref="Dispose"/> counts
-    /// what is unsettled as abandoned. Null while the flush runs and no error was met.
+    /// what is unsettled as abandoned (as unconfirmed, a call of it that was never answered). Null while the flush runs and no error was met.
     /// </summary>
     public Exception? Fault => _fault;
 
@@ -136,13 +136,15 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
         // checks). Every count is written under the gate, so once the publisher is idle (after Dispose) they are exact.
         return new RedisPublisherStats(
             ProducerId, Volatile.Read(ref _received), Volatile.Read(ref _appended), Volatile.Read(ref _droppedFull), Volatile.Read(ref _duplicates),
-            Volatile.Read(ref _abandoned), Volatile.Read(ref _waiting), Volatile.Read(ref _retries), Volatile.Read(ref _unencodable));
+            Volatile.Read(ref _abandoned), Volatile.Read(ref _waiting), Volatile.Read(ref _retries), Volatile.Read(ref _unencodable),
+            Volatile.Read(ref _unconfirmed));
     }
 
     /// <summary>
     /// Sends what is batched and settles every call, retrying for up to <see cref="RedisPublisherOptions.DisposeTimeout"/>;
     /// what is still unsettled then, or after an error that is not an outage (logged, and kept in <see cref="Fault"/>),
-    /// is counted as abandoned. Stop the bus first, so that its queue has handed over every event.
+    /// is counted as abandoned if it is known not to be in the stream (never sent, or answered without appending), and
+    /// as unconfirmed if it was sent and never answered. Stop the bus first, so that its queue has handed over every event.
     /// </summary>
     public void Dispose()
     {
@@ -167,16 +169,37 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
                     _fault ??= ex;
                 }
             }
-            _abandoned += _batch.Count + _inFlightEvents;
-            _inFlightEvents = 0;
-            _inFlight.Clear();
-            _batch.Clear();
-            PublishWaitingLocked();
+            GiveUpLocked();
             _disposed = true;
             _writer.Dispose();
         }
         _stopping.Dispose();
         _batchStarted.Dispose();
+    }
+
+    // What Dispose could not settle. Never sent: abandoned. Sent: unconfirmed while no reply came, since the server may
+    // have appended it (counting it dropped would over-count drops); abandoned if answered without appending; and a
+    // reply that came behind an unsettled batch is accounted as it says.
+    private void GiveUpLocked()
+    {
+        long abandoned = _batch.Count, unconfirmed = 0, answered = 0, givenUp = _batch.Count + _inFlightEvents;
+        foreach (AppendBatch batch in _inFlight)
+        {
+            switch (GivenUpBatch.Classify(batch, out RedisResult[]? counts))
+            {
+                case GivenUpOutcome.Unconfirmed: unconfirmed += batch.Count; break;
+                case GivenUpOutcome.NotAppended: abandoned += batch.Count; break;
+                default: CountReplyLocked(batch, counts!); answered += batch.Count; break;
+            }
+        }
+        Debug.Assert(abandoned + unconfirmed + answered == givenUp, "every event given up on is counted once");
+        _abandoned += abandoned;
+        _unconfirmed += unconfirmed;
+        _inFlightEvents = 0;
+        _inFlight.Clear();
+        _batch.Clear();
+        PublishWaitingLocked();
+        if (abandoned + unconfirmed > 0) PublisherLog.GaveUp(_logger, ProducerId, _keys.Name, unconfirmed, abandoned);
     }
 
     private async Task FlushLingeringBatchesAsync()
@@ -267,6 +290,7 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
         {
             if (reply is null)
             {
+                batch.CallLost = true; // it may have run: if it is never settled, its events are unconfirmed
                 if (cancellationToken.WaitHandle.WaitOne(delay)) return false;
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryDelay.Ticks));
             }
@@ -274,13 +298,7 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
             try { reply = batch.Resend(_database, _scriptKeys); }
             catch (Exception ex) when (RedisOutage.IsOutage(ex)) { reply = null; }
         }
-        var counts = (RedisResult[])reply!;
-        long appended = (long)counts[0], full = (long)counts[1], duplicates = (long)counts[2];
-        if (appended + full + duplicates != batch.Count) // the script accounts for every event of the batch
-            throw new InvalidOperationException($"The append script answered {appended}+{full}+{duplicates} for a batch of {batch.Count}.");
-        _appended += appended;
-        _droppedFull += full;
-        _duplicates += duplicates;
+        CountReplyLocked(batch, (RedisResult[])reply!);
         _inFlightEvents -= batch.Count;
         _inFlight.Dequeue();
         PublishWaitingLocked();
@@ -288,6 +306,16 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
         batch.Clear();
         _spare.Push(batch);
         return true;
+    }
+
+    private void CountReplyLocked(AppendBatch batch, RedisResult[] counts)
+    {
+        long appended = (long)counts[0], full = (long)counts[1], duplicates = (long)counts[2];
+        if (appended + full + duplicates != batch.Count) // the script accounts for every event of the batch
+            throw new InvalidOperationException($"The append script answered {appended}+{full}+{duplicates} for a batch of {batch.Count}.");
+        _appended += appended;
+        _droppedFull += full;
+        _duplicates += duplicates;
     }
 
     private void PublishWaitingLocked()

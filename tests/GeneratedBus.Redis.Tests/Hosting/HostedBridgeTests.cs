@@ -106,7 +106,7 @@ public sealed class HostedBridgeTests(ITestOutputHelper output)
         await producer.StopAsync().WaitAsync(Deadline);
         RedisPublisherBalance balance = publisher.GetStats().Balance(producer.Services.GetRequiredService<TradeBus>().GetStats().Queues["redis"]);
         Assert.True(balance.IsBalanced, balance.ToString());
-        Assert.Equal(1, publisher.GetStats().Abandoned);
+        Assert.Equal((1L, 0L), (publisher.GetStats().Abandoned, publisher.GetStats().Unconfirmed));
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public sealed class RedisServer : IDisposable
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(15);
     private readonly string _binary;
     private Process? _process;
+    private bool _paused;
 
     private RedisServer(string binary, bool appendOnly)
     {
@@ -108,10 +109,30 @@ public sealed class RedisServer : IDisposable
         }
     }
 
+    /// <summary>
+    /// Freezes the server (SIGSTOP): connections stay open and commands reach its socket, but nothing runs or answers
+    /// until <see cref="Resume"/>, so a call in flight has an unknown outcome. <see cref="Stop"/> resumes it first.
+    /// </summary>
+    public void Pause()
+    {
+        if (_process is null) throw new InvalidOperationException("redis-server is not running.");
+        Signal("-STOP");
+        _paused = true;
+    }
+
+    /// <summary>Lets a paused server run again (SIGCONT): it then reads and runs what was sent meanwhile.</summary>
+    public void Resume()
+    {
+        if (_process is null || !_paused) return;
+        Signal("-CONT");
+        _paused = false;
+    }
+
     /// <summary>Stops the server by its process id (kill) and waits for it to end.</summary>
     public void Stop()
     {
         if (_process is null) return;
+        Resume(); // a stopped process would keep its port and directory until it is continued
         if (!_process.HasExited) _process.Kill();
         if (!_process.WaitForExit(10_000)) throw new TimeoutException($"redis-server {_process.Id} did not end within 10 s.");
         _process.Dispose();
@@ -151,6 +172,17 @@ public sealed class RedisServer : IDisposable
     {
         Stop();
         try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
+    }
+
+    // By process id, through kill(1): no P/Invoke, and never by name.
+    private void Signal(string signal)
+    {
+        var info = new ProcessStartInfo("kill") { UseShellExecute = false };
+        info.ArgumentList.Add(signal);
+        info.ArgumentList.Add(_process!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using Process kill = Process.Start(info) ?? throw new InvalidOperationException("kill did not start.");
+        if (!kill.WaitForExit(10_000)) throw new TimeoutException($"kill {signal} {_process.Id} did not end within 10 s.");
+        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill {signal} {_process.Id} failed ({kill.ExitCode}).");
     }
 
     private static string? Find()
