@@ -47,14 +47,6 @@ public class StopFromAsyncWaitMetricsTests
 
         int postingThread = 0, callbackThread = 0, stops = 0;
         var stopTook = TimeSpan.MaxValue;
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (published, l) =>
-        {
-            if (published.Meter.Name == BusMetricNames.Meter && published.Name == instrument)
-            {
-                l.EnableMeasurementEvents(published);
-            }
-        };
         void OnMeasurement(ReadOnlySpan<KeyValuePair<string, object?>> tags)
         {
             if (!Has(tags, BusMetricNames.BusTag, options.Name!) || !Has(tags, BusMetricNames.QueueTag, queue) ||
@@ -73,9 +65,7 @@ public class StopFromAsyncWaitMetricsTests
             stopTook = clock.Elapsed;
         }
 
-        listener.SetMeasurementEventCallback<long>((_, _, tags, _) => OnMeasurement(tags));
-        listener.SetMeasurementEventCallback<double>((_, _, tags, _) => OnMeasurement(tags));
-        listener.Start();
+        using MeterListener listener = InlineInstrumentListener.Start(instrument, OnMeasurement);
 
         ValueTask pending = default;
         Workers.Run(() =>

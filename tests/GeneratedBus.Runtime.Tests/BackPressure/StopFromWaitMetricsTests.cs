@@ -29,14 +29,6 @@ public class StopFromWaitMetricsTests
 
         int producerThread = 0, stops = 0;
         var stopTook = TimeSpan.MaxValue;
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (published, l) =>
-        {
-            if (published.Meter.Name == BusMetricNames.Meter && published.Name == instrument)
-            {
-                l.EnableMeasurementEvents(published);
-            }
-        };
         void OnMeasurement(ReadOnlySpan<KeyValuePair<string, object?>> tags)
         {
             if (!IsOurs(tags, options.Name!) || Environment.CurrentManagedThreadId != Volatile.Read(ref producerThread) ||
@@ -52,9 +44,7 @@ public class StopFromWaitMetricsTests
             stopTook = clock.Elapsed;
         }
 
-        listener.SetMeasurementEventCallback<long>((_, _, tags, _) => OnMeasurement(tags));
-        listener.SetMeasurementEventCallback<double>((_, _, tags, _) => OnMeasurement(tags));
-        listener.Start();
+        using MeterListener listener = InlineInstrumentListener.Start(instrument, OnMeasurement);
 
         Workers.Run(() =>
         {
