@@ -29,20 +29,13 @@ internal sealed class PostsUnderWay
     private ThreadCells<Cell> _cells = new(static () => new Cell());
     private int _waitingAsync;
 
-    // The cell numbers of the calling thread's posts that wait for room, innermost last (see BeginOwnWait).
+    // The cell numbers of the calling thread's posts that wait for room (see BeginOwnWait).
     [ThreadStatic]
-    private static int[]? t_ownWaits;
+    private static OwnStack<int> t_ownWaits;
 
+    // The buses whose asynchronous waits for room run a metric callback on the calling thread (see BeginOwnAsyncWait).
     [ThreadStatic]
-    private static int t_ownWaitCount;
-
-    // The buses whose asynchronous waits for room run a metric callback on the calling thread, innermost last (see
-    // BeginOwnAsyncWait).
-    [ThreadStatic]
-    private static PostsUnderWay?[]? t_ownAsyncWaits;
-
-    [ThreadStatic]
-    private static int t_ownAsyncWaitCount;
+    private static OwnStack<PostsUnderWay> t_ownAsyncWaits;
 
     /// <summary>The posts counted so far: exact once posting has stopped.</summary>
     public long Posted
@@ -106,24 +99,10 @@ internal sealed class PostsUnderWay
     /// a Stop that code calls on this thread ignores that cell, which a post number (see
     /// <see cref="StackPageNumbers"/>) does not tie to <see cref="ThreadNumbers.Current"/>.
     /// </summary>
-    public static void BeginOwnWait(int number)
-    {
-        int[] waiting = t_ownWaits ??= new int[4];
-        if (t_ownWaitCount == waiting.Length)
-        {
-            Array.Resize(ref t_ownWaits, waiting.Length * 2);
-            waiting = t_ownWaits!;
-        }
-
-        waiting[t_ownWaitCount++] = number;
-    }
+    public static void BeginOwnWait(int number) => t_ownWaits.Push(number);
 
     /// <summary>The innermost wait of <see cref="BeginOwnWait"/> ended.</summary>
-    public static void EndOwnWait()
-    {
-        Invariant.Holds(t_ownWaitCount > 0, "every own wait that ends began");
-        t_ownWaitCount--;
-    }
+    public static void EndOwnWait() => t_ownWaits.Pop();
 
     /// <summary>
     /// An asynchronous wait for room of a post of this bus, counted since <see cref="BeginAsync"/>, runs user code on
@@ -136,38 +115,18 @@ internal sealed class PostsUnderWay
         Invariant.Holds(
             OwnAsyncWaits() < Volatile.Read(ref _waitingAsync),
             "an asynchronous wait is counted (BeginAsync) while its callbacks run, apart from those that run theirs on this thread already");
-        PostsUnderWay?[] waiting = t_ownAsyncWaits ??= new PostsUnderWay?[4];
-        if (t_ownAsyncWaitCount == waiting.Length)
-        {
-            Array.Resize(ref t_ownAsyncWaits, waiting.Length * 2);
-            waiting = t_ownAsyncWaits!;
-        }
-
-        waiting[t_ownAsyncWaitCount++] = this;
+        t_ownAsyncWaits.Push(this);
     }
 
     /// <summary>The innermost callback of <see cref="BeginOwnAsyncWait"/> returned.</summary>
-    public static void EndOwnAsyncWait()
-    {
-        Invariant.Holds(t_ownAsyncWaitCount > 0, "every own asynchronous wait that ends began");
-        t_ownAsyncWaits![--t_ownAsyncWaitCount] = null; // No thread static keeps a bus alive.
-    }
+    public static void EndOwnAsyncWait() => t_ownAsyncWaits.Pop();
 
     // How many of this bus's asynchronous waits run a callback on the calling thread (see BeginOwnAsyncWait).
-    private int OwnAsyncWaits()
-    {
-        int own = 0;
-        for (int i = 0; i < t_ownAsyncWaitCount; i++)
-        {
-            own += ReferenceEquals(t_ownAsyncWaits![i], this) ? 1 : 0;
-        }
-
-        return own;
-    }
+    private int OwnAsyncWaits() => t_ownAsyncWaits.CountOf(this);
 
     // Whether cell i is the calling thread's: its thread number's, or a post of its own that waits (see BeginOwnWait).
     private static bool IsOwn(int i, int self) =>
-        i == self || (t_ownWaitCount > 0 && Array.IndexOf(t_ownWaits!, i, 0, t_ownWaitCount) >= 0);
+        i == self || t_ownWaits.Contains(i);
 
     /// <summary>
     /// S2 and S3, after the bus state was set to stopped: waits until every post that saw the bus running has finished,
