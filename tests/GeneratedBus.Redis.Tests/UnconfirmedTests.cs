@@ -83,4 +83,55 @@ public sealed class UnconfirmedTests(ITestOutputHelper output)
         long[] sequences = db.StreamRange(publisher.Keys.Stream).Select(e => (long)e["s"]).ToArray();
         Assert.Equal(Enumerable.Range(1, 25).Select(i => (long)i), sequences);
     }
+
+    [Fact]
+    public void Dispose_keeps_to_DisposeTimeout_while_the_background_flush_waits_for_a_reply_that_never_comes()
+    {
+        using RedisServer? server = RedisServer.StartOrSkip(output);
+        if (server is null) return;
+        // The connection waits 30 s for an answer: Dispose must not inherit that wait from the background flush.
+        using ConnectionMultiplexer redis = ConnectionMultiplexer.Connect(server.Configuration + ",asyncTimeout=30000");
+        using var bus = new TradeBus(new BusOptions { QueueCapacity = 1_000 });
+        var disposeTimeout = TimeSpan.FromSeconds(1);
+        var publisher = new RedisStreamPublisher<TradeEvent>(redis, TradeJsonCodec.Instance,
+            new RedisPublisherOptions
+            {
+                StreamName = "lingering", ProducerId = "p", BatchSize = 100, Linger = TimeSpan.FromMilliseconds(20),
+                DisposeTimeout = disposeTimeout,
+            });
+        bus.AddToQueue(new RedisForwarder(publisher), "redis");
+        bus.Start();
+        bus.Post(new TradeSettled(1, 1));
+        bus.WaitUntilEmpty(Deadline);
+        publisher.Flush();
+        Assert.Equal(1, publisher.GetStats().Appended);
+
+        RedisPublisherStats stats;
+        var disposing = Stopwatch.StartNew();
+        server.Pause();
+        try
+        {
+            // A batch smaller than BatchSize: only the background flush sends it, after the linger, and then waits.
+            for (int i = 2; i <= 4; i++) bus.Post(new TradeSettled(1, i));
+            bus.WaitUntilEmpty(Deadline);
+            // Fifteen lingers: the flush has sent the batch (the Unconfirmed count below says so; unsent, it would
+            // be abandoned) and waits for its reply.
+            System.Threading.Thread.Sleep(300);
+            bus.Stop();
+            disposing.Restart();
+            publisher.Dispose();
+            disposing.Stop();
+            stats = publisher.GetStats();
+        }
+        finally
+        {
+            server.Resume();
+        }
+
+        output.WriteLine($"{stats}; Dispose took {disposing.ElapsedMilliseconds} ms");
+        // DisposeTimeout, plus slack for a loaded machine, and far below the connection's 30 s.
+        Assert.True(disposing.Elapsed < disposeTimeout + TimeSpan.FromSeconds(4), $"Dispose took {disposing.Elapsed}");
+        Assert.Equal((4L, 1L, 3L, 0L), (stats.Received, stats.Appended, stats.Unconfirmed, stats.Abandoned));
+        Assert.True(stats.Balance(bus.GetStats().Queues["redis"]).IsBalanced);
+    }
 }

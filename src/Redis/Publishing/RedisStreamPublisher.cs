@@ -241,9 +241,12 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
                 sent = _inFlight.Last().Reply;
             }
             // The reply is awaited without holding a thread (the subscriber's side of the same process may need it);
-            // replies come in order, so once the last call is answered, every call before it is too.
-            await ((Task)sent).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
-                .ConfigureAwait(false); // answered or failed: either is settled below (a failure is retried or thrown there)
+            // replies come in order, so once the last call is answered, every call before it is too. Answered or
+            // failed, it is settled below (a failure is retried or thrown there). Dispose stops the wait: it settles
+            // what is in flight itself within DisposeTimeout, which a frozen server's reply (due only at the
+            // connection's async timeout) would otherwise stretch.
+            await ((Task)sent).WaitAsync(stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (stopping.IsCancellationRequested) return;
             lock (_gate)
             {
                 if (_disposed) return;
@@ -284,6 +287,7 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
     private bool SettleOldestLocked(CancellationToken cancellationToken)
     {
         AppendBatch batch = _inFlight.Peek();
+        if (!WaitForReply(batch.Reply, cancellationToken)) return false;
         RedisResult? reply = Await(batch.Reply);
         TimeSpan delay = _options.MinRetryDelay;
         while (reply is null || (long)((RedisResult[])reply!)[0] < 0)
@@ -322,6 +326,17 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
     {
         Debug.Assert(Monitor.IsEntered(_gate), "the waiting count is written under the gate");
         Volatile.Write(ref _waiting, _batch.Count + _inFlightEvents);
+    }
+
+    // Until cancelled, not until the connection's async timeout: a frozen server answers no call, and Dispose must keep
+    // to DisposeTimeout. False if cancelled first; the call stays in flight, its outcome unknown.
+    private static bool WaitForReply(Task<RedisResult> call, CancellationToken cancellationToken)
+    {
+        if (call.IsCompleted) return true;
+        try { call.Wait(cancellationToken); }
+        catch (OperationCanceledException) { return call.IsCompleted; }
+        catch (AggregateException) { } // failed: Await reads the failure
+        return true;
     }
 
     private static RedisResult? Await(Task<RedisResult> call)
