@@ -97,7 +97,7 @@ public static class SparkSchedulerApp
                 stdout.WriteLine(bridge);
                 if (bridge.GaveUp)
                 {
-                    stderr.WriteLine($"warning: Redis sent nothing for {RunPublisher.StallTimeout.TotalSeconds} s as the run ended; the events it had not sent are counted as dropped (unreachable).");
+                    stderr.WriteLine(bridge.GaveUpWarning(RunPublisher.StallTimeout));
                 }
 
                 if (!bridge.EndMarked)
