@@ -367,7 +367,8 @@ public abstract class LiveListenerBus<TListener, TEvent> : IDisposable, IAsyncDi
     /// <remarks>
     /// <see cref="Stop"/> itself throws on a dispatch thread: it joins every dispatch thread, its caller's included,
     /// and that thread cannot end while it is in the listener that called Stop. Do not wait for the returned task in
-    /// a listener for the same reason: it completes only once that listener has returned.
+    /// a listener for the same reason: it completes only once that listener has returned. Nor in a callback of the
+    /// bus's metrics that runs inside a post (a producer's wait on a full queue): the Stop waits for that post.
     /// </remarks>
     /// <returns>A task that completes once the bus is stopped, by this request or by any other Stop or Dispose.</returns>
     /// <exception cref="InvalidOperationException">The bus was never started (Stop would throw too).</exception>
