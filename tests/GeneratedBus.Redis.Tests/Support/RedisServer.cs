@@ -61,7 +61,16 @@ public sealed class RedisServer : IDisposable
             return null;
         }
         var server = new RedisServer(binary, appendOnly);
-        server.Start();
+        try
+        {
+            server.Start();
+        }
+        catch
+        {
+            server.Dispose(); // a server that never answered PING must not outlive the failed test
+            throw;
+        }
+
         return server;
     }
 
