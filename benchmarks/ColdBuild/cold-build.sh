@@ -92,7 +92,7 @@ for round in $(seq 1 "$rounds"); do
   read -r o oc < <(timed_build ours GeneratedBus.Generators.BusGenerator)
   read -r f fc < <(timed_build floor GeneratedBus.Benchmarks.ColdBuild.BindingFloorGenerator)
   read -r y yc < <(timed_build syntax GeneratedBus.Benchmarks.ColdBuild.SyntaxFloorGenerator)
-  ours+=("$o") floor+=("$f") syntax+=("$y") ratios+=("$(echo "scale=2; $o / $f" | bc)")
+  ours+=("$o") floor+=("$f") syntax+=("$y") ratios+=("$(awk -v o="$o" -v f="$f" 'BEGIN { printf "%.2f", o / f }')")
   echo "round $round: BusGenerator $o s, BindingFloor $f s, SyntaxFloor $y s (ComInterfaceGenerator $oc, $fc, $yc s), load $(cut -d' ' -f1 /proc/loadavg)"
 done
 
