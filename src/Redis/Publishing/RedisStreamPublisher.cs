@@ -287,8 +287,7 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
     private bool SettleOldestLocked(CancellationToken cancellationToken)
     {
         AppendBatch batch = _inFlight.Peek();
-        if (!WaitForReply(batch.Reply, cancellationToken)) return false;
-        RedisResult? reply = Await(batch.Reply);
+        if (!TryAwait(batch.Reply, cancellationToken, out RedisResult? reply)) return false;
         TimeSpan delay = _options.MinRetryDelay;
         while (reply is null || (long)((RedisResult[])reply!)[0] < 0)
         {
@@ -328,20 +327,20 @@ public sealed class RedisStreamPublisher<TEvent> : IDisposable
         Volatile.Write(ref _waiting, _batch.Count + _inFlightEvents);
     }
 
-    // Until cancelled, not until the connection's async timeout: a frozen server answers no call, and Dispose must keep
-    // to DisposeTimeout. False if cancelled first; the call stays in flight, its outcome unknown.
-    private static bool WaitForReply(Task<RedisResult> call, CancellationToken cancellationToken)
+    // The call's reply, waited for until cancelled, not until the connection's async timeout: a frozen server answers
+    // no call, and Dispose must keep to DisposeTimeout. False if cancelled first (the call stays in flight, its outcome
+    // unknown). A null reply: the call failed on the connection, so it may have run or not.
+    private static bool TryAwait(Task<RedisResult> call, CancellationToken cancellationToken, out RedisResult? reply)
     {
-        if (call.IsCompleted) return true;
-        try { call.Wait(cancellationToken); }
-        catch (OperationCanceledException) { return call.IsCompleted; }
-        catch (AggregateException) { } // failed: Await reads the failure
+        reply = null;
+        if (!call.IsCompleted)
+        {
+            try { call.Wait(cancellationToken); }
+            catch (OperationCanceledException) { if (!call.IsCompleted) return false; }
+            catch (AggregateException) { } // failed: read below
+        }
+        try { reply = call.GetAwaiter().GetResult(); }
+        catch (Exception ex) when (RedisOutage.IsOutage(ex)) { }
         return true;
-    }
-
-    private static RedisResult? Await(Task<RedisResult> call)
-    {
-        try { return call.GetAwaiter().GetResult(); }
-        catch (Exception ex) when (RedisOutage.IsOutage(ex)) { return null; }
     }
 }
