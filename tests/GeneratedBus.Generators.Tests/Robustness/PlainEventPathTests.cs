@@ -29,10 +29,11 @@ public class PlainEventPathTests
     [Trait("Category", "Fuzz")]
     public void Fuzzed_inputs_generate_the_same_on_the_syntax_path()
     {
-        int cases = FuzzSettings.FromEnvironment().Cases / 4;
-        for (int index = 0; index < cases; index++)
+        // A quarter of the mutation fuzzer's cases, from its seed: each compiles twice here.
+        FuzzSettings settings = FuzzSettings.FromEnvironment();
+        for (int index = settings.FirstCase; index < settings.FirstCase + (settings.Cases + 3) / 4; index++)
         {
-            AssertSame(FuzzCase.Create(FuzzSettings.DefaultSeed, index).Files);
+            AssertSame(FuzzCase.Create(settings.Seed, index).Files);
         }
     }
 
