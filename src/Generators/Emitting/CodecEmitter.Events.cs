@@ -131,9 +131,20 @@ internal sealed partial class CodecEmitter
                     """);
                 using (_writer.Braces())
                 {
+                    // Each read name's event by type, the first of a name if two share it: a search of the events per
+                    // name was quadratic, half a million comparisons for 1,000 events.
+                    var byType = new Dictionary<string, CodecEventSpec>(System.StringComparer.Ordinal);
+                    foreach (CodecEventSpec spec in _bus.Events)
+                    {
+                        if (!byType.ContainsKey(spec.TypeName))
+                        {
+                            byType.Add(spec.TypeName, spec);
+                        }
+                    }
+
                     for (int i = 0; i < readable.Length; i++)
                     {
-                        CodecEventSpec spec = _bus.Events.First(e => e.TypeName == readable[i].TypeName);
+                        CodecEventSpec spec = byType[readable[i].TypeName];
                         _writer.WriteLine($"case {i}:");
                         using (_writer.Braces())
                         {
