@@ -144,11 +144,40 @@ internal sealed partial class CodecEmitter
         foreach (KeyValuePair<string, int> name in _names.OrderBy(n => n.Value))
         {
             string literal = SymbolDisplay.FormatLiteral(name.Key, quote: true);
-            string bytes = string.Join(", ", System.Text.Encoding.UTF8.GetBytes(name.Key).Select(b => "0x" + b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture)));
+            string bytes = HexBytes(System.Text.Encoding.UTF8.GetBytes(name.Key));
             _writer.WriteLine();
             _writer.WriteLine($"private static readonly {Json}.JsonEncodedText s_name{name.Value} = {Json}.JsonEncodedText.Encode({literal});");
             _writer.WriteLine($"private static global::System.ReadOnlySpan<byte> Utf8Name{name.Value} => new byte[] {{ {bytes} }}; // {literal}");
         }
+    }
+
+    // "0x45, 0x76": each byte's two upper-case hex digits, written into one array where formatting each byte and
+    // joining the pieces made three strings a byte.
+    private static string HexBytes(byte[] bytes)
+    {
+        const string Digits = "0123456789ABCDEF";
+        if (bytes.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        char[] text = new char[(bytes.Length * 6) - 2];
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            int at = i * 6;
+            if (i > 0)
+            {
+                text[at - 2] = ',';
+                text[at - 1] = ' ';
+            }
+
+            text[at] = '0';
+            text[at + 1] = 'x';
+            text[at + 2] = Digits[bytes[i] >> 4];
+            text[at + 3] = Digits[bytes[i] & 0xF];
+        }
+
+        return new string(text);
     }
 
     private int HelperIndex(CodecType type)
