@@ -141,13 +141,20 @@ internal sealed partial class CodecEmitter
     // The UTF-8 names are spans over the assembly's data: no array, and a length the JIT knows when it compares.
     private void WriteNames()
     {
-        foreach (KeyValuePair<string, int> name in _names.OrderBy(n => n.Value))
+        // In index order, each at its index: not LINQ's OrderBy, whose types a cold process compiles afresh for these pairs.
+        string[] names = new string[_names.Count];
+        foreach (KeyValuePair<string, int> name in _names)
         {
-            string literal = SymbolDisplay.FormatLiteral(name.Key, quote: true);
-            string bytes = HexBytes(System.Text.Encoding.UTF8.GetBytes(name.Key));
+            names[name.Value] = name.Key;
+        }
+
+        for (int index = 0; index < names.Length; index++)
+        {
+            string literal = SymbolDisplay.FormatLiteral(names[index], quote: true);
+            string bytes = HexBytes(System.Text.Encoding.UTF8.GetBytes(names[index]));
             _writer.WriteLine();
-            _writer.WriteLine($"private static readonly {Json}.JsonEncodedText s_name{name.Value} = {Json}.JsonEncodedText.Encode({literal});");
-            _writer.WriteLine($"private static global::System.ReadOnlySpan<byte> Utf8Name{name.Value} => new byte[] {{ {bytes} }}; // {literal}");
+            _writer.WriteLine($"private static readonly {Json}.JsonEncodedText s_name{index} = {Json}.JsonEncodedText.Encode({literal});");
+            _writer.WriteLine($"private static global::System.ReadOnlySpan<byte> Utf8Name{index} => new byte[] {{ {bytes} }}; // {literal}");
         }
     }
 
