@@ -24,16 +24,25 @@ public sealed class BusGenerator : IIncrementalGenerator
     /// <summary>The attribute that marks an event.</summary>
     public const string BusEventAttributeName = "GeneratedBus.BusEventAttribute";
 
+    private readonly bool _plainEventsBySyntax;
+
+    /// <summary>Creates the generator.</summary>
+    public BusGenerator()
+        : this(plainEventsBySyntax: true)
+    {
+    }
+
+    /// <summary>Creates the generator, with or without the syntax path for plainly marked events (<see cref="PlainEventSyntax"/>).</summary>
+    /// <param name="plainEventsBySyntax">
+    /// Whether plainly marked events are found by syntax and parsed without binding each one's attributes; without it,
+    /// every event takes the attribute path, which the tests compare against.
+    /// </param>
+    internal BusGenerator(bool plainEventsBySyntax) => _plainEventsBySyntax = plainEventsBySyntax;
+
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        IncrementalValuesProvider<EventResult> events = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                BusEventAttributeName,
-                static (node, _) => EventParser.IsCandidate(node),
-                static (context, cancellationToken) => EventParser.Parse(context, cancellationToken))
-            .Where(static parsed => parsed is not null)
-            .Select(static (parsed, _) => parsed!)
+        IncrementalValuesProvider<EventResult> events = RegisterParsedEvents(context)
             .WithTrackingName(TrackingNames.ParsedEvents)
             // Re-runs only for a parse that changed, not on every compilation change as the parse itself does.
             .Select(static (parsed, _) => EventParser.RenderDoc(parsed))
@@ -120,6 +129,36 @@ public sealed class BusGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(Locate(context, diagnostics), ReportAll);
 
         RegisterAsyncVoidCheck(context, allBuses);
+    }
+
+    // The [BusEvent] declarations of this compilation, parsed. Most events are plainly marked (PlainEventSyntax): those
+    // are found by syntax and bind their mark once per scope, where ForAttributeWithMetadataName would bind every
+    // attribute of every event, most of a cold build's time on a large bus. The attribute path takes the rest.
+    private IncrementalValuesProvider<ParsedEvent> RegisterParsedEvents(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValuesProvider<ParsedEvent> markedOtherwise = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                BusEventAttributeName,
+                _plainEventsBySyntax
+                    ? static (node, _) => EventParser.IsCandidate(node) && !PlainEventSyntax.Qualifies(node)
+                    : static (node, _) => EventParser.IsCandidate(node),
+                static (context, cancellationToken) => EventParser.Parse(context, cancellationToken))
+            .Where(static parsed => parsed is not null)
+            .Select(static (parsed, _) => parsed!);
+        if (!_plainEventsBySyntax)
+        {
+            return markedOtherwise;
+        }
+
+        IncrementalValuesProvider<ParsedEvent> plainlyMarked = context.SyntaxProvider
+            .CreateSyntaxProvider(
+                static (node, _) => PlainEventSyntax.Qualifies(node),
+                static (context, cancellationToken) => PlainEventParser.Parse(context, cancellationToken))
+            .Where(static parsed => parsed is not null)
+            .Select(static (parsed, _) => parsed!);
+        return plainlyMarked.CollectBoxed()
+            .Pair(markedOtherwise.CollectBoxed())
+            .SelectMany(static (both, _) => ParsedEventOrder.Merge(both.Left.Value, both.Right.Value));
     }
 
     // [assembly: GenerateBus(typeof(Root))] and the referenced [BusEvent] types it covers. The requests are found by

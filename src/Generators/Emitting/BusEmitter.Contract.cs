@@ -47,7 +47,7 @@ internal sealed partial class BusEmitter
             """);
         using (_writer.Indented())
         {
-            WriteKindCases(runs: true, (spec, argument) => _writer.WriteLine(RunOf(spec, argument, ", ref next")));
+            WriteKindCases(runs: true, (spec, argument) => WriteRun(spec, argument, ", ref next"));
 
             // Only a call fails: a run with no listener left has nothing to throw for, as no per-listener Dispatch
             // would be made, and the runtime, which resumes after the listener next names, has none to blame.

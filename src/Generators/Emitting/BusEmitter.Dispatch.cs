@@ -232,7 +232,7 @@ internal sealed partial class BusEmitter
                 _writer.WriteLine($"listener.{handler}({argument});");
                 break;
             case DispatchShape.All:
-                _writer.WriteLine(RunOf(spec, argument));
+                WriteRun(spec, argument);
                 break;
             default:
                 _writer.WriteLine($"return listener.{GeneratedNames.Async(handler)}({argument}, cancellationToken);");

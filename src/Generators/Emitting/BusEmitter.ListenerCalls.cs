@@ -29,8 +29,8 @@ internal sealed partial class BusEmitter
 
     // A dispatch case's run: argument is the case's typed event, but a record struct's run takes the boxed root. The
     // span contract passes "ref next" as well.
-    private string RunOf(EventSpec? spec, string argument, string rest = "") =>
-        $"global::GeneratedBus.ListenerRun.Run<{ListenerCallOf(spec)}, {ListenerInterface}, {EventTypeOf(spec)}>(listeners, {(spec is { IsValueType: true } ? "e" : argument)}{rest});";
+    private void WriteRun(EventSpec? spec, string argument, string rest = "") =>
+        _writer.WriteLine($"global::GeneratedBus.ListenerRun.Run<{ListenerCallOf(spec)}, {ListenerInterface}, {EventTypeOf(spec)}>(listeners, {(spec is { IsValueType: true } ? "e" : argument)}{rest});");
 
     // ListenerRun passes only what a run of these types holds, so reinterpreting costs nothing and cannot mistype; a
     // record struct is unboxed with its type check.

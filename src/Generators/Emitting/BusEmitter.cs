@@ -19,14 +19,17 @@ internal sealed partial class BusEmitter
     {
         _bus = bus;
         _root = bus.Root;
+        ListenerInterface = _root.GeneratedPrefix + _root.ListenerInterfaceName;
+        Kind = _root.GeneratedPrefix + _root.KindName;
         _access = _root.IsPublic ? "public" : "internal";
         _generatedCode = $"""[global::System.CodeDom.Compiler.GeneratedCode("GeneratedBus", "{GeneratorVersion.Value}")]""";
     }
 
-    // Fully qualified names of the generated types, so nothing the user declares can shadow them.
-    private string ListenerInterface => _root.GeneratedPrefix + _root.ListenerInterfaceName;
+    // Fully qualified names of the generated types, so nothing the user declares can shadow them. The two that every
+    // event's lines name are joined once, not on each use.
+    private string ListenerInterface { get; }
 
-    private string Kind => _root.GeneratedPrefix + _root.KindName;
+    private string Kind { get; }
 
     private string Dispatcher => _root.GeneratedPrefix + _root.DispatcherName;
 

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Text;
 
 namespace GeneratedBus.Generators.Emitting;
@@ -18,7 +17,7 @@ internal sealed partial class CodecEmitter
     /// Writes <c>private static int {method}(ref Utf8JsonReader reader)</c>: the result paired with the first of
     /// <paramref name="names"/> that the current token's text equals, or -1.
     /// </summary>
-    private void WriteMatcher(string method, IReadOnlyList<KeyValuePair<string, int>> names)
+    private void WriteMatcher(string method, KeyValuePair<string, int>[] names)
     {
         _writer.WriteLine($"private static int {method}({Reader})");
         using (_writer.Braces())
@@ -30,14 +29,27 @@ internal sealed partial class CodecEmitter
                 _writer.WriteLine("switch (name.Length)");
                 using (_writer.Braces())
                 {
-                    // First come, first matched, as the chain it replaces: a name given twice keeps its first result.
-                    foreach (IGrouping<int, KeyValuePair<string, int>> length in names.GroupBy(n => Encoding.UTF8.GetByteCount(n.Key)).OrderBy(g => g.Key))
+                    // Each name's place under its length in bytes, sorted as one number: the cases in ascending length,
+                    // each with its names in the order given. First come, first matched, as the chain it replaces: a
+                    // name given twice keeps its first result. (Not LINQ's GroupBy and OrderBy: over these pairs, a
+                    // cold process compiles each of their generic types afresh.)
+                    long[] order = new long[names.Length];
+                    for (int i = 0; i < names.Length; i++)
                     {
-                        _writer.WriteLine($"case {length.Key}:");
+                        order[i] = ((long)Encoding.UTF8.GetByteCount(names[i].Key) << 32) | (uint)i;
+                    }
+
+                    System.Array.Sort(order);
+                    int next = 0;
+                    while (next < order.Length)
+                    {
+                        int length = (int)(order[next] >> 32);
+                        _writer.WriteLine($"case {length}:");
                         using (_writer.Indented())
                         {
-                            foreach (KeyValuePair<string, int> name in length)
+                            for (; next < order.Length && (int)(order[next] >> 32) == length; next++)
                             {
+                                KeyValuePair<string, int> name = names[(int)order[next]];
                                 _writer.WriteLine($"if (global::System.MemoryExtensions.SequenceEqual(name, {Utf8Name(name.Key)}))");
                                 using (_writer.Braces())
                                 {

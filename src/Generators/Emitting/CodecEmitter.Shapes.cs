@@ -111,7 +111,13 @@ internal sealed partial class CodecEmitter
         if (read.Length > 0)
         {
             _writer.WriteLine();
-            WriteMatcher("MatchMember" + index, read.Select((m, i) => new KeyValuePair<string, int>(m.JsonName, i)).ToArray());
+            var names = new KeyValuePair<string, int>[read.Length];
+            for (int i = 0; i < read.Length; i++)
+            {
+                names[i] = new KeyValuePair<string, int>(read[i].JsonName, i);
+            }
+
+            WriteMatcher("MatchMember" + index, names);
         }
     }
 

@@ -141,14 +141,50 @@ internal sealed partial class CodecEmitter
     // The UTF-8 names are spans over the assembly's data: no array, and a length the JIT knows when it compares.
     private void WriteNames()
     {
-        foreach (KeyValuePair<string, int> name in _names.OrderBy(n => n.Value))
+        // In index order, each at its index: not LINQ's OrderBy, whose types a cold process compiles afresh for these pairs.
+        string[] names = new string[_names.Count];
+        foreach (KeyValuePair<string, int> name in _names)
         {
-            string literal = SymbolDisplay.FormatLiteral(name.Key, quote: true);
-            string bytes = string.Join(", ", System.Text.Encoding.UTF8.GetBytes(name.Key).Select(b => "0x" + b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture)));
-            _writer.WriteLine();
-            _writer.WriteLine($"private static readonly {Json}.JsonEncodedText s_name{name.Value} = {Json}.JsonEncodedText.Encode({literal});");
-            _writer.WriteLine($"private static global::System.ReadOnlySpan<byte> Utf8Name{name.Value} => new byte[] {{ {bytes} }}; // {literal}");
+            names[name.Value] = name.Key;
         }
+
+        for (int index = 0; index < names.Length; index++)
+        {
+            string literal = SymbolDisplay.FormatLiteral(names[index], quote: true);
+            string bytes = HexBytes(System.Text.Encoding.UTF8.GetBytes(names[index]));
+            _writer.WriteLine();
+            _writer.WriteLine($"private static readonly {Json}.JsonEncodedText s_name{index} = {Json}.JsonEncodedText.Encode({literal});");
+            _writer.WriteLine($"private static global::System.ReadOnlySpan<byte> Utf8Name{index} => new byte[] {{ {bytes} }}; // {literal}");
+        }
+    }
+
+    // "0x45, 0x76": each byte's two upper-case hex digits, written into one array where formatting each byte and
+    // joining the pieces made three strings a byte.
+    private static string HexBytes(byte[] bytes)
+    {
+        const string Digits = "0123456789ABCDEF";
+        if (bytes.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        char[] text = new char[(bytes.Length * 6) - 2];
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            int at = i * 6;
+            if (i > 0)
+            {
+                text[at - 2] = ',';
+                text[at - 1] = ' ';
+            }
+
+            text[at] = '0';
+            text[at + 1] = 'x';
+            text[at + 2] = Digits[bytes[i] >> 4];
+            text[at + 3] = Digits[bytes[i] & 0xF];
+        }
+
+        return new string(text);
     }
 
     private int HelperIndex(CodecType type)

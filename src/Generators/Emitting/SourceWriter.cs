@@ -7,6 +7,10 @@ namespace GeneratedBus.Generators.Emitting;
 internal sealed class SourceWriter
 {
     private const int IndentSize = 4;
+
+    // Indentation as whole strings: Append(' ', count) runs a char-fill loop that a cold process first meets unoptimised.
+    private static readonly string[] s_indents = CreateIndents(16);
+
     private readonly StringBuilder _builder = new();
     private int _indent;
 
@@ -28,7 +32,8 @@ internal sealed class SourceWriter
 
             if (length > 0)
             {
-                _builder.Append(' ', _indent * IndentSize).Append(text, start, length);
+                AppendIndent();
+                _builder.Append(text, start, length);
             }
 
             _builder.Append('\n');
@@ -39,6 +44,29 @@ internal sealed class SourceWriter
 
             start = end + 1;
         }
+    }
+
+    private void AppendIndent()
+    {
+        if (_indent < s_indents.Length)
+        {
+            _builder.Append(s_indents[_indent]);
+        }
+        else
+        {
+            _builder.Append(' ', _indent * IndentSize);
+        }
+    }
+
+    private static string[] CreateIndents(int count)
+    {
+        var indents = new string[count];
+        for (int i = 0; i < count; i++)
+        {
+            indents[i] = new string(' ', i * IndentSize);
+        }
+
+        return indents;
     }
 
     /// <summary>Writes an empty line.</summary>

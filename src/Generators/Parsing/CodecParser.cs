@@ -31,11 +31,15 @@ internal sealed partial class CodecParser
     /// <param name="eventLocation">Its name, where diagnostics without a location of their own point.</param>
     /// <param name="typeName">Its <c>global::</c> name, as the event parser already spelled it.</param>
     /// <param name="display">Its display name, likewise.</param>
+    /// <param name="plainlyMarked">
+    /// Whether its one attribute is an argument-less [BusEvent] (<see cref="PlainEventSyntax"/>): then it is written
+    /// under its own name, with no aliases, and its attributes are not bound to learn that.
+    /// </param>
     public static (CodecEventSpec Spec, EquatableArray<DiagnosticInfo> Diagnostics) Parse(
-        INamedTypeSymbol type, Compilation compilation, DiagnosticLocation? eventLocation, string typeName, string display)
+        INamedTypeSymbol type, Compilation compilation, DiagnosticLocation? eventLocation, string typeName, string display, bool plainlyMarked = false)
     {
         var parser = new CodecParser(compilation, eventLocation);
-        (string name, string[] aliases) = CodecAttributes.EventNamesOf(type);
+        (string name, string[] aliases) = plainlyMarked ? (type.Name, []) : CodecAttributes.EventNamesOf(type);
         bool canRead = parser.EnsureShape(type, isEvent: true, typeName, display);
         if (!canRead)
         {

@@ -16,16 +16,24 @@ internal static class EventParser
     /// <summary>Parses the event the attribute sits on. Half-typed code yields <see langword="null"/>, never an exception.</summary>
     /// <remarks>The handler doc stays raw XML here: <see cref="RenderDoc"/> finishes it in a step of its own.</remarks>
     public static ParsedEvent? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        => context.TargetSymbol is INamedTypeSymbol type && context.TargetNode is TypeDeclarationSyntax declaration
+            ? Parse(type, declaration, context.SemanticModel.Compilation, plainlyMarked: false, cancellationToken)
+            : null;
+
+    /// <summary>Parses <paramref name="type"/>, declared by <paramref name="declaration"/>, known to be marked [BusEvent].</summary>
+    /// <param name="type">The event.</param>
+    /// <param name="declaration">Its declaration.</param>
+    /// <param name="compilation">Its compilation.</param>
+    /// <param name="plainlyMarked">Whether its one attribute is an argument-less [BusEvent] (<see cref="PlainEventSyntax"/>).</param>
+    /// <param name="cancellationToken">Cancels the parse.</param>
+    public static ParsedEvent? Parse(
+        INamedTypeSymbol type, TypeDeclarationSyntax declaration, Compilation compilation, bool plainlyMarked, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type
-            || context.TargetNode is not TypeDeclarationSyntax declaration
-            || declaration.Identifier.IsMissing
-            || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+        if (declaration.Identifier.IsMissing || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
         {
             return null;
         }
 
-        Compilation compilation = context.SemanticModel.Compilation;
         DiagnosticLocation? location = DiagnosticLocation.From(declaration.Identifier.GetLocation());
         string display = SymbolNames.ForDisplay(type);
         ParsedEvent Fail(DiagnosticDescriptor descriptor, params string[] args)
@@ -94,7 +102,7 @@ internal static class EventParser
             return Fail(DiagnosticDescriptors.EventLessAccessible, display, needed, rootSpec.DisplayName);
         }
 
-        UsageWarnings.Usage usage = UsageWarnings.Of(type);
+        UsageWarnings.Usage usage = UsageWarnings.Of(type, plainlyMarked);
         if (usage.IsError)
         {
             return Fail(DiagnosticDescriptors.UnreferenceableEvent, display);
@@ -105,7 +113,8 @@ internal static class EventParser
         EventSpec spec = CreateSpec(type, rootSpec, display, typeName, declaration.SyntaxTree.FilePath, usage, default);
         // An abstract event is never an instance (its concrete subclasses are what the codec writes), and a root with a
         // problem gets no bus, so no codec either.
-        (CodecEventSpec? codec, EquatableArray<DiagnosticInfo> codecDiagnostics) = type.IsAbstract || rootSpec.Problem != RootProblem.None ? (null, default) : CodecParser.Parse(type, compilation, location, typeName, display);
+        (CodecEventSpec? codec, EquatableArray<DiagnosticInfo> codecDiagnostics) = type.IsAbstract || rootSpec.Problem != RootProblem.None ? (null, default) : plainlyMarked ? CodecTemplates.Of(type, declaration, compilation, location, typeName, display)
+            : CodecParser.Parse(type, compilation, location, typeName, display);
         return new ParsedEvent(
             new EventResult(spec, null, location, rootLocation, codec, codecDiagnostics),
             DocXml.Of(type, declaration, cancellationToken));

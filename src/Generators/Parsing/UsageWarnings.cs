@@ -22,12 +22,17 @@ internal static class UsageWarnings
     /// Inspects <paramref name="type"/>, its containing types, and its module and assembly: [Experimental] on either
     /// of those marks every type of a referenced library.
     /// </summary>
-    public static Usage Of(INamedTypeSymbol type)
+    /// <param name="type">The type.</param>
+    /// <param name="plainlyMarked">
+    /// Whether its one attribute is known from syntax to be an argument-less [BusEvent] (<see cref="PlainEventSyntax"/>):
+    /// then its own attributes are skipped, sparing their binding.
+    /// </param>
+    public static Usage Of(INamedTypeSymbol type, bool plainlyMarked = false)
     {
         var ids = new SortedSet<string>(System.StringComparer.Ordinal);
         bool isError = false;
         var holders = new List<ISymbol>();
-        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        for (INamedTypeSymbol? current = plainlyMarked ? type.ContainingType : type; current is not null; current = current.ContainingType)
         {
             holders.Add(current);
         }

@@ -32,12 +32,13 @@ public sealed record GeneratorRun(
     /// <summary>Runs a fresh driver over <paramref name="compilation"/>.</summary>
     /// <param name="compilation">The input.</param>
     /// <param name="trackSteps">Whether to record each step's outputs, which caching tests read; the fuzzer saves the cost.</param>
-    public static GeneratorRun For(Compilation compilation, bool trackSteps = true)
+    /// <param name="generator">The generator; a default <see cref="BusGenerator"/> when <see langword="null"/>.</param>
+    public static GeneratorRun For(Compilation compilation, bool trackSteps = true, BusGenerator? generator = null)
     {
         // Generated trees are parsed like the inputs, so a language-version test covers the output too.
         var parseOptions = compilation.SyntaxTrees.FirstOrDefault()?.Options as CSharpParseOptions ?? TestCompilation.ParseOptions;
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            [new BusGenerator().AsSourceGenerator()],
+            [(generator ?? new BusGenerator()).AsSourceGenerator()],
             parseOptions: parseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
         return Continue(driver, compilation);
