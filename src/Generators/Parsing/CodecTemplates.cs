@@ -23,7 +23,9 @@ internal static class CodecTemplates
     public static (CodecEventSpec Spec, EquatableArray<DiagnosticInfo> Diagnostics) Of(
         INamedTypeSymbol type, TypeDeclarationSyntax declaration, Compilation compilation, DiagnosticLocation? location, string typeName, string display)
     {
-        string? key = PlainEventSyntax.CodecTemplateKey(declaration);
+        // A model made here only for the nullable context, which the tree's directives and the options decide.
+        NullableContext nullableContext = compilation.GetSemanticModel(declaration.SyntaxTree).GetNullableContext(declaration.SpanStart);
+        string? key = PlainEventSyntax.CodecTemplateKey(declaration, nullableContext);
         if (key is null)
         {
             return CodecParser.Parse(type, compilation, location, typeName, display, plainlyMarked: true);

@@ -7,48 +7,65 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace GeneratedBus.Generators.Parsing;
 
 /// <summary>
-/// Whether a plain mark (<see cref="PlainEventSyntax"/>) binds to <c>GeneratedBus.BusEventAttribute</c>, asked once
-/// per scope: declarations with the same parent see the same names, so the same spelling binds alike in all of them.
+/// What a plain mark (<see cref="PlainEventSyntax"/>) binds to, asked once per scope: declarations with the same parent
+/// see the same names, so the same spelling binds alike in all of them.
 /// </summary>
 /// <remarks>Keyed weakly by the compilation, as <see cref="RootFacts"/> is: an answer never outlives the symbols behind it.</remarks>
 internal static class MarkBinding
 {
-    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<(SyntaxNode Scope, string Spelling), bool>> s_byCompilation = new();
-
-    /// <summary>Whether <paramref name="attribute"/>, the one attribute of a plainly marked declaration, is [BusEvent].</summary>
-    public static bool IsBusEvent(SemanticModel model, AttributeSyntax attribute, CancellationToken cancellationToken)
+    /// <summary>What the mark is.</summary>
+    public enum Mark
     {
-        // The scope a type's attributes bind in is the one its declaration sits in.
+        /// <summary>Another attribute: no event, as <c>ForAttributeWithMetadataName</c> would not match it either.</summary>
+        Other,
+
+        /// <summary><c>GeneratedBus.BusEventAttribute</c>'s parameterless constructor: no name or alias given.</summary>
+        BusEvent,
+
+        /// <summary>
+        /// Not bound cleanly (inaccessible or ambiguous, a constructor with defaults, a user's own attribute of that name
+        /// that does not resolve): the declaration takes the general parse, whose attribute check is the exact one.
+        /// </summary>
+        Undecided,
+    }
+
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<(SyntaxNode Scope, string Spelling), Mark>> s_byCompilation = new();
+
+    /// <summary>What <paramref name="attribute"/>, the one attribute of a plainly marked declaration, binds to.</summary>
+    public static Mark Of(SemanticModel model, AttributeSyntax attribute, CancellationToken cancellationToken)
+    {
+        // The scope a type's attributes bind in is the one its declaration sits in. PlainEventSyntax admits only
+        // spellings without '@' or escapes, so the text is the name looked up.
         SyntaxNode scope = attribute.Parent!.Parent!.Parent!;
-        string spelling = ((IdentifierNameSyntax)attribute.Name).Identifier.ValueText;
-        ConcurrentDictionary<(SyntaxNode, string), bool> answers = s_byCompilation.GetValue(
+        string spelling = ((IdentifierNameSyntax)attribute.Name).Identifier.Text;
+        ConcurrentDictionary<(SyntaxNode, string), Mark> answers = s_byCompilation.GetValue(
             model.Compilation,
-            static _ => new ConcurrentDictionary<(SyntaxNode, string), bool>());
-        if (!answers.TryGetValue((scope, spelling), out bool isBusEvent))
+            static _ => new ConcurrentDictionary<(SyntaxNode, string), Mark>());
+        if (!answers.TryGetValue((scope, spelling), out Mark mark))
         {
-            isBusEvent = answers.GetOrAdd((scope, spelling), Bind(model, attribute, cancellationToken));
+            mark = Bind(model, attribute, cancellationToken);
+            answers.TryAdd((scope, spelling), mark);
         }
 
-        return isBusEvent;
+        return mark;
     }
 
-    // As ForAttributeWithMetadataName matches: by the attribute's class, even when its constructor does not resolve.
-    private static bool Bind(SemanticModel model, AttributeSyntax attribute, CancellationToken cancellationToken)
+    private static Mark Bind(SemanticModel model, AttributeSyntax attribute, CancellationToken cancellationToken)
     {
-        SymbolInfo info = model.GetSymbolInfo(attribute, cancellationToken);
-        INamedTypeSymbol? attributeClass = info.Symbol?.ContainingType;
-        if (attributeClass is null && info.CandidateReason == CandidateReason.OverloadResolutionFailure && info.CandidateSymbols.Length > 0)
+        if (model.GetSymbolInfo(attribute, cancellationToken).Symbol is not IMethodSymbol { ContainingType: { } attributeClass } constructor)
         {
-            attributeClass = info.CandidateSymbols[0].ContainingType;
-            foreach (ISymbol candidate in info.CandidateSymbols)
-            {
-                if (!SymbolEqualityComparer.Default.Equals(candidate.ContainingType, attributeClass))
-                {
-                    return false;
-                }
-            }
+            return Mark.Undecided;
         }
 
-        return attributeClass is { Name: "BusEventAttribute", ContainingType: null, ContainingNamespace: { Name: "GeneratedBus", ContainingNamespace.IsGlobalNamespace: true } };
+        if (!IsBusEventAttribute(attributeClass))
+        {
+            return Mark.Other;
+        }
+
+        return constructor.Parameters.IsEmpty ? Mark.BusEvent : Mark.Undecided;
     }
+
+    /// <summary>Whether <paramref name="type"/> is <c>GeneratedBus.BusEventAttribute</c>, from any assembly, as the metadata name matches it.</summary>
+    public static bool IsBusEventAttribute(INamedTypeSymbol? type)
+        => type is { Name: "BusEventAttribute", Arity: 0, ContainingType: null, ContainingNamespace: { Name: "GeneratedBus", ContainingNamespace.IsGlobalNamespace: true } };
 }

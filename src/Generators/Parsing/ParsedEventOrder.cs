@@ -11,8 +11,8 @@ namespace GeneratedBus.Generators.Parsing;
 /// file themselves, stably, so this is the order kinds are numbered in within a file.
 /// </summary>
 /// <remarks>
-/// Two syntax trees with one path (possible in memory, never in a build) interleave by position; the order stays
-/// deterministic.
+/// Two syntax trees with one path (possible in memory; in a build the compiler ignores a file given twice) interleave
+/// by position, where one pipeline would keep tree order; the order stays deterministic.
 /// </remarks>
 internal static class ParsedEventOrder
 {

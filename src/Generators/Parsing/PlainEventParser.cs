@@ -8,7 +8,9 @@ namespace GeneratedBus.Generators.Parsing;
 /// <summary>
 /// Parses a plainly marked declaration (<see cref="PlainEventSyntax"/>) as <see cref="EventParser"/> parses any event,
 /// but without binding each event's attributes: the mark is bound once per scope (<see cref="MarkBinding"/>), and what
-/// the other attributes would have told is known from syntax to be nothing.
+/// the other attributes would have told is known from syntax to be nothing. Where that knowledge fails (the mark does
+/// not bind cleanly, or erroneous code declares the type twice), it checks the attributes as
+/// <c>ForAttributeWithMetadataName</c> does and parses the general way.
 /// </summary>
 internal static class PlainEventParser
 {
@@ -16,12 +18,39 @@ internal static class PlainEventParser
     public static ParsedEvent? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
         var declaration = (TypeDeclarationSyntax)context.Node;
-        if (!MarkBinding.IsBusEvent(context.SemanticModel, declaration.AttributeLists[0].Attributes[0], cancellationToken)
+        MarkBinding.Mark mark = MarkBinding.Of(context.SemanticModel, declaration.AttributeLists[0].Attributes[0], cancellationToken);
+        if (mark == MarkBinding.Mark.Other
             || context.SemanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type)
         {
             return null;
         }
 
-        return EventParser.Parse(type, declaration, context.SemanticModel.Compilation, plainlyMarked: true, cancellationToken);
+        Compilation compilation = context.SemanticModel.Compilation;
+        // One declaration: another (a stray partial, a duplicate) could carry attributes syntax did not see here.
+        if (mark == MarkBinding.Mark.BusEvent && type.DeclaringSyntaxReferences.Length == 1)
+        {
+            return EventParser.Parse(type, declaration, compilation, plainlyMarked: true, cancellationToken);
+        }
+
+        return IsMarkedHere(type, declaration)
+            ? EventParser.Parse(type, declaration, compilation, plainlyMarked: false, cancellationToken)
+            : null;
+    }
+
+    // ForAttributeWithMetadataName's own test: an attribute applied in this declaration, of the attribute class by name.
+    private static bool IsMarkedHere(INamedTypeSymbol type, TypeDeclarationSyntax declaration)
+    {
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            if (attribute.ApplicationSyntaxReference is { } applied
+                && applied.SyntaxTree == declaration.SyntaxTree
+                && declaration.FullSpan.Contains(applied.Span)
+                && MarkBinding.IsBusEventAttribute(attribute.AttributeClass))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -7,9 +7,10 @@ namespace GeneratedBus.Generators.Parsing;
 
 /// <summary>
 /// A plainly marked event: a declaration whose one attribute is an argument-less <c>[BusEvent]</c> or
-/// <c>[BusEventAttribute]</c>, in one part. Syntax alone proves what the semantic parse would otherwise ask the
-/// compiler for, event by event, at the cost of binding every attribute: that the type carries no other attribute
-/// (no [Obsolete], [Experimental] or codec name), so only the mark itself needs binding, once per context.
+/// <c>[BusEventAttribute]</c>, in one part. Syntax shows what the semantic parse would otherwise ask the compiler for,
+/// event by event, at the cost of binding every attribute: that the type carries no other attribute (no [Obsolete],
+/// [Experimental] or codec name), so only the mark itself needs binding, once per context. Erroneous code can declare
+/// the type again elsewhere; <see cref="PlainEventParser"/> checks that from the symbol.
 /// </summary>
 /// <remarks>
 /// On a 1,000-event bus, binding each event's attributes and building each record's members for its codec took most
@@ -33,9 +34,10 @@ internal static class PlainEventSyntax
             return false;
         }
 
+        // Spelled plainly: '@BusEvent' looks up no BusEventAttribute, and MarkBinding keys its answers by the text.
         AttributeSyntax attribute = list.Attributes[0];
         if (attribute.ArgumentList is not null
-            || attribute.Name is not IdentifierNameSyntax { Identifier.ValueText: "BusEvent" or "BusEventAttribute" })
+            || attribute.Name is not IdentifierNameSyntax { Identifier.Text: "BusEvent" or "BusEventAttribute" })
         {
             return false;
         }
@@ -57,14 +59,18 @@ internal static class PlainEventSyntax
     /// key, but for the event's own name; <see langword="null"/> when it may not.
     /// </summary>
     /// <remarks>
-    /// Declarations beside each other (the same parent node) with the same modifiers, parameter list and base list bind
-    /// alike: each name in them is looked up in the same scope, and only keywords name the parameters' types, so no
-    /// member type can be the event itself. With no body members, the record's members and constructors are those
-    /// lists' alone.
+    /// Declarations beside each other (the same parent node) with the same modifiers, parameter list and base list, in
+    /// the same nullable context, bind alike: each name in them is looked up in the same scope, and only keywords name
+    /// the parameters' types, so no member type can be the event itself. With no body members, the record's members and
+    /// constructors are those lists' alone. A directive in or just before the declaration (#nullable, #if) could change
+    /// that midway, so such a declaration gets no key.
     /// </remarks>
-    public static string? CodecTemplateKey(TypeDeclarationSyntax declaration)
+    /// <param name="declaration">The declaration.</param>
+    /// <param name="nullableContext">The nullable context at its start.</param>
+    public static string? CodecTemplateKey(TypeDeclarationSyntax declaration, NullableContext nullableContext)
     {
-        if (declaration is not RecordDeclarationSyntax record || record.Members.Count != 0 || record.ConstraintClauses.Count != 0)
+        if (declaration is not RecordDeclarationSyntax record || record.Members.Count != 0 || record.ConstraintClauses.Count != 0
+            || record.ContainsDirectives)
         {
             return null;
         }
@@ -80,7 +86,7 @@ internal static class PlainEventSyntax
             }
         }
 
-        var key = new StringBuilder();
+        var key = new StringBuilder().Append((int)nullableContext).Append('|');
         foreach (SyntaxToken modifier in record.Modifiers)
         {
             key.Append(modifier.ValueText).Append(' ');

@@ -93,9 +93,72 @@ public class PlainEventPathTests
             [BusEvent] public sealed record OrderClosed(int Id) : OrderEvent;
             """);
         string bus = run.BusSources.Single().SourceText.ToString();
-        int[] order = new[] { "OrderPlaced = 1", "OrderRouted = 2", "OrderShipped = 3", "OrderCancelled = 4", "OrderClosed = 5" }
-            .Select(kind => bus.IndexOf(kind, System.StringComparison.Ordinal)).ToArray();
-        Assert.All(order, position => Assert.True(position > 0));
+        Assert.All(
+            new[] { "OrderPlaced = 1", "OrderRouted = 2", "OrderShipped = 3", "OrderCancelled = 4", "OrderClosed = 5" },
+            kind => Assert.Contains(kind, bus, System.StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("public sealed class Between { }")]
+    public void Look_alikes_in_different_nullable_contexts_get_codecs_of_their_own(string between)
+    {
+        // Oblivious, Shipped's Note may be null in a log line; a copy of Placed's codec would refuse it. The directive
+        // sits in Shipped's leading trivia, or, with a type between, in no event's.
+        AssertSame($$"""
+            using GeneratedBus;
+            namespace Acme.Orders;
+            public abstract record OrderEvent;
+            [BusEvent] public sealed record OrderPlaced(string Note) : OrderEvent;
+            #nullable disable
+            {{between}}
+            [BusEvent] public sealed record OrderShipped(string Note) : OrderEvent;
+            """);
+    }
+
+    [Theory]
+    [InlineData("[@BusEvent] public sealed record OrderPlaced(int Id) : OrderEvent;\n[BusEvent] public sealed record OrderShipped(int Id) : OrderEvent;")]
+    [InlineData("[BusEvent] public sealed record OrderShipped(int Id) : OrderEvent;\n[@BusEvent] public sealed record OrderPlaced(int Id) : OrderEvent;")]
+    public void A_verbatim_mark_is_bound_as_written(string events)
+    {
+        // '@BusEvent' names a BusEvent type, never BusEventAttribute: it is an error here, whichever comes first.
+        AssertSame("using GeneratedBus;\nnamespace Acme.Orders;\npublic abstract record OrderEvent;\n" + events);
+    }
+
+    [Theory]
+    [InlineData("public sealed class BusEventAttribute : System.Attribute { private BusEventAttribute() { } }")]
+    [InlineData("public abstract class BusEventAttribute : System.Attribute { }")]
+    [InlineData("public sealed class BusEventAttribute : System.Attribute { public BusEventAttribute(string name = \"renamed\") { } }")]
+    public void A_mark_that_does_not_bind_cleanly_is_read_as_the_attribute_path_reads_it(string attribute)
+    {
+        // The user's own GeneratedBus.BusEventAttribute: inaccessible, abstract, or naming the event by a default.
+        AssertSame(
+            "using GeneratedBus;\nnamespace Acme.Orders;\npublic abstract record OrderEvent;\n[BusEvent] public sealed record OrderShipped(int Id) : OrderEvent;\n",
+            "namespace GeneratedBus { " + attribute + " }\n");
+    }
+
+    [Theory]
+    [InlineData("[System.Obsolete(\"old\")] public sealed partial record OrderShipped;")]
+    [InlineData("[System.Obsolete(\"old\")] public sealed record OrderShipped(int Id) : OrderEvent;")]
+    public void A_second_declaration_of_a_plainly_marked_event_still_counts(string second)
+    {
+        // Both are errors (CS0260, CS0101), but the one symbol carries the [Obsolete], and its warnings are suppressed.
+        AssertSame(
+            "using GeneratedBus;\nnamespace Acme.Orders;\npublic abstract record OrderEvent;\n[BusEvent] public sealed record OrderShipped(int Id) : OrderEvent;\n",
+            "namespace Acme.Orders;\n" + second + "\n");
+    }
+
+    [Fact]
+    public void A_global_alias_named_like_the_mark_binds_on_both_paths()
+    {
+        AssertSame(
+            """
+            namespace Acme.Orders;
+            public abstract record OrderEvent;
+            [BusEvent] public sealed record OrderShipped(int Id) : OrderEvent;
+            [BusEventAttribute] public sealed record OrderPlaced(int Id) : OrderEvent;
+            """,
+            "global using BusEvent = GeneratedBus.BusEventAttribute;\n");
     }
 
     [Fact]
