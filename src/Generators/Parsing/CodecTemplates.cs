@@ -28,7 +28,7 @@ internal static class CodecTemplates
         string? key = PlainEventSyntax.CodecTemplateKey(declaration, nullableContext);
         if (key is null)
         {
-            return CodecParser.Parse(type, compilation, location, typeName, display, plainlyMarked: true);
+            return Parse();
         }
 
         ConcurrentDictionary<(SyntaxNode, string), Template> templates = s_byCompilation.GetValue(
@@ -36,12 +36,14 @@ internal static class CodecTemplates
             static _ => new ConcurrentDictionary<(SyntaxNode, string), Template>());
         if (templates.TryGetValue((declaration.Parent!, key), out Template? template))
         {
-            return template.Copyable ? (template.RenamedFor(type.Name, typeName, display), default) : CodecParser.Parse(type, compilation, location, typeName, display, plainlyMarked: true);
+            return template.Copyable ? (template.RenamedFor(type.Name, typeName, display), default) : Parse();
         }
 
-        (CodecEventSpec spec, EquatableArray<DiagnosticInfo> diagnostics) = CodecParser.Parse(type, compilation, location, typeName, display, plainlyMarked: true);
+        (CodecEventSpec spec, EquatableArray<DiagnosticInfo> diagnostics) = Parse();
         templates.TryAdd((declaration.Parent!, key), new Template(spec, diagnostics.Count == 0 && IsRenamable(spec, type.Name, typeName, display)));
         return (spec, diagnostics);
+
+        (CodecEventSpec, EquatableArray<DiagnosticInfo>) Parse() => CodecParser.Parse(type, compilation, location, typeName, display, plainlyMarked: true);
     }
 
     // The event's own name shows only where renaming reaches it: its type name, written name and its one shape.

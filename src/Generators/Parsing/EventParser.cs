@@ -113,7 +113,9 @@ internal static class EventParser
         EventSpec spec = CreateSpec(type, rootSpec, display, typeName, declaration.SyntaxTree.FilePath, usage, default);
         // An abstract event is never an instance (its concrete subclasses are what the codec writes), and a root with a
         // problem gets no bus, so no codec either.
-        (CodecEventSpec? codec, EquatableArray<DiagnosticInfo> codecDiagnostics) = type.IsAbstract || rootSpec.Problem != RootProblem.None ? (null, default) : plainlyMarked ? CodecTemplates.Of(type, declaration, compilation, location, typeName, display)
+        (CodecEventSpec? codec, EquatableArray<DiagnosticInfo> codecDiagnostics) =
+            type.IsAbstract || rootSpec.Problem != RootProblem.None ? (null, default)
+            : plainlyMarked ? CodecTemplates.Of(type, declaration, compilation, location, typeName, display)
             : CodecParser.Parse(type, compilation, location, typeName, display);
         return new ParsedEvent(
             new EventResult(spec, null, location, rootLocation, codec, codecDiagnostics),
