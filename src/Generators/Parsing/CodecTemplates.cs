@@ -21,10 +21,10 @@ internal static class CodecTemplates
 
     /// <summary>The codec of <paramref name="type"/>, a plainly marked event, copied from a look-alike's where it can be.</summary>
     public static (CodecEventSpec Spec, EquatableArray<DiagnosticInfo> Diagnostics) Of(
-        INamedTypeSymbol type, TypeDeclarationSyntax declaration, Compilation compilation, DiagnosticLocation? location, string typeName, string display)
+        INamedTypeSymbol type, TypeDeclarationSyntax declaration, SemanticModel model, DiagnosticLocation? location, string typeName, string display)
     {
-        // A model made here only for the nullable context, which the tree's directives and the options decide.
-        NullableContext nullableContext = compilation.GetSemanticModel(declaration.SyntaxTree).GetNullableContext(declaration.SpanStart);
+        Compilation compilation = model.Compilation;
+        NullableContext nullableContext = model.GetNullableContext(declaration.SpanStart);
         string? key = PlainEventSyntax.CodecTemplateKey(declaration, nullableContext);
         if (key is null)
         {

@@ -17,18 +17,19 @@ internal static class EventParser
     /// <remarks>The handler doc stays raw XML here: <see cref="RenderDoc"/> finishes it in a step of its own.</remarks>
     public static ParsedEvent? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         => context.TargetSymbol is INamedTypeSymbol type && context.TargetNode is TypeDeclarationSyntax declaration
-            ? Parse(type, declaration, context.SemanticModel.Compilation, plainlyMarked: false, cancellationToken)
+            ? Parse(type, declaration, context.SemanticModel, plainlyMarked: false, cancellationToken)
             : null;
 
     /// <summary>Parses <paramref name="type"/>, declared by <paramref name="declaration"/>, known to be marked [BusEvent].</summary>
     /// <param name="type">The event.</param>
     /// <param name="declaration">Its declaration.</param>
-    /// <param name="compilation">Its compilation.</param>
+    /// <param name="model">The semantic model of its syntax tree.</param>
     /// <param name="plainlyMarked">Whether its one attribute is an argument-less [BusEvent] (<see cref="PlainEventSyntax"/>).</param>
     /// <param name="cancellationToken">Cancels the parse.</param>
     public static ParsedEvent? Parse(
-        INamedTypeSymbol type, TypeDeclarationSyntax declaration, Compilation compilation, bool plainlyMarked, CancellationToken cancellationToken)
+        INamedTypeSymbol type, TypeDeclarationSyntax declaration, SemanticModel model, bool plainlyMarked, CancellationToken cancellationToken)
     {
+        Compilation compilation = model.Compilation;
         if (declaration.Identifier.IsMissing || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
         {
             return null;
@@ -115,7 +116,7 @@ internal static class EventParser
         // problem gets no bus, so no codec either.
         (CodecEventSpec? codec, EquatableArray<DiagnosticInfo> codecDiagnostics) =
             type.IsAbstract || rootSpec.Problem != RootProblem.None ? (null, default)
-            : plainlyMarked ? CodecTemplates.Of(type, declaration, compilation, location, typeName, display)
+            : plainlyMarked ? CodecTemplates.Of(type, declaration, model, location, typeName, display)
             : CodecParser.Parse(type, compilation, location, typeName, display);
         return new ParsedEvent(
             new EventResult(spec, null, location, rootLocation, codec, codecDiagnostics),

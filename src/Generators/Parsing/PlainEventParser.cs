@@ -25,15 +25,14 @@ internal static class PlainEventParser
             return null;
         }
 
-        Compilation compilation = context.SemanticModel.Compilation;
         // One declaration: another (a stray partial, a duplicate) could carry attributes syntax did not see here.
         if (mark == MarkBinding.Mark.BusEvent && type.DeclaringSyntaxReferences.Length == 1)
         {
-            return EventParser.Parse(type, declaration, compilation, plainlyMarked: true, cancellationToken);
+            return EventParser.Parse(type, declaration, context.SemanticModel, plainlyMarked: true, cancellationToken);
         }
 
         return IsMarkedHere(type, declaration)
-            ? EventParser.Parse(type, declaration, compilation, plainlyMarked: false, cancellationToken)
+            ? EventParser.Parse(type, declaration, context.SemanticModel, plainlyMarked: false, cancellationToken)
             : null;
     }
 
