@@ -47,11 +47,13 @@ public static class RatioTable
         return rows;
     }
 
-    // Goal 8 is judged by the worse of BenchmarkDotNet's cold run and the first run in a fresh process (JIT included).
+    // Goal 8 is judged in real cold builds (ColdBuild/cold-build.sh): a build's compiler is ReadyToRun, where this process
+    // JIT-compiles the NuGet package's. Here the first run is reported, as the issue asks: the worse of BenchmarkDotNet's
+    // cold run and the first run in a fresh process (JIT included).
     private static GoalRow Generator(Dictionary<string, Measured> byKey, TimeSpan? processColdGenerator)
     {
-        var bound = new Bound("<", 1, " s", false);
-        const string Scenario = "generator, 1000-event bus";
+        Bound bound = Bound.ReportOnly(" s");
+        const string Scenario = "generator, 1000-event bus, in process (goal: real builds, ColdBuild/cold-build.sh)";
         if (!byKey.TryGetValue(Goal.Key<GeneratorBenchmarks>(nameof(GeneratorBenchmarks.Cold)), out Measured cold))
         {
             return GoalRow.NotRun("8", Scenario, bound);
