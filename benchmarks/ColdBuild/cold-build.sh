@@ -10,7 +10,7 @@
 # both projects, is printed as a gauge of the machine's load.
 #
 # MSBuild runs as `dotnet build` ships: its worker nodes are reused between builds (the compiler never is). A machine
-# that sets MSBUILDDISABLENODEREUSE=1 (this sandbox and CI do) starts a fresh worker node in every build, and on two
+# that sets MSBUILDDISABLENODEREUSE=1 (this one does) starts a fresh worker node in every build, and on two
 # cores that node's own start-up competes with the compiler's first second: every generator's report, the idle gauge
 # included, grows by a third to a half. NODE_REUSE=0 measures that way instead. The nodes are shut down at the end.
 #
