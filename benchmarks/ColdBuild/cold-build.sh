@@ -9,10 +9,11 @@
 # (UseSharedCompilation=false), JIT-cold, after touching one unrelated file; the SDK's ComInterfaceGenerator, idle in
 # both projects, is printed as a gauge of the machine's load.
 #
-# MSBuild runs as `dotnet build` ships: its worker nodes are reused between builds (the compiler never is). A machine
-# that sets MSBUILDDISABLENODEREUSE=1 (this one does) starts a fresh worker node in every build, and on two
-# cores that node's own start-up competes with the compiler's first second: every generator's report, the idle gauge
-# included, grows by a third to a half. NODE_REUSE=0 measures that way instead. The nodes are shut down at the end.
+# MSBuild runs as in a developer's second and later builds: its worker nodes are reused between builds (the compiler
+# never is). A build that starts its node (the first of a session, or every build where MSBUILDDISABLENODEREUSE=1, as
+# on this machine) has that node's start-up competing with the compiler's first second on two cores: every
+# generator's report, the idle gauge included, grows by a third to a half. NODE_REUSE=0 measures that way instead.
+# The nodes are shut down at the end.
 #
 #   benchmarks/ColdBuild/cold-build.sh [rounds=5]
 #   NODE_REUSE=0 benchmarks/ColdBuild/cold-build.sh [rounds=5]
