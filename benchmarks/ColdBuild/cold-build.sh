@@ -28,12 +28,13 @@ work="$(mktemp -d -t gb-cold-build-XXXXXX)"
 node_reuse="${NODE_REUSE:-1}"
 if [ "$node_reuse" = 1 ]; then
   unset MSBUILDDISABLENODEREUSE
+  reuse_flag="-nodeReuse:true" reuse_label="on"
   trap 'dotnet build-server shutdown --msbuild > /dev/null 2>&1 || true; rm -rf "$work"' EXIT
 else
   export MSBUILDDISABLENODEREUSE=1
+  reuse_flag="-nodeReuse:false" reuse_label="off"
   trap 'rm -rf "$work"' EXIT
 fi
-reuse_flag="-nodeReuse:$([ "$node_reuse" = 1 ] && echo true || echo false)"
 
 # 1,000 documented records in 10 files, a third of them open to subclasses (as ThousandEventSource's bus).
 write_events() {
@@ -127,4 +128,4 @@ summary "BusGenerator, s" "${ours[@]}"
 summary "BindingFloor, s" "${floor[@]}"
 summary "SyntaxFloor, s" "${syntax[@]}"
 summary "BusGenerator / BindingFloor, per round" "${ratios[@]}"
-echo "MSBuild node reuse: $([ "$node_reuse" = 1 ] && echo on || echo off). Goal 8: BusGenerator under 1 s."
+echo "MSBuild node reuse: $reuse_label. Goal 8: BusGenerator under 1 s."
