@@ -184,7 +184,11 @@ internal sealed partial class CodecParser
     }
 
     private static CodecType Simple(CodecKind kind, ITypeSymbol type, bool allowsNull)
-        => new(kind, CodecTypeNames.OfPrimitive(kind) ?? CodecTypeNames.Bare(type), kind == CodecKind.String, allowsNull, null, default, false);
+        => SimpleType(kind, CodecTypeNames.OfPrimitive(kind) ?? CodecTypeNames.Bare(type), allowsNull);
+
+    /// <summary>The codec type of a primitive of <paramref name="kind"/>, named <paramref name="typeName"/> in code.</summary>
+    internal static CodecType SimpleType(CodecKind kind, string typeName, bool allowsNull)
+        => new(kind, typeName, kind == CodecKind.String, allowsNull, null, default, false);
 
     private static CodecKind? Primitive(ITypeSymbol type)
     {
