@@ -49,6 +49,11 @@ internal sealed record SyntaxDecidedRoot(RootSpec Spec, DiagnosticLocation? Loca
             return null;
         }
 
+        if (NamespaceSharesATypesName(source, ns))
+        {
+            return null;
+        }
+
         string busName = Naming.BusNameOf(name, isInterface: false);
         if (!Naming.IsValidIdentifier(busName) || MayBeTaken(source, references, ns, busName) || MayHideOrLackRuntime(source, references))
         {
@@ -74,6 +79,24 @@ internal sealed record SyntaxDecidedRoot(RootSpec Spec, DiagnosticLocation? Loca
         }
 
         return SyntaxDecidedModifiers.Read(declaration.Modifiers, allowSealed: false) is not null;
+    }
+
+    // SymbolNames.CanBeSpelled: a namespace named like a source type in its container is an error that generated code
+    // could only repeat (CS0101), so the compiler's path says nothing for it.
+    private static bool NamespaceSharesATypesName(SourceDeclarations source, string ns)
+    {
+        for (int dot = ns.IndexOf('.'); ; dot = ns.IndexOf('.', dot + 1))
+        {
+            if (source.DeclaresType(dot < 0 ? ns : ns.Substring(0, dot)))
+            {
+                return true;
+            }
+
+            if (dot < 0)
+            {
+                return false;
+            }
+        }
     }
 
     // RootParser's ExistingTypeClash: any type or namespace of a generated name in the root's namespace, declared anywhere.
