@@ -29,18 +29,22 @@ internal sealed class ReferencedTypeNames
 
     private static readonly ConditionalWeakTable<MetadataReference, ReferencedTypeNames> s_byReference = new();
 
-    private static readonly ReferencedTypeNames s_unreadable = new(readable: false);
+    private static readonly ReferencedTypeNames s_unreadable = new(reference: null);
 
     // Each module's top-level types by namespace, as type definition row numbers: one string per namespace, none per type.
-    private readonly List<(MetadataReader Reader, Dictionary<string, List<int>> Types)> _modules = new();
+    // Each module's, in the order of GetModules(). The readers are not kept: metadata can be disposed while the
+    // reference lives on in this cache, and a reader over freed memory would crash where GetModules() throws.
+    private readonly List<Dictionary<string, List<int>>> _modules = new();
+
+    private readonly PortableExecutableReference? _reference;
 
     // Every namespace that holds a type here, and each of its prefixes.
     private readonly HashSet<string> _namespaces = new(System.StringComparer.Ordinal);
 
-    private ReferencedTypeNames(bool readable) => Readable = readable;
+    private ReferencedTypeNames(PortableExecutableReference? reference) => _reference = reference;
 
     /// <summary>Whether the metadata could be read: a compilation reference or a broken image cannot, and decides nothing.</summary>
-    public bool Readable { get; }
+    public bool Readable => _reference is not null;
 
     /// <summary>Whether a type named <c>BusEvent</c> or <c>BusEventAttribute</c>, other than a usable mark, is declared here, nested or not.</summary>
     public bool DeclaresOtherMark { get; private set; }
@@ -56,7 +60,10 @@ internal sealed class ReferencedTypeNames
     public static ReferencedTypeNames Of(MetadataReference reference)
         => s_byReference.GetValue(reference, static reference => Read(reference));
 
-    /// <summary>How often the top-level type of <paramref name="metadataName"/> is declared here, and whether each is public.</summary>
+    /// <summary>
+    /// How often the top-level type of <paramref name="metadataName"/> is declared here, and whether each is public;
+    /// once and not public when the metadata is gone, so that the answer errs towards "declared".
+    /// </summary>
     public (int Count, bool AllPublic) Find(string metadataName)
     {
         int dot = metadataName.LastIndexOf('.');
@@ -64,11 +71,16 @@ internal sealed class ReferencedTypeNames
         string name = metadataName.Substring(dot + 1);
         int count = 0;
         bool allPublic = true;
-        foreach ((MetadataReader reader, Dictionary<string, List<int>> types) in _modules)
+        for (int module = 0; module < _modules.Count; module++)
         {
-            if (!types.TryGetValue(ns, out List<int>? rows))
+            if (!_modules[module].TryGetValue(ns, out List<int>? rows))
             {
                 continue;
+            }
+
+            if (ReaderOf(module) is not { } reader)
+            {
+                return (1, false);
             }
 
             foreach (int row in rows)
@@ -87,6 +99,23 @@ internal sealed class ReferencedTypeNames
 
     /// <summary>Whether a type here sits in namespace <paramref name="name"/> or below it.</summary>
     public bool HasNamespace(string name) => _namespaces.Contains(name);
+
+    private MetadataReader? ReaderOf(int module)
+    {
+        try
+        {
+            return _reference!.GetMetadata() switch
+            {
+                AssemblyMetadata assembly => assembly.GetModules()[module].GetMetadataReader(),
+                ModuleMetadata single => single.GetMetadataReader(),
+                _ => null,
+            };
+        }
+        catch (System.ObjectDisposedException)
+        {
+            return null;
+        }
+    }
 
     private static ReferencedTypeNames Read(MetadataReference reference)
     {
@@ -108,7 +137,7 @@ internal sealed class ReferencedTypeNames
                 return s_unreadable;
             }
 
-            var names = new ReferencedTypeNames(readable: true);
+            var names = new ReferencedTypeNames(executable);
             foreach (ModuleMetadata module in modules)
             {
                 names.Add(module.GetMetadataReader());
@@ -168,7 +197,7 @@ internal sealed class ReferencedTypeNames
             rows.Add(MetadataTokens.GetRowNumber(handle));
         }
 
-        _modules.Add((reader, types));
+        _modules.Add(types);
     }
 
     private void AddNamespaceAndPrefixes(string ns)
