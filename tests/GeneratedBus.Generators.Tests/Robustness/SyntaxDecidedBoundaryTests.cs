@@ -147,7 +147,6 @@ public class SyntaxDecidedBoundaryTests
     private static Dictionary<string, string[]> Edges()
     {
         const string Placed = "[BusEvent] public sealed record Placed(int Id) : LargeEvent;\n";
-        static MetadataReference Library(string name, string source) => ReferencedLibrary.Build(name, [source]);
         var edges = new Dictionary<string, string[]>
         {
             // Doc comments: plain ones are read from syntax, the rest by the compiler.
