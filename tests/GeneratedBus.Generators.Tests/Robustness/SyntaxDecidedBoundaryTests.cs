@@ -26,6 +26,30 @@ public class SyntaxDecidedBoundaryTests
     [MemberData(nameof(EdgeNames))]
     public void Every_edge_generates_what_the_compilers_path_generates(string name) => PlainEventPaths.AssertSame(Edges()[name]);
 
+    [Theory]
+    [InlineData("doc none")]
+    [InlineData("doc multi-line")]
+    [InlineData("doc blank line")]
+    [InlineData("doc param")]
+    [InlineData("doc trailing spaces")]
+    [InlineData("doc attribute line between")]
+    [InlineData("no parameters")]
+    [InlineData("string in an oblivious file")]
+    [InlineData("a global import in another file")]
+    [InlineData("a global::-qualified import")]
+    [InlineData("the root in another file")]
+    [InlineData("the root in a nested namespace block")]
+    [InlineData("a root that is not abstract")]
+    [InlineData("an internal root, public events")]
+    [InlineData("two roots in two namespaces")]
+    [InlineData("[module: CLSCompliant]")]
+    [InlineData("[assembly: AssemblyCompany]")]
+    public void Edges_inside_the_path_are_decided_without_binding(string name)
+    {
+        // So that the comparison above tests the syntax-decided path on these, not the compiler's path twice.
+        AssertUnbound(Edges()[name]);
+    }
+
     [Fact]
     public void The_cold_build_bus_is_decided_without_binding_the_compilation()
     {
