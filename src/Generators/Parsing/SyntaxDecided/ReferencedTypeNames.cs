@@ -145,9 +145,9 @@ internal sealed class ReferencedTypeNames
 
             return names;
         }
-        catch (System.Exception exception) when (exception is System.BadImageFormatException or System.IO.IOException or System.InvalidOperationException)
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
-            // The compiler reports the broken reference itself; the compiler's path is the one to meet it.
+            // A missing, locked or broken image: the compiler reports it itself, and its path is the one to meet it.
             return s_unreadable;
         }
     }

@@ -44,7 +44,15 @@ internal sealed class SyntaxDecidedScope
 
     /// <summary>Whether the core library type <paramref name="metadataName"/> is referenced once and public, and not declared in source.</summary>
     public bool HasCoreType(string metadataName)
-        => _coreTypes.GetOrAdd(metadataName, name => !Source.DeclaresType(name) && References.DeclaresOncePublicly(name));
+    {
+        if (!_coreTypes.TryGetValue(metadataName, out bool has))
+        {
+            has = !Source.DeclaresType(metadataName) && References.DeclaresOncePublicly(metadataName);
+            _coreTypes.TryAdd(metadataName, has);
+        }
+
+        return has;
+    }
 
     private static bool HasMarkAlias(SourceDeclarations source)
     {
