@@ -44,6 +44,9 @@ public class SyntaxDecidedBoundaryTests
     [InlineData("two roots in two namespaces")]
     [InlineData("[module: CLSCompliant]")]
     [InlineData("[assembly: AssemblyCompany]")]
+    [InlineData("System types by simple name")]
+    [InlineData("System types qualified")]
+    [InlineData("System types after a global using System")]
     public void Edges_inside_the_path_are_decided_without_binding(string name)
     {
         // So that the comparison above tests the syntax-decided path on these, not the compiler's path twice.
@@ -87,7 +90,7 @@ public class SyntaxDecidedBoundaryTests
 
     [Theory]
     [InlineData(Head + Root + "[BusEvent, System.Obsolete(\"old\")] public sealed record Placed(int Id) : LargeEvent;\n")]
-    [InlineData(Head + Root + "[BusEvent] public sealed record Placed(System.Guid Id) : LargeEvent;\n")]
+    [InlineData(Head + Root + "[BusEvent] public sealed record Placed(int? Id) : LargeEvent;\n")]
     public void The_binding_check_sees_a_bound_compilation(string source)
     {
         // The control: the compiler's path binds, so the check below can fail.
@@ -148,6 +151,12 @@ public class SyntaxDecidedBoundaryTests
             ["a generated name taken internally there"] = (Head + Root + Placed, "namespace Acme.Large { internal sealed class LargeListener { } }\n"),
             ["a namespace there named like a generated type"] = (Head + Root + Placed, "namespace Acme.Large.ILargeListener { public sealed class Holder { } }\n"),
             ["a namespace there named like an event"] = (Head + Root + Placed, "namespace Acme.Large.Placed { public sealed class Holder { } }\n"),
+            ["another type named like a System type there"] = (
+                "using System;\n" + Head + Root + "[BusEvent] public sealed record Placed(Guid Id) : LargeEvent;\n",
+                "namespace Acme.Lib { public sealed class Guid { } }\n"),
+            ["a namespace there named like a System type"] = (
+                "using System;\n" + Head + Root + "[BusEvent] public sealed record Placed(Guid Id) : LargeEvent;\n",
+                "namespace Acme.Guid { public sealed class Holder { } }\n"),
             ["an unrelated library"] = (Head + Root + Placed, "namespace Acme.Lib { public sealed class Helper { } }\n"),
         };
     }
@@ -198,6 +207,21 @@ public class SyntaxDecidedBoundaryTests
             ["members differing in case"] = [Head + Root + "[BusEvent] public sealed record Placed(int Id, int ID) : LargeEvent;\n"],
             ["a member named like the record"] = [Head + Root + "[BusEvent] public sealed record Placed(int Placed) : LargeEvent;\n"],
             ["a body"] = [Head + Root + "[BusEvent] public sealed record Placed(int Id) : LargeEvent { public int Twice => Id * 2; }\n"],
+
+            // System types the codec writes as primitives, named without a keyword.
+            ["System types by simple name"] = ["using System;\n" + Head + Root + "[BusEvent] public sealed record Placed(DateTime A, DateTimeOffset B, TimeSpan C, Guid D) : LargeEvent;\n"],
+            ["System types qualified"] = [Head + Root + "[BusEvent] public sealed record Placed(System.DateTimeOffset A, global::System.Guid B) : LargeEvent;\n"],
+            ["System types after a global using System"] = [Head + Root + "[BusEvent] public sealed record Placed(DateTimeOffset At) : LargeEvent;\n", "global using global::System;\n"],
+            ["a System type without the import"] = [Head + Root + "[BusEvent] public sealed record Placed(DateTimeOffset At) : LargeEvent;\n"],
+            ["a System type imported inside the namespace"] = ["using GeneratedBus;\nnamespace Acme.Large;\nusing System;\n" + Root + "[BusEvent] public sealed record Placed(Guid Id) : LargeEvent;\n"],
+            ["another type named like a System type"] = ["using System;\n" + Head + Root + "[BusEvent] public sealed record Placed(Guid Id) : LargeEvent;\n", "namespace Acme.Ids { public readonly record struct Guid(int Value); }\n"],
+            ["a System type's name nested elsewhere"] = ["using System;\n" + Head + Root + "[BusEvent] public sealed record Placed(Guid Id) : LargeEvent;\n", "public static class Holder { public sealed class Guid { } }\n"],
+            ["a namespace named like a System type on the way"] = ["using System;\n" + Head + Root + "[BusEvent] public sealed record Placed(Guid Id) : LargeEvent;\n", "namespace Acme.Guid { internal static class Holder { } }\n"],
+            ["a namespace named System on the way"] = [Head + Root + "[BusEvent] public sealed record Placed(System.Guid Id) : LargeEvent;\n", "namespace Acme.System { internal static class Holder { } }\n"],
+            ["an alias named like a System type"] = ["using System;\nusing Guid = System.String;\n" + Head + Root + "[BusEvent] public sealed record Placed(Guid Id) : LargeEvent;\n"],
+            ["an alias named System"] = ["using System = System.Text;\n" + Head + Root + "[BusEvent] public sealed record Placed(System.Guid Id) : LargeEvent;\n"],
+            ["a nullable System type"] = ["using System;\n" + Head + Root + "[BusEvent] public sealed record Placed(Guid? Id) : LargeEvent;\n"],
+            ["a System type in the runtime's file, declared in source there"] = ["using System;\n" + Head + Root + "[BusEvent] public sealed record Placed(Guid Id) : LargeEvent;\n", "namespace System { public readonly record struct Guid(int Value); }\n"],
 
             // The mark.
             ["another BusEventAttribute imported"] = [Head.Replace("using GeneratedBus;", "using GeneratedBus;\nusing Acme.Lib;") + Root + Placed, "namespace Acme.Lib { public sealed class BusEventAttribute : System.Attribute { } }\n"],

@@ -22,9 +22,6 @@ namespace GeneratedBus.Generators.Parsing.SyntaxDecided;
 [DebuggerDisplay("{_modules.Count} modules, {_namespaces.Count} namespaces")]
 internal sealed class ReferencedTypeNames
 {
-    /// <summary>The simple name of the mark, as written and with its suffix; either may name another type.</summary>
-    public static readonly string[] MarkNames = { "BusEvent", "BusEventAttribute" };
-
     private const string MarkNamespace = "GeneratedBus";
 
     private static readonly ConditionalWeakTable<MetadataReference, ReferencedTypeNames> s_byReference = new();
@@ -37,6 +34,9 @@ internal sealed class ReferencedTypeNames
     private readonly List<Dictionary<string, List<int>>> _modules = new();
 
     private readonly PortableExecutableReference? _reference;
+
+    // How many types here, nested or not, in any namespace, have each watched name (WatchedNames.SystemTypes).
+    private readonly Dictionary<string, int> _watched = new(System.StringComparer.Ordinal);
 
     // Every namespace that holds a type here, and each of its prefixes.
     private readonly HashSet<string> _namespaces = new(System.StringComparer.Ordinal);
@@ -100,6 +100,13 @@ internal sealed class ReferencedTypeNames
     /// <summary>Whether a type here sits in namespace <paramref name="name"/> or below it.</summary>
     public bool HasNamespace(string name) => _namespaces.Contains(name);
 
+    /// <summary>How many types here, nested or not, in any namespace, are named <paramref name="name"/>, one of <see cref="WatchedNames.SystemTypes"/>.</summary>
+    public int CountNamed(string name)
+    {
+        Debug.Assert(WatchedNames.IsOneOf(WatchedNames.SystemTypes, name), "Only the System types' names are counted.");
+        return _watched.TryGetValue(name, out int count) ? count : 0;
+    }
+
     private MetadataReader? ReaderOf(int module)
     {
         try
@@ -160,7 +167,15 @@ internal sealed class ReferencedTypeNames
         foreach (TypeDefinitionHandle handle in reader.TypeDefinitions)
         {
             TypeDefinition type = reader.GetTypeDefinition(handle);
-            foreach (string mark in MarkNames)
+            foreach (string watched in WatchedNames.SystemTypes)
+            {
+                if (reader.StringComparer.Equals(type.Name, watched))
+                {
+                    _watched[watched] = _watched.TryGetValue(watched, out int count) ? count + 1 : 1;
+                }
+            }
+
+            foreach (string mark in WatchedNames.Mark)
             {
                 if (reader.StringComparer.Equals(type.Name, mark))
                 {

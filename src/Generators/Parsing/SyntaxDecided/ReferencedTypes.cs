@@ -87,6 +87,18 @@ internal sealed class ReferencedTypes
         return false;
     }
 
+    /// <summary>How many types of the watched <c>System</c> type name <paramref name="name"/>, nested or not, the references declare.</summary>
+    public int CountNamed(string name)
+    {
+        int count = 0;
+        foreach (ReferencedTypeNames names in _references)
+        {
+            count += names.CountNamed(name);
+        }
+
+        return count;
+    }
+
     /// <summary>Whether any reference has a namespace <paramref name="name"/>.</summary>
     public bool DeclaresNamespace(string name)
     {

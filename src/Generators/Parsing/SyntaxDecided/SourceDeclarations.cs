@@ -25,14 +25,17 @@ internal sealed class SourceDeclarations
 
     private readonly HashSet<string> _moduleAttributeNames = new(System.StringComparer.Ordinal);
 
+    private readonly HashSet<string> _watchedDeclared = new(System.StringComparer.Ordinal);
+
     private SourceDeclarations(Compilation compilation)
     {
         foreach (SyntaxTree tree in compilation.SyntaxTrees)
         {
             TreeDeclarations declarations = TreeDeclarations.Of(tree);
             Unreadable |= declarations.Unreadable;
-            DeclaresMarkName |= declarations.DeclaresMarkName;
             ImportsRuntimeGlobally |= declarations.ImportsRuntimeGlobally;
+            ImportsSystemGlobally |= declarations.ImportsSystemGlobally;
+            _watchedDeclared.UnionWith(declarations.WatchedNamesDeclared);
             foreach ((string ns, string name, int arity, MemberDeclarationSyntax declaration) in declarations.Types)
             {
                 string key = ns.Length == 0 ? name : ns + "." + name;
@@ -55,11 +58,11 @@ internal sealed class SourceDeclarations
     /// <summary>Whether some tree holds what the syntax walk does not read: decide nothing then.</summary>
     public bool Unreadable { get; }
 
-    /// <summary>Whether a type of the mark's name is declared anywhere in source.</summary>
-    public bool DeclaresMarkName { get; }
-
     /// <summary>Whether some file has <c>global using GeneratedBus;</c>.</summary>
     public bool ImportsRuntimeGlobally { get; }
+
+    /// <summary>Whether some file has <c>global using System;</c>.</summary>
+    public bool ImportsSystemGlobally { get; }
 
     /// <summary>Whether source declares a type in the runtime's namespace, which would shadow the runtime's own.</summary>
     public bool DeclaresInRuntimeNamespace { get; }
@@ -78,7 +81,14 @@ internal sealed class SourceDeclarations
     /// <summary>Whether a namespace <paramref name="dottedName"/> is declared in source, or is a prefix of one.</summary>
     public bool DeclaresNamespace(string dottedName) => _namespaces.Contains(dottedName);
 
-    /// <summary>Whether a using alias anywhere is named <paramref name="name"/>.</summary>
+    /// <summary>Whether a type named <paramref name="name"/>, one of <see cref="WatchedNames.All"/>, is declared anywhere in source, nested or not.</summary>
+    public bool DeclaresWatched(string name)
+    {
+        Debug.Assert(WatchedNames.IsOneOf(WatchedNames.All, name), "Only the watched names are collected.");
+        return _watchedDeclared.Contains(name);
+    }
+
+    /// <summary>Whether a using alias or extern alias anywhere is named <paramref name="name"/>.</summary>
     public bool HasAlias(string name) => _aliasNames.Contains(name);
 
     /// <summary>

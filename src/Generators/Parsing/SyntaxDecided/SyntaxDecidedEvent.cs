@@ -64,7 +64,7 @@ internal static class SyntaxDecidedEvent
         string typeName = "global::" + dottedName;
         if (!modifiers.IsAbstract)
         {
-            if (MembersOf(record, model, scope) is not { } members)
+            if (MembersOf(record, ns, model, scope) is not { } members)
             {
                 return null;
             }
@@ -114,8 +114,9 @@ internal static class SyntaxDecidedEvent
         return false;
     }
 
-    // The positional properties, as CodecParser reads them from the symbols: each a constructor parameter of a keyword type.
-    private static CodecMember[]? MembersOf(RecordDeclarationSyntax record, SemanticModel model, SyntaxDecidedScope scope)
+    // The positional properties, as CodecParser reads them from the symbols: each a constructor parameter of a type the
+    // codec writes as a primitive.
+    private static CodecMember[]? MembersOf(RecordDeclarationSyntax record, string ns, SemanticModel model, SyntaxDecidedScope scope)
     {
         if (record.ParameterList is not { } parameters)
         {
@@ -124,6 +125,7 @@ internal static class SyntaxDecidedEvent
 
         // No directive sits inside the record, so its start's context is every parameter's.
         bool annotated = model.GetNullableContext(record.SpanStart).AnnotationsEnabled();
+        bool importsSystem = scope.Source.ImportsSystemGlobally || TreeDeclarations.Of(record.SyntaxTree).ImportsSystem;
         var members = new CodecMember[parameters.Parameters.Count];
         var names = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase) { record.Identifier.ValueText };
         for (int i = 0; i < members.Length; i++)
@@ -132,7 +134,8 @@ internal static class SyntaxDecidedEvent
             if (parameter.AttributeLists.Count != 0 || parameter.Modifiers.Count != 0 || parameter.Default is not null
                 || !PlainNames.IsPlain(parameter.Identifier) || s_reservedMemberNames.Contains(parameter.Identifier.ValueText)
                 || !names.Add(parameter.Identifier.ValueText)
-                || SyntaxDecidedKeywordType.Of(parameter.Type, annotated) is not { } type
+                || (SyntaxDecidedMemberType.Keyword(parameter.Type, annotated)
+                    ?? SyntaxDecidedMemberType.SystemType(parameter.Type, ns, importsSystem, scope)) is not { } type
                 || !scope.HasCoreType(type.MetadataName))
             {
                 return null;

@@ -24,7 +24,7 @@ internal sealed class SyntaxDecidedScope
         // could mark the assembly's types [Obsolete] or [Experimental], and the interface every record implements
         // there once (a record of a compilation without it has an error type among its interfaces).
         MarkIsRuntimes = !Source.Unreadable && References.Readable
-            && !Source.DeclaresMarkName && !HasMarkAlias(Source) && References.MarkIsUnique()
+            && !DeclaresOrAliasesMark(Source) && References.MarkIsUnique()
             && !Source.MayMarkTypesObsoleteOrExperimental()
             && HasCoreType("System.Object") && HasCoreType("System.IEquatable`1");
     }
@@ -42,6 +42,18 @@ internal sealed class SyntaxDecidedScope
     public static SyntaxDecidedScope Of(Compilation compilation)
         => s_byCompilation.GetValue(compilation, static compilation => new SyntaxDecidedScope(compilation));
 
+    /// <summary>
+    /// Whether the simple name <paramref name="name"/>, one of <see cref="WatchedNames.SystemTypes"/>, written in
+    /// namespace <paramref name="ns"/> of a file that imports <c>System</c>, finds <c>System.{name}</c>: no other type
+    /// of that name anywhere, nested or not, no alias of it, and no namespace of it met first on the way out.
+    /// </summary>
+    public bool SimpleNameFindsSystemType(string name, string ns)
+        => !Source.DeclaresWatched(name) && !Source.HasAlias(name) && References.CountNamed(name) == 1
+            && !MetOnTheWayOut(ns, name, typesToo: false);
+
+    /// <summary>Whether <c>System.</c> written in namespace <paramref name="ns"/> names the global <c>System</c> namespace.</summary>
+    public bool QualifiedSystemFoundFrom(string ns) => !Source.HasAlias("System") && !MetOnTheWayOut(ns, "System", typesToo: true);
+
     /// <summary>Whether the core library type <paramref name="metadataName"/> is referenced once and public, and not declared in source.</summary>
     public bool HasCoreType(string metadataName)
     {
@@ -54,11 +66,34 @@ internal sealed class SyntaxDecidedScope
         return has;
     }
 
-    private static bool HasMarkAlias(SourceDeclarations source)
+    // A namespace (or, with typesToo, a type) named 'name' in ns, in each namespace around it, or, but for System
+    // itself, in the global namespace: C# meets it before the using directives of the file.
+    private bool MetOnTheWayOut(string ns, string name, bool typesToo)
     {
-        foreach (string name in ReferencedTypeNames.MarkNames)
+        for (string container = ns; ; container = container.Substring(0, container.LastIndexOf('.')))
         {
-            if (source.HasAlias(name))
+            string dotted = container + "." + name;
+            if (Source.DeclaresNamespace(dotted) || References.DeclaresNamespace(dotted)
+                || (typesToo && (Source.DeclaresType(dotted) || References.Declares(dotted))))
+            {
+                return true;
+            }
+
+            if (container.IndexOf('.') < 0)
+            {
+                break;
+            }
+        }
+
+        // The global namespace: a namespace of that name there is the one looked for when it is System.
+        return name != "System" && (Source.DeclaresNamespace(name) || References.DeclaresNamespace(name));
+    }
+
+    private static bool DeclaresOrAliasesMark(SourceDeclarations source)
+    {
+        foreach (string name in WatchedNames.Mark)
+        {
+            if (source.DeclaresWatched(name) || source.HasAlias(name))
             {
                 return true;
             }

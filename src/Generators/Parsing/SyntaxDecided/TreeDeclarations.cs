@@ -31,7 +31,7 @@ internal sealed class TreeDeclarations
     /// <summary>The dotted names of the namespaces declared, with each prefix (<c>Acme</c> for <c>Acme.Large</c>).</summary>
     public List<string> Namespaces { get; } = new();
 
-    /// <summary>The names of every using alias, at any level, global or not.</summary>
+    /// <summary>The names of every using alias and extern alias, at any level, global or not.</summary>
     public List<string> AliasNames { get; } = new();
 
     /// <summary>The simple names of the assembly and module attributes (<c>Obsolete</c> for <c>[assembly: System.Obsolete]</c>).</summary>
@@ -43,8 +43,14 @@ internal sealed class TreeDeclarations
     /// <summary>Whether a file-level <c>using GeneratedBus;</c> is here, outside every namespace declaration.</summary>
     public bool ImportsRuntime { get; private set; }
 
-    /// <summary>Whether any type here, at any depth, is named <c>BusEvent</c> or <c>BusEventAttribute</c>.</summary>
-    public bool DeclaresMarkName { get; private set; }
+    /// <summary>The <see cref="WatchedNames"/> of the types declared here, at any depth.</summary>
+    public List<string> WatchedNamesDeclared { get; } = new();
+
+    /// <summary>Whether a <c>global using System;</c> is here.</summary>
+    public bool ImportsSystemGlobally { get; private set; }
+
+    /// <summary>Whether a file-level <c>using System;</c> is here, outside every namespace declaration.</summary>
+    public bool ImportsSystem { get; private set; }
 
     /// <summary>Whether the walk met something it does not read (an unnamed or escaped namespace, or a stray member): decide nothing then.</summary>
     public bool Unreadable { get; private set; }
@@ -56,6 +62,7 @@ internal sealed class TreeDeclarations
     {
         var declarations = new TreeDeclarations(tree.FilePath);
         var root = (CompilationUnitSyntax)tree.GetRoot();
+        declarations.AddExterns(root.Externs);
         foreach (UsingDirectiveSyntax directive in root.Usings)
         {
             declarations.AddUsing(directive, fileLevel: true);
@@ -81,18 +88,29 @@ internal sealed class TreeDeclarations
             return;
         }
 
-        if (!fileLevel || directive.StaticKeyword != default || !NamesRuntimeNamespace(directive.Name))
+        if (!fileLevel || directive.StaticKeyword != default)
         {
             return;
         }
 
-        if (directive.GlobalKeyword != default)
+        bool global = directive.GlobalKeyword != default;
+        if (NamesGlobalNamespace(directive.Name, "GeneratedBus"))
         {
-            ImportsRuntimeGlobally = true;
+            ImportsRuntimeGlobally |= global;
+            ImportsRuntime |= !global;
         }
-        else
+        else if (NamesGlobalNamespace(directive.Name, "System"))
         {
-            ImportsRuntime = true;
+            ImportsSystemGlobally |= global;
+            ImportsSystem |= !global;
+        }
+    }
+
+    private void AddExterns(SyntaxList<ExternAliasDirectiveSyntax> externs)
+    {
+        foreach (ExternAliasDirectiveSyntax directive in externs)
+        {
+            AliasNames.Add(directive.Identifier.ValueText);
         }
     }
 
@@ -111,6 +129,7 @@ internal sealed class TreeDeclarations
 
                     string fullName = ns.Length == 0 ? name : ns + "." + name;
                     AddNamespaceAndPrefixes(fullName);
+                    AddExterns(namespaceDeclaration.Externs);
                     foreach (UsingDirectiveSyntax directive in namespaceDeclaration.Usings)
                     {
                         AddUsing(directive, fileLevel: false);
@@ -120,11 +139,11 @@ internal sealed class TreeDeclarations
                     break;
                 case BaseTypeDeclarationSyntax type:
                     Types.Add((ns, type.Identifier.ValueText, ArityOf(type), type));
-                    NoteMarkNames(type);
+                    NoteWatchedNames(type);
                     break;
                 case DelegateDeclarationSyntax @delegate:
                     Types.Add((ns, @delegate.Identifier.ValueText, @delegate.TypeParameterList?.Parameters.Count ?? 0, @delegate));
-                    NoteMarkName(@delegate.Identifier);
+                    NoteWatchedName(@delegate.Identifier);
                     break;
                 case GlobalStatementSyntax:
                     // Top-level statements declare Program's Main, no type of their own that a name could meet.
@@ -147,43 +166,43 @@ internal sealed class TreeDeclarations
         Namespaces.Add(fullName);
     }
 
-    // Nested types too: 'using static' brings them into scope, so any of the mark's name could be what it binds to.
-    private void NoteMarkNames(BaseTypeDeclarationSyntax type)
+    // Nested types too: 'using static' brings them into scope, so any of a watched name could be what it binds to.
+    private void NoteWatchedNames(BaseTypeDeclarationSyntax type)
     {
-        NoteMarkName(type.Identifier);
+        NoteWatchedName(type.Identifier);
         if (type is TypeDeclarationSyntax container)
         {
             foreach (MemberDeclarationSyntax member in container.Members)
             {
                 if (member is BaseTypeDeclarationSyntax nested)
                 {
-                    NoteMarkNames(nested);
+                    NoteWatchedNames(nested);
                 }
                 else if (member is DelegateDeclarationSyntax @delegate)
                 {
-                    NoteMarkName(@delegate.Identifier);
+                    NoteWatchedName(@delegate.Identifier);
                 }
             }
         }
     }
 
-    private void NoteMarkName(SyntaxToken identifier)
+    private void NoteWatchedName(SyntaxToken identifier)
     {
-        if (System.Array.IndexOf(ReferencedTypeNames.MarkNames, identifier.ValueText) >= 0)
+        if (WatchedNames.IsOneOf(WatchedNames.All, identifier.ValueText))
         {
-            DeclaresMarkName = true;
+            WatchedNamesDeclared.Add(identifier.ValueText);
         }
     }
 
     private static int ArityOf(BaseTypeDeclarationSyntax type)
         => type is TypeDeclarationSyntax { TypeParameterList: { } parameters } ? parameters.Parameters.Count : 0;
 
-    // 'GeneratedBus' or 'global::GeneratedBus', resolved from the global namespace as a file-level using is.
-    private static bool NamesRuntimeNamespace(NameSyntax? name) => name switch
+    // 'GeneratedBus' or 'global::GeneratedBus' (as ns), resolved from the global namespace as a file-level using is.
+    private static bool NamesGlobalNamespace(NameSyntax? name, string ns) => name switch
     {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText == "GeneratedBus",
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText == ns,
         AliasQualifiedNameSyntax { Alias.Identifier: var alias, Name: IdentifierNameSyntax identifier }
-            => alias.IsKind(SyntaxKind.GlobalKeyword) && identifier.Identifier.ValueText == "GeneratedBus",
+            => alias.IsKind(SyntaxKind.GlobalKeyword) && identifier.Identifier.ValueText == ns,
         _ => false,
     };
 
