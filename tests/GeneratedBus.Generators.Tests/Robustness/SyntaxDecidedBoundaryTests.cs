@@ -47,6 +47,8 @@ public class SyntaxDecidedBoundaryTests
     [InlineData("System types by simple name")]
     [InlineData("System types qualified")]
     [InlineData("System types after a global using System")]
+    [InlineData("int?")]
+    [InlineData("a nullable System type")]
     public void Edges_inside_the_path_are_decided_without_binding(string name)
     {
         // So that the comparison above tests the syntax-decided path on these, not the compiler's path twice.
@@ -90,7 +92,7 @@ public class SyntaxDecidedBoundaryTests
 
     [Theory]
     [InlineData(Head + Root + "[BusEvent, System.Obsolete(\"old\")] public sealed record Placed(int Id) : LargeEvent;\n")]
-    [InlineData(Head + Root + "[BusEvent] public sealed record Placed(int? Id) : LargeEvent;\n")]
+    [InlineData(Head + Root + "[BusEvent] public sealed record Placed(char Code) : LargeEvent;\n")]
     public void The_binding_check_sees_a_bound_compilation(string source)
     {
         // The control: the compiler's path binds, so the check below can fail.
@@ -200,7 +202,9 @@ public class SyntaxDecidedBoundaryTests
             ["no parameters"] = [Head + Root + "[BusEvent] public sealed record Placed : LargeEvent;\n"],
             ["string in an oblivious file"] = ["#nullable disable\n" + Head + Root + "[BusEvent] public sealed record Placed(string Note) : LargeEvent;\n"],
             ["string? in an oblivious file"] = ["#nullable disable\n" + Head + Root + "[BusEvent] public sealed record Placed(string? Note) : LargeEvent;\n"],
-            ["int?"] = [Head + Root + "[BusEvent] public sealed record Placed(int? Id) : LargeEvent;\n"],
+            ["int?"] = [Head + Root + "[BusEvent] public sealed record Placed(int? Id, long? At, bool? Done) : LargeEvent;\n"],
+            ["string? beside int?"] = [Head + Root + "[BusEvent] public sealed record Placed(string? Note, decimal? Amount) : LargeEvent;\n"],
+            ["string? in an annotations-only-warnings file"] = ["#nullable enable warnings\n" + Head + Root + "[BusEvent] public sealed record Placed(string? Note, string Other) : LargeEvent;\n"],
             ["char, object, nint"] = [Head + Root + "[BusEvent] public sealed record Placed(char A, object B, nint C) : LargeEvent;\n"],
             ["a default"] = [Head + Root + "[BusEvent] public sealed record Placed(int Id = 3) : LargeEvent;\n"],
             ["a member named Event"] = [Head + Root + "[BusEvent] public sealed record Placed(int Event) : LargeEvent;\n"],
@@ -220,7 +224,7 @@ public class SyntaxDecidedBoundaryTests
             ["a namespace named System on the way"] = [Head + Root + "[BusEvent] public sealed record Placed(System.Guid Id) : LargeEvent;\n", "namespace Acme.System { internal static class Holder { } }\n"],
             ["an alias named like a System type"] = ["using System;\nusing Guid = System.String;\n" + Head + Root + "[BusEvent] public sealed record Placed(Guid Id) : LargeEvent;\n"],
             ["an alias named System"] = ["using System = System.Text;\n" + Head + Root + "[BusEvent] public sealed record Placed(System.Guid Id) : LargeEvent;\n"],
-            ["a nullable System type"] = ["using System;\n" + Head + Root + "[BusEvent] public sealed record Placed(Guid? Id) : LargeEvent;\n"],
+            ["a nullable System type"] = ["using System;\n" + Head + Root + "[BusEvent] public sealed record Placed(Guid? Id, System.DateTimeOffset? At) : LargeEvent;\n"],
             ["a System type in the runtime's file, declared in source there"] = ["using System;\n" + Head + Root + "[BusEvent] public sealed record Placed(Guid Id) : LargeEvent;\n", "namespace System { public readonly record struct Guid(int Value); }\n"],
 
             // The mark.

@@ -134,9 +134,7 @@ internal static class SyntaxDecidedEvent
             if (parameter.AttributeLists.Count != 0 || parameter.Modifiers.Count != 0 || parameter.Default is not null
                 || !PlainNames.IsPlain(parameter.Identifier) || s_reservedMemberNames.Contains(parameter.Identifier.ValueText)
                 || !names.Add(parameter.Identifier.ValueText)
-                || (SyntaxDecidedMemberType.Keyword(parameter.Type, annotated)
-                    ?? SyntaxDecidedMemberType.SystemType(parameter.Type, ns, importsSystem, scope)) is not { } type
-                || !scope.HasCoreType(type.MetadataName))
+                || SyntaxDecidedMemberType.Of(parameter.Type, annotated, ns, importsSystem, scope) is not { } type)
             {
                 return null;
             }
