@@ -176,6 +176,12 @@ internal static class SyntaxDecidedEvent
 
             if (!trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia))
             {
+                // An ordinary comment after a doc block: the compiler drops the block before it, so leave it to the compiler.
+                if (lines.Count != 0 && (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia)))
+                {
+                    return null;
+                }
+
                 continue;
             }
 
