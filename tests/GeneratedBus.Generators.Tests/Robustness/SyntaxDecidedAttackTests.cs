@@ -33,9 +33,6 @@ public class SyntaxDecidedAttackTests
     [InlineData("doc tab after ///")]
     [InlineData("doc no space after ///")]
     [InlineData("doc mixed space after ///")]
-    [InlineData("doc separated by a plain comment")]
-    [InlineData("doc separated by a block comment")]
-    [InlineData("doc followed by a plain comment")]
     [InlineData("auto-generated header, string")]
     [InlineData("an empty parameter list")]
     public void Attacks_that_take_the_syntax_decided_path(string name) => AssertUnbound(Attacks()[name]);
