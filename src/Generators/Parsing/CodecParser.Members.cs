@@ -127,12 +127,15 @@ internal sealed partial class CodecParser
     private static bool HasInitializer(IPropertySymbol property)
         => property.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is PropertyDeclarationSyntax { Initializer: not null });
 
+    /// <summary>What the reader passes for a constructor parameter without a default, or with a null one, when its member is absent.</summary>
+    internal const string NoDefault = "default!";
+
     // The C# for a parameter's default: its constant, typed as the parameter so the literal always converts.
     private static string ParameterDefault(IParameterSymbol parameter)
     {
         if (!parameter.HasExplicitDefaultValue || parameter.ExplicitDefaultValue is null)
         {
-            return "default!";
+            return NoDefault;
         }
 
         object value = parameter.ExplicitDefaultValue;

@@ -60,7 +60,7 @@ internal sealed partial class CodecParser
         if (named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
         {
             CodecType? inner = Element(named.TypeArguments[0], ref reason);
-            return inner is null ? null : new CodecType(CodecKind.Nullable, inner.TypeName + "?", false, true, inner, default, false);
+            return inner is null ? null : NullableOf(inner);
         }
 
         if (IsCollectionsGeneric(named) && s_listDefinitions.Contains(named.OriginalDefinition.MetadataName))
@@ -184,7 +184,14 @@ internal sealed partial class CodecParser
     }
 
     private static CodecType Simple(CodecKind kind, ITypeSymbol type, bool allowsNull)
-        => new(kind, CodecTypeNames.OfPrimitive(kind) ?? CodecTypeNames.Bare(type), kind == CodecKind.String, allowsNull, null, default, false);
+        => SimpleType(kind, CodecTypeNames.OfPrimitive(kind) ?? CodecTypeNames.Bare(type), allowsNull);
+
+    /// <summary>The codec type of <c>Nullable&lt;T&gt;</c> over <paramref name="inner"/>.</summary>
+    internal static CodecType NullableOf(CodecType inner) => new(CodecKind.Nullable, inner.TypeName + "?", false, true, inner, default, false);
+
+    /// <summary>The codec type of a primitive of <paramref name="kind"/>, named <paramref name="typeName"/> in code.</summary>
+    internal static CodecType SimpleType(CodecKind kind, string typeName, bool allowsNull)
+        => new(kind, typeName, kind == CodecKind.String, allowsNull, null, default, false);
 
     private static CodecKind? Primitive(ITypeSymbol type)
     {

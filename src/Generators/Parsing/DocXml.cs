@@ -54,7 +54,7 @@ internal static class DocXml
     }
 
     // The comment sits in the leading trivia of the declaration's first token, where the compiler reads it too.
-    private static bool IsSyntaxOnly(TypeDeclarationSyntax declaration)
+    internal static bool IsSyntaxOnly(TypeDeclarationSyntax declaration)
     {
         foreach (SyntaxTrivia trivia in declaration.GetLeadingTrivia())
         {

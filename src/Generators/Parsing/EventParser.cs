@@ -135,20 +135,36 @@ internal static class EventParser
     /// <summary>The model of <paramref name="type"/>, from source or from a referenced assembly alike.</summary>
     public static EventSpec CreateSpec(
         INamedTypeSymbol type, RootSpec root, string display, string typeName, string orderKey, UsageWarnings.Usage usage, EquatableArray<string> docLines)
+        => CreateSpec(type.Name, type.IsSealed, type.IsValueType, DepthOf(type), root, display, typeName, orderKey, new EquatableArray<string>(usage.Ids), docLines);
+
+    /// <summary>The model of an event named <paramref name="name"/>, however its facts were found.</summary>
+    /// <param name="name">The event's simple name.</param>
+    /// <param name="isSealed">Whether it is sealed.</param>
+    /// <param name="isValueType">Whether it is a record struct.</param>
+    /// <param name="depth">How many base classes it has.</param>
+    /// <param name="root">Its root.</param>
+    /// <param name="display">Its name in diagnostics.</param>
+    /// <param name="typeName">Its name in code.</param>
+    /// <param name="orderKey">Its file, which orders the events.</param>
+    /// <param name="suppressedWarnings">The warnings referring to it raises.</param>
+    /// <param name="docLines">The handler's doc lines.</param>
+    public static EventSpec CreateSpec(
+        string name, bool isSealed, bool isValueType, int depth, RootSpec root, string display, string typeName, string orderKey,
+        EquatableArray<string> suppressedWarnings, EquatableArray<string> docLines)
     {
-        string stem = Naming.StemOf(type.Name);
+        string stem = Naming.StemOf(name);
         return new EventSpec(
             root,
             display,
             typeName,
             "On" + stem,
             Naming.Escape(stem),
-            type.IsSealed || type.IsValueType,
-            type.IsValueType,
-            DepthOf(type),
+            isSealed || isValueType,
+            isValueType,
+            depth,
             docLines,
             orderKey,
-            new EquatableArray<string>(usage.Ids));
+            suppressedWarnings);
     }
 
     private static int DepthOf(INamedTypeSymbol type)

@@ -1,5 +1,6 @@
 using System.Threading;
 using GeneratedBus.Generators.Model;
+using GeneratedBus.Generators.Parsing.SyntaxDecided;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -18,6 +19,11 @@ internal static class PlainEventParser
     public static ParsedEvent? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
         var declaration = (TypeDeclarationSyntax)context.Node;
+        if (SyntaxDecidedEvent.TryParse(declaration, context.SemanticModel, cancellationToken) is { } decided)
+        {
+            return decided;
+        }
+
         MarkBinding.Mark mark = MarkBinding.Of(context.SemanticModel, declaration.AttributeLists[0].Attributes[0], cancellationToken);
         if (mark == MarkBinding.Mark.Other
             || context.SemanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type)

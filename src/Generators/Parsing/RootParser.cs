@@ -7,13 +7,18 @@ namespace GeneratedBus.Generators.Parsing;
 /// <summary>Turns a root symbol into a <see cref="RootSpec"/>, noting the first reason it cannot have a bus.</summary>
 internal static class RootParser
 {
-    // Generated code names these namespaces as global::System and global::GeneratedBus; a type of that name in the
-    // global namespace wins over the namespace there (CS0437), and nothing else can spell the namespace.
-    private static readonly string[] s_namespacesNamed = { "GeneratedBus", "System" };
+    /// <summary>
+    /// The namespaces generated code names as <c>global::System</c> and <c>global::GeneratedBus</c>: a type of that
+    /// name in the global namespace wins over the namespace there (CS0437), and nothing else can spell the namespace.
+    /// </summary>
+    internal static readonly string[] NamespacesNamed = { "GeneratedBus", "System" };
 
-    // What generated code uses from the runtime. Missing when only the attributes are declared in source and the
-    // generator is referenced on its own, without the GeneratedBus package that carries both, or with an older runtime.
-    private static readonly string[] s_runtimeTypes =
+    /// <summary>
+    /// What generated code uses from the runtime, by metadata name. Missing when only the attributes are declared in
+    /// source and the generator is referenced on its own, without the GeneratedBus package that carries both, or with
+    /// an older runtime.
+    /// </summary>
+    internal static readonly string[] RuntimeTypes =
     {
         "GeneratedBus.LiveListenerBus`2", "GeneratedBus.ListenerBus`2", "GeneratedBus.DispatcherBinding`2",
         "GeneratedBus.IEventSpanDispatcher`2", "GeneratedBus.EventKindMap", "GeneratedBus.BusOptions",
@@ -95,11 +100,11 @@ internal static class RootParser
     }
 
     private static string? FirstHiddenNamespace(Compilation compilation)
-        => s_namespacesNamed.FirstOrDefault(name => compilation.GlobalNamespace.GetTypeMembers(name)
+        => NamespacesNamed.FirstOrDefault(name => compilation.GlobalNamespace.GetTypeMembers(name)
             .Any(type => type.Arity == 0 && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly)));
 
     private static string? FirstMissingRuntimeType(Compilation compilation)
-        => s_runtimeTypes.FirstOrDefault(name => compilation.GetTypeByMetadataName(name) is not { } type
+        => RuntimeTypes.FirstOrDefault(name => compilation.GetTypeByMetadataName(name) is not { } type
             || !compilation.IsSymbolAccessibleWithin(type, compilation.Assembly));
 
     // The referenced assembly holding the bus GeneratedBus generated for this root, if one does: only a root from another

@@ -23,7 +23,7 @@ public class PlainEventPathTests
 
     [Theory]
     [MemberData(nameof(Names))]
-    public void Every_input_generates_the_same_on_the_syntax_path(string name) => AssertSame(s_inputs[name]);
+    public void Every_input_generates_the_same_on_the_syntax_path(string name) => PlainEventPaths.AssertSame(s_inputs[name]);
 
     [Fact]
     [Trait("Category", "Fuzz")]
@@ -33,7 +33,7 @@ public class PlainEventPathTests
         FuzzSettings settings = FuzzSettings.FromEnvironment();
         for (int index = settings.FirstCase; index < settings.FirstCase + (settings.Cases + 3) / 4; index++)
         {
-            AssertSame(FuzzCase.Create(settings.Seed, index).Files);
+            PlainEventPaths.AssertSame(FuzzCase.Create(settings.Seed, index).Files);
         }
     }
 
@@ -47,13 +47,13 @@ public class PlainEventPathTests
                 .Append("record Event").Append(i).Append("Happened(int Value, string? Note = null) : LargeEvent(0);\n");
         }
 
-        AssertSame(source.ToString());
+        PlainEventPaths.AssertSame(source.ToString());
     }
 
     [Fact]
     public void A_mark_that_binds_to_another_attribute_is_no_event_on_either_path()
     {
-        GeneratorRun run = AssertSame("""
+        GeneratorRun run = PlainEventPaths.AssertSame("""
             using GeneratedBus;
             namespace Acme.Orders;
             public sealed class BusEventAttribute : System.Attribute { }
@@ -68,7 +68,7 @@ public class PlainEventPathTests
     {
         // Shipped, met first, reads its Previous as itself: a member naming the template keeps it from being copied,
         // and Placed's codec must still read Previous as a Shipped.
-        GeneratorRun run = AssertSame("""
+        GeneratorRun run = PlainEventPaths.AssertSame("""
             using GeneratedBus;
             namespace Acme.Orders;
             public abstract record OrderEvent { public OrderShipped? Previous { get; init; } }
@@ -81,7 +81,7 @@ public class PlainEventPathTests
     [Fact]
     public void Events_on_both_paths_in_one_file_keep_their_order()
     {
-        GeneratorRun run = AssertSame("""
+        GeneratorRun run = PlainEventPaths.AssertSame("""
             using System;
             using GeneratedBus;
             namespace Acme.Orders;
@@ -105,7 +105,7 @@ public class PlainEventPathTests
     {
         // Oblivious, Shipped's Note may be null in a log line; a copy of Placed's codec would refuse it. The directive
         // sits in Shipped's leading trivia, or, with a type between, in no event's.
-        AssertSame($$"""
+        PlainEventPaths.AssertSame($$"""
             using GeneratedBus;
             namespace Acme.Orders;
             public abstract record OrderEvent;
@@ -122,7 +122,7 @@ public class PlainEventPathTests
     public void A_verbatim_mark_is_bound_as_written(string events)
     {
         // '@BusEvent' names a BusEvent type, never BusEventAttribute: it is an error here, whichever comes first.
-        AssertSame("using GeneratedBus;\nnamespace Acme.Orders;\npublic abstract record OrderEvent;\n" + events);
+        PlainEventPaths.AssertSame("using GeneratedBus;\nnamespace Acme.Orders;\npublic abstract record OrderEvent;\n" + events);
     }
 
     [Theory]
@@ -132,7 +132,7 @@ public class PlainEventPathTests
     public void A_mark_that_does_not_bind_cleanly_is_read_as_the_attribute_path_reads_it(string attribute)
     {
         // The user's own GeneratedBus.BusEventAttribute: inaccessible, abstract, or naming the event by a default.
-        AssertSame(
+        PlainEventPaths.AssertSame(
             "using GeneratedBus;\nnamespace Acme.Orders;\npublic abstract record OrderEvent;\n[BusEvent] public sealed record OrderShipped(int Id) : OrderEvent;\n",
             "namespace GeneratedBus { " + attribute + " }\n");
     }
@@ -143,7 +143,7 @@ public class PlainEventPathTests
     public void A_second_declaration_of_a_plainly_marked_event_still_counts(string second)
     {
         // Both are errors (CS0260, CS0101), but the one symbol carries the [Obsolete], and its warnings are suppressed.
-        AssertSame(
+        PlainEventPaths.AssertSame(
             "using GeneratedBus;\nnamespace Acme.Orders;\npublic abstract record OrderEvent;\n[BusEvent] public sealed record OrderShipped(int Id) : OrderEvent;\n",
             "namespace Acme.Orders;\n" + second + "\n");
     }
@@ -151,7 +151,7 @@ public class PlainEventPathTests
     [Fact]
     public void A_global_alias_named_like_the_mark_binds_on_both_paths()
     {
-        AssertSame(
+        PlainEventPaths.AssertSame(
             """
             namespace Acme.Orders;
             public abstract record OrderEvent;
@@ -164,7 +164,7 @@ public class PlainEventPathTests
     [Fact]
     public void A_nested_scope_with_its_own_mark_binds_it_there_only()
     {
-        GeneratorRun run = AssertSame("""
+        GeneratorRun run = PlainEventPaths.AssertSame("""
             using GeneratedBus;
             namespace Acme.Orders;
             public abstract record OrderEvent;
@@ -182,32 +182,6 @@ public class PlainEventPathTests
         string bus = run.BusSources.Single().SourceText.ToString();
         Assert.Contains("OnOrderShipped", bus, System.StringComparison.Ordinal);
         Assert.DoesNotContain("OnOrderArchived", bus, System.StringComparison.Ordinal);
-    }
-
-    // Runs both generators and compares what they add and report; returns the syntax path's run.
-    private static GeneratorRun AssertSame(params string[] files)
-    {
-        Compilation compilation = TestCompilation.Create(files);
-        GeneratorRun plain = GeneratorRun.For(compilation, trackSteps: false);
-        GeneratorRun reference = GeneratorRun.For(compilation, trackSteps: false, new BusGenerator(plainEventsBySyntax: false));
-        Assert.Equal(Describe(reference), Describe(plain));
-        return plain;
-    }
-
-    private static string Describe(GeneratorRun run)
-    {
-        var text = new StringBuilder();
-        foreach (GeneratedSourceResult source in run.Result.GeneratedSources)
-        {
-            text.Append("// ").Append(source.HintName).Append('\n').Append(source.SourceText).Append('\n');
-        }
-
-        foreach (Diagnostic diagnostic in run.GeneratorDiagnostics.Concat(run.DriverDiagnostics))
-        {
-            text.Append(diagnostic.Id).Append(' ').Append(diagnostic.Location.GetLineSpan()).Append(' ').Append(diagnostic.GetMessage()).Append('\n');
-        }
-
-        return text.ToString();
     }
 
     private static Dictionary<string, string[]> Inputs()
